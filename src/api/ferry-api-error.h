@@ -1,0 +1,56 @@
+/* ferry-api-error.h
+ *
+ * Copyright 2026 The Ferry developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define FERRY_API_ERROR (ferry_api_error_quark ())
+
+/**
+ * FerryApiError:
+ * @FERRY_API_ERROR_NETWORK: the server could not be reached, or the connection dropped
+ * @FERRY_API_ERROR_TLS: the server's certificate was not accepted
+ * @FERRY_API_ERROR_AUTH: the token was refused (401): signed out or revoked
+ * @FERRY_API_ERROR_FORBIDDEN: the server refused the action (403)
+ * @FERRY_API_ERROR_NOT_FOUND: no such thing on the server (404, 410)
+ * @FERRY_API_ERROR_RATE_LIMITED: too many requests (429)
+ * @FERRY_API_ERROR_INVALID: the server rejected what was sent (400, 422)
+ * @FERRY_API_ERROR_SERVER: the server failed (5xx)
+ * @FERRY_API_ERROR_BAD_RESPONSE: the answer was not what the API promises (HTML, broken JSON)
+ * @FERRY_API_ERROR_UNSUPPORTED: the server does not offer this at all
+ *
+ * Errors from talking to a server. Every message is a sentence a person understands.
+ */
+typedef enum
+{
+  FERRY_API_ERROR_NETWORK,
+  FERRY_API_ERROR_TLS,
+  FERRY_API_ERROR_AUTH,
+  FERRY_API_ERROR_FORBIDDEN,
+  FERRY_API_ERROR_NOT_FOUND,
+  FERRY_API_ERROR_RATE_LIMITED,
+  FERRY_API_ERROR_INVALID,
+  FERRY_API_ERROR_SERVER,
+  FERRY_API_ERROR_BAD_RESPONSE,
+  FERRY_API_ERROR_UNSUPPORTED,
+} FerryApiError;
+
+GQuark        ferry_api_error_quark              (void);
+FerryApiError ferry_api_error_code_for_status    (guint        status);
+char         *ferry_api_error_extract_message    (const char  *content_type,
+                                                  const char  *body,
+                                                  gsize        body_len);
+GError       *ferry_api_error_new_for_response   (const char  *host,
+                                                  guint        status,
+                                                  const char  *content_type,
+                                                  const char  *body,
+                                                  gsize        body_len);
+
+G_END_DECLS

@@ -1,0 +1,27 @@
+/* ferry-plan.h
+ *
+ * Copyright 2026 The Ferry developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ferry-step.h"
+
+G_BEGIN_DECLS
+
+#define FERRY_TYPE_PLAN (ferry_plan_get_type ())
+
+G_DECLARE_FINAL_TYPE (FerryPlan, ferry_plan, FERRY, PLAN, GObject)
+
+FerryPlan *ferry_plan_new            (void);
+FerryStep *ferry_plan_get_step       (FerryPlan     *self,
+                                      FerryStepKind  kind);
+FerryStep *ferry_plan_get_current    (FerryPlan     *self);
+gboolean   ferry_plan_can_start      (FerryPlan     *self,
+                                      FerryStepKind  kind);
+
+G_END_DECLS

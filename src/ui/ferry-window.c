@@ -1,0 +1,175 @@
+/* ferry-window.c
+ *
+ * Copyright 2026 The Ferry developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ferry-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ferry-plan.h"
+#include "ferry-window.h"
+
+struct _FerryWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  FerryPlan            *plan;      /* owned */
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkListBox           *steps_list;
+};
+
+G_DEFINE_FINAL_TYPE (FerryWindow, ferry_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static GSettings *
+get_settings (FerryWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!FERRY_IS_APPLICATION (app))
+    return NULL;
+
+  return ferry_application_get_settings (FERRY_APPLICATION (app));
+}
+
+static GtkWidget *
+create_step_row (gpointer item,
+                 gpointer user_data)
+{
+  FerryStep *step = item;
+  g_autofree char *number = NULL;
+  GtkWidget *row;
+  GtkWidget *badge;
+
+  number = g_strdup_printf ("%u", ferry_step_get_kind (step) + 1);
+  badge = gtk_label_new (number);
+  gtk_widget_add_css_class (badge, "step-number");
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  /* The row's title says it all; the number is decoration for screen readers. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ferry_step_get_title (step));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ferry_step_get_summary (step));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), badge);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+
+  return row;
+}
+
+static void
+restore_window_state (FerryWindow *self)
+{
+  GSettings *settings = get_settings (self);
+
+  if (settings == NULL)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static gboolean
+ferry_window_close_request (GtkWindow *window)
+{
+  FerryWindow *self = FERRY_WINDOW (window);
+  GSettings *settings = get_settings (self);
+
+  if (settings != NULL)
+    {
+      int width, height;
+
+      /* The default size is the size without the maximized state. */
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_delay (settings);
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+      g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+      g_settings_apply (settings);
+    }
+
+  return GTK_WINDOW_CLASS (ferry_window_parent_class)->close_request (window);
+}
+
+static void
+ferry_window_dispose (GObject *object)
+{
+  FerryWindow *self = FERRY_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FERRY_TYPE_WINDOW);
+  g_clear_object (&self->plan);
+
+  G_OBJECT_CLASS (ferry_window_parent_class)->dispose (object);
+}
+
+static void
+ferry_window_class_init (FerryWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = ferry_window_dispose;
+
+  window_class->close_request = ferry_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/ferry-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, FerryWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, FerryWindow, steps_list);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "window.close", NULL);
+}
+
+static void
+ferry_window_init (FerryWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (DEVELOPMENT_BUILD)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  self->plan = ferry_plan_new ();
+  gtk_list_box_bind_model (self->steps_list, G_LIST_MODEL (self->plan),
+                           create_step_row, NULL, NULL);
+}
+
+FerryWindow *
+ferry_window_new (FerryApplication *application)
+{
+  FerryWindow *self;
+
+  g_return_val_if_fail (FERRY_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (FERRY_TYPE_WINDOW, "application", application, NULL);
+  /* Not in constructed(): "application" is set only after construction. */
+  restore_window_state (self);
+
+  return self;
+}
+
+/**
+ * ferry_window_show_message:
+ * @message: one sentence for the person, already translated
+ *
+ * Shows a short message at the bottom of the window.
+ */
+void
+ferry_window_show_message (FerryWindow *self,
+                           const char  *message)
+{
+  g_return_if_fail (FERRY_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}

@@ -1,0 +1,24 @@
+/* ferry-window.h
+ *
+ * Copyright 2026 The Ferry developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "ferry-application.h"
+
+G_BEGIN_DECLS
+
+#define FERRY_TYPE_WINDOW (ferry_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (FerryWindow, ferry_window, FERRY, WINDOW, AdwApplicationWindow)
+
+FerryWindow *ferry_window_new          (FerryApplication *application);
+void         ferry_window_show_message (FerryWindow      *self,
+                                        const char       *message);
+
+G_END_DECLS
