@@ -1,0 +1,138 @@
+/* fedisim-main.c: the simulated Fediverse as a program, for trying Ferry by hand
+ *
+ * Copyright 2026 The Ferry developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   fedisim --config examples/two-pairs.ini [--http]
+ *
+ * Starts the servers the file describes, prints their URLs, the test CA to trust
+ * (FERRY_CA_FILE=…) and the users' passwords, and runs until interrupted.
+ */
+
+#define G_LOG_DOMAIN "fedisim"
+
+#include "config.h"
+
+#include <glib-unix.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "fedisim.h"
+
+static const char *flavour_names[] = { "mastodon", "gotosocial", "akkoma", "legacy" };
+
+static gboolean
+quit_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+parse_flavour (const char     *name,
+               FedisimFlavour *flavour)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (flavour_names); i++)
+    if (g_strcmp0 (name, flavour_names[i]) == 0)
+      {
+        *flavour = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *config = NULL;
+  gboolean http = FALSE;
+  GOptionEntry entries[] = {
+    { "config", 'c', 0, G_OPTION_ARG_FILENAME, &config, "The servers to start", "FILE" },
+    { "http", 0, 0, G_OPTION_ARG_NONE, &http, "Plain http instead of HTTPS (never in tests)", NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("- a simulated Fediverse");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+  g_autoptr(FedisimWorld) world = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_auto(GStrv) groups = NULL;
+
+  setlocale (LC_ALL, "");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || config == NULL)
+    {
+      g_printerr ("fedisim: %s\n", error ? error->message : "--config FILE is needed");
+      return 2;
+    }
+  if (!g_key_file_load_from_file (keys, config, G_KEY_FILE_NONE, &error))
+    {
+      g_printerr ("fedisim: %s: %s\n", config, error->message);
+      return 2;
+    }
+
+  world = http ? fedisim_world_new_plain_http () : fedisim_world_new (&error);
+  if (world == NULL)
+    {
+      g_printerr ("fedisim: %s\n", error->message);
+      return 1;
+    }
+
+  groups = g_key_file_get_groups (keys, NULL);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_autofree char *flavour_name = NULL;
+      g_autofree char *version = NULL;
+      g_autofree char *fixture = NULL;
+      g_auto(GStrv) users = NULL;
+      FedisimFlavour flavour;
+      FedisimServer *server;
+
+      if (!g_str_has_prefix (groups[i], "server "))
+        continue;
+      flavour_name = g_key_file_get_string (keys, groups[i], "flavour", NULL);
+      version = g_key_file_get_string (keys, groups[i], "version", NULL);
+      fixture = g_key_file_get_string (keys, groups[i], "fixture", NULL);
+      users = g_key_file_get_string_list (keys, groups[i], "users", NULL, NULL);
+      if (!parse_flavour (flavour_name, &flavour))
+        {
+          g_printerr ("fedisim: [%s]: unknown flavour “%s”\n", groups[i], flavour_name);
+          return 2;
+        }
+      server = fedisim_world_add_server (world, flavour, version, &error);
+      if (server == NULL)
+        {
+          g_printerr ("fedisim: %s\n", error->message);
+          return 1;
+        }
+      fedisim_server_set_authorized_fetch (server, g_key_file_get_boolean (keys, groups[i],
+                                                                           "authorized-fetch", NULL));
+
+      g_print ("%-12s %-10s %-8s %s\n", groups[i] + 7, flavour_names[flavour],
+               fedisim_server_get_version (server), fedisim_server_get_base_url (server));
+      for (guint u = 0; users && users[u]; u++)
+        {
+          g_auto(GStrv) pair = g_strsplit (users[u], ":", 2);
+          const char *password = pair[1] ? pair[1] : "password";
+
+          fedisim_server_add_user (server, pair[0], password);
+          if (fixture != NULL && u == 0)
+            fedisim_server_seed_fixture (server, pair[0], fixture);
+          g_print ("    @%s@%s  password: %s%s%s\n", pair[0], fedisim_server_get_host (server),
+                   password, fixture && u == 0 ? "  fixture: " : "", fixture && u == 0 ? fixture : "");
+        }
+    }
+
+  if (!http)
+    g_print ("\nTrust the test CA: FERRY_CA_FILE=%s\n", fedisim_world_get_ca_file (world));
+  g_print ("Running; Ctrl+C stops.\n");
+  fflush (stdout);
+
+  g_unix_signal_add (SIGINT, quit_cb, loop);
+  g_unix_signal_add (SIGTERM, quit_cb, loop);
+  g_main_loop_run (loop);
+  return 0;
+}
