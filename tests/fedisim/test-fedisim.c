@@ -971,6 +971,48 @@ test_move_akkoma_api (Fixture       *f,
   g_assert_cmpuint (json_array_len (dump, "followers"), ==, 2);
 }
 
+static void
+test_move_replay_ignored (Fixture       *f,
+                          gconstpointer  data)
+{
+  MoveWorld w = move_world (f, FEDISIM_FLAVOUR_GOTOSOCIAL, FEDISIM_FLAVOUR_GOTOSOCIAL);
+  g_autofree char *old_token = fedisim_server_issue_token (w.old_server, "alice", "read write");
+  g_autofree char *new_token = fedisim_server_issue_token (w.new_server, "alice2", "read write");
+  g_autofree char *alias = g_strdup_printf ("also_known_as_uris[]=%s/users/alice",
+                                            fedisim_server_get_base_url (w.old_server));
+  g_autofree char *move = g_strdup_printf ("password=old-pw&moved_to_uri=%s/users/alice2",
+                                           fedisim_server_get_base_url (w.new_server));
+  g_autofree char *alice = g_strdup_printf ("alice@%s", fedisim_server_get_host (w.old_server));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) dump = NULL;
+  guint status;
+
+  drop (call (f, w.new_server, "POST", "/api/v1/accounts/alias", new_token, alias, &status, NULL));
+  g_assert_cmpuint (status, ==, 200);
+  drop (call (f, w.old_server, "POST", "/api/v1/accounts/move", old_token, move, &status, NULL));
+  g_assert_cmpuint (status, ==, 202);
+  fedisim_world_run_until_idle (f->world);
+
+  /* m1 follows the old account again; the Move is re-sent (allowed on GoToSocial). */
+  g_assert_true (fedisim_server_seed_follow (w.mastodon_peer, "m1", alice, &error));
+  fedisim_world_advance (f->world, 10 * 60);
+  drop (call (f, w.old_server, "POST", "/api/v1/accounts/move", old_token, move, &status, NULL));
+  g_assert_cmpuint (status, ==, 202);
+  fedisim_world_run_until_idle (f->world);
+  dump = fedisim_server_dump_account (w.old_server, "alice");
+  /* Within 7 days the follower's server ignores it: m1 stays (with the legacy follower). */
+  g_assert_true (dump_has (dump, "followers", "m1@"));
+  g_clear_pointer (&dump, json_node_unref);
+
+  fedisim_world_advance (f->world, 8 * 24 * 3600);
+  drop (call (f, w.old_server, "POST", "/api/v1/accounts/move", old_token, move, &status, NULL));
+  g_assert_cmpuint (status, ==, 202);
+  fedisim_world_run_until_idle (f->world);
+  dump = fedisim_server_dump_account (w.old_server, "alice");
+  g_assert_false (dump_has (dump, "followers", "m1@"));
+  g_assert_true (dump_has (dump, "followers", "l1@"));
+}
+
 /* Imports and exports */
 
 static void
@@ -1238,6 +1280,7 @@ main (int   argc,
   ADD ("/fedisim/move/mastodon-web", test_move_mastodon_web);
   ADD ("/fedisim/move/locked-target", test_move_locked_target_and_replay);
   ADD ("/fedisim/move/akkoma-api", test_move_akkoma_api);
+  ADD ("/fedisim/move/replay-ignored", test_move_replay_ignored);
   ADD ("/fedisim/export-import", test_export_import);
   ADD ("/fedisim/import-limits", test_import_limits);
   ADD ("/fedisim/lists", test_lists);
