@@ -1,0 +1,149 @@
+/* test-handle.c: every way people write an account address
+ *
+ * Copyright 2026 The Ferry developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "ferry-handle.h"
+
+typedef struct
+{
+  const char *text;
+  const char *username;
+  const char *host;
+  const char *display;
+} Good;
+
+static void
+test_good (void)
+{
+  static const Good cases[] = {
+    { "@alice@mastodon.social", "alice", "mastodon.social", "@alice@mastodon.social" },
+    { "alice@mastodon.social", "alice", "mastodon.social", "@alice@mastodon.social" },
+    { "  @Alice@Mastodon.Social  ", "Alice", "mastodon.social", "@Alice@mastodon.social" },
+    { "acct:bob@example.org", "bob", "example.org", "@bob@example.org" },
+    { "https://mastodon.social/@alice", "alice", "mastodon.social", "@alice@mastodon.social" },
+    { "https://mastodon.social/@alice/", "alice", "mastodon.social", "@alice@mastodon.social" },
+    { "https://mastodon.social/@alice/1099", "alice", "mastodon.social", "@alice@mastodon.social" },
+    { "https://gts.example/users/bob", "bob", "gts.example", "@bob@gts.example" },
+    { "https://mastodon.social/@carol@other.example", "carol", "other.example", "@carol@other.example" },
+    { "dana@bücher.example", "dana", "xn--bcher-kva.example", "@dana@bücher.example" },
+    { "https://bücher.example/@dana", "dana", "xn--bcher-kva.example", "@dana@bücher.example" },
+    { "eve@127.0.0.1:8443", "eve", "127.0.0.1:8443", "@eve@127.0.0.1:8443" },
+    { "frank.smith@social.example.", "frank.smith", "social.example", "@frank.smith@social.example" },
+    { "g_h-i@localhost:3000", "g_h-i", "localhost:3000", "@g_h-i@localhost:3000" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FerryHandle) handle = ferry_handle_parse (cases[i].text, 0, &error);
+      g_autofree char *display = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (handle->username, ==, cases[i].username);
+      g_assert_cmpstr (handle->host, ==, cases[i].host);
+      display = ferry_handle_to_display (handle);
+      g_assert_cmpstr (display, ==, cases[i].display);
+    }
+}
+
+static void
+test_server_only (void)
+{
+  static const char *servers[] = { "mastodon.social", "https://mastodon.social",
+                                   "https://mastodon.social/", "mastodon.social/",
+                                   "127.0.0.1:4443" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (servers); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FerryHandle) handle = ferry_handle_parse (servers[i], FERRY_HANDLE_PARSE_SERVER_ONLY,
+                                                          &error);
+
+      g_assert_no_error (error);
+      g_assert_null (handle->username);
+      g_assert_true (g_str_equal (handle->host, "mastodon.social") ||
+                     g_str_equal (handle->host, "127.0.0.1:4443"));
+    }
+
+  /* Without the flag a server alone is not an account. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_null (ferry_handle_parse ("https://mastodon.social", 0, &error));
+    g_assert_error (error, FERRY_HANDLE_ERROR, FERRY_HANDLE_ERROR_NO_USERNAME);
+  }
+}
+
+static void
+test_bad (void)
+{
+  static const struct { const char *text; int code; } cases[] = {
+    { "", FERRY_HANDLE_ERROR_EMPTY },
+    { "   ", FERRY_HANDLE_ERROR_EMPTY },
+    { "@alice", FERRY_HANDLE_ERROR_BAD_SERVER },
+    { "alice@", FERRY_HANDLE_ERROR_BAD_SERVER },
+    { "@@mastodon.social", FERRY_HANDLE_ERROR_BAD_USERNAME },
+    { "al ice@mastodon.social", FERRY_HANDLE_ERROR_BAD_USERNAME },
+    { "alice@bob@mastodon.social", FERRY_HANDLE_ERROR_BAD_SERVER },
+    { "alice@mastodon", FERRY_HANDLE_ERROR_BAD_SERVER },
+    { "alice@-bad-.example", FERRY_HANDLE_ERROR_BAD_SERVER },
+    { "alice@exa mple.org", FERRY_HANDLE_ERROR_BAD_SERVER },
+    { "alice@example.org:0", FERRY_HANDLE_ERROR_BAD_PORT },
+    { "alice@example.org:99999", FERRY_HANDLE_ERROR_BAD_PORT },
+    { "alice@example.org:", FERRY_HANDLE_ERROR_BAD_PORT },
+    { "https://", FERRY_HANDLE_ERROR_BAD_SERVER },
+    { "https://mastodon.social/@bad name", FERRY_HANDLE_ERROR_BAD_USERNAME },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FerryHandle) handle = ferry_handle_parse (cases[i].text, FERRY_HANDLE_PARSE_DEFAULT,
+                                                          &error);
+
+      if (handle != NULL)
+        g_error ("“%s” was accepted as %s@%s", cases[i].text, handle->username, handle->host);
+      g_assert_error (error, FERRY_HANDLE_ERROR, cases[i].code);
+      /* The message is for a person: it names what was wrong. */
+      g_assert_true (g_utf8_strlen (error->message, -1) > 10);
+    }
+}
+
+static void
+test_equal_and_copy (void)
+{
+  g_autoptr(FerryHandle) a = ferry_handle_parse ("@Alice@Mastodon.Social", 0, NULL);
+  g_autoptr(FerryHandle) b = ferry_handle_parse ("https://mastodon.social/@alice", 0, NULL);
+  g_autoptr(FerryHandle) c = ferry_handle_copy (a);
+  g_autoptr(FerryHandle) d = ferry_handle_parse ("alice@other.example", 0, NULL);
+  g_autofree char *text = ferry_handle_to_string (c);
+  g_autofree char *url = ferry_handle_get_base_url (d);
+
+  g_assert_true (ferry_handle_equal (a, b));
+  g_assert_true (ferry_handle_equal (a, c));
+  g_assert_false (ferry_handle_equal (a, d));
+  g_assert_cmpstr (text, ==, "Alice@mastodon.social");
+  g_assert_cmpstr (url, ==, "https://other.example");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/handle/good", test_good);
+  g_test_add_func ("/handle/server-only", test_server_only);
+  g_test_add_func ("/handle/bad", test_bad);
+  g_test_add_func ("/handle/equal-and-copy", test_equal_and_copy);
+
+  return g_test_run ();
+}
