@@ -1,0 +1,204 @@
+/* ferry-rate-limiter.c: never send a request the server's budget says it will refuse
+ *
+ * Copyright 2026 The Ferry developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Mastodon allows 300 requests per 5 minutes per token, and 300 paged requests (with
+ * max_id, min_id, since_id or page) per 15 minutes per account, in windows aligned to the
+ * epoch; every answer carries X-RateLimit-Limit/Remaining/Reset for the tightest one, and a
+ * 429 carries no Retry-After (api-facts §6). The limiter keeps a budget from those headers,
+ * counts what it lets out before the answers come, and says how long to wait. Times are the
+ * server's (from its Date header), so a skewed local clock does not matter.
+ */
+
+#define G_LOG_DOMAIN "ferry-rate-limiter"
+
+#include "config.h"
+
+#include "ferry-rate-limiter.h"
+
+#define PAGING_LIMIT  300
+#define PAGING_PERIOD (15 * 60)
+
+struct _FerryRateLimiter
+{
+  GObject  parent_instance;
+
+  gint64   clock_offset;     /* server time - local real time, seconds */
+  gboolean known;            /* headers seen */
+  guint    limit;
+  gint     remaining;        /* what the server said, less what went out since */
+  gint64   reset;            /* server time when the window ends */
+  gint64   paging_window;    /* server time / PAGING_PERIOD */
+  guint    paging_used;
+};
+
+G_DEFINE_FINAL_TYPE (FerryRateLimiter, ferry_rate_limiter, G_TYPE_OBJECT)
+
+static void
+ferry_rate_limiter_class_init (FerryRateLimiterClass *klass)
+{
+}
+
+static void
+ferry_rate_limiter_init (FerryRateLimiter *self)
+{
+}
+
+FerryRateLimiter *
+ferry_rate_limiter_new (void)
+{
+  return g_object_new (FERRY_TYPE_RATE_LIMITER, NULL);
+}
+
+gint64
+ferry_rate_limiter_get_server_now (FerryRateLimiter *self)
+{
+  return g_get_real_time () / G_USEC_PER_SEC + self->clock_offset;
+}
+
+/* A wait of @seconds server time passed in less real time (tests on a virtual clock). */
+void
+ferry_rate_limiter_advance_clock (FerryRateLimiter *self,
+                                  double            seconds)
+{
+  g_return_if_fail (FERRY_IS_RATE_LIMITER (self));
+
+  self->clock_offset += (gint64) (seconds + 0.5);
+}
+
+guint
+ferry_rate_limiter_get_remaining (FerryRateLimiter *self)
+{
+  return self->known ? (guint) MAX (self->remaining, 0) : G_MAXUINT;
+}
+
+/**
+ * ferry_rate_limiter_reserve:
+ * @paged: whether the request is a page after the first (counts against the paging budget)
+ *
+ * Takes one request from the budget.
+ *
+ * Returns: 0 when the request may go now; otherwise the seconds to wait before asking again
+ */
+gint64
+ferry_rate_limiter_reserve (FerryRateLimiter *self,
+                            gboolean          paged)
+{
+  gint64 now = ferry_rate_limiter_get_server_now (self);
+
+  g_return_val_if_fail (FERRY_IS_RATE_LIMITER (self), 0);
+
+  if (self->known && now >= self->reset)
+    {
+      /* A new window: the server's budget is whole again. */
+      self->remaining = self->limit;
+      self->reset = (now / 300 + 1) * 300;
+    }
+  if (self->known && self->remaining <= 0)
+    return MAX (self->reset - now, 1);
+
+  if (paged)
+    {
+      gint64 window = now / PAGING_PERIOD;
+
+      if (window != self->paging_window)
+        {
+          self->paging_window = window;
+          self->paging_used = 0;
+        }
+      if (self->paging_used >= PAGING_LIMIT)
+        return MAX ((window + 1) * PAGING_PERIOD - now, 1);
+      self->paging_used++;
+    }
+
+  if (self->known)
+    self->remaining--;
+  return 0;
+}
+
+static gboolean
+parse_time (const char *text,
+            gint64     *unix_seconds)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  time = g_date_time_new_from_iso8601 (text, NULL);
+  if (time == NULL)
+    {
+      /* Some servers send a Unix time. */
+      guint64 value;
+
+      if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT64, &value, NULL))
+        return FALSE;
+      *unix_seconds = (gint64) value;
+      return TRUE;
+    }
+  *unix_seconds = g_date_time_to_unix (time);
+  return TRUE;
+}
+
+/**
+ * ferry_rate_limiter_update:
+ *
+ * Learns from an answer: the server's clock, and its budget.
+ */
+void
+ferry_rate_limiter_update (FerryRateLimiter   *self,
+                           guint               status,
+                           SoupMessageHeaders *headers)
+{
+  const char *date = soup_message_headers_get_one (headers, "Date");
+  const char *limit = soup_message_headers_get_one (headers, "X-RateLimit-Limit");
+  const char *remaining = soup_message_headers_get_one (headers, "X-RateLimit-Remaining");
+  const char *reset = soup_message_headers_get_one (headers, "X-RateLimit-Reset");
+  g_autoptr(GDateTime) server_time = date ? soup_date_time_new_from_http_string (date) : NULL;
+  gint64 reset_time;
+  guint64 limit_value, remaining_value;
+
+  g_return_if_fail (FERRY_IS_RATE_LIMITER (self));
+
+  if (server_time != NULL)
+    self->clock_offset = g_date_time_to_unix (server_time) - g_get_real_time () / G_USEC_PER_SEC;
+
+  if (limit == NULL || remaining == NULL || !parse_time (reset, &reset_time) ||
+      !g_ascii_string_to_unsigned (limit, 10, 1, G_MAXUINT, &limit_value, NULL) ||
+      !g_ascii_string_to_unsigned (remaining, 10, 0, G_MAXUINT, &remaining_value, NULL))
+    {
+      if (status == 429 && !self->known)
+        {
+          /* A 429 without headers: wait for the next 5-minute window. */
+          gint64 now = ferry_rate_limiter_get_server_now (self);
+
+          self->known = TRUE;
+          self->limit = 300;
+          self->remaining = 0;
+          self->reset = (now / 300 + 1) * 300;
+        }
+      return;
+    }
+
+  /* The daily follow family shows in follow answers; it is not the request budget. */
+  if (reset_time - ferry_rate_limiter_get_server_now (self) > PAGING_PERIOD)
+    return;
+
+  if (!self->known || reset_time != self->reset)
+    {
+      /* First answer, or a different window: the server's word stands. */
+      self->known = TRUE;
+      self->limit = limit_value;
+      self->remaining = remaining_value;
+      self->reset = reset_time;
+    }
+  else
+    {
+      /* Same window: answers come back out of order; the lower count is the safe one. */
+      self->remaining = MIN (self->remaining, (gint) remaining_value);
+    }
+
+  if (status == 429)
+    self->remaining = 0;
+}

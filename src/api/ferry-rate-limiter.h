@@ -1,0 +1,29 @@
+/* ferry-rate-limiter.h
+ *
+ * Copyright 2026 The Ferry developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <libsoup/soup.h>
+
+G_BEGIN_DECLS
+
+#define FERRY_TYPE_RATE_LIMITER (ferry_rate_limiter_get_type ())
+
+G_DECLARE_FINAL_TYPE (FerryRateLimiter, ferry_rate_limiter, FERRY, RATE_LIMITER, GObject)
+
+FerryRateLimiter *ferry_rate_limiter_new            (void);
+gint64            ferry_rate_limiter_reserve        (FerryRateLimiter   *self,
+                                                     gboolean            paged);
+void              ferry_rate_limiter_update         (FerryRateLimiter   *self,
+                                                     guint               status,
+                                                     SoupMessageHeaders *headers);
+gint64            ferry_rate_limiter_get_server_now (FerryRateLimiter   *self);
+guint             ferry_rate_limiter_get_remaining  (FerryRateLimiter   *self);
+void              ferry_rate_limiter_advance_clock  (FerryRateLimiter   *self,
+                                                     double              seconds);
+
+G_END_DECLS

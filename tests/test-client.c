@@ -1,0 +1,341 @@
+/* test-client.c: the API client against fedisim over HTTPS: paging, the rate budget, and
+ * what it does with 429s, 5xx, dropped connections, broken answers, revoked tokens,
+ * untrusted certificates and cancellation
+ *
+ * Copyright 2026 The Ferry developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "fedisim.h"
+#include "fedisim-browser.h"
+#include "ferry-api-error.h"
+#include "ferry-client.h"
+#include "ferry-tls-database.h"
+
+typedef struct
+{
+  FedisimWorld   *world;
+  FedisimServer  *server;
+  FerryClient    *client;
+  char           *token;
+  guint           waits;
+  gint64          waited;
+} Fixture;
+
+/* A wait for the rate budget: the virtual clock moves on to the moment the client waits for.
+ * Requests waiting side by side wait for the same moment: the clock moves once. */
+static void
+on_waiting (FerryClient *client,
+            gint64       seconds,
+            Fixture     *f)
+{
+  gint64 wake = ferry_rate_limiter_get_server_now (ferry_client_get_rate_limiter (client)) + seconds;
+
+  f->waits++;
+  if (wake > fedisim_world_now (f->world))
+    {
+      f->waited += wake - fedisim_world_now (f->world);
+      fedisim_world_set_time (f->world, wake);
+    }
+}
+
+static void
+setup (Fixture       *f,
+       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTlsDatabase) trust = NULL;
+
+  f->world = fedisim_world_new (&error);
+  g_assert_no_error (error);
+  f->server = fedisim_world_add_server (f->world, FEDISIM_FLAVOUR_MASTODON, "4.5.0", &error);
+  g_assert_no_error (error);
+  fedisim_server_add_user (f->server, "alice", "pw");
+  f->token = fedisim_server_issue_token (f->server, "alice", "read write follow");
+
+  /* The system's store plus the run's CA, as FERRY_CA_FILE would give. */
+  trust = ferry_tls_database_new (fedisim_world_get_ca_file (f->world), &error);
+  g_assert_no_error (error);
+  f->client = ferry_client_new (fedisim_server_get_base_url (f->server), trust);
+  ferry_client_set_token (f->client, f->token);
+  ferry_client_set_time_scale (f->client, 1000.0);
+  g_signal_connect (f->client, "waiting", G_CALLBACK (on_waiting), f);
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  g_clear_object (&f->client);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  fedisim_world_free (f->world);
+  g_free (f->token);
+}
+
+static void
+got_result (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static JsonNode *
+call (Fixture     *f,
+      const char  *method,
+      const char  *path,
+      FerryParams *params,
+      GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ferry_client_call_async (f->client, method, path, params, NULL, got_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return ferry_client_call_finish (f->client, result, NULL, error);
+}
+
+static void
+test_pagination (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) me = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonArray) all = NULL;
+  g_autofree char *path = NULL;
+
+  fedisim_server_seed_following (f->server, "alice", 205);
+  me = call (f, "GET", "/api/v1/accounts/verify_credentials", NULL, &error);
+  g_assert_no_error (error);
+
+  path = g_strdup_printf ("/api/v1/accounts/%s/following?limit=80",
+                          json_object_get_string_member (json_node_get_object (me), "id"));
+  ferry_client_list_async (f->client, path, 0, NULL, got_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  all = ferry_client_list_finish (f->client, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (all), ==, 205);
+  g_assert_cmpuint (fedisim_server_request_count (f->server, "GET /api/v1/accounts/:id/following"), ==, 3);
+}
+
+typedef struct
+{
+  Fixture *f;
+  guint    pending;
+  guint    failed;
+} Many;
+
+static void
+many_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Many *many = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
+
+  if (node == NULL)
+    many->failed++;
+  many->pending--;
+}
+
+/* 1,000 requests, all queued at once: the budget keeps every one of them from a 429. */
+static void
+test_budget (Fixture       *f,
+             gconstpointer  data)
+{
+  Many many = { f, 1000, 0 };
+
+  fedisim_world_set_time (f->world, (fedisim_world_now (f->world) / 300 + 1) * 300 + 7);
+  for (guint i = 0; i < 1000; i++)
+    ferry_client_call_async (f->client, "GET", "/api/v1/preferences", NULL, NULL, many_cb, &many);
+  while (many.pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (many.failed, ==, 0);
+  g_assert_cmpuint (fedisim_server_status_count (f->server, 200), ==, 1000);
+  g_assert_cmpuint (fedisim_server_status_count (f->server, 429), ==, 0);
+  /* 1,000 requests at 300 per 5 minutes: three full waits for a new window. */
+  g_assert_cmpuint (f->waits, >=, 3);
+  /* Four windows of 300 at most: never more than 300 in any 5 minutes, and no time lost. */
+  g_assert_cmpint (f->waited, <=, 3 * 300);
+  g_test_message ("1000 requests: %u waits, %" G_GINT64_FORMAT " s of server time waited, "
+                  "%.0f requests per minute held, 0 answered 429",
+                  f->waits, f->waited, 1000.0 / ((f->waited + 1) / 60.0));
+}
+
+/* Another app spent the token's budget: the first answer is a real 429, with headers and no
+ * Retry-After; the client waits until the reset they gave, then succeeds. */
+static void
+test_real_429 (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(FedisimBrowser) other = fedisim_browser_new (f->world);
+  g_autofree char *url = g_strconcat (fedisim_server_get_base_url (f->server), "/api/v1/preferences", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  guint status;
+
+  fedisim_world_set_time (f->world, (fedisim_world_now (f->world) / 300 + 1) * 300 + 7);
+  for (guint i = 0; i < 300; i++)
+    g_bytes_unref (fedisim_browser_request (other, "GET", url, f->token, NULL, NULL, &status, NULL, NULL));
+  fedisim_server_reset_counts (f->server);
+
+  node = call (f, "GET", "/api/v1/preferences", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fedisim_server_status_count (f->server, 429), ==, 1);
+  g_assert_cmpuint (fedisim_server_status_count (f->server, 200), ==, 1);
+  g_assert_cmpuint (f->waits, >=, 1);
+  g_assert_cmpint (f->waited, <=, 300);
+}
+
+static void
+test_injected_faults (Fixture       *f,
+                      gconstpointer  data)
+{
+  struct {
+    FedisimFault fault;
+    guint value;
+    guint times;
+  } recoverable[] = {
+    { FEDISIM_FAULT_STATUS, 429, 1 },
+    { FEDISIM_FAULT_STATUS, 500, 2 },
+    { FEDISIM_FAULT_STATUS, 503, 3 },
+    { FEDISIM_FAULT_DROP, 0, 2 },
+    { FEDISIM_FAULT_TRUNCATE, 0, 2 },
+    { FEDISIM_FAULT_HTML, 200, 1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (recoverable); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = NULL;
+      guint before = ferry_client_get_retries (f->client);
+
+      fedisim_server_add_fault (f->server, "GET /api/v1/preferences", recoverable[i].fault,
+                                recoverable[i].value, recoverable[i].times);
+      node = call (f, "GET", "/api/v1/preferences", NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+      g_assert_cmpuint (ferry_client_get_retries (f->client) - before, >=, 1);
+      fedisim_server_clear_faults (f->server);
+    }
+}
+
+static void
+test_errors (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) server = NULL;
+  g_autoptr(GError) html = NULL;
+  g_autoptr(GError) post = NULL;
+  g_autoptr(GError) revoked = NULL;
+  g_autoptr(GError) missing = NULL;
+  g_autoptr(FerryParams) params = ferry_params_add (ferry_params_new (), "title", "Boats");
+  JsonNode *node;
+
+  /* Always 500: after the retries, a server error in words. */
+  fedisim_server_add_fault (f->server, "GET /api/v1/preferences", FEDISIM_FAULT_STATUS, 500, 0);
+  node = call (f, "GET", "/api/v1/preferences", NULL, &server);
+  g_assert_null (node);
+  g_assert_error (server, FERRY_API_ERROR, FERRY_API_ERROR_SERVER);
+  g_assert_cmpuint (fedisim_server_request_count (f->server, "GET /api/v1/preferences"), ==, 4);
+  fedisim_server_clear_faults (f->server);
+
+  /* An HTML page where JSON was promised: never shown as HTML. */
+  fedisim_server_add_fault (f->server, "GET /api/v1/preferences", FEDISIM_FAULT_HTML, 200, 0);
+  node = call (f, "GET", "/api/v1/preferences", NULL, &html);
+  g_assert_null (node);
+  g_assert_error (html, FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE);
+  g_assert_null (strstr (html->message, "<"));
+  fedisim_server_clear_faults (f->server);
+
+  /* A POST is not repeated after a 500: it may have been done. */
+  fedisim_server_add_fault (f->server, "POST /api/v1/lists", FEDISIM_FAULT_STATUS, 500, 1);
+  node = call (f, "POST", "/api/v1/lists", params, &post);
+  g_assert_null (node);
+  g_assert_error (post, FERRY_API_ERROR, FERRY_API_ERROR_SERVER);
+  g_assert_cmpuint (fedisim_server_request_count (f->server, "POST /api/v1/lists"), ==, 1);
+  fedisim_server_clear_faults (f->server);
+
+  fedisim_server_revoke_tokens (f->server, "alice");
+  node = call (f, "GET", "/api/v1/accounts/verify_credentials", NULL, &revoked);
+  g_assert_null (node);
+  g_assert_error (revoked, FERRY_API_ERROR, FERRY_API_ERROR_AUTH);
+  g_assert_nonnull (strstr (revoked->message, "The access token was revoked"));
+
+  node = call (f, "GET", "/api/v1/accounts/1", NULL, &missing);
+  g_assert_null (node);
+}
+
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  fedisim_server_add_fault (f->server, "GET /api/v1/preferences", FEDISIM_FAULT_LATENCY, 5000, 1);
+  ferry_client_call_async (f->client, "GET", "/api/v1/preferences", NULL, cancellable, got_result, &result);
+  g_timeout_add_once (100, (GSourceOnceFunc) g_cancellable_cancel, cancellable);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (ferry_client_call_finish (f->client, result, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+}
+
+static void
+test_tls_and_network (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(FerryClient) untrusting = ferry_client_new (fedisim_server_get_base_url (f->server), NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) tls = NULL;
+  g_autoptr(GError) down = NULL;
+  JsonNode *node;
+
+  /* Without the run's CA the server is not trusted; there is nothing to turn that off. */
+  ferry_client_call_async (untrusting, "GET", "/api/v1/instance", NULL, NULL, got_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (ferry_client_call_finish (untrusting, result, NULL, &tls));
+  g_assert_error (tls, FERRY_API_ERROR, FERRY_API_ERROR_TLS);
+
+  fedisim_server_stop (f->server);
+  node = call (f, "GET", "/api/v1/instance", NULL, &down);
+  g_assert_null (node);
+  g_assert_error (down, FERRY_API_ERROR, FERRY_API_ERROR_NETWORK);
+  g_assert_nonnull (strstr (down->message, "refused"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
+  ADD ("/client/pagination", test_pagination);
+  ADD ("/client/budget", test_budget);
+  ADD ("/client/real-429", test_real_429);
+  ADD ("/client/injected-faults", test_injected_faults);
+  ADD ("/client/errors", test_errors);
+  ADD ("/client/cancel", test_cancel);
+  ADD ("/client/tls-and-network", test_tls_and_network);
+#undef ADD
+
+  return g_test_run ();
+}
