@@ -100,6 +100,7 @@ test_bad (void)
     { "alice@example.org:", FERRY_HANDLE_ERROR_BAD_PORT },
     { "https://", FERRY_HANDLE_ERROR_BAD_SERVER },
     { "https://mastodon.social/@bad name", FERRY_HANDLE_ERROR_BAD_USERNAME },
+    { "alice@e.xn--iZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ", FERRY_HANDLE_ERROR_BAD_SERVER },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -114,6 +115,19 @@ test_bad (void)
       /* The message is for a person: it names what was wrong. */
       g_assert_true (g_utf8_strlen (error->message, -1) > 10);
     }
+}
+
+/* Found by the fuzzer: punycode that decodes to no text. */
+static void
+test_bad_punycode (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryHandle) handle = ferry_handle_parse ("e.xn--iZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ",
+                                                      FERRY_HANDLE_PARSE_SERVER_ONLY, &error);
+
+  g_assert_null (handle);
+  g_assert_error (error, FERRY_HANDLE_ERROR, FERRY_HANDLE_ERROR_BAD_SERVER);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
 }
 
 static void
@@ -143,6 +157,7 @@ main (int   argc,
   g_test_add_func ("/handle/good", test_good);
   g_test_add_func ("/handle/server-only", test_server_only);
   g_test_add_func ("/handle/bad", test_bad);
+  g_test_add_func ("/handle/bad-punycode", test_bad_punycode);
   g_test_add_func ("/handle/equal-and-copy", test_equal_and_copy);
 
   return g_test_run ();

@@ -114,14 +114,14 @@ request_done (GTask *task)
   pump (self);
 }
 
+/* Ends the request with @error; takes the task. */
 static void
 return_error (GTask  *task,
               GError *error)
 {
-  g_autoptr(GTask) owned = task;
-
   request_done (task);
   g_task_return_error (task, error);
+  g_object_unref (task);
 }
 
 static gboolean
@@ -149,10 +149,11 @@ wait_then_start (GTask  *task,
   GSource *source = g_timeout_source_new (ms);
   GCancellable *cancellable = g_task_get_cancellable (task);
 
-  /* On a scaled clock the server's time moves by all of @seconds meanwhile. */
+  /* On a scaled clock the server's time reaches the end of the wait meanwhile. */
   if (req->client->time_scale != 1.0)
-    ferry_rate_limiter_advance_clock (req->client->limiter,
-                                      seconds - seconds / req->client->time_scale);
+    ferry_rate_limiter_advance_to (req->client->limiter,
+                                   ferry_rate_limiter_get_server_now (req->client->limiter) +
+                                   (gint64) (seconds + 0.5));
 
   if (cancellable != NULL)
     {
@@ -266,6 +267,9 @@ sent_cb (GObject      *object,
 
   if (status == 429 && ++req->rate_waits < MAX_RATE_WAITS)
     {
+      g_debug ("%s %s: 429; waiting for the reset at %s", req->method, req->url,
+               soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                             "X-RateLimit-Reset"));
       /* Refused, so not done: any request may go again once the window turns. */
       self->retries++;
       request_start (task);
@@ -289,16 +293,14 @@ sent_cb (GObject      *object,
 
   if (req->raw)
     {
-      g_autoptr(GTask) owned = task;
-
       request_done (task);
       g_task_return_pointer (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
+      g_object_unref (task);
       return;
     }
 
   {
     g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-    g_autoptr(GTask) owned = NULL;
 
     if (g_bytes_get_size (bytes) == 0 ||
         !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
@@ -319,10 +321,10 @@ sent_cb (GObject      *object,
       }
 
     req->next_url = parse_next_link (soup_message_get_response_headers (msg));
-    owned = task;
     request_done (task);
     g_task_return_pointer (task, json_node_ref (json_parser_get_root (parser)),
                            (GDestroyNotify) json_node_unref);
+    g_object_unref (task);
   }
 }
 

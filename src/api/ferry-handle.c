@@ -124,16 +124,24 @@ parse_host (const char  *text,
       return FALSE;
     }
   unicode = g_hostname_to_unicode (ascii);
+  if (unicode == NULL || !g_utf8_validate (unicode, -1, NULL))
+    {
+      /* Punycode that does not decode to text is not a name anyone registered. */
+      g_set_error (error, FERRY_HANDLE_ERROR, FERRY_HANDLE_ERROR_BAD_SERVER,
+                   _("“%s” is not a server name. A server name looks like mastodon.social."),
+                   ascii);
+      return FALSE;
+    }
 
   if (port != 0)
     {
       *host = g_strdup_printf ("%s:%" G_GUINT64_FORMAT, ascii, port);
-      *display = g_strdup_printf ("%s:%" G_GUINT64_FORMAT, unicode ? unicode : ascii, port);
+      *display = g_strdup_printf ("%s:%" G_GUINT64_FORMAT, unicode, port);
     }
   else
     {
       *host = g_steal_pointer (&ascii);
-      *display = unicode ? g_steal_pointer (&unicode) : g_strdup (*host);
+      *display = g_steal_pointer (&unicode);
     }
   return TRUE;
 }

@@ -32,6 +32,8 @@ struct _FerryRateLimiter
   gint64   reset;            /* server time when the window ends */
   gint64   paging_window;    /* server time / PAGING_PERIOD */
   guint    paging_used;
+  guint    unknown_sent;     /* requests that went out before the first answer */
+  gboolean probing;          /* a new window: one request is out to learn its budget */
 };
 
 G_DEFINE_FINAL_TYPE (FerryRateLimiter, ferry_rate_limiter, G_TYPE_OBJECT)
@@ -58,14 +60,16 @@ ferry_rate_limiter_get_server_now (FerryRateLimiter *self)
   return g_get_real_time () / G_USEC_PER_SEC + self->clock_offset;
 }
 
-/* A wait of @seconds server time passed in less real time (tests on a virtual clock). */
+/* The server's clock has reached @server_time at least (a wait on a virtual clock, in less
+ * real time). Waits side by side for the same moment move it once. */
 void
-ferry_rate_limiter_advance_clock (FerryRateLimiter *self,
-                                  double            seconds)
+ferry_rate_limiter_advance_to (FerryRateLimiter *self,
+                               gint64            server_time)
 {
   g_return_if_fail (FERRY_IS_RATE_LIMITER (self));
 
-  self->clock_offset += (gint64) (seconds + 0.5);
+  if (server_time > ferry_rate_limiter_get_server_now (self))
+    self->clock_offset = server_time - g_get_real_time () / G_USEC_PER_SEC;
 }
 
 guint
@@ -90,14 +94,15 @@ ferry_rate_limiter_reserve (FerryRateLimiter *self,
 
   g_return_val_if_fail (FERRY_IS_RATE_LIMITER (self), 0);
 
-  if (self->known && now >= self->reset)
+  /* The server's Date has one-second resolution: the window has surely turned a second after
+   * its reset. Then one request goes alone, and its answer tells the new budget. */
+  if (self->known && now > self->reset && !self->probing)
     {
-      /* A new window: the server's budget is whole again. */
-      self->remaining = self->limit;
-      self->reset = (now / 300 + 1) * 300;
+      self->remaining = 1;
+      self->probing = TRUE;
     }
   if (self->known && self->remaining <= 0)
-    return MAX (self->reset - now, 1);
+    return self->probing ? 1 : MAX (self->reset - now + 1, 1);
 
   if (paged)
     {
@@ -115,6 +120,8 @@ ferry_rate_limiter_reserve (FerryRateLimiter *self,
 
   if (self->known)
     self->remaining--;
+  else
+    self->unknown_sent++;
   return 0;
 }
 
@@ -185,13 +192,21 @@ ferry_rate_limiter_update (FerryRateLimiter   *self,
   if (reset_time - ferry_rate_limiter_get_server_now (self) > PAGING_PERIOD)
     return;
 
-  if (!self->known || reset_time != self->reset)
+  if (!self->known)
     {
-      /* First answer, or a different window: the server's word stands. */
+      /* The first answer: the others that went out with it are not in its count yet. */
       self->known = TRUE;
+      self->limit = limit_value;
+      self->remaining = (gint) remaining_value - (gint) MAX (self->unknown_sent, 1) + 1;
+      self->reset = reset_time;
+    }
+  else if (reset_time != self->reset)
+    {
+      /* A different window: the server's word stands. */
       self->limit = limit_value;
       self->remaining = remaining_value;
       self->reset = reset_time;
+      self->probing = FALSE;
     }
   else
     {
