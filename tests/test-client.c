@@ -16,6 +16,7 @@
 #include "fedisim-browser.h"
 #include "ferry-api-error.h"
 #include "ferry-client.h"
+#include "ferry-server-info.h"
 #include "ferry-tls-database.h"
 
 typedef struct
@@ -320,6 +321,87 @@ test_tls_and_network (Fixture       *f,
   g_assert_nonnull (strstr (down->message, "refused"));
 }
 
+static FerryServerInfo *
+probe (Fixture       *f,
+       FedisimServer *server,
+       GError       **error)
+{
+  g_autoptr(GTlsDatabase) trust = ferry_tls_database_new (fedisim_world_get_ca_file (f->world), NULL);
+  g_autoptr(FerryClient) client = ferry_client_new (fedisim_server_get_base_url (server), trust);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ferry_server_info_probe_async (client, NULL, got_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return ferry_server_info_probe_finish (result, error);
+}
+
+static void
+test_probe (Fixture       *f,
+            gconstpointer  data)
+{
+  struct {
+    FedisimFlavour flavour;
+    const char *version;
+    const char *software;
+    FerryMigrationKind migration;
+    gboolean pkce;
+    int api_version;
+    gboolean import;
+    gboolean domain_blocks;
+    gboolean honours_move;
+  } cases[] = {
+    { FEDISIM_FLAVOUR_MASTODON, "4.2.10", "mastodon", FERRY_MIGRATION_MASTODON_WEB, FALSE, 0, FALSE, TRUE, TRUE },
+    { FEDISIM_FLAVOUR_MASTODON, "4.3.0", "mastodon", FERRY_MIGRATION_MASTODON_WEB, TRUE, 2, FALSE, TRUE, TRUE },
+    { FEDISIM_FLAVOUR_MASTODON, "4.5.0", "mastodon", FERRY_MIGRATION_MASTODON_WEB, TRUE, 7, FALSE, TRUE, TRUE },
+    { FEDISIM_FLAVOUR_GOTOSOCIAL, "0.19.1", "gotosocial", FERRY_MIGRATION_GOTOSOCIAL_API, FALSE, 0, TRUE, FALSE, TRUE },
+    { FEDISIM_FLAVOUR_AKKOMA, "3.15.2", "akkoma", FERRY_MIGRATION_AKKOMA_API, FALSE, 0, TRUE, TRUE, TRUE },
+    { FEDISIM_FLAVOUR_LEGACY, "2.50", "snac", FERRY_MIGRATION_NONE, FALSE, 0, FALSE, TRUE, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      FedisimServer *server = fedisim_world_add_server (f->world, cases[i].flavour, cases[i].version, &error);
+      g_autoptr(FerryServerInfo) info = probe (f, server, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (ferry_server_info_get_software (info), ==, cases[i].software);
+      g_assert_cmpstr (ferry_server_info_get_version (info), ==, cases[i].version);
+      g_assert_cmpint (ferry_server_info_get_migration_kind (info), ==, cases[i].migration);
+      g_assert_cmpint (ferry_server_info_supports_pkce (info), ==, cases[i].pkce);
+      g_assert_cmpint (ferry_server_info_get_api_version (info), ==, cases[i].api_version);
+      g_assert_cmpint (ferry_server_info_has_import_api (info), ==, cases[i].import);
+      g_assert_cmpint (ferry_server_info_has_domain_blocks (info), ==, cases[i].domain_blocks);
+      g_assert_cmpint (ferry_server_info_honours_move (info), ==, cases[i].honours_move);
+    }
+
+  /* Reachable, but no NodeInfo and no API: not a Fediverse server. */
+  {
+    g_autoptr(GError) error = NULL;
+    FedisimServer *server = fedisim_world_add_server (f->world, FEDISIM_FLAVOUR_MASTODON, NULL, &error);
+    g_autoptr(FerryServerInfo) info = NULL;
+
+    fedisim_server_add_fault (server, "*", FEDISIM_FAULT_STATUS, 404, 0);
+    info = probe (f, server, &error);
+    g_assert_null (info);
+    g_assert_error (error, FERRY_API_ERROR, FERRY_API_ERROR_UNSUPPORTED);
+    g_assert_nonnull (strstr (error->message, "does not look like a Fediverse server"));
+  }
+
+  /* Down: the network's words. */
+  {
+    g_autoptr(GError) error = NULL;
+    FedisimServer *server = fedisim_world_add_server (f->world, FEDISIM_FLAVOUR_MASTODON, NULL, &error);
+    g_autoptr(FerryServerInfo) info = NULL;
+
+    fedisim_server_stop (server);
+    info = probe (f, server, &error);
+    g_assert_null (info);
+    g_assert_error (error, FERRY_API_ERROR, FERRY_API_ERROR_NETWORK);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -335,6 +417,7 @@ main (int   argc,
   ADD ("/client/errors", test_errors);
   ADD ("/client/cancel", test_cancel);
   ADD ("/client/tls-and-network", test_tls_and_network);
+  ADD ("/client/probe", test_probe);
 #undef ADD
 
   return g_test_run ();
