@@ -5,6 +5,7 @@ in on the HTML page, and SIGTERM stops it cleanly. TAP output."""
 
 import http.cookiejar
 import json
+import os
 import re
 import signal
 import ssl
@@ -25,7 +26,7 @@ def check(description, condition, detail=""):
 
 
 def main():
-    fedisim, config = sys.argv[1], sys.argv[2]
+    fedisim, config, cli = sys.argv[1], sys.argv[2], sys.argv[3]
     proc = subprocess.Popen([fedisim, "--config", config], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     servers, users, ca = {}, {}, None
@@ -68,6 +69,23 @@ def main():
     check(f"signing in as {user} shows the account", f"@{user}" in signed_in, signed_in)
     migration = opener.open(url + "/settings/migration").read().decode()
     check("the migration page opens for the signed-in person", "Move followers" in migration, migration)
+
+    # ferry-cli probe, trusting the run's CA the way a person with a private CA would.
+    env = dict(os.environ, FERRY_CA_FILE=ca)
+    for name, (flavour, url) in sorted(servers.items()):
+        host = url[len("https://"):]
+        out = subprocess.run([cli, "probe", host, "--json"], env=env, capture_output=True, text=True)
+        ok = out.returncode == 0
+        info = json.loads(out.stdout) if ok else {}
+        want = "mastodon-web" if flavour == "mastodon" else "gotosocial-api"
+        check(f"ferry-cli probe {name}: {flavour}, moves by {want}",
+              ok and info.get("software") == software[flavour] and info.get("migration") == want,
+              out.stdout + out.stderr)
+    out = subprocess.run([cli, "probe", servers["mastodon-old"][1][len("https://"):]],
+                         env={k: v for k, v in os.environ.items() if k != "FERRY_CA_FILE"},
+                         capture_output=True, text=True)
+    check("without the CA, ferry-cli refuses the server's certificate",
+          out.returncode == 1 and "not safe" in out.stderr, out.stderr)
 
     proc.send_signal(signal.SIGTERM)
     check("SIGTERM stops it cleanly", proc.wait(timeout=10) == 0, proc.stderr.read())
