@@ -551,9 +551,11 @@ check_access (FsRequest     *req,
 
 typedef struct
 {
-  FsRequest   *req;
-  FsFaultRule *fault;
+  FsRequest     *req;
+  FsFaultRule   *fault;
   const FsRoute *route;
+  guint          source;
+  gulong         disconnected;
 } FsDelayed;
 
 static void finish_request (FsRequest     *req,
@@ -564,12 +566,28 @@ static gboolean
 delayed_cb (gpointer data)
 {
   FsDelayed *delayed = data;
+  SoupServerMessage *msg = delayed->req->msg;
 
-  soup_server_message_unpause (delayed->req->msg);
+  g_signal_handler_disconnect (msg, delayed->disconnected);
+  soup_server_message_unpause (msg);
   finish_request (delayed->req, delayed->route, NULL);
+  g_object_unref (msg);
   g_free (delayed->fault);
   g_free (delayed);
   return G_SOURCE_REMOVE;
+}
+
+/* The client went away while the answer was held back (it cancelled): drop it. */
+static void
+delayed_disconnected_cb (SoupServerMessage *msg,
+                         FsDelayed         *delayed)
+{
+  g_signal_handler_disconnect (msg, delayed->disconnected);
+  g_source_remove (delayed->source);
+  request_free (delayed->req);
+  g_free (delayed->fault);
+  g_free (delayed);
+  g_object_unref (msg);
 }
 
 static void
@@ -590,8 +608,11 @@ finish_request (FsRequest     *req,
             delayed->req = req;
             delayed->route = route;
             delayed->fault = fault;
+            g_object_ref (req->msg);
+            delayed->disconnected = g_signal_connect (req->msg, "disconnected",
+                                                      G_CALLBACK (delayed_disconnected_cb), delayed);
             soup_server_message_pause (req->msg);
-            g_timeout_add (fault->value, delayed_cb, delayed);
+            delayed->source = g_timeout_add (fault->value, delayed_cb, delayed);
             return;
           }
 
