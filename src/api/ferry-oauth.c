@@ -1,0 +1,364 @@
+/* ferry-oauth.c: OAuth for a native app (RFC 8252): registration, PKCE, the authorization
+ * URL, the code exchange, revocation (api-facts §1)
+ *
+ * Copyright 2026 The Ferry developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ferry-oauth"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+#include <sys/random.h>
+
+#include "ferry-api-error.h"
+#include "ferry-oauth.h"
+
+/* The least each role needs (api-facts §1.5): the old account reads, the new one writes.
+ * Where the server moves accounts through its API, the old account also needs
+ * write:accounts (the move itself); GoToSocial's import wants the whole "write". */
+#define OLD_SCOPES "read:accounts read:follows read:blocks read:mutes read:lists read:bookmarks " \
+                   "read:filters read:statuses read:favourites"
+#define NEW_SCOPES "read:accounts read:follows read:search read:lists read:blocks read:mutes " \
+                   "read:bookmarks read:filters write:accounts write:follows write:blocks " \
+                   "write:mutes write:lists write:bookmarks write:filters"
+
+void
+ferry_oauth_app_free (FerryOAuthApp *app)
+{
+  if (app == NULL)
+    return;
+  g_free (app->client_id);
+  g_free (app->client_secret);
+  g_free (app->scopes);
+  g_free (app);
+}
+
+char *
+ferry_oauth_app_serialize (const FerryOAuthApp *app)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "client_id");
+  json_builder_add_string_value (builder, app->client_id);
+  json_builder_set_member_name (builder, "client_secret");
+  json_builder_add_string_value (builder, app->client_secret);
+  json_builder_set_member_name (builder, "scopes");
+  json_builder_add_string_value (builder, app->scopes);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+FerryOAuthApp *
+ferry_oauth_app_deserialize (const char *text)
+{
+  g_autoptr(JsonNode) node = text ? json_from_string (text, NULL) : NULL;
+  JsonObject *object;
+  FerryOAuthApp *app;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  object = json_node_get_object (node);
+  if (!json_object_has_member (object, "client_id") || !json_object_has_member (object, "client_secret"))
+    return NULL;
+  app = g_new0 (FerryOAuthApp, 1);
+  app->client_id = g_strdup (json_object_get_string_member (object, "client_id"));
+  app->client_secret = g_strdup (json_object_get_string_member (object, "client_secret"));
+  app->scopes = g_strdup (json_object_get_string_member_with_default (object, "scopes", ""));
+  if (app->client_id == NULL || app->client_secret == NULL)
+    {
+      ferry_oauth_app_free (app);
+      return NULL;
+    }
+  return app;
+}
+
+char *
+ferry_oauth_scopes_for (FerryServerInfo *info,
+                        FerryRole        role)
+{
+  FerryMigrationKind kind = ferry_server_info_get_migration_kind (info);
+  gboolean api_move = kind == FERRY_MIGRATION_GOTOSOCIAL_API || kind == FERRY_MIGRATION_AKKOMA_API;
+
+  if (role == FERRY_ROLE_OLD)
+    return g_strconcat (OLD_SCOPES, api_move ? " write:accounts" : "", NULL);
+  return g_strconcat (NEW_SCOPES, ferry_server_info_has_import_api (info) &&
+                                  kind == FERRY_MIGRATION_GOTOSOCIAL_API ? " read write" : "", NULL);
+}
+
+/* What the registration asks for: everything either role may ask on this server. */
+char *
+ferry_oauth_app_scopes_for (FerryServerInfo *info)
+{
+  g_autofree char *old = ferry_oauth_scopes_for (info, FERRY_ROLE_OLD);
+  g_autofree char *new = ferry_oauth_scopes_for (info, FERRY_ROLE_NEW);
+  g_autofree char *both = g_strconcat (old, " ", new, NULL);
+  g_auto(GStrv) all = g_strsplit (both, " ", -1);
+  g_autoptr(GPtrArray) unique = g_ptr_array_new ();
+
+  for (guint i = 0; all[i] != NULL; i++)
+    if (all[i][0] && !g_ptr_array_find_with_equal_func (unique, all[i], g_str_equal, NULL))
+      g_ptr_array_add (unique, all[i]);
+  g_ptr_array_add (unique, NULL);
+  return g_strjoinv (" ", (char **) unique->pdata);
+}
+
+gboolean
+ferry_oauth_scopes_cover (const char *registered,
+                          const char *wanted)
+{
+  g_auto(GStrv) have = g_strsplit (registered ? registered : "", " ", -1);
+  g_auto(GStrv) want = g_strsplit (wanted, " ", -1);
+
+  for (guint i = 0; want[i] != NULL; i++)
+    if (want[i][0] && !g_strv_contains ((const char * const *) have, want[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static char *
+base64url (const guint8 *data,
+           gsize         len)
+{
+  g_autofree char *b64 = g_base64_encode (data, len);
+
+  g_strdelimit (b64, "+", '-');
+  g_strdelimit (b64, "/", '_');
+  g_strdelimit (b64, "=", '\0');
+  return g_strdup (b64);
+}
+
+/* 32 random bytes, base64url: a PKCE verifier (43 characters) or a state. */
+char *
+ferry_oauth_random_token (void)
+{
+  guint8 bytes[32];
+
+  /* The kernel's randomness; GLib's g_random is not meant for secrets. */
+  if (getrandom (bytes, sizeof bytes, 0) != sizeof bytes)
+    g_error ("Ferry could not get random bytes from the kernel");
+  return base64url (bytes, sizeof bytes);
+}
+
+char *
+ferry_oauth_pkce_challenge (const char *verifier)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 digest[32];
+  gsize len = sizeof digest;
+
+  g_checksum_update (checksum, (const guchar *) verifier, strlen (verifier));
+  g_checksum_get_digest (checksum, digest, &len);
+  return base64url (digest, len);
+}
+
+/**
+ * ferry_oauth_authorize_url:
+ * @challenge: (nullable): the PKCE challenge, where the server supports PKCE
+ * @force_login: ask the server to sign in afresh, so that a second account on the same
+ *   server can be chosen
+ */
+char *
+ferry_oauth_authorize_url (const char          *base_url,
+                           const FerryOAuthApp *app,
+                           const char          *redirect_uri,
+                           const char          *scopes,
+                           const char          *state,
+                           const char          *challenge,
+                           gboolean             force_login)
+{
+  g_autoptr(FerryParams) params = ferry_params_new ();
+  g_autofree char *query = NULL;
+
+  ferry_params_add (params, "response_type", "code");
+  ferry_params_add (params, "client_id", app->client_id);
+  ferry_params_add (params, "redirect_uri", redirect_uri);
+  ferry_params_add (params, "scope", scopes);
+  ferry_params_add (params, "state", state);
+  if (challenge != NULL)
+    {
+      ferry_params_add (params, "code_challenge", challenge);
+      ferry_params_add (params, "code_challenge_method", "S256");
+    }
+  if (force_login)
+    ferry_params_add (params, "force_login", "true");
+  query = ferry_params_encode (params);
+  return g_strconcat (base_url, "/oauth/authorize?", query, NULL);
+}
+
+static void
+registered_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
+  JsonObject *object_;
+  FerryOAuthApp *app;
+
+  if (node == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  object_ = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  if (object_ == NULL || !json_object_has_member (object_, "client_id") ||
+      !json_object_has_member (object_, "client_secret"))
+    {
+      g_task_return_new_error (task, FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE,
+                               _("%s did not register Ferry properly."),
+                               ferry_client_get_host (FERRY_CLIENT (object)));
+      return;
+    }
+  app = g_new0 (FerryOAuthApp, 1);
+  app->client_id = g_strdup (json_object_get_string_member (object_, "client_id"));
+  app->client_secret = g_strdup (json_object_get_string_member (object_, "client_secret"));
+  app->scopes = g_strdup (g_task_get_task_data (task));
+  g_task_return_pointer (task, app, (GDestroyNotify) ferry_oauth_app_free);
+}
+
+/**
+ * ferry_oauth_register_async:
+ *
+ * Registers Ferry with the server (POST /api/v1/apps), for the loopback redirect and the
+ * paste-the-code fallback.
+ */
+void
+ferry_oauth_register_async (FerryClient         *client,
+                            FerryServerInfo     *info,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  GTask *task = g_task_new (client, cancellable, callback, user_data);
+  g_autoptr(FerryParams) params = ferry_params_new ();
+  char *scopes = ferry_oauth_app_scopes_for (info);
+
+  g_task_set_source_tag (task, ferry_oauth_register_async);
+  g_task_set_task_data (task, scopes, g_free);
+  ferry_params_add (params, "client_name", "Ferry");
+  /* Before 4.3 Mastodon took only a string; newlines separate the URIs there. A loopback IP
+   * literal matches on any port (RFC 8252 §7.3). */
+  ferry_params_add (params, "redirect_uris", "http://127.0.0.1/callback\n" FERRY_OAUTH_OOB);
+  ferry_params_add (params, "scopes", scopes);
+  ferry_params_add (params, "website", "https://github.com/ferryapp/ferry");
+  ferry_client_call_async (client, "POST", "/api/v1/apps", params, cancellable, registered_cb, task);
+}
+
+FerryOAuthApp *
+ferry_oauth_register_finish (FerryClient   *client,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+exchanged_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
+  const char *token = NULL;
+
+  if (node == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    token = json_object_get_string_member_with_default (json_node_get_object (node), "access_token", NULL);
+  if (token == NULL)
+    g_task_return_new_error (task, FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE,
+                             _("%s did not give Ferry a sign-in token."),
+                             ferry_client_get_host (FERRY_CLIENT (object)));
+  else
+    g_task_return_pointer (task, g_strdup (token), g_free);
+}
+
+void
+ferry_oauth_exchange_async (FerryClient         *client,
+                            const FerryOAuthApp *app,
+                            const char          *code,
+                            const char          *redirect_uri,
+                            const char          *verifier,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  GTask *task = g_task_new (client, cancellable, callback, user_data);
+  g_autoptr(FerryParams) params = ferry_params_new ();
+
+  g_task_set_source_tag (task, ferry_oauth_exchange_async);
+  ferry_params_add (params, "grant_type", "authorization_code");
+  ferry_params_add (params, "code", code);
+  ferry_params_add (params, "client_id", app->client_id);
+  ferry_params_add (params, "client_secret", app->client_secret);
+  ferry_params_add (params, "redirect_uri", redirect_uri);
+  if (verifier != NULL)
+    ferry_params_add (params, "code_verifier", verifier);
+  ferry_client_call_async (client, "POST", "/oauth/token", params, cancellable, exchanged_cb, task);
+}
+
+/**
+ * ferry_oauth_exchange_finish:
+ *
+ * Returns: (transfer full): the access token
+ */
+char *
+ferry_oauth_exchange_finish (FerryClient   *client,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+revoked_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
+
+  if (node == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+ferry_oauth_revoke_async (FerryClient         *client,
+                          const FerryOAuthApp *app,
+                          const char          *token,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  GTask *task = g_task_new (client, cancellable, callback, user_data);
+  g_autoptr(FerryParams) params = ferry_params_new ();
+
+  g_task_set_source_tag (task, ferry_oauth_revoke_async);
+  ferry_params_add (params, "client_id", app->client_id);
+  ferry_params_add (params, "client_secret", app->client_secret);
+  ferry_params_add (params, "token", token);
+  ferry_client_call_async (client, "POST", "/oauth/revoke", params, cancellable, revoked_cb, task);
+}
+
+gboolean
+ferry_oauth_revoke_finish (FerryClient   *client,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,86 @@
+/* ferry-oauth.h
+ *
+ * Copyright 2026 The Ferry developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ferry-client.h"
+#include "ferry-server-info.h"
+
+G_BEGIN_DECLS
+
+#define FERRY_OAUTH_OOB "urn:ietf:wg:oauth:2.0:oob"
+
+typedef enum
+{
+  FERRY_ROLE_OLD,
+  FERRY_ROLE_NEW,
+} FerryRole;
+
+/**
+ * FerryOAuthApp:
+ *
+ * Ferry's registration on one server: kept in the keyring and reused, because servers
+ * allow only 5 registrations per 10 minutes.
+ */
+typedef struct
+{
+  char *client_id;
+  char *client_secret;
+  char *scopes;
+} FerryOAuthApp;
+
+void           ferry_oauth_app_free            (FerryOAuthApp        *app);
+char          *ferry_oauth_app_serialize       (const FerryOAuthApp  *app);
+FerryOAuthApp *ferry_oauth_app_deserialize     (const char           *text);
+
+char          *ferry_oauth_scopes_for          (FerryServerInfo      *info,
+                                                FerryRole             role);
+char          *ferry_oauth_app_scopes_for      (FerryServerInfo      *info);
+gboolean       ferry_oauth_scopes_cover        (const char           *registered,
+                                                const char           *wanted);
+char          *ferry_oauth_random_token        (void);
+char          *ferry_oauth_pkce_challenge      (const char           *verifier);
+char          *ferry_oauth_authorize_url       (const char           *base_url,
+                                                const FerryOAuthApp  *app,
+                                                const char           *redirect_uri,
+                                                const char           *scopes,
+                                                const char           *state,
+                                                const char           *challenge,
+                                                gboolean              force_login);
+
+void           ferry_oauth_register_async      (FerryClient          *client,
+                                                FerryServerInfo      *info,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+FerryOAuthApp *ferry_oauth_register_finish     (FerryClient          *client,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+void           ferry_oauth_exchange_async      (FerryClient          *client,
+                                                const FerryOAuthApp  *app,
+                                                const char           *code,
+                                                const char           *redirect_uri,
+                                                const char           *verifier,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+char          *ferry_oauth_exchange_finish     (FerryClient          *client,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+void           ferry_oauth_revoke_async        (FerryClient          *client,
+                                                const FerryOAuthApp  *app,
+                                                const char           *token,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+gboolean       ferry_oauth_revoke_finish       (FerryClient          *client,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FerryOAuthApp, ferry_oauth_app_free)
+
+G_END_DECLS
