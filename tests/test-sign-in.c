@@ -8,11 +8,14 @@
 
 #include "config.h"
 
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
 #include <locale.h>
 #include <string.h>
 
 #include "fedisim.h"
 #include "fedisim-browser.h"
+#include "ferry-account-manager.h"
 #include "ferry-api-error.h"
 #include "ferry-memory-store.h"
 #include "ferry-sign-in.h"
@@ -268,6 +271,112 @@ test_wrong_verifier (Fixture       *f,
   g_assert_error (error, FERRY_API_ERROR, FERRY_API_ERROR_INVALID);
 }
 
+static void
+refresh (FerryAccountManager *manager)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ferry_account_manager_refresh_async (manager, NULL, got_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (ferry_account_manager_refresh_finish (manager, result, NULL));
+}
+
+static void
+test_manager (Fixture       *f,
+              gconstpointer  data)
+{
+  FedisimServer *old = fedisim_world_add_server (f->world, FEDISIM_FLAVOUR_MASTODON, "4.5.0", NULL);
+  FedisimServer *new = fedisim_world_add_server (f->world, FEDISIM_FLAVOUR_GOTOSOCIAL, NULL, NULL);
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  g_autoptr(GSettings) settings = g_settings_new_with_backend (APP_ID, backend);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryAccount) alice = NULL;
+  g_autoptr(FerryAccount) bob = NULL;
+  g_autoptr(GAsyncResult) signed_out = NULL;
+  g_autofree char *alice_key = NULL;
+  g_autofree char *token = NULL;
+
+  fedisim_server_add_user (old, "alice", "a-pw");
+  fedisim_server_add_user (new, "bob", "b-pw");
+  alice = sign_in (f, old, FERRY_ROLE_OLD, "alice", "a-pw", FALSE, FALSE, &error);
+  g_assert_no_error (error);
+  bob = sign_in (f, new, FERRY_ROLE_NEW, "bob", "b-pw", FALSE, FALSE, &error);
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(FerryAccountManager) manager = ferry_account_manager_new (f->store, settings, f->trust);
+
+    ferry_account_manager_adopt (manager, FERRY_ROLE_OLD, alice, NULL);
+    ferry_account_manager_adopt (manager, FERRY_ROLE_NEW, bob, NULL);
+  }
+
+  /* Started again: both are found and checked. */
+  {
+    g_autoptr(FerryAccountManager) manager = ferry_account_manager_new (f->store, settings, f->trust);
+
+    refresh (manager);
+    g_assert_cmpint (ferry_account_manager_get_state (manager, FERRY_ROLE_OLD), ==, FERRY_ACCOUNT_SIGNED_IN);
+    g_assert_cmpint (ferry_account_manager_get_state (manager, FERRY_ROLE_NEW), ==, FERRY_ACCOUNT_SIGNED_IN);
+    g_assert_cmpstr (ferry_account_get_handle (ferry_account_manager_get_account (manager, FERRY_ROLE_NEW))->username,
+                     ==, "bob");
+    g_assert_true (ferry_account_manager_shares_server (manager, FERRY_ROLE_NEW,
+                                                        fedisim_server_get_host (old)));
+  }
+
+  /* Revoked at the server: shown as signed out with the reason, not as an error. */
+  fedisim_server_revoke_tokens (new, "bob");
+  {
+    g_autoptr(FerryAccountManager) manager = ferry_account_manager_new (f->store, settings, f->trust);
+
+    refresh (manager);
+    g_assert_cmpint (ferry_account_manager_get_state (manager, FERRY_ROLE_NEW), ==, FERRY_ACCOUNT_EXPIRED);
+    g_assert_nonnull (strstr (ferry_account_manager_get_problem (manager, FERRY_ROLE_NEW), "revoked"));
+  }
+
+  /* Moved: Mastodon refuses the token; the public lookup shows where it went. */
+  {
+    g_autoptr(FerryAccountManager) manager = ferry_account_manager_new (f->store, settings, f->trust);
+    g_autofree char *target = g_strdup_printf ("bob@%s", fedisim_server_get_host (new));
+    g_autofree char *migration = g_strdup_printf ("%s/settings/migration", fedisim_server_get_base_url (old));
+    const char *fields[] = { "form_redirect[acct]", target, "form_redirect[current_password]", "a-pw", NULL };
+    g_autofree char *redirect_page = g_strdup_printf ("%s/settings/migration/redirect/new",
+                                                      fedisim_server_get_base_url (old));
+    g_autofree char *page = NULL;
+
+    fedisim_browser_clear_cookies (f->browser);
+    page = fedisim_browser_submit_settings (f->browser, redirect_page, "alice", "a-pw", fields, &error);
+    g_assert_no_error (error);
+    refresh (manager);
+    g_assert_cmpint (ferry_account_manager_get_state (manager, FERRY_ROLE_OLD), ==, FERRY_ACCOUNT_LOGIN_DISABLED);
+    g_assert_nonnull (ferry_account_manager_get_account (manager, FERRY_ROLE_OLD));
+    g_assert_nonnull (ferry_account_get_moved_to (ferry_account_manager_get_account (manager, FERRY_ROLE_OLD)));
+    g_assert_true (g_str_has_prefix (ferry_account_get_moved_to (ferry_account_manager_get_account (manager, FERRY_ROLE_OLD)),
+                                     "@bob@"));
+
+    /* Signing out revokes the token at the server and clears the keyring. */
+    alice_key = g_strdup_printf ("alice@%s", fedisim_server_get_host (old));
+    token = stored_token (f, alice_key);
+    g_assert_nonnull (token);
+    ferry_account_manager_sign_out_async (manager, FERRY_ROLE_OLD, NULL, got_result, &signed_out);
+    while (signed_out == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (ferry_account_manager_sign_out_finish (manager, signed_out, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (ferry_account_manager_get_state (manager, FERRY_ROLE_OLD), ==, FERRY_ACCOUNT_SIGNED_OUT);
+    g_assert_null (stored_token (f, alice_key));
+    {
+      g_autofree char *stored = g_settings_get_string (settings, "old-account");
+      g_autofree char *url = g_strconcat (fedisim_server_get_base_url (old), "/api/v1/accounts/lookup?acct=alice", NULL);
+      guint status;
+
+      g_assert_cmpstr (stored, ==, "");
+      g_bytes_unref (fedisim_browser_request (f->browser, "GET", url, token, NULL, NULL, &status, NULL, NULL));
+      g_assert_cmpuint (status, ==, 401);
+    }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -279,6 +388,7 @@ main (int   argc,
   ADD ("/sign-in/pkce-and-reuse", test_pkce_and_reuse);
   ADD ("/sign-in/paste-code-gotosocial", test_paste_code_gotosocial);
   ADD ("/sign-in/wrong-verifier", test_wrong_verifier);
+  ADD ("/sign-in/manager", test_manager);
 #undef ADD
 
   return g_test_run ();
