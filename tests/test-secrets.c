@@ -43,8 +43,13 @@ round_trip (FerrySecretStore *store,
   g_autofree char *none = NULL;
   g_autofree char *after = NULL;
 
-  ferry_secret_store_store_async (store, FERRY_SECRET_TOKEN, "alice@old.example",
-                                  "Ferry: @alice@old.example", "tok-SECRET-4711", NULL, got_result, &stored);
+  {
+    /* Keys as callers give them: freed as soon as the call returns. */
+    g_autofree char *key = g_strdup ("alice@old.example");
+
+    ferry_secret_store_store_async (store, FERRY_SECRET_TOKEN, key, "Ferry: @alice@old.example",
+                                    "tok-SECRET-4711", NULL, got_result, &stored);
+  }
   if (!ferry_secret_store_store_finish (store, await (&stored), error))
     return;
 

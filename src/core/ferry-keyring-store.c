@@ -43,14 +43,15 @@ schema (void)
   return &the_schema;
 }
 
+/* Owns its strings: libsecret keeps the table after the call returns. */
 static GHashTable *
 attributes (FerrySecretKind  kind,
             const char      *key)
 {
-  GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  g_hash_table_insert (table, (gpointer) "kind", (gpointer) (kind == FERRY_SECRET_TOKEN ? "token" : "client"));
-  g_hash_table_insert (table, (gpointer) "key", (gpointer) key);
+  g_hash_table_insert (table, g_strdup ("kind"), g_strdup (kind == FERRY_SECRET_TOKEN ? "token" : "client"));
+  g_hash_table_insert (table, g_strdup ("key"), g_strdup (key));
   return table;
 }
 

@@ -39,6 +39,24 @@ fedisim_browser_new (FedisimWorld *world)
   return browser;
 }
 
+/* A browser for servers of another process (the standalone fedisim), trusting @ca_file. */
+FedisimBrowser *
+fedisim_browser_new_for_ca_file (const char  *ca_file,
+                                 GError     **error)
+{
+  g_autoptr(GTlsDatabase) database = g_tls_file_database_new (ca_file, error);
+  FedisimBrowser *browser;
+
+  if (database == NULL)
+    return NULL;
+  browser = g_new0 (FedisimBrowser, 1);
+  browser->session = soup_session_new_with_options ("tls-database", database,
+                                                    "user-agent", "fedisim-browser", NULL);
+  browser->cookies = soup_cookie_jar_new ();
+  soup_session_add_feature (browser->session, SOUP_SESSION_FEATURE (browser->cookies));
+  return browser;
+}
+
 void
 fedisim_browser_free (FedisimBrowser *browser)
 {

@@ -13,6 +13,8 @@
 
 G_BEGIN_DECLS
 
+FedisimBrowser *fedisim_browser_new_for_ca_file (const char *ca_file,
+                                                 GError    **error);
 GBytes *fedisim_browser_request (FedisimBrowser  *browser,
                                  const char      *method,
                                  const char      *url,
