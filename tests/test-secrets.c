@@ -11,6 +11,8 @@
 #include <locale.h>
 #include <string.h>
 
+#include <libsecret/secret.h>
+
 #include "ferry-keyring-store.h"
 #include "ferry-memory-store.h"
 
@@ -142,5 +144,11 @@ main (int   argc,
   g_test_add_func ("/secrets/memory", test_memory);
   g_test_add_func ("/secrets/keyring", test_keyring);
 
-  return g_test_run ();
+  {
+    int ret = g_test_run ();
+
+    /* libsecret keeps its service connection for the process; let it go for the leak check. */
+    secret_service_disconnect ();
+    return ret;
+  }
 }

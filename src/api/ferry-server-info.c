@@ -17,6 +17,8 @@
 #include <string.h>
 
 #include "ferry-api-error.h"
+#include "ferry-handle.h"
+#include "ferry-tls-database.h"
 #include "ferry-server-info.h"
 
 struct _FerryServerInfo
@@ -420,6 +422,56 @@ ferry_server_info_probe_async (FerryClient         *client,
   ferry_client_call_async (client, "GET", "/.well-known/oauth-authorization-server", NULL,
                            cancellable, oauth_cb, g_object_ref (task));
   g_object_unref (task);
+}
+
+static void
+probed_text_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  FerryServerInfo *info = ferry_server_info_probe_finish (result, &error);
+
+  if (info == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, info, g_object_unref);
+}
+
+/**
+ * ferry_server_info_probe_text_async:
+ * @server: what a person typed: a server, or an account on it, in any form
+ * @tls_database: (nullable): what to trust; %NULL for the system's store and $FERRY_CA_FILE
+ *
+ * Like ferry_server_info_probe_async(), from text; a handle that cannot be read is an
+ * error in %FERRY_HANDLE_ERROR. Finish with ferry_server_info_probe_finish().
+ */
+void
+ferry_server_info_probe_text_async (const char          *server,
+                                    GTlsDatabase        *tls_database,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryHandle) handle = ferry_handle_parse (server, FERRY_HANDLE_PARSE_SERVER_ONLY, &error);
+  g_autoptr(GTlsDatabase) trust = NULL;
+  g_autoptr(FerryClient) client = NULL;
+  g_autofree char *base_url = NULL;
+
+  g_task_set_source_tag (task, ferry_server_info_probe_text_async);
+  if (handle != NULL)
+    trust = tls_database ? g_object_ref (tls_database) : ferry_tls_database_get_default (&error);
+  if (handle == NULL || trust == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  base_url = ferry_handle_get_base_url (handle);
+  client = ferry_client_new (base_url, trust);
+  ferry_server_info_probe_async (client, cancellable, probed_text_cb, g_steal_pointer (&task));
 }
 
 /**

@@ -38,6 +38,11 @@ void                ferry_server_info_probe_async        (FerryClient          *
                                                           gpointer              user_data);
 FerryServerInfo    *ferry_server_info_probe_finish       (GAsyncResult         *result,
                                                           GError              **error);
+void                ferry_server_info_probe_text_async   (const char           *server,
+                                                          GTlsDatabase         *tls_database,
+                                                          GCancellable         *cancellable,
+                                                          GAsyncReadyCallback   callback,
+                                                          gpointer              user_data);
 FerryServerInfo    *ferry_server_info_new_from_json      (const char           *host,
                                                           JsonNode             *nodeinfo,
                                                           JsonNode             *instance,

@@ -441,6 +441,148 @@ ferry_account_manager_sign_out_finish (FerryAccountManager  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* Counting what the account holds */
+
+typedef struct
+{
+  FerryCollectionCounts counts;
+  guint                 pending;
+} Count;
+
+typedef struct
+{
+  GTask  *task;
+  gint64 *slot;
+} CountOne;
+
+static void
+counted_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  CountOne *one = user_data;
+  Count *count = g_task_get_task_data (one->task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) items = ferry_client_list_finish (FERRY_CLIENT (object), result, &error);
+
+  *one->slot = items ? (gint64) json_array_get_length (items) : -1;
+  if (--count->pending == 0 && !g_task_return_error_if_cancelled (one->task))
+    {
+      FerryCollectionCounts *copy = g_memdup2 (&count->counts, sizeof count->counts);
+
+      g_task_return_pointer (one->task, copy, g_free);
+    }
+  g_object_unref (one->task);
+  g_free (one);
+}
+
+/**
+ * ferry_account_manager_count_async:
+ *
+ * Counts the lists, blocks, mutes, domain blocks, bookmarks, followed tags and filters,
+ * page by page within the rate budget.
+ */
+void
+ferry_account_manager_count_async (FerryAccountManager *self,
+                                   FerryRole            role,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  static const struct { const char *path; gsize offset; } lists[] = {
+    { "/api/v1/lists", G_STRUCT_OFFSET (FerryCollectionCounts, lists) },
+    { "/api/v2/filters", G_STRUCT_OFFSET (FerryCollectionCounts, filters) },
+    { "/api/v1/followed_tags?limit=200", G_STRUCT_OFFSET (FerryCollectionCounts, followed_tags) },
+    { "/api/v1/domain_blocks?limit=200", G_STRUCT_OFFSET (FerryCollectionCounts, domain_blocks) },
+    { "/api/v1/blocks?limit=80", G_STRUCT_OFFSET (FerryCollectionCounts, blocks) },
+    { "/api/v1/mutes?limit=80", G_STRUCT_OFFSET (FerryCollectionCounts, mutes) },
+    { "/api/v1/bookmarks?limit=40", G_STRUCT_OFFSET (FerryCollectionCounts, bookmarks) },
+  };
+  GTask *task;
+  Count *count;
+  FerryClient *client;
+
+  g_return_if_fail (FERRY_IS_ACCOUNT_MANAGER (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ferry_account_manager_count_async);
+  client = self->slots[role].client;
+  if (client == NULL || self->slots[role].state != FERRY_ACCOUNT_SIGNED_IN)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED,
+                               _("The account is not signed in."));
+      g_object_unref (task);
+      return;
+    }
+
+  count = g_new0 (Count, 1);
+  count->pending = G_N_ELEMENTS (lists);
+  g_task_set_task_data (task, count, g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      CountOne *one = g_new0 (CountOne, 1);
+
+      one->task = g_object_ref (task);
+      one->slot = G_STRUCT_MEMBER_P (&count->counts, lists[i].offset);
+      ferry_client_list_async (client, lists[i].path, 0, cancellable, counted_cb, one);
+    }
+  g_object_unref (task);
+}
+
+FerryCollectionCounts *
+ferry_account_manager_count_finish (FerryAccountManager  *self,
+                                    GAsyncResult         *result,
+                                    GError              **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+avatar_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = ferry_client_get_bytes_finish (FERRY_CLIENT (object), result, &error);
+
+  if (bytes == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+}
+
+/* The account's picture, as the server has it. */
+void
+ferry_account_manager_load_avatar_async (FerryAccountManager *self,
+                                         FerryRole            role,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  Slot *slot = &self->slots[role];
+  const char *url = slot->account ? ferry_account_get_avatar_url (slot->account) : NULL;
+  g_autoptr(FerryClient) anonymous = NULL;
+
+  g_task_set_source_tag (task, ferry_account_manager_load_avatar_async);
+  if (url == NULL || slot->handle == NULL || (anonymous = client_for (self, slot->handle, NULL)) == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no picture");
+      g_object_unref (task);
+      return;
+    }
+  ferry_client_get_bytes_async (anonymous, url, cancellable, avatar_cb, task);
+}
+
+GBytes *
+ferry_account_manager_load_avatar_finish (FerryAccountManager  *self,
+                                          GAsyncResult         *result,
+                                          GError              **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 static void
 ferry_account_manager_dispose (GObject *object)
 {

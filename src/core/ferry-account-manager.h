@@ -66,4 +66,38 @@ gboolean             ferry_account_manager_sign_out_finish (FerryAccountManager 
                                                            GAsyncResult         *result,
                                                            GError              **error);
 
+/**
+ * FerryCollectionCounts:
+ *
+ * How many of each the account holds; -1 where the server has no such thing (GoToSocial has
+ * no domain blocks) or could not say.
+ */
+typedef struct
+{
+  gint64 lists;
+  gint64 blocks;
+  gint64 mutes;
+  gint64 domain_blocks;
+  gint64 bookmarks;
+  gint64 followed_tags;
+  gint64 filters;
+} FerryCollectionCounts;
+
+void                 ferry_account_manager_count_async    (FerryAccountManager  *self,
+                                                           FerryRole             role,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+FerryCollectionCounts *ferry_account_manager_count_finish (FerryAccountManager  *self,
+                                                           GAsyncResult         *result,
+                                                           GError              **error);
+void                 ferry_account_manager_load_avatar_async  (FerryAccountManager *self,
+                                                               FerryRole            role,
+                                                               GCancellable        *cancellable,
+                                                               GAsyncReadyCallback  callback,
+                                                               gpointer             user_data);
+GBytes              *ferry_account_manager_load_avatar_finish (FerryAccountManager *self,
+                                                               GAsyncResult        *result,
+                                                               GError             **error);
+
 G_END_DECLS

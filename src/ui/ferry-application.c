@@ -12,13 +12,16 @@
 #include <glib/gi18n.h>
 
 #include "ferry-application.h"
+#include "ferry-keyring-store.h"
 #include "ferry-window.h"
 
 struct _FerryApplication
 {
   AdwApplication  parent_instance;
 
-  GSettings      *settings;  /* owned */
+  GSettings           *settings;  /* owned */
+  FerryAccountManager *accounts;  /* owned */
+  GCancellable        *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (FerryApplication, ferry_application, ADW_TYPE_APPLICATION)
@@ -142,6 +145,10 @@ ferry_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+
+  /* The remembered accounts, checked once at start. */
+  ferry_account_manager_refresh_async (ferry_application_get_account_manager (FERRY_APPLICATION (app)),
+                                       FERRY_APPLICATION (app)->cancellable, NULL, NULL);
 }
 
 static void
@@ -149,6 +156,9 @@ ferry_application_dispose (GObject *object)
 {
   FerryApplication *self = FERRY_APPLICATION (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->accounts);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (ferry_application_parent_class)->dispose (object);
@@ -174,6 +184,7 @@ ferry_application_init (FerryApplication *self)
     { NULL }
   };
 
+  self->cancellable = g_cancellable_new ();
   g_application_add_main_option_entries (G_APPLICATION (self), options);
 }
 
@@ -205,6 +216,36 @@ ferry_application_new (void)
                     G_CALLBACK (ferry_application_handle_local_options), NULL);
 
   return self;
+}
+
+/**
+ * ferry_application_get_account_manager:
+ *
+ * Returns: (transfer none): the old and new accounts, with their tokens in the keyring
+ */
+FerryAccountManager *
+ferry_application_get_account_manager (FerryApplication *self)
+{
+  g_return_val_if_fail (FERRY_IS_APPLICATION (self), NULL);
+
+  if (self->accounts == NULL)
+    {
+      g_autoptr(FerrySecretStore) store = ferry_keyring_store_new ();
+
+      self->accounts = ferry_account_manager_new (store, ferry_application_get_settings (self), NULL);
+    }
+  return self->accounts;
+}
+
+/* Another manager (another secret store, another trust): for tests. Before any window. */
+void
+ferry_application_set_account_manager (FerryApplication    *self,
+                                       FerryAccountManager *manager)
+{
+  g_return_if_fail (FERRY_IS_APPLICATION (self));
+  g_return_if_fail (FERRY_IS_ACCOUNT_MANAGER (manager));
+
+  g_set_object (&self->accounts, manager);
 }
 
 /**

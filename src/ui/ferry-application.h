@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "ferry-account-manager.h"
+
 G_BEGIN_DECLS
 
 #define FERRY_TYPE_APPLICATION (ferry_application_get_type ())
@@ -16,6 +18,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FerryApplication, ferry_application, FERRY, APPLICATION, AdwApplication)
 
 FerryApplication *ferry_application_new          (void);
-GSettings        *ferry_application_get_settings (FerryApplication *self);
+GSettings           *ferry_application_get_settings        (FerryApplication *self);
+FerryAccountManager *ferry_application_get_account_manager (FerryApplication *self);
+void                 ferry_application_set_account_manager (FerryApplication    *self,
+                                                            FerryAccountManager *manager);
 
 G_END_DECLS

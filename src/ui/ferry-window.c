@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ferry-account-page.h"
 #include "ferry-plan.h"
 #include "ferry-window.h"
 
@@ -23,6 +24,9 @@ struct _FerryWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   GtkListBox           *steps_list;
+  AdwViewStack         *view_stack;
+  FerryAccountPage     *old_page;
+  FerryAccountPage     *new_page;
 };
 
 G_DEFINE_FINAL_TYPE (FerryWindow, ferry_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -126,6 +130,11 @@ ferry_window_class_init (FerryWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/ferry-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, steps_list);
+  gtk_widget_class_bind_template_child (widget_class, FerryWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, FerryWindow, old_page);
+  gtk_widget_class_bind_template_child (widget_class, FerryWindow, new_page);
+
+  g_type_ensure (FERRY_TYPE_ACCOUNT_PAGE);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
@@ -154,6 +163,8 @@ ferry_window_new (FerryApplication *application)
   self = g_object_new (FERRY_TYPE_WINDOW, "application", application, NULL);
   /* Not in constructed(): "application" is set only after construction. */
   restore_window_state (self);
+  ferry_account_page_set_manager (self->old_page, ferry_application_get_account_manager (application));
+  ferry_account_page_set_manager (self->new_page, ferry_application_get_account_manager (application));
 
   return self;
 }
@@ -172,4 +183,27 @@ ferry_window_show_message (FerryWindow *self,
   g_return_if_fail (message != NULL);
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/**
+ * ferry_window_show_page:
+ * @name: "overview", "old" or "new"
+ */
+void
+ferry_window_show_page (FerryWindow *self,
+                        const char  *name)
+{
+  g_return_if_fail (FERRY_IS_WINDOW (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/* Returns: (transfer none): the page of @role's account */
+GtkWidget *
+ferry_window_get_account_page (FerryWindow *self,
+                               FerryRole    role)
+{
+  g_return_val_if_fail (FERRY_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (role == FERRY_ROLE_OLD ? self->old_page : self->new_page);
 }

@@ -20,5 +20,9 @@ G_DECLARE_FINAL_TYPE (FerryWindow, ferry_window, FERRY, WINDOW, AdwApplicationWi
 FerryWindow *ferry_window_new          (FerryApplication *application);
 void         ferry_window_show_message (FerryWindow      *self,
                                         const char       *message);
+void         ferry_window_show_page    (FerryWindow      *self,
+                                        const char       *name);
+GtkWidget   *ferry_window_get_account_page (FerryWindow  *self,
+                                        FerryRole         role);
 
 G_END_DECLS

@@ -15,7 +15,16 @@
 #include <locale.h>
 #include <string.h>
 
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
+
+#include "fedisim.h"
+#include "fedisim-browser.h"
+#include "ferry-account-page.h"
 #include "ferry-application.h"
+#include "ferry-memory-store.h"
+#include "ferry-sign-in-dialog.h"
+#include "ferry-tls-database.h"
 #include "ferry-window.h"
 
 /* Every widget class that has a template. A template in the resources whose class is not
@@ -23,11 +32,15 @@
 static GType
 ensure_template_types (void)
 {
+  g_type_ensure (FERRY_TYPE_ACCOUNT_PAGE);
+  g_type_ensure (FERRY_TYPE_SIGN_IN_DIALOG);
   g_type_ensure (FERRY_TYPE_WINDOW);
   return FERRY_TYPE_WINDOW;
 }
 
 static FerryApplication *app;
+static FedisimWorld *world;
+static FerryAccountManager *manager;
 
 static void
 wait_for_frames (GtkWidget *widget,
@@ -326,6 +339,165 @@ test_window_state_saved (void)
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 }
 
+/* Runs the main loop for @ms, or until @done says so. */
+static void
+spin (guint       ms,
+      gboolean  (*done) (gpointer data),
+      gpointer    data)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < deadline && (done == NULL || !done (data)))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+default_sensitive (gpointer data)
+{
+  GtkWidget *button = gtk_window_get_default_widget (GTK_WINDOW (data));
+
+  return button != NULL && gtk_widget_get_sensitive (button);
+}
+
+static gboolean
+signed_in (gpointer data)
+{
+  return ferry_account_manager_get_state (manager, GPOINTER_TO_INT (data)) == FERRY_ACCOUNT_SIGNED_IN;
+}
+
+typedef struct
+{
+  const char *user;
+  const char *password;
+  const char *shot;
+  GtkWidget  *dialog;
+} Person;
+
+static gboolean
+browse_cb (gpointer data)
+{
+  Person *person = data;
+  g_autofree char *url = g_object_steal_data (G_OBJECT (person->dialog), "url");
+  g_autoptr(FedisimBrowser) browser = fedisim_browser_new (world);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *redirect = NULL;
+  g_autofree char *page = NULL;
+  guint status;
+
+  /* The dialog as the person sees it while the browser is open. */
+  if (person->shot != NULL)
+    take_screenshot (person->dialog, person->shot);
+  redirect = fedisim_browser_authorize (browser, url, person->user, person->password, &error);
+  g_assert_no_error (error);
+  page = fedisim_browser_visit (browser, redirect, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (status, ==, 200);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_open_uri (FerrySignIn *job,
+             const char  *url,
+             Person      *person)
+{
+  g_object_set_data_full (G_OBJECT (person->dialog), "url", g_strdup (url), g_free);
+  g_idle_add (browse_cb, person);
+  return TRUE;
+}
+
+static void
+on_sign_in_started (GtkWidget   *dialog,
+                    FerrySignIn *job,
+                    Person      *person)
+{
+  g_signal_connect (job, "open-uri", G_CALLBACK (on_open_uri), person);
+}
+
+static GtkWindow *
+open_sign_in (FerryWindow *window,
+              FerryRole    role,
+              const char  *server)
+{
+  GtkWidget *page = ferry_window_get_account_page (window, role);
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (page, "page.sign-in", NULL));
+  dialog = find_window_of_type (FERRY_TYPE_SIGN_IN_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_window_set_default_size (dialog, 520, 600);
+  ferry_sign_in_dialog_set_server (FERRY_SIGN_IN_DIALOG (dialog), server);
+  return dialog;
+}
+
+static void
+sign_in_through_dialog (FerryWindow   *window,
+                        FerryRole      role,
+                        FedisimServer *server,
+                        Person        *person,
+                        const char    *probed_shot)
+{
+  GtkWindow *dialog = open_sign_in (window, role, fedisim_server_get_host (server));
+
+  /* The server is probed as one types; then Continue is possible. */
+  spin (10000, default_sensitive, dialog);
+  g_assert_true (default_sensitive (dialog));
+  if (probed_shot != NULL)
+    take_screenshot (GTK_WIDGET (dialog), probed_shot);
+
+  person->dialog = GTK_WIDGET (dialog);
+  g_signal_connect (dialog, "sign-in-started", G_CALLBACK (on_sign_in_started), person);
+  /* Continue in Browser, the dialog's default button. */
+  g_signal_emit_by_name (gtk_window_get_default_widget (dialog), "clicked");
+  spin (20000, signed_in, GINT_TO_POINTER (role));
+  g_assert_cmpint (ferry_account_manager_get_state (manager, role), ==, FERRY_ACCOUNT_SIGNED_IN);
+  /* The dialog closes by itself; the page fills in (counts come page by page). */
+  spin (1500, NULL, NULL);
+  g_assert_null (find_window_of_type (FERRY_TYPE_SIGN_IN_DIALOG));
+}
+
+static void
+test_accounts (void)
+{
+  FedisimServer *old = fedisim_world_add_server (world, FEDISIM_FLAVOUR_MASTODON, "4.5.0", NULL);
+  FedisimServer *new = fedisim_world_add_server (world, FEDISIM_FLAVOUR_GOTOSOCIAL, NULL, NULL);
+  FedisimServer *not_fedi = fedisim_world_add_server (world, FEDISIM_FLAVOUR_MASTODON, NULL, NULL);
+  FerryWindow *window = new_window ();
+  Person alice = { "alice", "alice-pw", "sign-in-waiting", NULL };
+  Person bob = { "bob", "bob-pw", NULL, NULL };
+
+  fedisim_server_add_user (old, "alice", "alice-pw");
+  fedisim_server_seed_fixture (old, "alice", "small");
+  fedisim_server_add_user (new, "bob", "bob-pw");
+  fedisim_server_add_fault (not_fedi, "*", FEDISIM_FAULT_STATUS, 404, 0);
+
+  ferry_window_show_page (window, "old");
+  take_screenshot (GTK_WIDGET (window), "account-old-empty");
+  ferry_window_show_page (window, "new");
+  take_screenshot (GTK_WIDGET (window), "account-new-empty");
+
+  ferry_window_show_page (window, "old");
+  sign_in_through_dialog (window, FERRY_ROLE_OLD, old, &alice, "sign-in-probed");
+  take_screenshot (GTK_WIDGET (window), "account-old");
+  g_assert_cmpstr (ferry_account_get_handle (ferry_account_manager_get_account (manager, FERRY_ROLE_OLD))->username,
+                   ==, "alice");
+
+  ferry_window_show_page (window, "new");
+  sign_in_through_dialog (window, FERRY_ROLE_NEW, new, &bob, NULL);
+  take_screenshot (GTK_WIDGET (window), "account-new");
+
+  /* A server that is not a Fediverse server: said in the dialog, Continue stays off. */
+  {
+    GtkWindow *dialog = open_sign_in (window, FERRY_ROLE_NEW, fedisim_server_get_host (not_fedi));
+
+    spin (3000, NULL, NULL);
+    g_assert_false (default_sensitive (dialog));
+    take_screenshot (GTK_WIDGET (dialog), "sign-in-error");
+    gtk_window_destroy (dialog);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_no_display (void)
 {
@@ -354,7 +526,18 @@ main (int   argc,
     }
   adw_init ();
 
+  /* Accounts against fedisim, with secrets in memory: the keyring has its own tests. */
+  world = fedisim_world_new (&error);
+  g_assert_no_error (error);
   app = ferry_application_new ();
+  {
+    g_autoptr(FerrySecretStore) store = ferry_memory_store_new ();
+    g_autoptr(GTlsDatabase) trust = ferry_tls_database_new (fedisim_world_get_ca_file (world), &error);
+
+    g_assert_no_error (error);
+    manager = ferry_account_manager_new (store, ferry_application_get_settings (app), trust);
+    ferry_application_set_account_manager (app, manager);
+  }
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   if (!g_application_register (G_APPLICATION (app), NULL, &error))
     g_error ("Could not register the application: %s", error->message);
@@ -365,9 +548,14 @@ main (int   argc,
   g_test_add_func ("/ui/about", test_about);
   g_test_add_func ("/ui/shortcuts", test_shortcuts);
   g_test_add_func ("/ui/window-state-saved", test_window_state_saved);
+  g_test_add_func ("/ui/accounts", test_accounts);
 
   ret = g_test_run ();
 
   g_clear_object (&app);
+  g_clear_object (&manager);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  fedisim_world_free (world);
   return ret;
 }

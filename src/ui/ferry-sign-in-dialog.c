@@ -1,0 +1,382 @@
+/* ferry-sign-in-dialog.c: from a server name to a signed-in account, in the browser
+ *
+ * Copyright 2026 The Ferry developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ferry-sign-in-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ferry-sign-in-dialog.h"
+
+/* Ask the server only once the person stops typing. */
+#define PROBE_DELAY_MS 500
+
+struct _FerrySignInDialog
+{
+  AdwWindow            parent_instance;
+
+  FerryAccountManager *manager;      /* owned */
+  FerryRole            role;
+  FerrySignIn         *job;          /* owned */
+  FerryServerInfo     *info;         /* owned */
+  GCancellable        *probing;      /* owned */
+  GCancellable        *signing_in;   /* owned */
+  guint                probe_source;
+
+  /* Template widgets */
+  GtkLabel            *heading;
+  AdwEntryRow         *server_entry;
+  AdwActionRow        *probe_row;
+  GtkStack            *probe_icon;
+  GtkSpinner          *probe_spinner;
+  GtkLabel            *error_label;
+  GtkStack            *action_stack;
+  GtkWidget           *continue_button;
+  GtkSpinner          *waiting_spinner;
+  GtkLabel            *url_label;
+  GtkWidget           *copy_button;
+  GtkWidget           *code_button;
+  AdwEntryRow         *code_entry;
+  GtkWidget           *submit_code_button;
+  GtkSpinner          *finishing_spinner;
+};
+
+enum {
+  SIGNAL_SIGN_IN_STARTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (FerrySignInDialog, ferry_sign_in_dialog, ADW_TYPE_WINDOW)
+
+static void
+show_error (FerrySignInDialog *self,
+            const char        *message)
+{
+  gtk_label_set_label (self->error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+show_step (FerrySignInDialog *self,
+           const char        *name)
+{
+  gtk_stack_set_visible_child_name (self->action_stack, name);
+  gtk_spinner_set_spinning (self->waiting_spinner, g_str_equal (name, "waiting"));
+  gtk_spinner_set_spinning (self->finishing_spinner, g_str_equal (name, "finishing"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->server_entry), g_str_equal (name, "start"));
+  if (g_str_equal (name, "start"))
+    gtk_window_set_default_widget (GTK_WINDOW (self), self->continue_button);
+  else if (g_str_equal (name, "code"))
+    {
+      gtk_window_set_default_widget (GTK_WINDOW (self), self->submit_code_button);
+      gtk_widget_grab_focus (GTK_WIDGET (self->code_entry));
+    }
+}
+
+/* Probing as one types */
+
+static void
+probed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryServerInfo) info = ferry_server_info_probe_finish (result, &error);
+  FerrySignInDialog *self;
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = FERRY_SIGN_IN_DIALOG (user_data);
+  gtk_spinner_set_spinning (self->probe_spinner, FALSE);
+  gtk_stack_set_visible_child_name (self->probe_icon, "found");
+
+  if (info == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->probe_row), FALSE);
+      gtk_widget_set_sensitive (self->continue_button, FALSE);
+      show_error (self, error->message);
+      return;
+    }
+
+  g_set_object (&self->info, info);
+  title = g_strdup_printf ("%s %s", ferry_server_info_get_software_name (info),
+                           ferry_server_info_get_version (info));
+  description = ferry_server_info_describe_migration (info);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->probe_row), title);
+  adw_action_row_set_subtitle (self->probe_row, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->probe_row), TRUE);
+  gtk_widget_set_sensitive (self->continue_button,
+                            ferry_server_info_get_migration_kind (info) != FERRY_MIGRATION_MISSKEY);
+  show_error (self, NULL);
+}
+
+static gboolean
+probe_cb (gpointer user_data)
+{
+  FerrySignInDialog *self = user_data;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->server_entry));
+
+  self->probe_source = 0;
+  g_cancellable_cancel (self->probing);
+  g_clear_object (&self->probing);
+  self->probing = g_cancellable_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->probe_row), _("Asking the server…"));
+  adw_action_row_set_subtitle (self->probe_row, "");
+  gtk_stack_set_visible_child_name (self->probe_icon, "spinner");
+  gtk_spinner_set_spinning (self->probe_spinner, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->probe_row), TRUE);
+  ferry_server_info_probe_text_async (text, ferry_account_manager_get_tls_database (self->manager),
+                                      self->probing, probed_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_server_changed (FerrySignInDialog *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->server_entry));
+
+  g_clear_handle_id (&self->probe_source, g_source_remove);
+  g_cancellable_cancel (self->probing);
+  g_clear_object (&self->info);
+  gtk_widget_set_sensitive (self->continue_button, FALSE);
+  show_error (self, NULL);
+  if (text[0] == '\0')
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->probe_row), FALSE);
+      return;
+    }
+  self->probe_source = g_timeout_add (PROBE_DELAY_MS, probe_cb, self);
+}
+
+/* Signing in */
+
+static void
+on_authorize_url (FerrySignIn       *job,
+                  GParamSpec        *pspec,
+                  FerrySignInDialog *self)
+{
+  const char *url = ferry_sign_in_get_authorize_url (job);
+
+  gtk_label_set_label (self->url_label, url ? url : "");
+}
+
+static void
+on_stage (FerrySignIn       *job,
+          GParamSpec        *pspec,
+          FerrySignInDialog *self)
+{
+  switch (ferry_sign_in_get_stage (job))
+    {
+    case FERRY_SIGN_IN_WAITING_FOR_BROWSER:
+      show_step (self, "waiting");
+      break;
+    case FERRY_SIGN_IN_WAITING_FOR_CODE:
+      show_step (self, "code");
+      break;
+    case FERRY_SIGN_IN_STARTING:
+    case FERRY_SIGN_IN_PROBING:
+    case FERRY_SIGN_IN_REGISTERING:
+    case FERRY_SIGN_IN_FINISHING:
+    case FERRY_SIGN_IN_DONE:
+    default:
+      show_step (self, "finishing");
+      break;
+    }
+}
+
+static void
+signed_in_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryAccount) account = ferry_sign_in_run_finish (FERRY_SIGN_IN (object), result, &error);
+  FerrySignInDialog *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = FERRY_SIGN_IN_DIALOG (user_data);
+  if (account == NULL)
+    {
+      show_error (self, error->message);
+      show_step (self, "start");
+      return;
+    }
+  ferry_account_manager_adopt (self->manager, self->role, account,
+                               ferry_sign_in_get_client (FERRY_SIGN_IN (object)));
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+start_sign_in (FerrySignInDialog *self,
+               gboolean           paste_code)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->server_entry));
+
+  g_cancellable_cancel (self->signing_in);
+  g_clear_object (&self->signing_in);
+  if (self->job != NULL)
+    g_signal_handlers_disconnect_by_data (self->job, self);
+  g_clear_object (&self->job);
+
+  self->signing_in = g_cancellable_new ();
+  self->job = ferry_sign_in_new (text, self->role, ferry_account_manager_get_store (self->manager),
+                                 ferry_account_manager_get_tls_database (self->manager));
+  ferry_sign_in_set_paste_code (self->job, paste_code);
+  /* A second account on the same server: the server's page must ask who signs in. */
+  ferry_sign_in_set_force_login (self->job, ferry_account_manager_shares_server (self->manager, self->role, text));
+  g_signal_connect (self->job, "notify::stage", G_CALLBACK (on_stage), self);
+  g_signal_connect (self->job, "notify::authorize-url", G_CALLBACK (on_authorize_url), self);
+  show_error (self, NULL);
+  show_step (self, "finishing");
+  g_signal_emit (self, signals[SIGNAL_SIGN_IN_STARTED], 0, self->job);
+  ferry_sign_in_run_async (self->job, self->signing_in, signed_in_cb, self);
+}
+
+static void
+on_continue (FerrySignInDialog *self)
+{
+  start_sign_in (self, FALSE);
+}
+
+static void
+on_use_code (FerrySignInDialog *self)
+{
+  start_sign_in (self, TRUE);
+}
+
+static void
+on_submit_code (FerrySignInDialog *self)
+{
+  const char *code = gtk_editable_get_text (GTK_EDITABLE (self->code_entry));
+
+  if (self->job == NULL || ferry_sign_in_get_stage (self->job) != FERRY_SIGN_IN_WAITING_FOR_CODE)
+    return;
+  if (code[0] == '\0')
+    {
+      show_error (self, _("Paste the code from the server’s page first."));
+      return;
+    }
+  show_step (self, "finishing");
+  ferry_sign_in_submit_code (self->job, code);
+}
+
+static void
+on_copy (FerrySignInDialog *self)
+{
+  const char *url = gtk_label_get_label (self->url_label);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), url);
+  gtk_button_set_label (GTK_BUTTON (self->copy_button), _("Copied"));
+}
+
+static void
+ferry_sign_in_dialog_dispose (GObject *object)
+{
+  FerrySignInDialog *self = FERRY_SIGN_IN_DIALOG (object);
+
+  g_clear_handle_id (&self->probe_source, g_source_remove);
+  g_cancellable_cancel (self->probing);
+  g_cancellable_cancel (self->signing_in);
+  g_clear_object (&self->probing);
+  g_clear_object (&self->signing_in);
+  if (self->job != NULL)
+    g_signal_handlers_disconnect_by_data (self->job, self);
+  g_clear_object (&self->job);
+  g_clear_object (&self->info);
+  g_clear_object (&self->manager);
+  gtk_widget_dispose_template (GTK_WIDGET (self), FERRY_TYPE_SIGN_IN_DIALOG);
+
+  G_OBJECT_CLASS (ferry_sign_in_dialog_parent_class)->dispose (object);
+}
+
+static void
+ferry_sign_in_dialog_class_init (FerrySignInDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ferry_sign_in_dialog_dispose;
+
+  /**
+   * FerrySignInDialog::sign-in-started:
+   * @job: the FerrySignIn now running
+   */
+  signals[SIGNAL_SIGN_IN_STARTED] =
+    g_signal_new ("sign-in-started", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, FERRY_TYPE_SIGN_IN);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/ferry-sign-in-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, heading);
+  gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, server_entry);
+  gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, probe_row);
+  gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, probe_icon);
+  gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, probe_spinner);
+  gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, action_stack);
+  gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, continue_button);
+  gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, waiting_spinner);
+  gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, url_label);
+  gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, copy_button);
+  gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, code_button);
+  gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, code_entry);
+  gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, submit_code_button);
+  gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, finishing_spinner);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+ferry_sign_in_dialog_init (FerrySignInDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_swapped (self->server_entry, "changed", G_CALLBACK (on_server_changed), self);
+  g_signal_connect_swapped (self->continue_button, "clicked", G_CALLBACK (on_continue), self);
+  g_signal_connect_swapped (self->code_button, "clicked", G_CALLBACK (on_use_code), self);
+  g_signal_connect_swapped (self->submit_code_button, "clicked", G_CALLBACK (on_submit_code), self);
+  g_signal_connect_swapped (self->copy_button, "clicked", G_CALLBACK (on_copy), self);
+  show_step (self, "start");
+}
+
+GtkWidget *
+ferry_sign_in_dialog_new (FerryAccountManager *manager,
+                          FerryRole            role)
+{
+  FerrySignInDialog *self;
+  const char *handle;
+
+  g_return_val_if_fail (FERRY_IS_ACCOUNT_MANAGER (manager), NULL);
+
+  self = g_object_new (FERRY_TYPE_SIGN_IN_DIALOG, NULL);
+  self->manager = g_object_ref (manager);
+  self->role = role;
+  gtk_label_set_label (self->heading, role == FERRY_ROLE_OLD
+                                        ? _("Sign In to the Account You Are Leaving")
+                                        : _("Sign In to Your New Account"));
+
+  /* Signing in again: the same account. */
+  handle = ferry_account_manager_get_handle (manager, role);
+  if (handle != NULL)
+    ferry_sign_in_dialog_set_server (self, handle);
+  return GTK_WIDGET (self);
+}
+
+/* Starts with @server in the entry (and probes it), as when signing in again. */
+void
+ferry_sign_in_dialog_set_server (FerrySignInDialog *self,
+                                 const char        *server)
+{
+  g_return_if_fail (FERRY_IS_SIGN_IN_DIALOG (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->server_entry), server ? server : "");
+}
