@@ -650,6 +650,19 @@ ferry_account_manager_get_tls_database (FerryAccountManager *self)
   return self->tls_database;
 }
 
+/* What to trust from now on (%NULL: the system's store and $FERRY_CA_FILE). Clients made
+ * before keep theirs until the next refresh. */
+void
+ferry_account_manager_set_tls_database (FerryAccountManager *self,
+                                        GTlsDatabase        *tls_database)
+{
+  g_return_if_fail (FERRY_IS_ACCOUNT_MANAGER (self));
+
+  g_set_object (&self->tls_database, tls_database);
+  for (FerryRole role = FERRY_ROLE_OLD; role <= FERRY_ROLE_NEW; role++)
+    g_clear_object (&self->slots[role].client);
+}
+
 FerryAccountState
 ferry_account_manager_get_state (FerryAccountManager *self,
                                  FerryRole            role)

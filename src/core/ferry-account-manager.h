@@ -33,6 +33,8 @@ FerryAccountManager *ferry_account_manager_new            (FerrySecretStore     
                                                            GTlsDatabase         *tls_database);
 FerrySecretStore    *ferry_account_manager_get_store      (FerryAccountManager  *self);
 GTlsDatabase        *ferry_account_manager_get_tls_database (FerryAccountManager *self);
+void                 ferry_account_manager_set_tls_database (FerryAccountManager *self,
+                                                             GTlsDatabase        *tls_database);
 FerryAccountState    ferry_account_manager_get_state      (FerryAccountManager  *self,
                                                            FerryRole             role);
 FerryAccount        *ferry_account_manager_get_account    (FerryAccountManager  *self,

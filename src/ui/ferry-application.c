@@ -13,6 +13,8 @@
 
 #include "ferry-application.h"
 #include "ferry-keyring-store.h"
+#include "ferry-preferences-window.h"
+#include "ferry-tls-database.h"
 #include "ferry-window.h"
 
 struct _FerryApplication
@@ -94,6 +96,19 @@ ferry_application_about (GSimpleAction *action,
 }
 
 static void
+ferry_application_preferences (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  FerryApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *preferences = ferry_preferences_window_new (ferry_application_get_settings (self));
+
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), window);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
 ferry_application_quit (GSimpleAction *action,
                         GVariant      *parameter,
                         gpointer       user_data)
@@ -116,6 +131,7 @@ ferry_application_quit (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "help", ferry_application_help },
   { "about", ferry_application_about },
+  { "preferences", ferry_application_preferences },
   { "quit", ferry_application_quit },
 };
 
@@ -131,11 +147,14 @@ ferry_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+static void on_ca_file_changed (FerryApplication *self);
+
 static void
 ferry_application_startup (GApplication *app)
 {
   static const char *help_accels[] = { "F1", NULL };
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (ferry_application_parent_class)->startup (app);
 
@@ -145,6 +164,10 @@ ferry_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
+
+  g_signal_connect_object (ferry_application_get_settings (FERRY_APPLICATION (app)), "changed::ca-file",
+                           G_CALLBACK (on_ca_file_changed), app, G_CONNECT_SWAPPED);
 
   /* The remembered accounts, checked once at start. */
   ferry_account_manager_refresh_async (ferry_application_get_account_manager (FERRY_APPLICATION (app)),
@@ -218,6 +241,38 @@ ferry_application_new (void)
   return self;
 }
 
+/* The system's authorities, and the one chosen in Preferences (or $FERRY_CA_FILE). */
+static GTlsDatabase *
+preferred_trust (FerryApplication *self)
+{
+  g_autofree char *path = g_settings_get_string (ferry_application_get_settings (self), "ca-file");
+  g_autoptr(GError) error = NULL;
+  GTlsDatabase *trust;
+
+  if (path[0] == '\0')
+    return NULL;
+  trust = ferry_tls_database_new (path, &error);
+  if (trust == NULL)
+    {
+      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+      g_warning ("%s", error->message);
+      if (FERRY_IS_WINDOW (window))
+        ferry_window_show_message (FERRY_WINDOW (window), error->message);
+    }
+  return trust;
+}
+
+static void
+on_ca_file_changed (FerryApplication *self)
+{
+  g_autoptr(GTlsDatabase) trust = preferred_trust (self);
+  FerryAccountManager *accounts = ferry_application_get_account_manager (self);
+
+  ferry_account_manager_set_tls_database (accounts, trust);
+  ferry_account_manager_refresh_async (accounts, self->cancellable, NULL, NULL);
+}
+
 /**
  * ferry_application_get_account_manager:
  *
@@ -231,8 +286,9 @@ ferry_application_get_account_manager (FerryApplication *self)
   if (self->accounts == NULL)
     {
       g_autoptr(FerrySecretStore) store = ferry_keyring_store_new ();
+      g_autoptr(GTlsDatabase) trust = preferred_trust (self);
 
-      self->accounts = ferry_account_manager_new (store, ferry_application_get_settings (self), NULL);
+      self->accounts = ferry_account_manager_new (store, ferry_application_get_settings (self), trust);
     }
   return self->accounts;
 }

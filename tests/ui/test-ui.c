@@ -23,6 +23,7 @@
 #include "ferry-account-page.h"
 #include "ferry-application.h"
 #include "ferry-memory-store.h"
+#include "ferry-preferences-window.h"
 #include "ferry-sign-in-dialog.h"
 #include "ferry-tls-database.h"
 #include "ferry-window.h"
@@ -33,6 +34,7 @@ static GType
 ensure_template_types (void)
 {
   g_type_ensure (FERRY_TYPE_ACCOUNT_PAGE);
+  g_type_ensure (FERRY_TYPE_PREFERENCES_WINDOW);
   g_type_ensure (FERRY_TYPE_SIGN_IN_DIALOG);
   g_type_ensure (FERRY_TYPE_WINDOW);
   return FERRY_TYPE_WINDOW;
@@ -298,6 +300,7 @@ test_accels (void)
   } expected[] = {
     { "app.help", "F1" },
     { "app.quit", "<Control>q" },
+    { "app.preferences", "<Control>comma" },
     { "win.show-help-overlay", "<Control>question" },
   };
 
@@ -309,6 +312,33 @@ test_accels (void)
       g_assert_nonnull (accels);
       g_assert_true (g_strv_contains ((const char * const *) accels, expected[i].accel));
     }
+}
+
+static void
+test_preferences (void)
+{
+  FerryWindow *window = new_window ();
+  GSettings *settings = ferry_application_get_settings (app);
+  GtkWindow *preferences;
+
+  wait_for_frames (GTK_WIDGET (window), 1);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  preferences = find_window_of_type (FERRY_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  /* The chosen authority is used from then on. */
+  {
+    GTlsDatabase *before = ferry_account_manager_get_tls_database (manager);
+
+    g_settings_set_string (settings, "ca-file", fedisim_world_get_ca_file (world));
+    g_assert_nonnull (ferry_account_manager_get_tls_database (manager));
+    g_assert_true (ferry_account_manager_get_tls_database (manager) != before);
+  }
+  take_screenshot (GTK_WIDGET (preferences), "preferences");
+  /* Cleared: the system's authorities only (and $FERRY_CA_FILE). */
+  g_settings_set_string (settings, "ca-file", "");
+  g_assert_null (ferry_account_manager_get_tls_database (manager));
+  gtk_window_destroy (preferences);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -549,6 +579,7 @@ main (int   argc,
   g_test_add_func ("/ui/shortcuts", test_shortcuts);
   g_test_add_func ("/ui/window-state-saved", test_window_state_saved);
   g_test_add_func ("/ui/accounts", test_accounts);
+  g_test_add_func ("/ui/preferences", test_preferences);
 
   ret = g_test_run ();
 
