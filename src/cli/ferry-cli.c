@@ -144,10 +144,8 @@ command_probe (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(FerryHandle) handle = NULL;
   g_autoptr(GTlsDatabase) trust = NULL;
-  g_autoptr(FerryClient) client = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(FerryServerInfo) info = NULL;
-  g_autofree char *base_url = NULL;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -161,9 +159,7 @@ command_probe (int    argc,
   if (handle == NULL || (trust = trust_database (&error)) == NULL)
     return fail (error);
 
-  base_url = ferry_handle_get_base_url (handle);
-  client = ferry_client_new (base_url, trust);
-  ferry_server_info_probe_async (client, NULL, got_result, &result);
+  ferry_server_info_probe_text_async (argv[1], trust, NULL, got_result, &result);
   info = ferry_server_info_probe_finish (wait_for (&result), &error);
   if (info == NULL)
     return fail (error);
