@@ -339,7 +339,6 @@ test_manager (Fixture       *f,
   {
     g_autoptr(FerryAccountManager) manager = ferry_account_manager_new (f->store, settings, f->trust);
     g_autofree char *target = g_strdup_printf ("bob@%s", fedisim_server_get_host (new));
-    g_autofree char *migration = g_strdup_printf ("%s/settings/migration", fedisim_server_get_base_url (old));
     const char *fields[] = { "form_redirect[acct]", target, "form_redirect[current_password]", "a-pw", NULL };
     g_autofree char *redirect_page = g_strdup_printf ("%s/settings/migration/redirect/new",
                                                       fedisim_server_get_base_url (old));

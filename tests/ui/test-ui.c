@@ -152,7 +152,6 @@ static void
 test_templates (void)
 {
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) ui_files = NULL;
   const char *dirs[] = { RESOURCE_PATH "/ui/", RESOURCE_PATH "/gtk/" };
   guint n_checked = 0;
 
