@@ -134,6 +134,23 @@ take_screenshot (GtkWidget  *widget,
   g_test_message ("screenshot: %s", path);
 }
 
+static GtkWidget *
+find_widget_of_type (GtkWidget *root,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GtkWindow *
 find_window_of_type (GType type)
 {
@@ -250,6 +267,14 @@ test_welcome (void)
                                       ADW_COLOR_SCHEME_DEFAULT);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  /* Narrow, the page switcher moves to the bottom: wait for it to slide in. */
+  wait_for_frames (GTK_WIDGET (window), 40);
+  {
+    GtkWidget *bar = find_widget_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR);
+
+    g_assert_nonnull (bar);
+    g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+  }
   take_screenshot (GTK_WIDGET (window), "welcome-narrow");
 
   gtk_window_destroy (GTK_WINDOW (window));
