@@ -55,9 +55,6 @@ teardown (Fixture       *f,
   g_clear_object (&f->store);
   g_clear_object (&f->trust);
   fedisim_browser_free (f->browser);
-  /* What is pending goes out; a repeating source must not keep this going. */
-  for (guint i = 0; i < 1000 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
   fedisim_world_free (f->world);
   g_free (f->forged_page);
 }

@@ -319,15 +319,6 @@ ferry_handle_parse (const char             *text,
 }
 
 FerryHandle *
-ferry_handle_new (const char *username,
-                  const char *host)
-{
-  g_autofree char *text = username ? g_strdup_printf ("%s@%s", username, host) : g_strdup (host);
-
-  return ferry_handle_parse (text, FERRY_HANDLE_PARSE_SERVER_ONLY, NULL);
-}
-
-FerryHandle *
 ferry_handle_copy (const FerryHandle *handle)
 {
   FerryHandle *copy;

@@ -50,8 +50,6 @@ GType        ferry_handle_get_type    (void) G_GNUC_CONST;
 FerryHandle *ferry_handle_parse       (const char             *text,
                                        FerryHandleParseFlags   flags,
                                        GError                **error);
-FerryHandle *ferry_handle_new         (const char             *username,
-                                       const char             *host);
 FerryHandle *ferry_handle_copy        (const FerryHandle      *handle);
 void         ferry_handle_free        (FerryHandle            *handle);
 char        *ferry_handle_to_string   (const FerryHandle      *handle);

@@ -72,12 +72,6 @@ ferry_rate_limiter_advance_to (FerryRateLimiter *self,
     self->clock_offset = server_time - g_get_real_time () / G_USEC_PER_SEC;
 }
 
-guint
-ferry_rate_limiter_get_remaining (FerryRateLimiter *self)
-{
-  return self->known ? (guint) MAX (self->remaining, 0) : G_MAXUINT;
-}
-
 /**
  * ferry_rate_limiter_reserve:
  * @paged: whether the request is a page after the first (counts against the paging budget)

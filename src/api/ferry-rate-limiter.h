@@ -22,7 +22,6 @@ void              ferry_rate_limiter_update         (FerryRateLimiter   *self,
                                                      guint               status,
                                                      SoupMessageHeaders *headers);
 gint64            ferry_rate_limiter_get_server_now (FerryRateLimiter   *self);
-guint             ferry_rate_limiter_get_remaining  (FerryRateLimiter   *self);
 void              ferry_rate_limiter_advance_to     (FerryRateLimiter   *self,
                                                      gint64              server_time);
 

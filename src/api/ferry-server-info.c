@@ -31,7 +31,6 @@ struct _FerryServerInfo
   char               *title;
   int                 api_version;
   gboolean            pkce;
-  gboolean            profile_scope;
   FerryMigrationKind  migration;
   guint               max_fields;
   guint               max_display_name;
@@ -210,7 +209,6 @@ ferry_server_info_new_from_json (const char *host,
     self->version = g_strdup (instance_version ? instance_version : "");
 
   self->pkce = array_has_string (oauth, "code_challenge_methods_supported", "S256");
-  self->profile_scope = array_has_string (oauth, "scopes_supported", "profile");
 
   if (g_str_equal (self->software, "mastodon"))
     self->migration = FERRY_MIGRATION_MASTODON_WEB;
@@ -537,12 +535,6 @@ gboolean
 ferry_server_info_supports_pkce (FerryServerInfo *self)
 {
   return self->pkce;
-}
-
-gboolean
-ferry_server_info_has_profile_scope (FerryServerInfo *self)
-{
-  return self->profile_scope;
 }
 
 FerryMigrationKind

@@ -55,7 +55,6 @@ const char         *ferry_server_info_get_version        (FerryServerInfo      *
 const char         *ferry_server_info_get_title          (FerryServerInfo      *self);
 int                 ferry_server_info_get_api_version    (FerryServerInfo      *self);
 gboolean            ferry_server_info_supports_pkce      (FerryServerInfo      *self);
-gboolean            ferry_server_info_has_profile_scope  (FerryServerInfo      *self);
 FerryMigrationKind  ferry_server_info_get_migration_kind (FerryServerInfo      *self);
 gboolean            ferry_server_info_has_import_api     (FerryServerInfo      *self);
 gboolean            ferry_server_info_has_domain_blocks  (FerryServerInfo      *self);

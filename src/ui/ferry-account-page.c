@@ -537,11 +537,3 @@ ferry_account_page_set_manager (FerryAccountPage    *self,
   g_signal_connect (manager, "changed", G_CALLBACK (on_changed), self);
   update (self);
 }
-
-FerryRole
-ferry_account_page_get_role (FerryAccountPage *self)
-{
-  g_return_val_if_fail (FERRY_IS_ACCOUNT_PAGE (self), FERRY_ROLE_OLD);
-
-  return self->role;
-}

@@ -20,6 +20,5 @@ G_DECLARE_FINAL_TYPE (FerryAccountPage, ferry_account_page, FERRY, ACCOUNT_PAGE,
 GtkWidget *ferry_account_page_new      (FerryRole            role);
 void       ferry_account_page_set_manager (FerryAccountPage *self,
                                         FerryAccountManager *manager);
-FerryRole  ferry_account_page_get_role (FerryAccountPage    *self);
 
 G_END_DECLS

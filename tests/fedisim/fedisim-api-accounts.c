@@ -47,12 +47,6 @@ fs_rows_add (FedisimWorld *world,
   return row;
 }
 
-GPtrArray *
-fs_rows_asc (GPtrArray *rows)
-{
-  return g_ptr_array_copy (rows, NULL, NULL);
-}
-
 FsActor *
 fs_req_account_arg (FsRequest *req)
 {

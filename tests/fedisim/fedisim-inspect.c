@@ -54,13 +54,6 @@ fedisim_server_add_user (FedisimServer *server,
     fs_server_create_actor (server, username, password);
 }
 
-gboolean
-fedisim_server_has_user (FedisimServer *server,
-                         const char    *username)
-{
-  return fs_server_find_local (server, username) != NULL;
-}
-
 /* A token as if the user had signed in through an app called "fedisim tests". */
 char *
 fedisim_server_issue_token (FedisimServer *server,

@@ -105,13 +105,6 @@ fs_actor_free (FsActor *actor)
   g_free (actor);
 }
 
-gboolean
-fs_server_is_local (FedisimServer *server,
-                    FsActor       *actor)
-{
-  return actor->home == server;
-}
-
 /* The id this server gives an account; a server learns about an account the first time
  * it sees it (a follow, a search that resolved it). */
 guint64

@@ -362,8 +362,6 @@ guint64     fs_server_status_id_for    (FedisimServer  *server,
                                         FsStatus       *status);
 FsStatus   *fs_server_status_by_id     (FedisimServer  *server,
                                         const char     *id);
-gboolean    fs_server_is_local         (FedisimServer  *server,
-                                        FsActor        *actor);
 char       *fs_actor_acct              (FedisimServer  *server,
                                         FsActor        *actor);
 char       *fs_actor_handle            (FsActor        *actor);
@@ -420,7 +418,6 @@ char       *fs_html_escape             (const char     *text);
 FsActor    *fs_req_account_arg         (FsRequest      *req);
 JsonNode   *fs_json_accounts           (FedisimServer  *server,
                                         GPtrArray      *actors);
-GPtrArray  *fs_rows_asc                (GPtrArray      *rows);
 guint64     fs_row_id                  (gconstpointer   row);
 guint64     fs_follow_row_id           (gconstpointer   row);
 gboolean    fs_actor_follow            (FsRequest      *req,

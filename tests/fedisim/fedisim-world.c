@@ -161,11 +161,34 @@ follow_free (FsFollow *follow)
   g_free (follow);
 }
 
+/* Lets what is under way on this thread's main loop finish (cancelled requests of clients in
+ * the same process, their connections closing) before the servers go: soup_server_disconnect()
+ * closes each connection synchronously, and a TLS close waits for a handshake that only this
+ * thread could complete. Until 100 ms pass with nothing to do, 2 s at most. */
+static void
+settle (void)
+{
+  gint64 quiet_since = g_get_monotonic_time ();
+  gint64 deadline = quiet_since + 2 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      if (g_main_context_iteration (NULL, FALSE))
+        quiet_since = g_get_monotonic_time ();
+      else if (g_get_monotonic_time () - quiet_since > 100 * 1000)
+        break;
+      else
+        g_usleep (5000);
+    }
+}
+
 void
 fedisim_world_free (FedisimWorld *world)
 {
   if (world == NULL)
     return;
+
+  settle ();
 
   g_clear_handle_id (&world->delivery_source, g_source_remove);
   g_queue_free_full (world->deliveries, g_free);

@@ -66,8 +66,6 @@ void            fedisim_server_set_authorized_fetch (FedisimServer *server,
 void            fedisim_server_add_user          (FedisimServer  *server,
                                                   const char     *username,
                                                   const char     *password);
-gboolean        fedisim_server_has_user          (FedisimServer  *server,
-                                                  const char     *username);
 char           *fedisim_server_issue_token       (FedisimServer  *server,
                                                   const char     *username,
                                                   const char     *scopes);

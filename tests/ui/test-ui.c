@@ -609,10 +609,6 @@ main (int   argc,
 
   g_clear_object (&app);
   g_clear_object (&manager);
-  /* Requests cancelled with their pages finish on the main loop, and only then do their
-   * clients close their connections. A server closed before that waits, in a synchronous TLS
-   * close, for a handshake that this very thread would have to complete: let them settle. */
-  spin (500, NULL, NULL);
   fedisim_world_free (world);
   return ret;
 }
