@@ -262,7 +262,8 @@ sent_cb (GObject      *object,
     }
 
   status = soup_message_get_status (msg);
-  ferry_rate_limiter_update (self->limiter, status, soup_message_get_response_headers (msg));
+  if (!req->raw)
+    ferry_rate_limiter_update (self->limiter, status, soup_message_get_response_headers (msg));
   content_type = soup_message_headers_get_content_type (soup_message_get_response_headers (msg), NULL);
 
   if (status == 429 && ++req->rate_waits < MAX_RATE_WAITS)
@@ -343,8 +344,9 @@ request_start (GTask *task)
       return;
     }
 
-  /* Never send what the budget says will be refused. */
-  wait = ferry_rate_limiter_reserve (self->limiter, req->paged);
+  /* Never send what the budget says will be refused. Files (avatars, media) are not API
+   * calls: the API throttles do not count them. */
+  wait = req->raw ? 0 : ferry_rate_limiter_reserve (self->limiter, req->paged);
   if (wait > 0)
     {
       g_signal_emit (self, signals[SIGNAL_WAITING], 0, wait);

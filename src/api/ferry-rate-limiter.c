@@ -32,6 +32,8 @@ struct _FerryRateLimiter
   gint64   reset;            /* server time when the window ends */
   gint64   paging_window;    /* server time / PAGING_PERIOD */
   guint    paging_used;
+  guint    paging_limit;     /* 0: the server has no paging throttle */
+  gint64   paging_period;
   guint    unknown_sent;     /* requests that went out before the first answer */
   gboolean probing;          /* a new window: one request is out to learn its budget */
 };
@@ -46,6 +48,30 @@ ferry_rate_limiter_class_init (FerryRateLimiterClass *klass)
 static void
 ferry_rate_limiter_init (FerryRateLimiter *self)
 {
+  self->paging_limit = PAGING_LIMIT;
+  self->paging_period = PAGING_PERIOD;
+}
+
+/**
+ * ferry_rate_limiter_set_paging_budget:
+ * @limit: paged requests allowed per @period; 0 when the server has no such throttle
+ * @period: seconds
+ *
+ * Mastodon's paging throttle (300 per 15 minutes) is the default: its answers do not show
+ * it until it is nearly spent. GoToSocial and Akkoma have none.
+ */
+void
+ferry_rate_limiter_set_paging_budget (FerryRateLimiter *self,
+                                      guint             limit,
+                                      gint64            period)
+{
+  g_return_if_fail (FERRY_IS_RATE_LIMITER (self));
+  g_return_if_fail (limit == 0 || period > 0);
+
+  self->paging_limit = limit;
+  self->paging_period = period;
+  self->paging_window = 0;
+  self->paging_used = 0;
 }
 
 FerryRateLimiter *
@@ -98,17 +124,17 @@ ferry_rate_limiter_reserve (FerryRateLimiter *self,
   if (self->known && self->remaining <= 0)
     return self->probing ? 1 : MAX (self->reset - now + 1, 1);
 
-  if (paged)
+  if (paged && self->paging_limit > 0)
     {
-      gint64 window = now / PAGING_PERIOD;
+      gint64 window = now / self->paging_period;
 
       if (window != self->paging_window)
         {
           self->paging_window = window;
           self->paging_used = 0;
         }
-      if (self->paging_used >= PAGING_LIMIT)
-        return MAX ((window + 1) * PAGING_PERIOD - now, 1);
+      if (self->paging_used >= self->paging_limit)
+        return MAX ((window + 1) * self->paging_period - now, 1);
       self->paging_used++;
     }
 

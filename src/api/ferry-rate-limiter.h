@@ -21,6 +21,9 @@ gint64            ferry_rate_limiter_reserve        (FerryRateLimiter   *self,
 void              ferry_rate_limiter_update         (FerryRateLimiter   *self,
                                                      guint               status,
                                                      SoupMessageHeaders *headers);
+void              ferry_rate_limiter_set_paging_budget (FerryRateLimiter *self,
+                                                     guint               limit,
+                                                     gint64              period);
 gint64            ferry_rate_limiter_get_server_now (FerryRateLimiter   *self);
 void              ferry_rate_limiter_advance_to     (FerryRateLimiter   *self,
                                                      gint64              server_time);

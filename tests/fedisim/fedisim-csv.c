@@ -47,7 +47,9 @@ export_acct (FsActor *actor)
  * @kind: follows, followers, blocks, mutes, domain_blocks, lists, bookmarks
  *
  * The file /settings/exports/KIND.csv gives: header rows where Mastodon writes them,
- * booleans as true/false, languages joined with ", ".
+ * booleans as true/false, languages joined with ", ". Follows, blocks, mutes and bookmarks
+ * come newest first, as Mastodon's associations order them (`order(… id: :desc)`); domain
+ * blocks and lists in the order they were made.
  */
 char *
 fs_export_csv (FedisimServer *server,
@@ -60,9 +62,9 @@ fs_export_csv (FedisimServer *server,
   if (g_str_equal (kind, "follows"))
     {
       g_string_append (str, "Account address,Show boosts,Notify on new posts,Languages\n");
-      for (guint i = 0; i < actor->following->len; i++)
+      for (guint i = actor->following->len; i > 0; i--)
         {
-          FsFollow *follow = g_ptr_array_index (actor->following, i);
+          FsFollow *follow = g_ptr_array_index (actor->following, i - 1);
           g_autofree char *acct = NULL;
           g_autofree char *languages = NULL;
 
@@ -96,9 +98,9 @@ fs_export_csv (FedisimServer *server,
     }
   else if (g_str_equal (kind, "blocks"))
     {
-      for (guint i = 0; i < actor->blocks->len; i++)
+      for (guint i = actor->blocks->len; i > 0; i--)
         {
-          g_autofree char *acct = export_acct (((FsRow *) g_ptr_array_index (actor->blocks, i))->target);
+          g_autofree char *acct = export_acct (((FsRow *) g_ptr_array_index (actor->blocks, i - 1))->target);
 
           append_field (str, acct, TRUE);
         }
@@ -106,9 +108,9 @@ fs_export_csv (FedisimServer *server,
   else if (g_str_equal (kind, "mutes"))
     {
       g_string_append (str, "Account address,Hide notifications\n");
-      for (guint i = 0; i < actor->mutes->len; i++)
+      for (guint i = actor->mutes->len; i > 0; i--)
         {
-          FsMute *mute = g_ptr_array_index (actor->mutes, i);
+          FsMute *mute = g_ptr_array_index (actor->mutes, i - 1);
           g_autofree char *acct = export_acct (mute->target);
 
           append_field (str, acct, FALSE);
@@ -138,8 +140,8 @@ fs_export_csv (FedisimServer *server,
     }
   else if (g_str_equal (kind, "bookmarks"))
     {
-      for (guint i = 0; i < actor->bookmarks->len; i++)
-        append_field (str, ((FsRow *) g_ptr_array_index (actor->bookmarks, i))->status->uri, TRUE);
+      for (guint i = actor->bookmarks->len; i > 0; i--)
+        append_field (str, ((FsRow *) g_ptr_array_index (actor->bookmarks, i - 1))->status->uri, TRUE);
     }
   else
     {

@@ -6,6 +6,9 @@
  *
  *   fedisim --config examples/two-pairs.ini [--http]
  *
+ * Groups: [world] limit-factor=N; [server NAME] flavour, version, users, fixture,
+ * authorized-fetch.
+ *
  * Starts the servers the file describes, prints their URLs, the test CA to trust
  * (FERRY_CA_FILE=…) and the users' passwords, and runs until interrupted.
  */
@@ -80,6 +83,11 @@ main (int   argc,
       g_printerr ("fedisim: %s\n", error->message);
       return 1;
     }
+
+  /* [world] limit-factor=N: request throttles N times Mastodon's (benchmarks). */
+  if (g_key_file_has_key (keys, "world", "limit-factor", NULL))
+    fedisim_world_set_limit_factor (world, (guint) g_key_file_get_integer (keys, "world",
+                                                                          "limit-factor", NULL));
 
   groups = g_key_file_get_groups (keys, NULL);
   for (guint i = 0; groups[i] != NULL; i++)

@@ -315,6 +315,7 @@ struct _FedisimWorld
   gint64           time_offset;    /* seconds added to the base time */
   gint64           base_time;      /* unix seconds when created */
   gint64           real_start;     /* monotonic microseconds when created */
+  guint            limit_factor;   /* request throttles × this (benchmarks, kill tests) */
   GQueue          *deliveries;     /* pending federation work: Moves (FsDelivery*) */
   guint            delivery_source;
 };

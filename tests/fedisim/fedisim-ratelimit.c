@@ -36,6 +36,7 @@ static const FsThrottle gts_ip = { "gts_ip", 300, 5 * 60 };
 typedef struct
 {
   const FsThrottle *throttle;
+  guint             limit;    /* the throttle's, times the world's limit factor */
   guint             count;
   gint64            reset;
 } FsHit;
@@ -51,7 +52,8 @@ hit (FedisimServer    *server,
   gint64 window = now / throttle->period;
   g_autofree char *key = g_strdup_printf ("%s:%s", throttle->name, discriminator);
   FsCounter *counter = g_hash_table_lookup (server->counters, key);
-  FsHit result = { throttle, 0, (window + 1) * throttle->period };
+  FsHit result = { throttle, throttle->limit * MAX (server->world->limit_factor, 1), 0,
+                   (window + 1) * throttle->period };
 
   if (counter == NULL)
     {
@@ -76,9 +78,9 @@ set_headers (FsRequest   *req,
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (req->msg);
   g_autoptr(GDateTime) reset = g_date_time_new_from_unix_utc (hit_->reset);
   g_autofree char *reset_text = g_date_time_format (reset, "%Y-%m-%dT%H:%M:%S.000000Z");
-  g_autofree char *limit = g_strdup_printf ("%u", hit_->throttle->limit);
-  g_autofree char *remaining = g_strdup_printf ("%u", hit_->count >= hit_->throttle->limit
-                                                        ? 0 : hit_->throttle->limit - hit_->count);
+  g_autofree char *limit = g_strdup_printf ("%u", hit_->limit);
+  g_autofree char *remaining = g_strdup_printf ("%u", hit_->count >= hit_->limit
+                                                        ? 0 : hit_->limit - hit_->count);
 
   soup_message_headers_replace (headers, "X-RateLimit-Limit", limit);
   soup_message_headers_replace (headers, "X-RateLimit-Remaining", remaining);
@@ -105,9 +107,9 @@ tightest (const FsHit *hits,
 
   for (guint i = 0; i < n; i++)
     {
-      gint64 left = (gint64) hits[i].throttle->limit - hits[i].count;
+      gint64 left = (gint64) hits[i].limit - hits[i].count;
 
-      if (best == NULL || left < (gint64) best->throttle->limit - best->count)
+      if (best == NULL || left < (gint64) best->limit - best->count)
         best = &hits[i];
     }
   return best;
@@ -171,7 +173,7 @@ fs_rate_check (FsRequest *req)
 
   for (guint i = 0; i < n; i++)
     {
-      if (hits[i].count > hits[i].throttle->limit)
+      if (hits[i].count > hits[i].limit)
         {
           fs_reply_error (req, 429, "Too many requests");
           return FALSE;

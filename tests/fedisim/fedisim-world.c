@@ -226,6 +226,16 @@ fedisim_world_now (FedisimWorld *world)
          (g_get_monotonic_time () - world->real_start) / G_USEC_PER_SEC;
 }
 
+/* Multiplies the request throttles (per token, user, IP, paging), for runs that measure
+ * something else than the limits: benchmarks, and resume tests in real time. Mastodon's
+ * follow limit and the others stay. */
+void
+fedisim_world_set_limit_factor (FedisimWorld *world,
+                                guint         factor)
+{
+  world->limit_factor = MAX (factor, 1);
+}
+
 void
 fedisim_world_advance (FedisimWorld *world,
                        gint64        seconds)

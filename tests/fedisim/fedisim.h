@@ -52,6 +52,8 @@ FedisimServer  *fedisim_world_add_server         (FedisimWorld   *world,
                                                   FedisimFlavour  flavour,
                                                   const char     *version,
                                                   GError        **error);
+void            fedisim_world_set_limit_factor   (FedisimWorld   *world,
+                                                  guint           factor);
 FedisimServer  *fedisim_world_find_server        (FedisimWorld   *world,
                                                   const char     *host);
 void            fedisim_world_run_until_idle     (FedisimWorld   *world);

@@ -1,0 +1,252 @@
+/* ferry-backup-items.c: what the journal keeps of each item: accounts, posts, bookmarks
+ *
+ * Copyright 2026 The Ferry developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ferry-backup"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ferry-api-error.h"
+#include "ferry-backup-private.h"
+
+/* Items */
+
+const char *
+ferry_backup_string_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+           ? json_node_get_string (node) : NULL;
+}
+
+/* Export#acct: every account with its domain, this server's too. */
+char *
+ferry_backup_full_acct (FerryBackup *self,
+           JsonObject  *account)
+{
+  const char *acct = ferry_backup_string_member (account, "acct");
+
+  if (acct == NULL)
+    return NULL;
+  if (acct[0] == '@')
+    acct++;
+  return strchr (acct, '@') ? g_strdup (acct) : g_strconcat (acct, "@", self->local_domain, NULL);
+}
+
+static JsonObject *
+find_relationship (JsonArray  *relationships,
+                   const char *id)
+{
+  for (guint i = 0; relationships && i < json_array_get_length (relationships); i++)
+    {
+      JsonObject *rel = json_array_get_object_element (relationships, i);
+
+      if (g_strcmp0 (ferry_backup_string_member (rel, "id"), id) == 0)
+        return rel;
+    }
+  return NULL;
+}
+
+void
+ferry_backup_copy_member (JsonObject *to,
+             const char *to_name,
+             JsonObject *from,
+             const char *from_name)
+{
+  JsonNode *node = from ? json_object_get_member (from, from_name) : NULL;
+
+  if (node != NULL)
+    json_object_set_member (to, to_name, json_node_copy (node));
+}
+
+/* What the journal keeps of one account: its address, and what the files need. */
+static JsonObject *
+stage_account (Runner     *r,
+               JsonObject *item)
+{
+  FerryBackup *self = r->backup;
+  JsonObject *rel = find_relationship (r->rels, ferry_backup_string_member (item, "id"));
+  JsonObject *out = json_object_new ();
+  g_autofree char *acct = ferry_backup_full_acct (self, item);
+  const char *id = r->def->id;
+
+  json_object_set_string_member (out, "acct", acct ? acct : "");
+  if (g_str_equal (id, "followers"))
+    {
+      const char *at = acct ? strchr (acct, '@') : NULL;
+
+      json_object_set_string_member (out, "server", at ? at + 1 : "");
+      return out;
+    }
+  if (g_str_equal (id, "following"))
+    {
+      json_object_set_boolean_member (out, "reblogs",
+                                      rel ? json_object_get_boolean_member_with_default (rel, "showing_reblogs", TRUE) : TRUE);
+      json_object_set_boolean_member (out, "notify",
+                                      rel ? json_object_get_boolean_member_with_default (rel, "notifying", FALSE) : FALSE);
+      ferry_backup_copy_member (out, "languages", rel, "languages");
+    }
+  else if (g_str_equal (id, "mutes"))
+    {
+      json_object_set_boolean_member (out, "hide_notifications",
+                                      rel ? json_object_get_boolean_member_with_default (rel, "muting_notifications", TRUE) : TRUE);
+      ferry_backup_copy_member (out, "expires_at", item, "mute_expires_at");
+      if (!json_object_has_member (out, "expires_at"))
+        json_object_set_null_member (out, "expires_at");
+    }
+  if (ferry_backup_string_member (rel, "note") != NULL && ferry_backup_string_member (rel, "note")[0] != '\0')
+    json_object_set_string_member (out, "note", ferry_backup_string_member (rel, "note"));
+  return out;
+}
+
+char *
+ferry_backup_media_extension (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  const char *path = uri ? g_uri_get_path (uri) : NULL;
+  const char *slash = path ? strrchr (path, '/') : NULL;
+  const char *dot = slash ? strrchr (slash, '.') : NULL;
+
+  if (dot == NULL || strlen (dot) > 6)
+    return g_strdup ("");
+  for (const char *p = dot + 1; *p; p++)
+    if (!g_ascii_isalnum (*p))
+      return g_strdup ("");
+  return g_ascii_strdown (dot, -1);
+}
+
+
+/* A copy that can be changed: the client's answers are sealed. */
+JsonNode *
+ferry_backup_deep_copy (JsonNode *node)
+{
+  JsonNode *copy;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_object_new ();
+      g_autoptr(GList) members = json_object_get_members (json_node_get_object (node));
+
+      for (GList *m = members; m != NULL; m = m->next)
+        json_object_set_member (object, m->data,
+                                ferry_backup_deep_copy (json_object_get_member (json_node_get_object (node), m->data)));
+      copy = json_node_new (JSON_NODE_OBJECT);
+      json_node_take_object (copy, object);
+      return copy;
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *source = json_node_get_array (node);
+      JsonArray *array = json_array_sized_new (json_array_get_length (source));
+
+      for (guint i = 0; i < json_array_get_length (source); i++)
+        json_array_add_element (array, ferry_backup_deep_copy (json_array_get_element (source, i)));
+      copy = json_node_new (JSON_NODE_ARRAY);
+      json_node_take_array (copy, array);
+      return copy;
+    }
+  copy = json_node_copy (node);
+  return copy;
+}
+
+/* A post as the server gave it, less the author (always this account), with its history,
+ * whether it is pinned, and where its media files are. */
+static JsonObject *
+stage_post (Runner     *r,
+            JsonObject *item)
+{
+  FerryBackup *self = r->backup;
+  JsonObject *out = json_object_new ();
+  JsonArray *pinned = json_object_get_array_member (r->state, "pinned");
+  const char *id = ferry_backup_string_member (item, "id");
+  JsonArray *media;
+
+  g_autoptr(GList) members = json_object_get_members (item);
+
+  for (GList *m = members; m != NULL; m = m->next)
+    {
+      const char *name = m->data;
+
+      if (g_str_equal (name, "account"))
+        continue;
+      json_object_set_member (out, name, ferry_backup_deep_copy (json_object_get_member (item, name)));
+    }
+  json_object_set_boolean_member (out, "pinned", FALSE);
+  for (guint i = 0; pinned && i < json_array_get_length (pinned); i++)
+    if (g_strcmp0 (json_array_get_string_element (pinned, i), id) == 0)
+      json_object_set_boolean_member (out, "pinned", TRUE);
+  if (r->histories != NULL && g_hash_table_contains (r->histories, id))
+    json_object_set_member (out, "history", ferry_backup_deep_copy (g_hash_table_lookup (r->histories, id)));
+
+  media = json_object_get_array_member (out, "media_attachments");
+  for (guint i = 0; media && i < json_array_get_length (media); i++)
+    {
+      JsonObject *attachment = json_array_get_object_element (media, i);
+      const char *url = ferry_backup_string_member (attachment, "url");
+      const char *media_id = ferry_backup_string_member (attachment, "id");
+      g_autofree char *ext = NULL;
+      g_autofree char *file = NULL;
+
+      if (url == NULL || media_id == NULL || strchr (media_id, '/') || media_id[0] == '.')
+        continue;
+      ext = ferry_backup_media_extension (url);
+      file = g_strconcat ("media/", media_id, ext, NULL);
+      json_object_set_string_member (attachment, "local_file", file);
+      ferry_backup_media_enqueue (self, url, file);
+    }
+  return out;
+}
+
+JsonObject *
+ferry_backup_stage_item (Runner     *r,
+            JsonNode   *node)
+{
+  JsonObject *item;
+  JsonObject *out;
+  const char *id = r->def->id;
+
+  if (g_str_equal (id, "domain_blocks"))
+    {
+      out = json_object_new ();
+      json_object_set_string_member (out, "domain",
+                                     JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : "");
+      return out;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  item = json_node_get_object (node);
+  if (r->def->flags & ACCOUNTS)
+    return stage_account (r, item);
+  if (r->def->flags & POSTS)
+    return stage_post (r, item);
+  if (g_str_equal (id, "followed_tags") || g_str_equal (id, "featured_tags"))
+    {
+      out = json_object_new ();
+      json_object_set_string_member (out, "name", ferry_backup_string_member (item, "name") ? ferry_backup_string_member (item, "name") : "");
+      return out;
+    }
+  /* Bookmarks and favourites: the post's address (what Mastodon's import resolves), its
+   * page, and its author. */
+  out = json_object_new ();
+  json_object_set_string_member (out, "uri", ferry_backup_string_member (item, "uri") ? ferry_backup_string_member (item, "uri") : "");
+  ferry_backup_copy_member (out, "url", item, "url");
+  if (json_object_has_member (item, "account") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (item, "account")))
+    {
+      g_autofree char *acct = ferry_backup_full_acct (r->backup, json_object_get_object_member (item, "account"));
+
+      if (acct != NULL)
+        json_object_set_string_member (out, "account", acct);
+    }
+  ferry_backup_copy_member (out, "created_at", item, "created_at");
+  return out;
+}
+

@@ -1,0 +1,279 @@
+/* ferry-backup-media.c: media files: fetched while the posts are paged, written whole
+ *
+ * Copyright 2026 The Ferry developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ferry-backup"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ferry-api-error.h"
+#include "ferry-backup-private.h"
+
+/* Media */
+
+void
+ferry_backup_media_enqueue (FerryBackup *self,
+               const char  *url,
+               const char  *file)
+{
+  MediaItem *item;
+  Runner *media = ferry_backup_find_runner (self, "media");
+
+  if (self->flags & (FERRY_BACKUP_NO_MEDIA | FERRY_BACKUP_NO_POSTS) || media->ended ||
+      !g_hash_table_add (self->media_known, g_strdup (file)))
+    return;
+  item = g_new0 (MediaItem, 1);
+  item->url = g_strdup (url);
+  item->file = g_strdup (file);
+  g_queue_push_tail (&self->media_queue, item);
+  ferry_backup_category_set_total (media->category, g_hash_table_size (self->media_known));
+  ferry_backup_media_pump (self);
+}
+
+typedef struct
+{
+  FerryBackup *backup;
+  MediaItem   *item;
+  GBytes      *bytes;
+} MediaDownload;
+
+static void
+media_download_free (MediaDownload *download)
+{
+  ferry_backup_media_item_free (download->item);
+  g_clear_pointer (&download->bytes, g_bytes_unref);
+  g_free (download);
+}
+
+static void
+media_missing (FerryBackup *self,
+               MediaItem   *item,
+               GError      *error)
+{
+  JsonObject *missing = json_object_new ();
+
+  json_object_set_string_member (missing, "url", item->url);
+  json_object_set_string_member (missing, "file", item->file);
+  json_object_set_string_member (missing, "reason", error->message);
+  json_object_set_boolean_member (missing, "gone",
+                                  g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_NOT_FOUND));
+  json_array_add_object_element (self->media_missing, missing);
+}
+
+static void
+media_one_done (FerryBackup *self)
+{
+  Runner *media = ferry_backup_find_runner (self, "media");
+
+  self->media_in_flight--;
+  ferry_backup_category_set_done (media->category, ferry_backup_category_get_done (media->category) + 1);
+  ferry_backup_media_pump (self);
+  ferry_backup_media_maybe_end (self);
+}
+
+static void
+media_written_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  MediaDownload *download = user_data;
+  FerryBackup *self = download->backup;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        media_missing (self, download->item, error);
+    }
+  else
+    self->bytes += g_bytes_get_size (download->bytes);
+  media_download_free (download);
+  media_one_done (self);
+}
+
+static void
+media_fetched_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  MediaDownload *download = user_data;
+  FerryBackup *self = download->backup;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  download->bytes = ferry_client_get_bytes_finish (FERRY_CLIENT (object), result, &error);
+  if (download->bytes == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        media_missing (self, download->item, error);
+      media_download_free (download);
+      media_one_done (self);
+      return;
+    }
+  file = g_file_resolve_relative_path (self->dir, download->item->file);
+  g_file_replace_contents_bytes_async (file, download->bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       NULL, media_written_cb, download);
+}
+
+void
+ferry_backup_media_pump (FerryBackup *self)
+{
+  while (!self->paused && self->media_in_flight < MEDIA_IN_FLIGHT &&
+         !g_queue_is_empty (&self->media_queue) && !g_cancellable_is_cancelled (ferry_backup_cancellable (self)))
+    {
+      MediaDownload *download = g_new0 (MediaDownload, 1);
+
+      download->backup = self;
+      download->item = g_queue_pop_head (&self->media_queue);
+      self->media_in_flight++;
+      ferry_client_get_bytes_async (self->client, download->item->url, ferry_backup_cancellable (self),
+                                    media_fetched_cb, download);
+    }
+}
+
+void
+ferry_backup_media_maybe_end (FerryBackup *self)
+{
+  Runner *media = ferry_backup_find_runner (self, "media");
+  Runner *posts = ferry_backup_find_runner (self, "posts");
+
+  if (media->ended || self->media_in_flight > 0)
+    return;
+  if (g_cancellable_is_cancelled (ferry_backup_cancellable (self)))
+    {
+      ferry_backup_runner_end (media, FERRY_STEP_STATE_PENDING, NULL);
+      return;
+    }
+  if (!posts->ended)
+    return;
+  if (ferry_backup_category_get_state (posts->category) != FERRY_STEP_STATE_DONE)
+    {
+      ferry_backup_runner_end (media, ferry_backup_category_get_state (posts->category) == FERRY_STEP_STATE_SKIPPED
+                           ? FERRY_STEP_STATE_SKIPPED : FERRY_STEP_STATE_PENDING, NULL);
+      return;
+    }
+  if (!self->media_scanned || !g_queue_is_empty (&self->media_queue))
+    return;
+  {
+    guint failed = 0;
+
+    for (guint i = 0; i < json_array_get_length (self->media_missing); i++)
+      if (!json_object_get_boolean_member (json_array_get_object_element (self->media_missing, i), "gone"))
+        failed++;
+    if (failed > 0)
+      {
+        g_autofree char *detail =
+          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file could not be downloaded.",
+                                        "%u files could not be downloaded.", failed), failed);
+
+        ferry_backup_runner_end (media, FERRY_STEP_STATE_FAILED, detail);
+        return;
+      }
+  }
+  ferry_backup_runner_end (media, FERRY_STEP_STATE_DONE, NULL);
+}
+
+/* After the posts: every attachment they name whose file is not on disk yet (after a resume,
+ * or from an earlier backup). */
+static void
+media_scan_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable_)
+{
+  const char *dir = task_data;
+  g_autofree char *path = g_build_filename (dir, "posts.jsonl", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *media_dir = g_build_filename (dir, "media", NULL);
+  GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) ferry_backup_media_item_free);
+  gsize length = 0;
+
+  g_mkdir_with_parents (media_dir, 0755);
+  if (g_file_get_contents (path, &text, &length, NULL))
+    {
+      char *next;
+
+      for (char *line = text; line < text + length; line = next)
+        {
+          char *end = memchr (line, '\n', text + length - line);
+          g_autoptr(JsonParser) parser = json_parser_new ();
+          JsonArray *media;
+
+          next = end ? end + 1 : text + length;
+          if (end == NULL || !json_parser_load_from_data (parser, line, end - line, NULL) ||
+              !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+            continue;
+          media = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                                "media_attachments");
+          for (guint i = 0; media && i < json_array_get_length (media); i++)
+            {
+              JsonObject *attachment = json_array_get_object_element (media, i);
+              const char *file = ferry_backup_string_member (attachment, "local_file");
+              const char *url = ferry_backup_string_member (attachment, "url");
+              g_autofree char *full = NULL;
+              MediaItem *item;
+
+              if (file == NULL || url == NULL)
+                continue;
+              full = g_build_filename (dir, file, NULL);
+              item = g_new0 (MediaItem, 1);
+              item->url = g_strdup (url);
+              item->file = g_strdup (file);
+              /* A file on disk is whole (written atomically): mark it so with no url. */
+              if (g_file_test (full, G_FILE_TEST_EXISTS))
+                g_clear_pointer (&item->url, g_free);
+              g_ptr_array_add (found, item);
+            }
+        }
+    }
+  g_task_return_pointer (task, found, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+media_scan_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  FerryBackup *self = FERRY_BACKUP (object);
+  g_autoptr(GPtrArray) found = g_task_propagate_pointer (G_TASK (result), NULL);
+  Runner *media = ferry_backup_find_runner (self, "media");
+  gint64 existing = 0;
+
+  for (guint i = 0; found && i < found->len; i++)
+    {
+      MediaItem *item = g_ptr_array_index (found, i);
+
+      if (item->url == NULL)
+        {
+          if (g_hash_table_add (self->media_known, g_strdup (item->file)))
+            existing++;
+        }
+      else
+        ferry_backup_media_enqueue (self, item->url, item->file);
+    }
+  ferry_backup_category_set_total (media->category, g_hash_table_size (self->media_known));
+  ferry_backup_category_set_done (media->category, ferry_backup_category_get_done (media->category) + existing);
+  self->media_scanned = TRUE;
+  ferry_backup_media_pump (self);
+  ferry_backup_media_maybe_end (self);
+}
+
+void
+ferry_backup_media_scan (FerryBackup *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, media_scan_cb, NULL);
+
+  if (self->flags & (FERRY_BACKUP_NO_MEDIA | FERRY_BACKUP_NO_POSTS))
+    return;
+  g_task_set_source_tag (task, ferry_backup_media_scan);
+  g_task_set_task_data (task, g_strdup (self->dir_path), g_free);
+  g_task_run_in_thread (task, media_scan_thread);
+}
+

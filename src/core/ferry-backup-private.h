@@ -1,0 +1,159 @@
+/* ferry-backup-private.h: what FerryBackup's files share
+ *
+ * Copyright 2026 The Ferry developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "ferry-backup.h"
+#include "ferry-backup-category.h"
+#include "ferry-backup-journal.h"
+#include "ferry-server-info.h"
+
+G_BEGIN_DECLS
+
+#define FERRY_BACKUP_FORMAT 1
+#define FERRY_BACKUP_N_CATEGORIES 15
+
+#define MEDIA_IN_FLIGHT    2
+#define RELATIONSHIP_BATCH 80
+
+typedef enum
+{
+  KIND_PROFILE,
+  KIND_PAGED,
+  KIND_LISTS,
+  KIND_FILTERS,
+  KIND_MEDIA,
+} Kind;
+
+typedef enum
+{
+  WITH_RELATIONSHIPS = 1 << 0,   /* each page's relationships: options, notes */
+  ACCOUNTS           = 1 << 1,   /* the items are accounts */
+  POSTS              = 1 << 2,
+  COUNTED            = 1 << 3,   /* the account's counts say how many there are */
+} DefFlags;
+
+typedef struct
+{
+  const char *id;
+  const char *title;
+  Kind        kind;
+  const char *path;     /* the first page; ":id" stands for the account's id */
+  guint       flags;
+} CategoryDef;
+
+
+typedef struct _Runner Runner;
+typedef void (*RunnerFunc) (Runner *r);
+
+struct _Runner
+{
+  FerryBackup         *backup;    /* unowned: the job outlives its runners */
+  const CategoryDef   *def;
+  FerryBackupCategory *category;  /* unowned: in backup->categories */
+  JsonObject          *state;     /* unowned: the journal's */
+  JsonArray           *page;      /* owned: the page being fetched (sealed: read only) */
+  JsonArray           *rels;      /* owned: its relationships */
+  GHashTable          *histories; /* owned: post id → its edit history (JsonNode) */
+  GHashTable          *uris;      /* owned: status id → URI (filters) */
+  char                *next;      /* its Link: next */
+  guint                pending;   /* requests for this page still out */
+  GError              *error;     /* the first of them to fail */
+  RunnerFunc           parked;
+  gboolean             ended;
+};
+
+typedef struct
+{
+  char *url;
+  char *file;    /* relative to the backup folder */
+} MediaItem;
+
+struct _FerryBackup
+{
+  GObject              parent_instance;
+
+  FerryClient         *client;       /* owned */
+  GFile               *dir;          /* owned */
+  char                *dir_path;
+  FerryBackupFlags     flags;
+  GListStore          *categories;   /* FerryBackupCategory */
+  FerryBackupJournal  *journal;      /* owned */
+  FerryServerInfo     *info;         /* owned */
+  FerryAccount        *account;      /* owned */
+  JsonNode            *me;           /* owned: verify_credentials */
+  char                *local_domain;
+  char                *posts_since;  /* incremental: the newest post an earlier backup has */
+  GTask               *task;         /* owned while running */
+  Runner               runners[FERRY_BACKUP_N_CATEGORIES];
+  guint                running;
+  gboolean             paused;
+  GPtrArray           *parked;       /* Runner*, waiting for resume */
+  gboolean             resumed;
+  guint64              bytes;
+  gint64               started;
+
+  /* Media */
+  GQueue               media_queue;  /* MediaItem* */
+  GHashTable          *media_known;  /* relative file names queued or done */
+  guint                media_in_flight;
+  gboolean             media_scanned;
+  JsonArray           *media_missing;
+};
+
+extern const CategoryDef ferry_backup_category_defs[];
+
+/* Shared by the job's files (ferry-backup*.c). */
+void ferry_backup_append_line (GString *lines, JsonObject *object);
+GCancellable * ferry_backup_cancellable (FerryBackup *self);
+void ferry_backup_copy_member (JsonObject *to, const char *to_name, JsonObject *from, const char *from_name);
+JsonNode * ferry_backup_deep_copy (JsonNode *node);
+Runner * ferry_backup_find_runner (FerryBackup *self, const char *id);
+void ferry_backup_finish_all (FerryBackup *self);
+char * ferry_backup_full_acct (FerryBackup *self, JsonObject *account);
+void ferry_backup_media_enqueue (FerryBackup *self, const char *url, const char *file);
+char * ferry_backup_media_extension (const char *url);
+void ferry_backup_media_item_free (MediaItem *item);
+void ferry_backup_media_maybe_end (FerryBackup *self);
+void ferry_backup_media_pump (FerryBackup *self);
+void ferry_backup_media_scan (FerryBackup *self);
+void ferry_backup_runner_commit (Runner *r, GString *lines, guint n_items);
+void ferry_backup_runner_end (Runner *r, FerryStepState state, const char *detail);
+void ferry_backup_runner_fail (Runner *r, GError *error);
+void ferry_backup_runner_fetch (Runner *r);
+gboolean ferry_backup_runner_skip_if_missing (Runner *r, GError *error);
+void ferry_backup_runner_step (Runner *r, RunnerFunc func);
+void ferry_backup_runner_write (Runner *r);
+JsonObject * ferry_backup_stage_item (Runner *r, JsonNode *node);
+const char * ferry_backup_string_member (JsonObject *object, const char *name);
+
+/* ferry-backup-output.c: turning a category's journal into the files people keep. Each runs
+ * in a worker thread and writes atomically. */
+gboolean    ferry_backup_write_category (const char  *category,
+                                         const char  *staging_path,
+                                         const char  *dir,
+                                         gint64      *count,
+                                         GError     **error);
+gboolean    ferry_backup_write_notes    (const char * const *staging_paths,
+                                         const char  *dir,
+                                         gint64      *count,
+                                         GError     **error);
+gboolean    ferry_backup_write_manifest (const char  *dir,
+                                         JsonObject  *manifest,
+                                         GError     **error);
+gboolean    ferry_backup_write_file     (const char  *dir,
+                                         const char  *name,
+                                         const char  *contents,
+                                         gssize       length,
+                                         GError     **error);
+char       *ferry_backup_read_newest_post_id (const char *dir);
+gboolean    ferry_backup_id_newer       (const char  *a,
+                                         const char  *b);
+
+G_END_DECLS
