@@ -10,13 +10,17 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 #include <locale.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ferry-account-manager.h"
+#include "ferry-backup.h"
+#include "ferry-backup-category.h"
 #include "ferry-api-error.h"
 #include "ferry-keyring-store.h"
 #include "ferry-sign-in.h"
@@ -50,6 +54,8 @@ static int command_accounts (int    argc,
                              char **argv);
 static int command_logout  (int    argc,
                             char **argv);
+static int command_backup  (int    argc,
+                            char **argv);
 
 static const FerryCliCommand commands[] = {
   { "login", "login SERVER --role old|new [--paste-code]", N_("Sign in to the account you move from (old) or to (new)"),
@@ -57,6 +63,9 @@ static const FerryCliCommand commands[] = {
   { "accounts", "accounts [--json]", N_("Show the signed-in accounts"), command_accounts },
   { "logout", "logout --role old|new", N_("Sign out of an account, and revoke Ferry’s access to it"),
     command_logout },
+  { "backup", "backup [--account HANDLE] --output DIR [--no-posts] [--no-media]",
+    N_("Save a complete copy of an account in a folder (again: goes on, or adds what is new)"),
+    command_backup },
   { "probe", "probe SERVER [--json]", N_("Show a server’s software, version and what Ferry can do there"),
     command_probe },
   { "help", "help", N_("Show the commands and what they do"), command_help },
@@ -453,6 +462,228 @@ command_logout (int    argc,
     return fail (error);
   g_settings_sync ();
   g_print (_("Signed out (%s).\n"), role_name (role));
+  return 0;
+}
+
+/* backup */
+
+typedef struct
+{
+  FerryBackup  *backup;
+  GCancellable *cancellable;
+  gboolean      terminal;
+  gint64        last_print;
+} BackupProgress;
+
+static void
+print_progress (BackupProgress *progress,
+                gboolean        force)
+{
+  GListModel *categories = ferry_backup_get_categories (progress->backup);
+  gint64 now = g_get_monotonic_time ();
+  g_autoptr(GString) line = g_string_new (NULL);
+  FerryBackupCategory *busiest = NULL;
+
+  if (!progress->terminal || (!force && now - progress->last_print < G_USEC_PER_SEC / 4))
+    return;
+  progress->last_print = now;
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+    {
+      g_autoptr(FerryBackupCategory) category = g_list_model_get_item (categories, i);
+
+      if (ferry_backup_category_get_state (category) == FERRY_STEP_STATE_RUNNING &&
+          (busiest == NULL || ferry_backup_category_get_total (category) > ferry_backup_category_get_total (busiest)))
+        busiest = category;
+    }
+  g_string_printf (line, "\r\033[K%3.0f %%", ferry_backup_get_fraction (progress->backup) * 100);
+  if (busiest != NULL)
+    {
+      gint64 total = ferry_backup_category_get_total (busiest);
+      gint64 left = ferry_backup_category_get_seconds_left (busiest);
+
+      g_string_append_printf (line, "  %s %" G_GINT64_FORMAT, ferry_backup_category_get_title (busiest),
+                              ferry_backup_category_get_done (busiest));
+      if (total >= 0)
+        g_string_append_printf (line, "/%" G_GINT64_FORMAT, total);
+      if (left >= 0)
+        /* Translators: time left, in minutes and seconds */
+        g_string_append_printf (line, _("  (%d:%02d left)"), (int) (left / 60), (int) (left % 60));
+    }
+  if (ferry_backup_get_paused (progress->backup))
+    g_string_append (line, _("  waiting"));
+  g_print ("%s", line->str);
+  fflush (stdout);
+}
+
+static void
+category_state_changed (FerryBackupCategory *category,
+                        GParamSpec          *pspec,
+                        BackupProgress      *progress)
+{
+  FerryStepState state = ferry_backup_category_get_state (category);
+  const char *detail = ferry_backup_category_get_detail (category);
+
+  if (state != FERRY_STEP_STATE_DONE && state != FERRY_STEP_STATE_SKIPPED && state != FERRY_STEP_STATE_FAILED)
+    return;
+  if (progress->terminal)
+    g_print ("\r\033[K");
+  switch (state)
+    {
+    case FERRY_STEP_STATE_DONE:
+      /* Translators: "Following: 10000 saved" */
+      g_print (_("%s: %" G_GINT64_FORMAT " saved\n"), ferry_backup_category_get_title (category),
+               ferry_backup_category_get_done (category));
+      break;
+    case FERRY_STEP_STATE_SKIPPED:
+      g_print (_("%s: skipped (%s)\n"), ferry_backup_category_get_title (category), detail);
+      break;
+    case FERRY_STEP_STATE_FAILED:
+    case FERRY_STEP_STATE_PENDING:
+    case FERRY_STEP_STATE_RUNNING:
+    default:
+      g_print (_("%s: not saved: %s\n"), ferry_backup_category_get_title (category), detail);
+      break;
+    }
+  print_progress (progress, TRUE);
+}
+
+static void
+on_progress (GObject        *object,
+             GParamSpec     *pspec,
+             BackupProgress *progress)
+{
+  print_progress (progress, FALSE);
+}
+
+static gboolean
+interrupted (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static FerryRole
+find_role (FerryAccountManager *manager,
+           const char          *text,
+           GError             **error)
+{
+  g_autoptr(FerryHandle) wanted = NULL;
+
+  if (text == NULL)
+    return FERRY_ROLE_OLD;
+  wanted = ferry_handle_parse (text, FERRY_HANDLE_PARSE_DEFAULT, error);
+  if (wanted == NULL)
+    return -1;
+  for (FerryRole role = FERRY_ROLE_OLD; role <= FERRY_ROLE_NEW; role++)
+    {
+      FerryAccount *account = ferry_account_manager_get_account (manager, role);
+
+      if (account != NULL && ferry_handle_equal (ferry_account_get_handle (account), wanted))
+        return role;
+    }
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+               _("%s is not signed in. Sign in first: ferry-cli login SERVER --role old"), text);
+  return -1;
+}
+
+static int
+command_backup (int    argc,
+                char **argv)
+{
+  g_autofree char *account_text = NULL;
+  g_autofree char *output = NULL;
+  gboolean no_posts = FALSE;
+  gboolean no_media = FALSE;
+  GOptionEntry entries[] = {
+    { "account", 0, 0, G_OPTION_ARG_STRING, &account_text, N_("The signed-in account to save (the old one if not given)"), N_("HANDLE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The folder to save it in"), N_("DIR") },
+    { "no-posts", 0, 0, G_OPTION_ARG_NONE, &no_posts, N_("Leave out posts and their media"), NULL },
+    { "no-media", 0, 0, G_OPTION_ARG_NONE, &no_media, N_("Leave out the media files of posts"), NULL },
+    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file, N_("Also trust the CA certificates in FILE"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— save a complete copy of an account"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryAccountManager) manager = NULL;
+  g_autoptr(GAsyncResult) refreshed = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(FerryBackup) backup = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  BackupProgress progress = { 0 };
+  GListModel *categories;
+  FerryClient *client;
+  FerryRole role;
+  guint sigint;
+  guint sigterm;
+  gboolean ok;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (error);
+  if (output == NULL || argc != 1)
+    {
+      g_printerr (_("ferry-cli: backup needs a folder, as in “ferry-cli backup --output ~/ferry-backup”.\n"));
+      return 2;
+    }
+  if ((manager = account_manager (&error)) == NULL)
+    return fail (error);
+  ferry_account_manager_refresh_async (manager, NULL, got_result, &refreshed);
+  ferry_account_manager_refresh_finish (manager, wait_for (&refreshed), NULL);
+  role = find_role (manager, account_text, &error);
+  if ((int) role < 0)
+    return fail (error);
+  client = ferry_account_manager_get_client (manager, role);
+  if (client == NULL || ferry_account_manager_get_state (manager, role) != FERRY_ACCOUNT_SIGNED_IN)
+    {
+      g_printerr (_("ferry-cli: the account is not signed in (%s). Sign in first: ferry-cli login SERVER --role old\n"),
+                  state_text (ferry_account_manager_get_state (manager, role)));
+      return 1;
+    }
+
+  dir = g_file_new_for_commandline_arg (output);
+  backup = ferry_backup_new (client, dir,
+                             (no_posts ? FERRY_BACKUP_NO_POSTS : 0) | (no_media ? FERRY_BACKUP_NO_MEDIA : 0));
+  progress.backup = backup;
+  progress.cancellable = cancellable;
+  progress.terminal = isatty (STDOUT_FILENO);
+  categories = ferry_backup_get_categories (backup);
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+    {
+      g_autoptr(FerryBackupCategory) category = g_list_model_get_item (categories, i);
+
+      g_signal_connect (category, "notify::state", G_CALLBACK (category_state_changed), &progress);
+      g_signal_connect (category, "notify::done", G_CALLBACK (on_progress), &progress);
+    }
+  sigint = g_unix_signal_add (SIGINT, interrupted, cancellable);
+  sigterm = g_unix_signal_add (SIGTERM, interrupted, cancellable);
+
+  ferry_backup_run_async (backup, cancellable, got_result, &result);
+  ok = ferry_backup_run_finish (backup, wait_for (&result), &error);
+  g_source_remove (sigint);
+  g_source_remove (sigterm);
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+    {
+      g_autoptr(FerryBackupCategory) category = g_list_model_get_item (categories, i);
+
+      g_signal_handlers_disconnect_by_data (category, &progress);
+    }
+  if (progress.terminal)
+    g_print ("\r\033[K");
+  if (!ok)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_printerr (_("Stopped. What was saved is kept: run the same command again to go on.\n"));
+          return 130;
+        }
+      return fail (error);
+    }
+  {
+    g_autofree char *path = g_file_get_path (dir);
+
+    g_print (_("The backup is complete: %s\n"), path);
+  }
   return 0;
 }
 

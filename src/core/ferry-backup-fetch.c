@@ -164,7 +164,7 @@ page_cb (GObject      *object,
       r->rels = json_array_new ();
       for (guint i = 0; i < json_array_get_length (r->page); i++)
         {
-          const char *id = ferry_backup_string_member (json_array_get_object_element (r->page, i), "id");
+          const char *id = ferry_backup_string_member (ferry_backup_array_object (r->page, i), "id");
 
           if (id == NULL)
             continue;
@@ -192,7 +192,7 @@ page_cb (GObject      *object,
       r->histories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) json_node_unref);
       for (guint i = 0; i < json_array_get_length (r->page); i++)
         {
-          JsonObject *status = json_array_get_object_element (r->page, i);
+          JsonObject *status = ferry_backup_array_object (r->page, i);
           const char *id = ferry_backup_string_member (status, "id");
           HistoryRequest *request;
           g_autofree char *path = NULL;
@@ -230,7 +230,7 @@ pinned_cb (GObject      *object,
     }
   for (guint i = 0; answer && JSON_NODE_HOLDS_ARRAY (answer) && i < json_array_get_length (json_node_get_array (answer)); i++)
     {
-      const char *id = ferry_backup_string_member (json_array_get_object_element (json_node_get_array (answer), i), "id");
+      const char *id = ferry_backup_string_member (ferry_backup_array_object (json_node_get_array (answer), i), "id");
 
       if (id != NULL)
         json_array_add_string_element (pinned, id);
@@ -297,7 +297,7 @@ list_members_cb (GObject      *object,
   Runner *r = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) answer = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
-  JsonArray *lists = json_object_get_array_member (r->state, "lists");
+  JsonArray *lists = ferry_backup_array_member (r->state, "lists");
   gint64 index = json_object_get_int_member_with_default (r->state, "index", 0);
   JsonObject *line;
   JsonArray *members;
@@ -317,7 +317,7 @@ list_members_cb (GObject      *object,
   members = json_array_new ();
   for (guint i = 0; i < json_array_get_length (json_node_get_array (answer)); i++)
     {
-      g_autofree char *acct = ferry_backup_full_acct (r->backup, json_array_get_object_element (json_node_get_array (answer), i));
+      g_autofree char *acct = ferry_backup_full_acct (r->backup, ferry_backup_array_object (json_node_get_array (answer), i));
 
       if (acct != NULL)
         json_array_add_string_element (members, acct);
@@ -352,7 +352,7 @@ lists_cb (GObject      *object,
   lists = json_array_new ();
   for (guint i = 0; JSON_NODE_HOLDS_ARRAY (answer) && i < json_array_get_length (json_node_get_array (answer)); i++)
     {
-      JsonObject *list = json_array_get_object_element (json_node_get_array (answer), i);
+      JsonObject *list = ferry_backup_array_object (json_node_get_array (answer), i);
       JsonObject *kept = json_object_new ();
 
       if (list == NULL || ferry_backup_string_member (list, "id") == NULL)
@@ -384,7 +384,7 @@ static void
 lists_fetch (Runner *r)
 {
   FerryBackup *self = r->backup;
-  JsonArray *lists = json_object_get_array_member (r->state, "lists");
+  JsonArray *lists = ferry_backup_array_member (r->state, "lists");
   gint64 index = json_object_get_int_member_with_default (r->state, "index", 0);
   g_autofree char *path = NULL;
 
@@ -395,7 +395,7 @@ lists_fetch (Runner *r)
     }
   ferry_backup_category_set_total (r->category, json_array_get_length (lists));
   path = g_strdup_printf ("/api/v1/lists/%s/accounts?limit=0",
-                          ferry_backup_string_member (json_array_get_object_element (lists, index), "id"));
+                          ferry_backup_string_member (ferry_backup_array_object (lists, index), "id"));
   ferry_client_call_async (self->client, "GET", path, NULL, ferry_backup_cancellable (self), list_members_cb, r);
 }
 
@@ -418,7 +418,7 @@ filters_complete (Runner *r)
     }
   for (guint i = 0; i < json_array_get_length (r->page); i++)
     {
-      JsonObject *filter = json_array_get_object_element (r->page, i);
+      JsonObject *filter = ferry_backup_array_object (r->page, i);
       g_autoptr(JsonObject) line = json_object_new ();
       JsonArray *keywords = json_array_new ();
       JsonArray *statuses = json_array_new ();
@@ -433,10 +433,10 @@ filters_complete (Runner *r)
       ferry_backup_copy_member (line, "context", filter, "context");
       json_object_set_string_member (line, "action", ferry_backup_string_member (filter, "filter_action") ?
                                                        ferry_backup_string_member (filter, "filter_action") : "warn");
-      source = json_object_get_array_member (filter, "keywords");
+      source = ferry_backup_array_member (filter, "keywords");
       for (guint k = 0; source && k < json_array_get_length (source); k++)
         {
-          JsonObject *keyword = json_array_get_object_element (source, k);
+          JsonObject *keyword = ferry_backup_array_object (source, k);
           JsonObject *kept = json_object_new ();
 
           json_object_set_string_member (kept, "keyword", ferry_backup_string_member (keyword, "keyword") ?
@@ -445,10 +445,10 @@ filters_complete (Runner *r)
                                           json_object_get_boolean_member_with_default (keyword, "whole_word", FALSE));
           json_array_add_object_element (keywords, kept);
         }
-      source = json_object_get_array_member (filter, "statuses");
+      source = ferry_backup_array_member (filter, "statuses");
       for (guint k = 0; source && k < json_array_get_length (source); k++)
         {
-          const char *uri = g_hash_table_lookup (r->uris, ferry_backup_string_member (json_array_get_object_element (source, k),
+          const char *uri = g_hash_table_lookup (r->uris, ferry_backup_string_member (ferry_backup_array_object (source, k),
                                                                          "status_id"));
           if (uri != NULL)
             json_array_add_string_element (statuses, uri);
@@ -512,11 +512,11 @@ filters_cb (GObject      *object,
   r->pending = 1;
   for (guint i = 0; i < json_array_get_length (r->page); i++)
     {
-      JsonArray *statuses = json_object_get_array_member (json_array_get_object_element (r->page, i), "statuses");
+      JsonArray *statuses = ferry_backup_array_member (ferry_backup_array_object (r->page, i), "statuses");
 
       for (guint k = 0; statuses && k < json_array_get_length (statuses); k++)
         {
-          const char *status_id = ferry_backup_string_member (json_array_get_object_element (statuses, k), "status_id");
+          const char *status_id = ferry_backup_string_member (ferry_backup_array_object (statuses, k), "status_id");
           g_autofree char *path = NULL;
           StatusRequest *request;
 
@@ -548,7 +548,7 @@ static void
 profile_complete (Runner *r)
 {
   g_autoptr(GString) lines = g_string_new (NULL);
-  JsonObject *profile = json_array_get_object_element (r->page, 0);
+  JsonObject *profile = ferry_backup_array_object (r->page, 0);
 
   if (r->error != NULL)
     {
@@ -607,7 +607,7 @@ image_cb (GObject      *object,
   Runner *r = request->runner;
   FerryBackup *self = r->backup;
   g_autoptr(GError) error = NULL;
-  JsonObject *profile = json_array_get_object_element (r->page, 0);
+  JsonObject *profile = ferry_backup_array_object (r->page, 0);
   g_autofree char *ext = NULL;
   g_autofree char *name = NULL;
   g_autoptr(GFile) file = NULL;
@@ -641,7 +641,7 @@ preferences_cb (GObject      *object,
   FerryBackup *self = r->backup;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) answer = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
-  JsonObject *profile = json_array_get_object_element (r->page, 0);
+  JsonObject *profile = ferry_backup_array_object (r->page, 0);
   JsonObject *me = json_node_get_object (self->me);
   static const char *images[] = { "avatar", "header" };
 
@@ -683,7 +683,7 @@ profile_fetch (Runner *r)
 {
   FerryBackup *self = r->backup;
   JsonObject *me = json_node_get_object (self->me);
-  JsonObject *source = json_object_get_object_member (me, "source");
+  JsonObject *source = ferry_backup_object_member (me, "source");
   JsonObject *profile = json_object_new ();
   JsonObject *defaults = json_object_new ();
   static const char *flags[] = { "locked", "bot", "group", "discoverable", "indexable", "hide_collections" };

@@ -155,7 +155,7 @@ finish_thread (GTask        *task,
 {
   FinishData *data = task_data;
   GError *error = NULL;
-  JsonObject *categories = json_object_get_object_member (data->manifest, "categories");
+  JsonObject *categories = ferry_backup_object_member (data->manifest, "categories");
   JsonObject *notes = json_object_new ();
 
   if (!ferry_backup_write_notes ((const char * const *) data->notes_sources, data->dir, &data->notes, &error))

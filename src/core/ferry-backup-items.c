@@ -48,7 +48,7 @@ find_relationship (JsonArray  *relationships,
 {
   for (guint i = 0; relationships && i < json_array_get_length (relationships); i++)
     {
-      JsonObject *rel = json_array_get_object_element (relationships, i);
+      JsonObject *rel = ferry_backup_array_object (relationships, i);
 
       if (g_strcmp0 (ferry_backup_string_member (rel, "id"), id) == 0)
         return rel;
@@ -166,7 +166,7 @@ stage_post (Runner     *r,
 {
   FerryBackup *self = r->backup;
   JsonObject *out = json_object_new ();
-  JsonArray *pinned = json_object_get_array_member (r->state, "pinned");
+  JsonArray *pinned = ferry_backup_array_member (r->state, "pinned");
   const char *id = ferry_backup_string_member (item, "id");
   JsonArray *media;
 
@@ -182,15 +182,15 @@ stage_post (Runner     *r,
     }
   json_object_set_boolean_member (out, "pinned", FALSE);
   for (guint i = 0; pinned && i < json_array_get_length (pinned); i++)
-    if (g_strcmp0 (json_array_get_string_element (pinned, i), id) == 0)
+    if (g_strcmp0 (ferry_backup_array_string (pinned, i), id) == 0)
       json_object_set_boolean_member (out, "pinned", TRUE);
   if (r->histories != NULL && g_hash_table_contains (r->histories, id))
     json_object_set_member (out, "history", ferry_backup_deep_copy (g_hash_table_lookup (r->histories, id)));
 
-  media = json_object_get_array_member (out, "media_attachments");
+  media = ferry_backup_array_member (out, "media_attachments");
   for (guint i = 0; media && i < json_array_get_length (media); i++)
     {
-      JsonObject *attachment = json_array_get_object_element (media, i);
+      JsonObject *attachment = ferry_backup_array_object (media, i);
       const char *url = ferry_backup_string_member (attachment, "url");
       const char *media_id = ferry_backup_string_member (attachment, "id");
       g_autofree char *ext = NULL;
@@ -241,7 +241,7 @@ ferry_backup_stage_item (Runner     *r,
   ferry_backup_copy_member (out, "url", item, "url");
   if (json_object_has_member (item, "account") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (item, "account")))
     {
-      g_autofree char *acct = ferry_backup_full_acct (r->backup, json_object_get_object_member (item, "account"));
+      g_autofree char *acct = ferry_backup_full_acct (r->backup, ferry_backup_object_member (item, "account"));
 
       if (acct != NULL)
         json_object_set_string_member (out, "account", acct);

@@ -165,7 +165,7 @@ ferry_backup_media_maybe_end (FerryBackup *self)
     guint failed = 0;
 
     for (guint i = 0; i < json_array_get_length (self->media_missing); i++)
-      if (!json_object_get_boolean_member (json_array_get_object_element (self->media_missing, i), "gone"))
+      if (!json_object_get_boolean_member_with_default (ferry_backup_array_object (self->media_missing, i), "gone", FALSE))
         failed++;
     if (failed > 0)
       {
@@ -210,11 +210,11 @@ media_scan_thread (GTask        *task,
           if (end == NULL || !json_parser_load_from_data (parser, line, end - line, NULL) ||
               !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
             continue;
-          media = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+          media = ferry_backup_array_member (json_node_get_object (json_parser_get_root (parser)),
                                                 "media_attachments");
           for (guint i = 0; media && i < json_array_get_length (media); i++)
             {
-              JsonObject *attachment = json_array_get_object_element (media, i);
+              JsonObject *attachment = ferry_backup_array_object (media, i);
               const char *file = ferry_backup_string_member (attachment, "local_file");
               const char *url = ferry_backup_string_member (attachment, "url");
               g_autofree char *full = NULL;

@@ -22,6 +22,44 @@
 #include "ferry-backup-private.h"
 #include "ferry-csv.h"
 
+/* json-glib 1.6 warns about a member that is not there; a server's answer may lack any. */
+JsonArray *
+ferry_backup_array_member (JsonObject *object,
+                           const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+JsonObject *
+ferry_backup_object_member (JsonObject *object,
+                            const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+JsonObject *
+ferry_backup_array_object (JsonArray *array,
+                           guint      index)
+{
+  JsonNode *node = array && index < json_array_get_length (array) ? json_array_get_element (array, index) : NULL;
+
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+const char *
+ferry_backup_array_string (JsonArray *array,
+                           guint      index)
+{
+  JsonNode *node = array && index < json_array_get_length (array) ? json_array_get_element (array, index) : NULL;
+
+  return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+           ? json_node_get_string (node) : NULL;
+}
+
 gboolean
 ferry_backup_write_file (const char  *dir,
                          const char  *name,
@@ -134,7 +172,7 @@ following_row (JsonObject *item,
       g_autoptr(GString) text = g_string_new (NULL);
 
       for (guint i = 0; i < json_array_get_length (array); i++)
-        g_string_append_printf (text, "%s%s", i ? ", " : "", json_array_get_string_element (array, i));
+        g_string_append_printf (text, "%s%s", i ? ", " : "", ferry_backup_array_string (array, i));
       joined = g_string_free (g_steal_pointer (&text), FALSE);
     }
   fields[0] = string_member (item, "acct");
@@ -185,13 +223,13 @@ list_row (JsonObject *item,
           gpointer    user_data)
 {
   Out *out = user_data;
-  JsonArray *members = json_object_get_array_member (item, "members");
+  JsonArray *members = ferry_backup_array_member (item, "members");
 
   /* lists.csv: one row per member; empty lists live only in lists.json. */
   for (guint i = 0; members && i < json_array_get_length (members); i++)
     {
       const char *fields[2] = { string_member (item, "title"),
-                                json_array_get_string_element (members, i) };
+                                ferry_backup_array_string (members, i) };
 
       ferry_csv_append_row (out->csv, fields, 2);
     }

@@ -153,6 +153,14 @@ gboolean    ferry_backup_write_file     (const char  *dir,
                                          gssize       length,
                                          GError     **error);
 char       *ferry_backup_read_newest_post_id (const char *dir);
+JsonArray  *ferry_backup_array_member   (JsonObject  *object,
+                                         const char  *name);
+JsonObject *ferry_backup_object_member  (JsonObject  *object,
+                                         const char  *name);
+JsonObject *ferry_backup_array_object   (JsonArray   *array,
+                                         guint        index);
+const char *ferry_backup_array_string   (JsonArray   *array,
+                                         guint        index);
 gboolean    ferry_backup_id_newer       (const char  *a,
                                          const char  *b);
 

@@ -264,6 +264,9 @@ start_runners (FerryBackup *self)
       gboolean no_posts = (self->flags & FERRY_BACKUP_NO_POSTS) != 0;
       gboolean no_media = no_posts || (self->flags & FERRY_BACKUP_NO_MEDIA) != 0;
 
+      /* Media ends with the posts when they are left out. */
+      if (r->ended)
+        continue;
       r->state = ferry_backup_journal_get_state (self->journal, id);
       ferry_backup_category_set_done (r->category, json_object_get_int_member_with_default (r->state, "count", 0));
       ferry_backup_category_set_state (r->category, FERRY_STEP_STATE_RUNNING, NULL);
@@ -348,7 +351,7 @@ prepare_thread (GTask        *task,
       return;
     }
   manifest = json_node_get_object (json_parser_get_root (parser));
-  account = json_object_get_object_member (manifest, "account");
+  account = ferry_backup_object_member (manifest, "account");
   if (account == NULL || g_strcmp0 (ferry_backup_string_member (account, "handle"), handle) != 0)
     {
       g_autofree char *name = g_filename_display_name (self->dir_path);
@@ -359,7 +362,7 @@ prepare_thread (GTask        *task,
       return;
     }
   /* Backing up again into the same folder: only the newer posts are fetched. */
-  options = json_object_get_object_member (manifest, "options");
+  options = ferry_backup_object_member (manifest, "options");
   if (options != NULL && json_object_get_boolean_member_with_default (options, "posts", FALSE))
     {
       g_task_return_pointer (task, ferry_backup_read_newest_post_id (self->dir_path), g_free);
