@@ -590,7 +590,7 @@ image_written_cb (GObject      *object,
   Runner *r = request->runner;
   g_autoptr(GError) error = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error) && r->error == NULL)
+  if (!ferry_backup_save_finish (r->backup, result, &error) && r->error == NULL)
     r->error = g_steal_pointer (&error);
   r->backup->bytes += g_bytes_get_size (request->bytes);
   image_request_free (request);
@@ -610,7 +610,6 @@ image_cb (GObject      *object,
   JsonObject *profile = ferry_backup_array_object (r->page, 0);
   g_autofree char *ext = NULL;
   g_autofree char *name = NULL;
-  g_autoptr(GFile) file = NULL;
 
   request->bytes = ferry_client_get_bytes_finish (FERRY_CLIENT (object), result, &error);
   if (request->bytes == NULL)
@@ -627,9 +626,7 @@ image_cb (GObject      *object,
   ext = ferry_backup_media_extension (request->url);
   name = g_strconcat (request->name, ext[0] ? ext : ".img", NULL);
   json_object_set_string_member (profile, request->name, name);
-  file = g_file_get_child (self->dir, name);
-  g_file_replace_contents_bytes_async (file, request->bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                       ferry_backup_cancellable (self), image_written_cb, request);
+  ferry_backup_save_async (self, name, request->bytes, image_written_cb, request);
 }
 
 static void

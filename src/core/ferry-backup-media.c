@@ -87,7 +87,7 @@ media_written_cb (GObject      *object,
   FerryBackup *self = download->backup;
   g_autoptr(GError) error = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+  if (!ferry_backup_save_finish (self, result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         media_missing (self, download->item, error);
@@ -106,7 +106,6 @@ media_fetched_cb (GObject      *object,
   MediaDownload *download = user_data;
   FerryBackup *self = download->backup;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
 
   download->bytes = ferry_client_get_bytes_finish (FERRY_CLIENT (object), result, &error);
   if (download->bytes == NULL)
@@ -117,9 +116,7 @@ media_fetched_cb (GObject      *object,
       media_one_done (self);
       return;
     }
-  file = g_file_resolve_relative_path (self->dir, download->item->file);
-  g_file_replace_contents_bytes_async (file, download->bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                       NULL, media_written_cb, download);
+  ferry_backup_save_async (self, download->item->file, download->bytes, media_written_cb, download);
 }
 
 void
@@ -196,6 +193,7 @@ media_scan_thread (GTask        *task,
   gsize length = 0;
 
   g_mkdir_with_parents (media_dir, 0755);
+  ferry_backup_remove_parts (media_dir);
   if (g_file_get_contents (path, &text, &length, NULL))
     {
       char *next;
@@ -277,3 +275,70 @@ ferry_backup_media_scan (FerryBackup *self)
   g_task_run_in_thread (task, media_scan_thread);
 }
 
+
+typedef struct
+{
+  char   *dir;
+  char   *name;
+  GBytes *bytes;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_free (data->dir);
+  g_free (data->name);
+  g_bytes_unref (data->bytes);
+  g_free (data);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable_)
+{
+  SaveData *data = task_data;
+  GError *error = NULL;
+  gsize length;
+  const char *contents = g_bytes_get_data (data->bytes, &length);
+
+  if (!ferry_backup_write_file (data->dir, data->name, contents ? contents : "", length, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * ferry_backup_save_async:
+ * @name: relative to the backup folder
+ *
+ * Writes a downloaded file whole or not at all, in a worker thread.
+ */
+void
+ferry_backup_save_async (FerryBackup         *self,
+                         const char          *name,
+                         GBytes              *bytes,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, callback, user_data);
+  SaveData *data = g_new0 (SaveData, 1);
+
+  g_task_set_source_tag (task, ferry_backup_save_async);
+  data->dir = g_strdup (self->dir_path);
+  data->name = g_strdup (name);
+  data->bytes = g_bytes_ref (bytes);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+gboolean
+ferry_backup_save_finish (FerryBackup   *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

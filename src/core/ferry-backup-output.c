@@ -17,7 +17,9 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ferry-backup-private.h"
 #include "ferry-csv.h"
@@ -60,6 +62,13 @@ ferry_backup_array_string (JsonArray *array,
            ? json_node_get_string (node) : NULL;
 }
 
+/**
+ * ferry_backup_write_file:
+ * @name: relative to @dir ("media/1234.png")
+ *
+ * Writes a file whole or not at all: into ".NAME.ferry-part" beside it, synced, then renamed.
+ * A run killed halfway leaves only a hidden part file, which the next run removes.
+ */
 gboolean
 ferry_backup_write_file (const char  *dir,
                          const char  *name,
@@ -68,10 +77,70 @@ ferry_backup_write_file (const char  *dir,
                          GError     **error)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *part_name = g_strconcat (".", base, ".ferry-part", NULL);
+  g_autofree char *part = g_build_filename (folder, part_name, NULL);
+  const char *p = contents;
+  gsize left = length < 0 ? strlen (contents) : (gsize) length;
+  int fd = g_open (part, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  int saved;
 
-  return g_file_set_contents_full (path, contents, length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0644, error);
+  if (fd < 0)
+    goto failed;
+  while (left > 0)
+    {
+      ssize_t written = write (fd, p, left);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written < 0)
+        {
+          saved = errno;
+          close (fd);
+          errno = saved;
+          goto failed;
+        }
+      p += written;
+      left -= written;
+    }
+  if (fsync (fd) != 0)
+    {
+      saved = errno;
+      close (fd);
+      errno = saved;
+      goto failed;
+    }
+  if (close (fd) != 0 || g_rename (part, path) != 0)
+    goto failed;
+  return TRUE;
+
+failed:
+  saved = errno;
+  g_unlink (part);
+  {
+    g_autofree char *display = g_filename_display_name (path);
+
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                 _("Could not write “%s”: %s"), display, g_strerror (saved));
+  }
+  return FALSE;
+}
+
+/* Removes the part files a killed run left in @folder. */
+void
+ferry_backup_remove_parts (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (name[0] == '.' && g_str_has_suffix (name, ".ferry-part"))
+      {
+        g_autofree char *path = g_build_filename (folder, name, NULL);
+
+        g_unlink (path);
+      }
 }
 
 static gboolean

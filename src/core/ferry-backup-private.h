@@ -152,6 +152,15 @@ gboolean    ferry_backup_write_file     (const char  *dir,
                                          const char  *contents,
                                          gssize       length,
                                          GError     **error);
+void        ferry_backup_remove_parts   (const char  *folder);
+void        ferry_backup_save_async     (FerryBackup *self,
+                                         const char  *name,
+                                         GBytes      *bytes,
+                                         GAsyncReadyCallback callback,
+                                         gpointer     user_data);
+gboolean    ferry_backup_save_finish    (FerryBackup *self,
+                                         GAsyncResult *result,
+                                         GError     **error);
 char       *ferry_backup_read_newest_post_id (const char *dir);
 JsonArray  *ferry_backup_array_member   (JsonObject  *object,
                                          const char  *name);

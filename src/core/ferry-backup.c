@@ -344,6 +344,8 @@ prepare_thread (GTask        *task,
                                _("Could not make the folder “%s”: %s"), name, g_strerror (saved));
       return;
     }
+  ferry_backup_remove_parts (self->dir_path);
+  ferry_backup_remove_parts (media);
   if (!json_parser_load_from_file (parser, manifest_path, NULL) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
