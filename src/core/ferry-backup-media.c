@@ -160,15 +160,23 @@ ferry_backup_media_maybe_end (FerryBackup *self)
     return;
   {
     guint failed = 0;
+    const char *reason = NULL;
 
     for (guint i = 0; i < json_array_get_length (self->media_missing); i++)
-      if (!json_object_get_boolean_member_with_default (ferry_backup_array_object (self->media_missing, i), "gone", FALSE))
-        failed++;
+      {
+        JsonObject *missing = ferry_backup_array_object (self->media_missing, i);
+
+        if (!json_object_get_boolean_member_with_default (missing, "gone", FALSE))
+          {
+            failed++;
+            reason = reason ? reason : ferry_backup_string_member (missing, "reason");
+          }
+      }
     if (failed > 0)
       {
         g_autofree char *detail =
-          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file could not be downloaded.",
-                                        "%u files could not be downloaded.", failed), failed);
+          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file could not be downloaded (%s).",
+                                        "%u files could not be downloaded (%s).", failed), failed, reason);
 
         ferry_backup_runner_end (media, FERRY_STEP_STATE_FAILED, detail);
         return;
@@ -192,8 +200,8 @@ media_scan_thread (GTask        *task,
   GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) ferry_backup_media_item_free);
   gsize length = 0;
 
+  /* Not removing part files here: downloads may be writing theirs (prepare_thread did). */
   g_mkdir_with_parents (media_dir, 0755);
-  ferry_backup_remove_parts (media_dir);
   if (g_file_get_contents (path, &text, &length, NULL))
     {
       char *next;

@@ -83,8 +83,13 @@ ferry_backup_write_file (const char  *dir,
   g_autofree char *part = g_build_filename (folder, part_name, NULL);
   const char *p = contents;
   gsize left = length < 0 ? strlen (contents) : (gsize) length;
-  int fd = g_open (part, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  int fd;
   int saved;
+
+  /* The folder may be new (media/), or gone since the backup began: make it. */
+  if (g_mkdir_with_parents (folder, 0755) != 0)
+    goto failed;
+  fd = g_open (part, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 
   if (fd < 0)
     goto failed;

@@ -34,6 +34,7 @@ struct _FerryAccountPage
   AdwPreferencesGroup *problem_group;
   AdwActionRow        *problem_row;
   GtkWidget           *sign_in_again_button;
+  GtkWidget           *backup_button;
   AdwActionRow        *server_row;
   AdwActionRow        *software_row;
   AdwActionRow        *moving_row;
@@ -290,6 +291,7 @@ update (FerryAccountPage *self)
       break;
     }
   gtk_widget_set_visible (self->sign_in_again_button, state == FERRY_ACCOUNT_EXPIRED);
+  gtk_widget_set_visible (self->backup_button, self->role == FERRY_ROLE_OLD && state == FERRY_ACCOUNT_SIGNED_IN);
 
   if (state == FERRY_ACCOUNT_SIGNED_IN)
     {
@@ -483,6 +485,7 @@ ferry_account_page_class_init (FerryAccountPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FerryAccountPage, problem_group);
   gtk_widget_class_bind_template_child (widget_class, FerryAccountPage, problem_row);
   gtk_widget_class_bind_template_child (widget_class, FerryAccountPage, sign_in_again_button);
+  gtk_widget_class_bind_template_child (widget_class, FerryAccountPage, backup_button);
   gtk_widget_class_bind_template_child (widget_class, FerryAccountPage, server_row);
   gtk_widget_class_bind_template_child (widget_class, FerryAccountPage, software_row);
   gtk_widget_class_bind_template_child (widget_class, FerryAccountPage, moving_row);

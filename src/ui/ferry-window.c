@@ -10,8 +10,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ferry-account-page.h"
+#include "ferry-backup-page.h"
 #include "ferry-plan.h"
 #include "ferry-window.h"
 
@@ -27,6 +29,7 @@ struct _FerryWindow
   AdwViewStack         *view_stack;
   FerryAccountPage     *old_page;
   FerryAccountPage     *new_page;
+  FerryBackupPage      *backup_page;
 };
 
 G_DEFINE_FINAL_TYPE (FerryWindow, ferry_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -116,6 +119,15 @@ ferry_window_dispose (GObject *object)
   G_OBJECT_CLASS (ferry_window_parent_class)->dispose (object);
 }
 
+/* win.show-backup, win.show-old: the page after the dot. */
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ferry_window_show_page (FERRY_WINDOW (widget), action_name + strlen ("win.show-"));
+}
+
 static void
 ferry_window_class_init (FerryWindowClass *klass)
 {
@@ -133,8 +145,13 @@ ferry_window_class_init (FerryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, old_page);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, new_page);
+  gtk_widget_class_bind_template_child (widget_class, FerryWindow, backup_page);
+
+  gtk_widget_class_install_action (widget_class, "win.show-backup", NULL, show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-old", NULL, show_page_action);
 
   g_type_ensure (FERRY_TYPE_ACCOUNT_PAGE);
+  g_type_ensure (FERRY_TYPE_BACKUP_PAGE);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
@@ -165,6 +182,7 @@ ferry_window_new (FerryApplication *application)
   restore_window_state (self);
   ferry_account_page_set_manager (self->old_page, ferry_application_get_account_manager (application));
   ferry_account_page_set_manager (self->new_page, ferry_application_get_account_manager (application));
+  ferry_backup_page_set_manager (self->backup_page, ferry_application_get_account_manager (application));
 
   return self;
 }
@@ -187,7 +205,7 @@ ferry_window_show_message (FerryWindow *self,
 
 /**
  * ferry_window_show_page:
- * @name: "overview", "old" or "new"
+ * @name: "overview", "old", "new" or "backup"
  */
 void
 ferry_window_show_page (FerryWindow *self,
