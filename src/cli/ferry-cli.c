@@ -530,9 +530,12 @@ category_state_changed (FerryBackupCategory *category,
   switch (state)
     {
     case FERRY_STEP_STATE_DONE:
-      /* Translators: "Following: 10000 saved" */
-      g_print (_("%s: %" G_GINT64_FORMAT " saved\n"), ferry_backup_category_get_title (category),
-               ferry_backup_category_get_done (category));
+      {
+        g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, ferry_backup_category_get_done (category));
+
+        /* Translators: "Following: 10000 saved" */
+        g_print (_("%s: %s saved\n"), ferry_backup_category_get_title (category), count);
+      }
       break;
     case FERRY_STEP_STATE_SKIPPED:
       g_print (_("%s: skipped (%s)\n"), ferry_backup_category_get_title (category), detail);

@@ -98,6 +98,7 @@ ferry_csv_parse (const char  *text,
   const char *end;
   const char *p;
   guint line = 1;
+  guint quote_line = 0;        /* where the open quotation mark is */
   gboolean quoted = FALSE;     /* inside quotes */
   gboolean was_quoted = FALSE; /* this field was quoted (only a separator may follow) */
 
@@ -165,7 +166,10 @@ ferry_csv_parse (const char  *text,
           line++;
         }
       else if (c == '"' && field->len == 0 && !was_quoted)
-        quoted = TRUE;
+        {
+          quoted = TRUE;
+          quote_line = line;
+        }
       else if (was_quoted || c == '"')
         {
           g_set_error (error, FERRY_CSV_ERROR, FERRY_CSV_ERROR_BAD_QUOTE,
@@ -179,7 +183,7 @@ ferry_csv_parse (const char  *text,
   if (quoted)
     {
       g_set_error (error, FERRY_CSV_ERROR, FERRY_CSV_ERROR_UNTERMINATED,
-                   _("Line %u opens a quotation mark that is never closed."), line);
+                   _("Line %u opens a quotation mark that is never closed."), quote_line);
       return NULL;
     }
   /* The last row, when the file does not end with a line break. */
