@@ -30,7 +30,8 @@ struct _FerryClient
   FerryRateLimiter *limiter;   /* owned */
   double            time_scale;
   guint             in_flight;
-  GQueue            queue;     /* Request*, waiting for a slot */
+  GQueue            queue;     /* GTask*, API calls waiting for a slot */
+  GQueue            files;     /* GTask*, downloads waiting: API calls go first */
   guint             retries;
 };
 
@@ -51,6 +52,7 @@ typedef struct
   char        *body;     /* form-encoded, for anything but GET */
   gboolean     paged;
   gboolean     raw;
+  int          priority;
   guint        attempts;
   guint        rate_waits;
   gboolean     holds_slot;
@@ -88,9 +90,13 @@ url_is_paged (const char *url)
 static void
 pump (FerryClient *self)
 {
-  while (self->in_flight < MAX_IN_FLIGHT && !g_queue_is_empty (&self->queue))
+  while (self->in_flight < MAX_IN_FLIGHT &&
+         (!g_queue_is_empty (&self->queue) || !g_queue_is_empty (&self->files)))
     {
-      GTask *task = g_queue_pop_head (&self->queue);
+      /* An API call is often what the next step waits for (a page, then the next); a file
+       * is not: calls go first. */
+      GTask *task = g_queue_is_empty (&self->queue) ? g_queue_pop_head (&self->files)
+                                                    : g_queue_pop_head (&self->queue);
       Request *req = g_task_get_task_data (task);
 
       self->in_flight++;
@@ -403,7 +409,20 @@ enqueue (FerryClient         *self,
   g_task_set_source_tag (task, source_tag);
   req->client = self;
   g_task_set_task_data (task, req, (GDestroyNotify) request_free);
-  g_queue_push_tail (&self->queue, task);
+  if (req->raw)
+    g_queue_push_tail (&self->files, task);
+  else
+    {
+      /* Behind every call of the same or a more urgent priority. */
+      GList *l = self->queue.tail;
+
+      while (l != NULL && ((Request *) g_task_get_task_data (l->data))->priority > req->priority)
+        l = l->prev;
+      if (l == NULL)
+        g_queue_push_head (&self->queue, task);
+      else
+        g_queue_insert_after (&self->queue, l, task);
+    }
   pump (self);
 }
 
@@ -425,6 +444,27 @@ ferry_client_call_async (FerryClient         *self,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
+{
+  ferry_client_call_full_async (self, method, path, params, G_PRIORITY_DEFAULT, cancellable,
+                                callback, user_data);
+}
+
+/**
+ * ferry_client_call_full_async:
+ * @io_priority: where the call queues for a slot: %G_PRIORITY_HIGH goes before the default
+ *   (for the one chain of requests a job waits on); files always come after calls
+ *
+ * ferry_client_call_async() with a priority; finished with ferry_client_call_finish().
+ */
+void
+ferry_client_call_full_async (FerryClient         *self,
+                              const char          *method,
+                              const char          *path,
+                              FerryParams         *params,
+                              int                  io_priority,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
 {
   Request *req;
   g_autofree char *encoded = NULL;
@@ -449,6 +489,7 @@ ferry_client_call_async (FerryClient         *self,
         req->body = g_steal_pointer (&encoded);
     }
   req->paged = url_is_paged (req->url);
+  req->priority = io_priority;
   enqueue (self, req, ferry_client_call_async, cancellable, callback, user_data);
 }
 
@@ -626,6 +667,7 @@ ferry_client_finalize (GObject *object)
   FerryClient *self = FERRY_CLIENT (object);
 
   g_assert (g_queue_is_empty (&self->queue));
+  g_assert (g_queue_is_empty (&self->files));
   g_free (self->base_url);
   g_free (self->host);
   g_free (self->token);
@@ -658,6 +700,7 @@ ferry_client_init (FerryClient *self)
   self->time_scale = 1.0;
   self->limiter = ferry_rate_limiter_new ();
   g_queue_init (&self->queue);
+  g_queue_init (&self->files);
 }
 
 /**

@@ -104,18 +104,25 @@ history_cb (GObject      *object,
 
 /* Paged categories */
 
-static void
-page_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+static void prefetch (Runner *r);
+
+/* The posts are the longest chain of requests, one page after the other: they go first. */
+static int
+page_priority (Runner *r)
 {
-  Runner *r = user_data;
+  return (r->def->flags & POSTS) ? G_PRIORITY_HIGH : G_PRIORITY_DEFAULT;
+}
+
+/* A page's answer: its items, then what they need (relationships, histories). */
+static void
+take_page (Runner   *r,
+           JsonNode *answer,
+           char     *next_owned,
+           GError   *error)
+{
   FerryBackup *self = r->backup;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *next = NULL;
-  g_autoptr(JsonNode) answer = ferry_client_call_finish (FERRY_CLIENT (object), result, &next, &error);
+  g_autofree char *next = next_owned;
   JsonArray *items;
-  g_autoptr(GString) ids = NULL;
 
   if (answer == NULL)
     {
@@ -154,6 +161,7 @@ page_cb (GObject      *object,
     g_clear_pointer (&next, g_free);
   g_free (r->next);
   r->next = g_steal_pointer (&next);
+  prefetch (r);
 
   r->pending = 1;   /* this function's own share, released below */
   if (r->def->flags & WITH_RELATIONSHIPS)
@@ -205,10 +213,80 @@ page_cb (GObject      *object,
           request->id = g_strdup (id);
           path = g_strdup_printf ("/api/v1/statuses/%s/history", id);
           r->pending++;
-          ferry_client_call_async (self->client, "GET", path, NULL, ferry_backup_cancellable (self), history_cb, request);
+          ferry_client_call_full_async (self->client, "GET", path, NULL, G_PRIORITY_HIGH,
+                                        ferry_backup_cancellable (self), history_cb, request);
         }
     }
   request_done (r);
+}
+
+static void
+page_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Runner *r = user_data;
+  g_autoptr(GError) error = NULL;
+  char *next = NULL;
+  g_autoptr(JsonNode) answer = ferry_client_call_finish (FERRY_CLIENT (object), result, &next, &error);
+
+  take_page (r, answer, next, error);
+}
+
+static void
+prefetch_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Runner *r = user_data;
+  g_autoptr(FerryBackup) self = r->backup;   /* the reference prefetch() took */
+
+  r->pre_pending = FALSE;
+  r->pre_answer = ferry_client_call_finish (FERRY_CLIENT (object), result, &r->pre_next, &r->pre_error);
+  if (r->ended)
+    {
+      ferry_backup_runner_clear_prefetch (r);
+      return;
+    }
+  if (r->pre_wanted)
+    {
+      JsonNode *answer = g_steal_pointer (&r->pre_answer);
+      char *next = g_steal_pointer (&r->pre_next);
+      GError *error = g_steal_pointer (&r->pre_error);
+
+      r->pre_wanted = FALSE;
+      g_clear_pointer (&r->pre_url, g_free);
+      take_page (r, answer, next, error);
+      g_clear_pointer (&answer, json_node_unref);
+      g_clear_error (&error);
+    }
+}
+
+/* Asks for the next page now: its answer comes while this one is completed and committed,
+ * which is most of a page's time. Nothing of it counts until it is committed in turn. */
+static void
+prefetch (Runner *r)
+{
+  if (r->next == NULL || r->pre_url != NULL || r->backup->paused)
+    return;
+  r->pre_url = g_strdup (r->next);
+  r->pre_pending = TRUE;
+  /* The answer may come after the job has ended: it keeps the job alive until then. */
+  g_object_ref (r->backup);
+  ferry_client_call_full_async (r->backup->client, "GET", r->pre_url, NULL, page_priority (r),
+                                ferry_backup_cancellable (r->backup), prefetch_cb, r);
+}
+
+void
+ferry_backup_runner_clear_prefetch (Runner *r)
+{
+  if (r->pre_pending)
+    return;   /* its callback clears it */
+  g_clear_pointer (&r->pre_url, g_free);
+  g_clear_pointer (&r->pre_answer, json_node_unref);
+  g_clear_pointer (&r->pre_next, g_free);
+  g_clear_error (&r->pre_error);
+  r->pre_wanted = FALSE;
 }
 
 static void
@@ -277,6 +355,26 @@ ferry_backup_runner_fetch (Runner *r)
       ferry_client_call_async (self->client, "GET", path, NULL, ferry_backup_cancellable (self), pinned_cb, r);
       return;
     }
+  if (next != NULL && g_strcmp0 (next, r->pre_url) == 0)
+    {
+      if (r->pre_pending)
+        {
+          r->pre_wanted = TRUE;
+          return;
+        }
+      {
+        JsonNode *answer = g_steal_pointer (&r->pre_answer);
+        char *pre_next = g_steal_pointer (&r->pre_next);
+        GError *error = g_steal_pointer (&r->pre_error);
+
+        g_clear_pointer (&r->pre_url, g_free);
+        take_page (r, answer, pre_next, error);
+        g_clear_pointer (&answer, json_node_unref);
+        g_clear_error (&error);
+        return;
+      }
+    }
+  ferry_backup_runner_clear_prefetch (r);
   if (next == NULL)
     {
       GString *path = g_string_new (r->def->path);
@@ -284,7 +382,8 @@ ferry_backup_runner_fetch (Runner *r)
       g_string_replace (path, ":id", ferry_account_get_id (self->account), 1);
       first = g_string_free (path, FALSE);
     }
-  ferry_client_call_async (self->client, "GET", next ? next : first, NULL, ferry_backup_cancellable (self), page_cb, r);
+  ferry_client_call_full_async (self->client, "GET", next ? next : first, NULL, page_priority (r),
+                                ferry_backup_cancellable (self), page_cb, r);
 }
 
 /* Lists: all of them, then each one's members (limit=0: all at once). */

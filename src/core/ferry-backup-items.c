@@ -178,7 +178,11 @@ stage_post (Runner     *r,
 
       if (g_str_equal (name, "account"))
         continue;
-      json_object_set_member (out, name, ferry_backup_deep_copy (json_object_get_member (item, name)));
+      /* Only the attachments change (their file is added); the rest is shared, not copied. */
+      if (g_str_equal (name, "media_attachments"))
+        json_object_set_member (out, name, ferry_backup_deep_copy (json_object_get_member (item, name)));
+      else
+        json_object_set_member (out, name, json_node_ref (json_object_get_member (item, name)));
     }
   json_object_set_boolean_member (out, "pinned", FALSE);
   for (guint i = 0; pinned && i < json_array_get_length (pinned); i++)

@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 #define FERRY_BACKUP_FORMAT 1
 #define FERRY_BACKUP_N_CATEGORIES 15
 
-#define MEDIA_IN_FLIGHT    2
+#define MEDIA_IN_FLIGHT    4
 #define RELATIONSHIP_BATCH 80
 
 typedef enum
@@ -67,6 +67,14 @@ struct _Runner
   GError              *error;     /* the first of them to fail */
   RunnerFunc           parked;
   gboolean             ended;
+
+  /* The next page, asked for while this one is completed and committed */
+  char                *pre_url;      /* what was asked for */
+  gboolean             pre_pending;  /* the answer is not in yet */
+  gboolean             pre_wanted;   /* the runner waits for it */
+  JsonNode            *pre_answer;
+  char                *pre_next;
+  GError              *pre_error;
 };
 
 typedef struct
@@ -127,6 +135,7 @@ void ferry_backup_runner_commit (Runner *r, GString *lines, guint n_items);
 void ferry_backup_runner_end (Runner *r, FerryStepState state, const char *detail);
 void ferry_backup_runner_fail (Runner *r, GError *error);
 void ferry_backup_runner_fetch (Runner *r);
+void ferry_backup_runner_clear_prefetch (Runner *r);
 gboolean ferry_backup_runner_skip_if_missing (Runner *r, GError *error);
 void ferry_backup_runner_step (Runner *r, RunnerFunc func);
 void ferry_backup_runner_write (Runner *r);

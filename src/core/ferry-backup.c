@@ -156,6 +156,7 @@ ferry_backup_runner_end (Runner         *r,
   g_clear_pointer (&r->histories, g_hash_table_unref);
   g_clear_pointer (&r->uris, g_hash_table_unref);
   g_clear_pointer (&r->next, g_free);
+  ferry_backup_runner_clear_prefetch (r);
   ferry_backup_category_set_state (r->category, state, detail);
   notify_fraction (self);
   g_debug ("%s: %s", r->def->id, detail ? detail : "done");
@@ -704,6 +705,8 @@ ferry_backup_finalize (GObject *object)
       g_clear_pointer (&r->uris, g_hash_table_unref);
       g_clear_pointer (&r->next, g_free);
       g_clear_error (&r->error);
+      g_assert (!r->pre_pending);
+      ferry_backup_runner_clear_prefetch (r);
     }
   g_queue_clear_full (&self->media_queue, (GDestroyNotify) ferry_backup_media_item_free);
   g_hash_table_unref (self->media_known);

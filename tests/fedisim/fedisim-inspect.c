@@ -231,6 +231,20 @@ fedisim_server_status_count (FedisimServer *server,
   return GPOINTER_TO_UINT (g_hash_table_lookup (server->status_counts, key));
 }
 
+/* Every answer the server gave, whatever its status. */
+guint
+fedisim_server_answer_count (FedisimServer *server)
+{
+  GHashTableIter iter;
+  gpointer value;
+  guint total = 0;
+
+  g_hash_table_iter_init (&iter, server->status_counts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    total += GPOINTER_TO_UINT (value);
+  return total;
+}
+
 void
 fedisim_server_reset_counts (FedisimServer *server)
 {

@@ -7,7 +7,10 @@
  *   fedisim --config examples/two-pairs.ini [--http]
  *
  * Groups: [world] limit-factor=N; [server NAME] flavour, version, users, fixture,
- * authorized-fetch.
+ * authorized-fetch, latency-ms (every answer that much later), print-tokens (a token with
+ * every scope for each user, for scripts).
+ *
+ * SIGUSR1 prints how many answers each server gave since the last SIGUSR1, and starts over.
  *
  * Starts the servers the file describes, prints their URLs, the test CA to trust
  * (FERRY_CA_FILE=…) and the users' passwords, and runs until interrupted.
@@ -31,6 +34,23 @@ quit_cb (gpointer user_data)
 {
   g_main_loop_quit (user_data);
   return G_SOURCE_REMOVE;
+}
+
+static GPtrArray *named_servers;   /* (name, FedisimServer*) pairs, for SIGUSR1 */
+
+static gboolean
+print_counts_cb (gpointer user_data)
+{
+  for (guint i = 0; i + 1 < named_servers->len; i += 2)
+    {
+      FedisimServer *server = g_ptr_array_index (named_servers, i + 1);
+
+      g_print ("answers %s %u\n", (const char *) g_ptr_array_index (named_servers, i),
+               fedisim_server_answer_count (server));
+      fedisim_server_reset_counts (server);
+    }
+  fflush (stdout);
+  return G_SOURCE_CONTINUE;
 }
 
 static gboolean
@@ -89,6 +109,7 @@ main (int   argc,
     fedisim_world_set_limit_factor (world, (guint) g_key_file_get_integer (keys, "world",
                                                                           "limit-factor", NULL));
 
+  named_servers = g_ptr_array_new ();
   groups = g_key_file_get_groups (keys, NULL);
   for (guint i = 0; groups[i] != NULL; i++)
     {
@@ -118,6 +139,11 @@ main (int   argc,
         }
       fedisim_server_set_authorized_fetch (server, g_key_file_get_boolean (keys, groups[i],
                                                                            "authorized-fetch", NULL));
+      if (g_key_file_has_key (keys, groups[i], "latency-ms", NULL))
+        fedisim_server_add_fault (server, "*", FEDISIM_FAULT_LATENCY,
+                                  (guint) g_key_file_get_integer (keys, groups[i], "latency-ms", NULL), 0);
+      g_ptr_array_add (named_servers, g_strdup (groups[i] + 7));
+      g_ptr_array_add (named_servers, server);
 
       g_print ("%-12s %-10s %-8s %s\n", groups[i] + 7, flavour_names[flavour],
                fedisim_server_get_version (server), fedisim_server_get_base_url (server));
@@ -131,6 +157,12 @@ main (int   argc,
             fedisim_server_seed_fixture (server, pair[0], fixture);
           g_print ("    @%s@%s  password: %s%s%s\n", pair[0], fedisim_server_get_host (server),
                    password, fixture && u == 0 ? "  fixture: " : "", fixture && u == 0 ? fixture : "");
+          if (g_key_file_get_boolean (keys, groups[i], "print-tokens", NULL))
+            {
+              g_autofree char *token = fedisim_server_issue_token (server, pair[0], "read write follow push");
+
+              g_print ("    token: %s\n", token);
+            }
         }
     }
 
@@ -141,6 +173,7 @@ main (int   argc,
 
   g_unix_signal_add (SIGINT, quit_cb, loop);
   g_unix_signal_add (SIGTERM, quit_cb, loop);
+  g_unix_signal_add (SIGUSR1, print_counts_cb, NULL);
   g_main_loop_run (loop);
   return 0;
 }
