@@ -436,6 +436,27 @@ test_gotosocial (Fixture       *f,
   g_assert_true (g_str_has_prefix (following, "Account address,Show boosts,Notify on new posts,Languages\n"));
 }
 
+/* Akkoma and a legacy server: whatever they lack is said, and the rest is saved. */
+static void
+test_other_flavours (Fixture       *f,
+                     gconstpointer  data)
+{
+  FedisimFlavour flavour = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) manifest = NULL;
+  g_autofree char *following = NULL;
+
+  setup_server (f, flavour, NULL, "small");
+  g_assert_true (run_backup (f, "other", FERRY_BACKUP_DEFAULT, 0, &error));
+  g_assert_no_error (error);
+  manifest = read_manifest (f, "other");
+  g_assert_cmpstr (category_state (manifest, "following"), ==, "done");
+  g_assert_cmpint (category_count (manifest, "following"), ==, 12);
+  g_assert_cmpint (category_count (manifest, "posts"), ==, 30);
+  following = read_file (f, "other", "following_accounts.csv");
+  g_assert_true (g_str_has_prefix (following, "Account address,Show boosts,Notify on new posts,Languages\n"));
+}
+
 static void
 test_login_disabled (Fixture       *f,
                      gconstpointer  data)
@@ -463,6 +484,10 @@ main (int   argc,
   ADD ("/backup/other-account", test_other_account);
   ADD ("/backup/gotosocial", test_gotosocial);
   ADD ("/backup/revoked", test_login_disabled);
+  g_test_add ("/backup/akkoma", Fixture, GINT_TO_POINTER (FEDISIM_FLAVOUR_AKKOMA), NULL,
+              test_other_flavours, teardown);
+  g_test_add ("/backup/legacy", Fixture, GINT_TO_POINTER (FEDISIM_FLAVOUR_LEGACY), NULL,
+              test_other_flavours, teardown);
 #undef ADD
 
   return g_test_run ();

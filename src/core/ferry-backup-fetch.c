@@ -16,6 +16,18 @@
 #include "ferry-api-error.h"
 #include "ferry-backup-private.h"
 
+/* A request for the page (a relationship, a history) failed: the runner fails with it. */
+static gboolean
+failed_on_the_way (Runner *r)
+{
+  g_autoptr(GError) error = g_steal_pointer (&r->error);
+
+  if (error == NULL)
+    return FALSE;
+  ferry_backup_runner_fail (r, error);
+  return TRUE;
+}
+
 /* The page is whole (with its relationships and histories): into the journal with it. */
 static void
 runner_page_complete (Runner *r)
@@ -23,14 +35,8 @@ runner_page_complete (Runner *r)
   g_autoptr(GString) lines = g_string_new (NULL);
   guint n = 0;
 
-  if (r->error != NULL)
-    {
-      GError *error = g_steal_pointer (&r->error);
-
-      ferry_backup_runner_fail (r, error);
-      g_error_free (error);
-      return;
-    }
+  if (failed_on_the_way (r))
+    return;
   for (guint i = 0; r->page && i < json_array_get_length (r->page); i++)
     {
       g_autoptr(JsonObject) item = ferry_backup_stage_item (r, json_array_get_element (r->page, i));
@@ -507,14 +513,8 @@ filters_complete (Runner *r)
   g_autoptr(GString) lines = g_string_new (NULL);
   guint n = 0;
 
-  if (r->error != NULL)
-    {
-      GError *error = g_steal_pointer (&r->error);
-
-      ferry_backup_runner_fail (r, error);
-      g_error_free (error);
-      return;
-    }
+  if (failed_on_the_way (r))
+    return;
   for (guint i = 0; i < json_array_get_length (r->page); i++)
     {
       JsonObject *filter = ferry_backup_array_object (r->page, i);
@@ -649,14 +649,8 @@ profile_complete (Runner *r)
   g_autoptr(GString) lines = g_string_new (NULL);
   JsonObject *profile = ferry_backup_array_object (r->page, 0);
 
-  if (r->error != NULL)
-    {
-      GError *error = g_steal_pointer (&r->error);
-
-      ferry_backup_runner_fail (r, error);
-      g_error_free (error);
-      return;
-    }
+  if (failed_on_the_way (r))
+    return;
   ferry_backup_append_line (lines, profile);
   g_clear_pointer (&r->page, json_array_unref);
   g_clear_pointer (&r->next, g_free);

@@ -37,6 +37,7 @@ static GType
 ensure_template_types (void)
 {
   g_type_ensure (FERRY_TYPE_ACCOUNT_PAGE);
+  g_type_ensure (FERRY_TYPE_BACKUP_PAGE);
   g_type_ensure (FERRY_TYPE_PREFERENCES_WINDOW);
   g_type_ensure (FERRY_TYPE_SIGN_IN_DIALOG);
   g_type_ensure (FERRY_TYPE_WINDOW);
