@@ -814,7 +814,8 @@ ferry_backup_new (FerryClient      *client,
   FerryBackup *self;
 
   g_return_val_if_fail (FERRY_IS_CLIENT (client), NULL);
-  g_return_val_if_fail (G_IS_FILE (dir) && g_file_get_path (dir) != NULL, NULL);
+  g_return_val_if_fail (G_IS_FILE (dir), NULL);
+  g_return_val_if_fail (g_file_is_native (dir), NULL);
 
   self = g_object_new (FERRY_TYPE_BACKUP, NULL);
   self->client = g_object_ref (client);

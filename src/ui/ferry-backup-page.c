@@ -460,11 +460,12 @@ ferry_backup_page_set_folder (FerryBackupPage *self,
     return;
   g_set_object (&self->folder, folder);
   g_clear_object (&self->target);
-  if (folder != NULL && g_file_get_path (folder) != NULL)
+  if (folder != NULL)
     {
       g_autofree char *path = g_file_get_path (folder);
 
-      g_settings_set_string (self->settings, "backup-folder", path);
+      if (path != NULL)
+        g_settings_set_string (self->settings, "backup-folder", path);
     }
   update_setup (self);
 }
