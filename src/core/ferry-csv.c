@@ -29,7 +29,10 @@ append_field (GString    *out,
 {
   if (field == NULL)
     return;
-  if (strpbrk (field, ",\"\r\n") == NULL)
+  /* A byte order mark that starts the file would be read as one, and lost: quoted, it is
+   * part of the field. */
+  if (strpbrk (field, ",\"\r\n") == NULL &&
+      !(out->len == 0 && g_str_has_prefix (field, "\xef\xbb\xbf")))
     {
       g_string_append (out, field);
       return;
