@@ -649,8 +649,7 @@ test_export_import (Fixture       *f,
   lines = g_strsplit (g_bytes_get_data (csv, NULL), "\n", -1);
   g_assert_cmpstr (lines[0], ==, "Account address,Show boosts,Notify on new posts,Languages");
   g_assert_cmpuint (g_strv_length (lines), ==, 1 + 12 + 1);  /* header, 12 rows, final newline */
-  /* Newest first: line 1 is k = 11, line 12 is k = 0. */
-  g_assert_true (g_str_has_suffix (lines[1], ",true,false,"));
+  g_assert_true (g_str_has_suffix (lines[1], ",true,false,"));      /* newest first: k = 11 */
   g_assert_true (g_str_has_suffix (lines[9], ",false,false,"));      /* k % 7 == 3: no boosts */
   g_assert_true (g_str_has_suffix (lines[8], ",true,false,\"en, de\""));  /* quoted languages */
   g_assert_true (g_str_has_suffix (lines[7], ",true,true,"));        /* k % 11 == 5: notify */
