@@ -27,6 +27,7 @@ struct _FerryBackupPage
   FerryCollectionCounts *counts;        /* owned */
   GFile                 *folder;        /* owned: where backups go */
   GFile                 *target;        /* owned: the last backup's own folder */
+  gboolean               target_unfinished;  /* it has a journal: a run stopped there */
   GtkFileChooserNative  *chooser;       /* owned while open */
   GPtrArray             *rows;          /* AdwActionRow per category, unowned */
   guint                  refresh_id;
@@ -132,7 +133,9 @@ update_setup (FerryBackupPage *self)
   gtk_widget_set_sensitive (self->media_row, gtk_switch_get_active (self->posts_switch));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.start", self->folder != NULL && !self->running);
   gtk_button_set_label (GTK_BUTTON (self->start_button),
-                        self->target != NULL ? _("_Go On With the Backup") : _("_Back Up"));
+                        self->target == NULL ? _("_Back Up")
+                        : self->target_unfinished ? _("_Go On With the Backup")
+                        : _("Back Up _Again"));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->what_list))) != NULL)
     gtk_list_box_remove (self->what_list, child);
@@ -357,6 +360,7 @@ backup_done_cb (GObject      *object,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.pause", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.stop", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.start", self->folder != NULL);
+  self->target_unfinished = error != NULL;
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       if (gtk_widget_in_destruction (GTK_WIDGET (self)))
@@ -385,6 +389,13 @@ start_action (GtkWidget  *widget,
 
       self->target = g_file_get_child (self->folder, name);
     }
+  {
+    g_autofree char *path = g_file_get_path (self->target);
+
+    /* Remembered, so that a backup that stops goes on even after a restart days later. */
+    g_settings_set_string (self->settings, "backup-last", path ? path : "");
+  }
+  self->target_unfinished = TRUE;
   g_clear_object (&self->backup);
   self->backup = ferry_backup_new (client, self->target, chosen_flags (self));
   self->running = TRUE;
@@ -582,6 +593,41 @@ on_switch_changed (FerryBackupPage *self)
 }
 
 static void
+last_checked_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info_finish (G_FILE (object), result, NULL);
+  FerryBackupPage *self;
+  g_autoptr(GFile) folder = NULL;
+
+  if (info == NULL)
+    return;   /* no journal there (or the page is gone): nothing to go on with */
+  self = FERRY_BACKUP_PAGE (user_data);
+  if (self->target != NULL || self->running)
+    return;
+  folder = g_file_get_parent (G_FILE (object));
+  self->target = g_steal_pointer (&folder);
+  self->target_unfinished = TRUE;
+  if (self->manager != NULL)
+    update_setup (self);
+}
+
+/* The last backup, if a run stopped there: the page offers to go on with it. */
+static void
+check_last_backup (FerryBackupPage *self)
+{
+  g_autofree char *last = g_settings_get_string (self->settings, "backup-last");
+  g_autoptr(GFile) journal = NULL;
+
+  if (last[0] == '\0')
+    return;
+  journal = g_file_new_build_filename (last, ".ferry-journal", NULL);
+  g_file_query_info_async (journal, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
+                           G_PRIORITY_DEFAULT, self->cancellable, last_checked_cb, self);
+}
+
+static void
 ferry_backup_page_dispose (GObject *object)
 {
   FerryBackupPage *self = FERRY_BACKUP_PAGE (object);
@@ -668,4 +714,5 @@ ferry_backup_page_init (FerryBackupPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.pause", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.stop", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.start", FALSE);
+  check_last_backup (self);
 }

@@ -519,6 +519,29 @@ sign_in_through_dialog (FerryWindow   *window,
   g_assert_null (find_window_of_type (FERRY_TYPE_SIGN_IN_DIALOG));
 }
 
+static GtkWidget *
+find_button_with_action (GtkWidget  *root,
+                         const char *action)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_action (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+label_is_go_on (gpointer data)
+{
+  return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (data)), _("_Go On With the Backup")) == 0;
+}
+
 static gboolean
 backup_finished (gpointer data)
 {
@@ -627,6 +650,27 @@ test_accounts (void)
       }
     g_assert_nonnull (manifest);
     remove_tree (tmp);
+  }
+
+  /* A backup that stopped is offered again by the next window, even days later. */
+  {
+    g_autofree char *stopped = g_dir_make_tmp ("ferry-ui-stopped-XXXXXX", NULL);
+    g_autofree char *journal = g_build_filename (stopped, ".ferry-journal", NULL);
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    FerryWindow *second;
+    GtkWidget *button;
+
+    g_mkdir (journal, 0700);
+    g_settings_set_string (settings, "backup-last", stopped);
+    second = new_window ();
+    ferry_window_show_page (second, "backup");
+    button = find_button_with_action (GTK_WIDGET (second), "page.start");
+    g_assert_nonnull (button);
+    spin (3000, label_is_go_on, button);
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, _("_Go On With the Backup"));
+    gtk_window_destroy (GTK_WINDOW (second));
+    g_settings_set_string (settings, "backup-last", "");
+    remove_tree (stopped);
   }
 
   /* A server that is not a Fediverse server: said in the dialog, Continue stays off. */
