@@ -231,6 +231,20 @@ account_manager (GError **error)
   return ferry_account_manager_new (store, settings, trust);
 }
 
+/* The accounts as the servers see them now: each one's token checked. */
+static FerryAccountManager *
+refreshed_account_manager (GError **error)
+{
+  g_autoptr(FerryAccountManager) manager = account_manager (error);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  if (manager == NULL)
+    return NULL;
+  ferry_account_manager_refresh_async (manager, NULL, got_result, &result);
+  ferry_account_manager_refresh_finish (manager, wait_for (&result), NULL);
+  return g_steal_pointer (&manager);
+}
+
 static gboolean
 print_url (FerrySignIn *sign_in,
            const char  *url,
@@ -261,7 +275,6 @@ command_login (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(FerryAccountManager) manager = NULL;
   g_autoptr(FerrySignIn) job = NULL;
-  g_autoptr(GAsyncResult) refreshed = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(FerryAccount) account = NULL;
   g_autofree char *display = NULL;
@@ -277,10 +290,8 @@ command_login (int    argc,
     }
   if (!parse_role (role_text, &role))
     return 2;
-  if ((manager = account_manager (&error)) == NULL)
+  if ((manager = refreshed_account_manager (&error)) == NULL)
     return fail (error);
-  ferry_account_manager_refresh_async (manager, NULL, got_result, &refreshed);
-  ferry_account_manager_refresh_finish (manager, wait_for (&refreshed), NULL);
 
   job = ferry_sign_in_new (argv[1], role, ferry_account_manager_get_store (manager),
                            ferry_account_manager_get_tls_database (manager));
@@ -353,16 +364,13 @@ command_accounts (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (_("— the signed-in accounts"));
   g_autoptr(GError) error = NULL;
   g_autoptr(FerryAccountManager) manager = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail (error);
-  if ((manager = account_manager (&error)) == NULL)
+  if ((manager = refreshed_account_manager (&error)) == NULL)
     return fail (error);
-  ferry_account_manager_refresh_async (manager, NULL, got_result, &result);
-  ferry_account_manager_refresh_finish (manager, wait_for (&result), NULL);
 
   json_builder_begin_object (builder);
   for (FerryRole role = FERRY_ROLE_OLD; role <= FERRY_ROLE_NEW; role++)
@@ -470,7 +478,6 @@ command_logout (int    argc,
 typedef struct
 {
   FerryBackup  *backup;
-  GCancellable *cancellable;
   gboolean      terminal;
   gint64        last_print;
 } BackupProgress;
@@ -608,7 +615,6 @@ command_backup (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (_("— save a complete copy of an account"));
   g_autoptr(GError) error = NULL;
   g_autoptr(FerryAccountManager) manager = NULL;
-  g_autoptr(GAsyncResult) refreshed = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GFile) dir = NULL;
   g_autoptr(FerryBackup) backup = NULL;
@@ -629,10 +635,8 @@ command_backup (int    argc,
       g_printerr (_("ferry-cli: backup needs a folder, as in “ferry-cli backup --output ~/ferry-backup”.\n"));
       return 2;
     }
-  if ((manager = account_manager (&error)) == NULL)
+  if ((manager = refreshed_account_manager (&error)) == NULL)
     return fail (error);
-  ferry_account_manager_refresh_async (manager, NULL, got_result, &refreshed);
-  ferry_account_manager_refresh_finish (manager, wait_for (&refreshed), NULL);
   role = find_role (manager, account_text, &error);
   if ((int) role < 0)
     return fail (error);
@@ -648,7 +652,6 @@ command_backup (int    argc,
   backup = ferry_backup_new (client, dir,
                              (no_posts ? FERRY_BACKUP_NO_POSTS : 0) | (no_media ? FERRY_BACKUP_NO_MEDIA : 0));
   progress.backup = backup;
-  progress.cancellable = cancellable;
   progress.terminal = isatty (STDOUT_FILENO);
   categories = ferry_backup_get_categories (backup);
   for (guint i = 0; i < g_list_model_get_n_items (categories); i++)

@@ -196,12 +196,10 @@ media_scan_thread (GTask        *task,
   const char *dir = task_data;
   g_autofree char *path = g_build_filename (dir, "posts.jsonl", NULL);
   g_autofree char *text = NULL;
-  g_autofree char *media_dir = g_build_filename (dir, "media", NULL);
   GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) ferry_backup_media_item_free);
   gsize length = 0;
 
-  /* Not removing part files here: downloads may be writing theirs (prepare_thread did). */
-  g_mkdir_with_parents (media_dir, 0755);
+  /* Only reading: downloads may be writing their part files (prepare_thread removed old ones). */
   if (g_file_get_contents (path, &text, &length, NULL))
     {
       char *next;

@@ -205,16 +205,6 @@ for_each_item (const char  *staging_path,
 }
 
 static const char *
-string_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
-           ? json_node_get_string (node) : NULL;
-}
-
-static const char *
 bool_text (JsonObject *object,
            const char *name,
            gboolean    fallback)
@@ -249,7 +239,7 @@ following_row (JsonObject *item,
         g_string_append_printf (text, "%s%s", i ? ", " : "", ferry_backup_array_string (array, i));
       joined = g_string_free (g_steal_pointer (&text), FALSE);
     }
-  fields[0] = string_member (item, "acct");
+  fields[0] = ferry_backup_string_member (item, "acct");
   fields[1] = bool_text (item, "reblogs", TRUE);
   fields[2] = bool_text (item, "notify", FALSE);
   fields[3] = joined;
@@ -262,7 +252,7 @@ acct_row (JsonObject *item,
           gpointer    user_data)
 {
   Out *out = user_data;
-  const char *fields[1] = { string_member (item, "acct") };
+  const char *fields[1] = { ferry_backup_string_member (item, "acct") };
 
   ferry_csv_append_row (out->csv, fields, 1);
   if (out->json != NULL)
@@ -275,7 +265,7 @@ mute_row (JsonObject *item,
           gpointer    user_data)
 {
   Out *out = user_data;
-  const char *fields[2] = { string_member (item, "acct"), bool_text (item, "hide_notifications", TRUE) };
+  const char *fields[2] = { ferry_backup_string_member (item, "acct"), bool_text (item, "hide_notifications", TRUE) };
 
   ferry_csv_append_row (out->csv, fields, 2);
   json_array_add_object_element (out->json, json_object_ref (item));
@@ -288,7 +278,7 @@ domain_row (JsonObject *item,
 {
   Out *out = user_data;
 
-  g_ptr_array_add (out->rows, g_strdup (string_member (item, "domain")));
+  g_ptr_array_add (out->rows, g_strdup (ferry_backup_string_member (item, "domain")));
   out->count++;
 }
 
@@ -302,7 +292,7 @@ list_row (JsonObject *item,
   /* lists.csv: one row per member; empty lists live only in lists.json. */
   for (guint i = 0; members && i < json_array_get_length (members); i++)
     {
-      const char *fields[2] = { string_member (item, "title"),
+      const char *fields[2] = { ferry_backup_string_member (item, "title"),
                                 ferry_backup_array_string (members, i) };
 
       ferry_csv_append_row (out->csv, fields, 2);
@@ -316,7 +306,7 @@ uri_row (JsonObject *item,
          gpointer    user_data)
 {
   Out *out = user_data;
-  const char *fields[1] = { string_member (item, "uri") };
+  const char *fields[1] = { ferry_backup_string_member (item, "uri") };
 
   if (out->csv != NULL)
     ferry_csv_append_row (out->csv, fields, 1);
@@ -341,7 +331,7 @@ name_row (JsonObject *item,
 {
   Out *out = user_data;
 
-  json_array_add_string_element (out->json, string_member (item, "name"));
+  json_array_add_string_element (out->json, ferry_backup_string_member (item, "name"));
   out->count++;
 }
 
@@ -535,8 +525,8 @@ note_row (JsonObject *item,
           gpointer    user_data)
 {
   NotesOut *out = user_data;
-  const char *note = string_member (item, "note");
-  const char *acct = string_member (item, "acct");
+  const char *note = ferry_backup_string_member (item, "note");
+  const char *acct = ferry_backup_string_member (item, "acct");
   JsonObject *row;
 
   if (note == NULL || note[0] == '\0' || acct == NULL || !g_hash_table_add (out->seen, g_strdup (acct)))
@@ -676,5 +666,5 @@ ferry_backup_read_newest_post_id (const char *dir)
   if (line == NULL || !json_parser_load_from_data (parser, line, length, NULL) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return NULL;
-  return g_strdup (string_member (json_node_get_object (json_parser_get_root (parser)), "id"));
+  return g_strdup (ferry_backup_string_member (json_node_get_object (json_parser_get_root (parser)), "id"));
 }

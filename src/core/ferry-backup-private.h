@@ -36,7 +36,6 @@ typedef enum
   WITH_RELATIONSHIPS = 1 << 0,   /* each page's relationships: options, notes */
   ACCOUNTS           = 1 << 1,   /* the items are accounts */
   POSTS              = 1 << 2,
-  COUNTED            = 1 << 3,   /* the account's counts say how many there are */
 } DefFlags;
 
 typedef struct
@@ -105,7 +104,6 @@ struct _FerryBackup
   GPtrArray           *parked;       /* Runner*, waiting for resume */
   gboolean             resumed;
   guint64              bytes;
-  gint64               started;
 
   /* Media */
   GQueue               media_queue;  /* MediaItem* */

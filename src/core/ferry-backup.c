@@ -29,9 +29,9 @@
 const CategoryDef ferry_backup_category_defs[] = {
   { "profile", N_("Profile"), KIND_PROFILE, NULL, 0 },
   { "following", N_("Following"), KIND_PAGED, "/api/v1/accounts/:id/following?limit=80",
-    ACCOUNTS | WITH_RELATIONSHIPS | COUNTED },
+    ACCOUNTS | WITH_RELATIONSHIPS },
   { "followers", N_("Followers"), KIND_PAGED, "/api/v1/accounts/:id/followers?limit=80",
-    ACCOUNTS | COUNTED },
+    ACCOUNTS },
   { "lists", N_("Lists"), KIND_LISTS, "/api/v1/lists", 0 },
   { "blocks", N_("Blocked accounts"), KIND_PAGED, "/api/v1/blocks?limit=80",
     ACCOUNTS | WITH_RELATIONSHIPS },
@@ -44,7 +44,7 @@ const CategoryDef ferry_backup_category_defs[] = {
   { "featured_tags", N_("Featured hashtags"), KIND_PAGED, "/api/v1/featured_tags", 0 },
   { "endorsements", N_("Featured accounts"), KIND_PAGED, "/api/v1/endorsements?limit=80", ACCOUNTS },
   { "filters", N_("Filters"), KIND_FILTERS, "/api/v2/filters", 0 },
-  { "posts", N_("Posts"), KIND_PAGED, "/api/v1/accounts/:id/statuses?limit=40", POSTS | COUNTED },
+  { "posts", N_("Posts"), KIND_PAGED, "/api/v1/accounts/:id/statuses?limit=40", POSTS },
   { "media", N_("Media files"), KIND_MEDIA, NULL, 0 },
 };
 
@@ -514,7 +514,6 @@ ferry_backup_run_async (FerryBackup         *self,
   self->task = g_task_new (self, cancellable_, callback, user_data);
   g_task_set_source_tag (self->task, ferry_backup_run_async);
   g_cancellable_connect (cancellable_, G_CALLBACK (on_cancelled), self, NULL);
-  self->started = g_get_monotonic_time ();
   ferry_server_info_probe_async (self->client, cancellable_, probe_cb, self);
 }
 

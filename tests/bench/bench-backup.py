@@ -8,16 +8,15 @@ memory, and Ferry's distance from the lower bound (requests × latency ÷ 4 in f
 Needs python3-mastodon (Debian) and a keyring (ferry-cli keeps its sign-in there)."""
 
 import os
-import re
-import resource
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "cli"))
+from fedisim_run import Fedisim, cli_env, sign_in  # noqa: E402
 LATENCY = 0.030
 IN_FLIGHT = 4
 
@@ -36,57 +35,32 @@ def run_measured(argv, env):
     return wall, usage.ru_maxrss / 1024.0
 
 
-def answers(server):
-    server.send_signal(signal.SIGUSR1)
-    for line in server.stdout:
-        m = re.match(r"^answers old (\d+)$", line)
-        if m:
-            return int(m.group(1))
-
-
 def main():
     build = sys.argv[1] if len(sys.argv) > 1 else "_build-test"
     fedisim = os.path.join(build, "tests/fedisim/fedisim")
     browse = os.path.join(build, "tests/fedisim/fedisim-browse")
     cli = os.path.join(build, "src/cli/ferry-cli")
-    server = subprocess.Popen([fedisim, "--config", os.path.join(HERE, "bench-backup.ini")],
-                              stdout=subprocess.PIPE, text=True)
-    url = ca = token = None
-    for line in server.stdout:
-        m = re.match(r"^old\s+\S+\s+\S+\s+https://(\S+)$", line)
-        url = m.group(1) if m else url
-        m = re.match(r"^\s+token: (\S+)$", line)
-        token = m.group(1) if m else token
-        m = re.match(r"^Trust the test CA: FERRY_CA_FILE=(\S+)$", line)
-        ca = m.group(1) if m else ca
-        if line.startswith("Running"):
-            break
-
+    server = Fedisim(fedisim, os.path.join(HERE, "bench-backup.ini"))
+    host, ca, token = server.hosts["old"], server.ca, server.tokens[0]
     work = tempfile.mkdtemp(prefix="ferry-bench-")
-    env = dict(os.environ, GSETTINGS_SCHEMA_DIR=os.path.join(build, "data"), FERRY_CA_FILE=ca, FERRY_NO_BROWSER="1", GSETTINGS_BACKEND="keyfile",
-               XDG_CONFIG_HOME=os.path.join(work, "config"), REQUESTS_CA_BUNDLE=ca, LC_ALL="C.UTF-8")
+    env = cli_env(ca, os.path.join(work, "config"), GSETTINGS_SCHEMA_DIR=os.path.join(build, "data"),
+                  REQUESTS_CA_BUNDLE=ca)
     try:
-        login = subprocess.Popen([cli, "login", url, "--role", "old"], env=env,
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        auth = next((l.strip() for l in login.stdout if l.strip().startswith("https://")), None)
-        if auth is None:
-            sys.exit("ferry-cli login: " + login.stderr.read())
-        subprocess.run([browse, "--ca-file", ca, "--user", "alice", "--password", "correct-horse", auth],
-                       capture_output=True)
-        login.communicate(timeout=60)
-        answers(server)
+        code, out = sign_in(cli, browse, ca, env, host, "old", "alice", "correct-horse")
+        if code != 0:
+            sys.exit("ferry-cli login failed:\n" + out)
+        server.answers("old")
 
         results = {}
         results["Ferry"] = run_measured([cli, "backup", "--output", os.path.join(work, "ferry")], env) + \
-            (answers(server),)
+            (server.answers("old"),)
         # Debian's python3 is the one python3-mastodon is installed for.
         python = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
         results["Mastodon.py"] = run_measured([python, os.path.join(HERE, "peer-mastodonpy.py"),
-                                               "https://" + url, token, os.path.join(work, "peer")], env) + \
-            (answers(server),)
+                                               "https://" + host, token, os.path.join(work, "peer")], env) + \
+            (server.answers("old"),)
     finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
+        server.stop()
         shutil.rmtree(work, ignore_errors=True)
 
     print(f"{'':12} {'wall s':>8} {'requests':>9} {'peak MB':>8} {'lower bound s':>14} {'÷ bound':>8}")

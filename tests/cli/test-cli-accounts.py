@@ -7,45 +7,22 @@ TAP output."""
 
 import json
 import os
-import re
-import signal
 import subprocess
 import sys
 import tempfile
 
-results = []
-
-
-def check(description, condition, detail=""):
-    results.append(condition)
-    print(f"{'ok' if condition else 'not ok'} {len(results)} - {description}")
-    if not condition and detail:
-        for line in str(detail).splitlines()[-15:]:
-            print(f"# {line}")
+from fedisim_run import Fedisim, check, cli_env, finish, skip_without_keyring
 
 
 def main():
     fedisim, browse, cli, config = sys.argv[1:5]
-    if "GNOME_KEYRING_CONTROL" not in os.environ and not os.environ.get("FERRY_REQUIRE_SECRETS"):
-        print("1..0 # SKIP no keyring: run under build-aux/with-keyring")
+    if skip_without_keyring():
         return 0
 
-    server = subprocess.Popen([fedisim, "--config", config], stdout=subprocess.PIPE, text=True)
-    urls, ca = {}, None
-    for line in server.stdout:
-        m = re.match(r"^(\S+)\s+\S+\s+\S+\s+(https://(\S+))$", line)
-        if m:
-            urls[m.group(1)] = m.group(3)
-        m = re.match(r"^Trust the test CA: FERRY_CA_FILE=(\S+)$", line)
-        if m:
-            ca = m.group(1)
-        if line.startswith("Running"):
-            break
-
+    server = Fedisim(fedisim, config)
+    urls, ca = server.hosts, server.ca
     config_home = tempfile.mkdtemp(prefix="ferry-cli-test-")
-    env = dict(os.environ, FERRY_CA_FILE=ca, FERRY_NO_BROWSER="1", GSETTINGS_BACKEND="keyfile",
-               XDG_CONFIG_HOME=config_home, LC_ALL="C.UTF-8", LANGUAGE="en")
-    env.pop("G_DEBUG", None)
+    env = cli_env(ca, config_home)
 
     try:
         # Old account: the browser comes back to Ferry's loopback listener.
@@ -115,11 +92,9 @@ def main():
         check("the old account's token is gone from the keyring, the new one's stays",
               token_of(alice_key) is None and token_of(bob_key) is not None)
     finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=10)
+        server.stop()
 
-    print(f"1..{len(results)}")
-    return 0 if all(results) else 1
+    return finish()
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@ TAP output."""
 import json
 import os
 import random
-import re
 import shutil
 import signal
 import subprocess
@@ -16,16 +15,7 @@ import sys
 import tempfile
 import time
 
-results = []
-
-
-def check(description, condition, detail=""):
-    results.append(condition)
-    print(f"{'ok' if condition else 'not ok'} {len(results)} - {description}")
-    if not condition and detail:
-        for line in str(detail).splitlines()[-15:]:
-            print(f"# {line}")
-
+from fedisim_run import Fedisim, check, cli_env, finish, sign_in, skip_without_keyring
 
 def files_of(folder):
     with open(os.path.join(folder, "manifest.json")) as f:
@@ -35,36 +25,17 @@ def files_of(folder):
 
 def main():
     fedisim, browse, cli, config = sys.argv[1:5]
-    if "GNOME_KEYRING_CONTROL" not in os.environ and not os.environ.get("FERRY_REQUIRE_SECRETS"):
-        print("1..0 # SKIP no keyring: run under build-aux/with-keyring")
+    if skip_without_keyring():
         return 0
 
-    server = subprocess.Popen([fedisim, "--config", config], stdout=subprocess.PIPE, text=True)
-    urls, ca = {}, None
-    for line in server.stdout:
-        m = re.match(r"^(\S+)\s+\S+\s+\S+\s+(https://(\S+))$", line)
-        if m:
-            urls[m.group(1)] = m.group(3)
-        m = re.match(r"^Trust the test CA: FERRY_CA_FILE=(\S+)$", line)
-        if m:
-            ca = m.group(1)
-        if line.startswith("Running"):
-            break
-
+    server = Fedisim(fedisim, config)
     work = tempfile.mkdtemp(prefix="ferry-cli-backup-")
-    env = dict(os.environ, FERRY_CA_FILE=ca, FERRY_NO_BROWSER="1", GSETTINGS_BACKEND="keyfile",
-               XDG_CONFIG_HOME=os.path.join(work, "config"), LC_ALL="C.UTF-8", LANGUAGE="en")
-    env.pop("G_DEBUG", None)
+    env = cli_env(server.ca, os.path.join(work, "config"))
     rng = random.Random(int(os.environ.get("FERRY_SEED", "0")) or None)
 
     try:
-        login = subprocess.Popen([cli, "login", urls["old"], "--role", "old"], env=env,
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        url = next((l.strip() for l in login.stdout if l.strip().startswith("https://")), None)
-        subprocess.run([browse, "--ca-file", ca, "--user", "alice", "--password", "correct-horse", url],
-                       capture_output=True, text=True)
-        out, err = login.communicate(timeout=60)
-        check("signed in", login.returncode == 0, out + err)
+        code, out = sign_in(cli, browse, server.ca, env, server.hosts["old"], "old", "alice", "correct-horse")
+        check("signed in", code == 0, out)
 
         # One go.
         whole = os.path.join(work, "whole")
@@ -113,12 +84,10 @@ def main():
             leftovers += [n for n in names if n.endswith(".ferry-part") or n.startswith(".goutputstream")]
         check("no half-written file under any name", not leftovers, leftovers[:5])
     finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=10)
+        server.stop()
         shutil.rmtree(work, ignore_errors=True)
 
-    print(f"1..{len(results)}")
-    return 0 if all(results) else 1
+    return finish()
 
 
 if __name__ == "__main__":
