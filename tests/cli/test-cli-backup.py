@@ -17,6 +17,9 @@ import time
 
 from fedisim_run import Fedisim, check, cli_env, finish, sign_in, skip_without_keyring
 
+KILLS = 12
+
+
 def files_of(folder):
     with open(os.path.join(folder, "manifest.json")) as f:
         manifest = json.load(f)
@@ -45,15 +48,16 @@ def main():
         check("a backup in one go completes", done.returncode == 0, done.stdout + done.stderr)
         print(f"# one go: {took:.1f} s")
 
-        # Killed again and again, then left to finish.
+        # Killed again and again, then left to finish. The first KILLS runs are each killed
+        # at a random moment; their delays add up to less than the one go took, so none of
+        # them can have reached the end, whatever the machine's speed. Then one run finishes.
         killed = os.path.join(work, "killed")
-        # Each run is killed at a random moment, until one gets to the end by itself.
         kills = []
         finished = None
-        for i in range(80):
+        for i in range(KILLS + 1):
             run = subprocess.Popen([cli, "backup", "--output", killed], env=env,
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            delay = rng.uniform(0.15, max(0.5, took / 5))
+            delay = rng.uniform(0.1, took / (KILLS + 2)) if i < KILLS else None
             try:
                 out, err = run.communicate(timeout=delay)
                 finished = (run.returncode, out + err)
@@ -63,7 +67,8 @@ def main():
                 run.communicate()
                 kills.append(round(delay, 2))
         print(f"# killed {len(kills)} times, after {kills} s")
-        check("the backup was killed mid-way at least 8 times", len(kills) >= 8, kills)
+        check(f"the backup was killed mid-way {KILLS} times", len(kills) == KILLS,
+              f"killed {len(kills)} times, after {kills} s; one go took {took:.1f} s")
         check("the killed backup, started again, completes", finished is not None and finished[0] == 0,
               finished)
 
