@@ -50,6 +50,8 @@ typedef struct
   char        *method;
   char        *url;
   char        *body;     /* form-encoded, for anything but GET */
+  SoupMultipart *multipart; /* or a multipart form (files) */
+  gboolean     follow;   /* POST …/follow: Mastodon's daily follows limit applies */
   gboolean     paged;
   gboolean     raw;
   int          priority;
@@ -67,6 +69,7 @@ request_free (Request *req)
   g_free (req->method);
   g_free (req->url);
   g_free (req->body);
+  g_clear_pointer (&req->multipart, soup_multipart_free);
   g_free (req->next_url);
   g_free (req);
 }
@@ -272,7 +275,9 @@ sent_cb (GObject      *object,
     ferry_rate_limiter_update (self->limiter, status, soup_message_get_response_headers (msg));
   content_type = soup_message_headers_get_content_type (soup_message_get_response_headers (msg), NULL);
 
-  if (status == 429 && ++req->rate_waits < MAX_RATE_WAITS)
+  /* A follow refused with 429 met the daily follows family (api-facts §6), which lasts until
+   * midnight UTC: that is for the caller to plan, not a wait inside one request. */
+  if (status == 429 && !req->follow && ++req->rate_waits < MAX_RATE_WAITS)
     {
       g_debug ("%s %s: 429; waiting for the reset at %s", req->method, req->url,
                soup_message_headers_get_one (soup_message_get_response_headers (msg),
@@ -382,6 +387,15 @@ request_start (GTask *task)
 
       soup_message_set_request_body_from_bytes (msg, "application/x-www-form-urlencoded", body);
     }
+  else if (req->multipart != NULL)
+    {
+      g_autoptr(GBytes) body = NULL;
+      SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
+
+      soup_multipart_to_message (req->multipart, headers, &body);
+      soup_message_set_request_body_from_bytes (msg, soup_message_headers_get_content_type (headers, NULL),
+                                                body);
+    }
 
   soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT,
                                     g_task_get_cancellable (task), sent_cb, task);
@@ -476,7 +490,9 @@ ferry_client_call_full_async (FerryClient         *self,
   req->method = g_strdup (method);
   req->url = absolute_url (self, path);
   encoded = params ? ferry_params_encode (params) : NULL;
-  if (encoded != NULL && encoded[0] != '\0')
+  if (params != NULL && ferry_params_has_files (params) && !g_str_equal (method, "GET"))
+    req->multipart = ferry_params_to_multipart (params);
+  else if (encoded != NULL && encoded[0] != '\0')
     {
       if (g_str_equal (method, "GET"))
         {
@@ -489,6 +505,8 @@ ferry_client_call_full_async (FerryClient         *self,
         req->body = g_steal_pointer (&encoded);
     }
   req->paged = url_is_paged (req->url);
+  req->follow = g_str_equal (method, "POST") && g_str_has_suffix (path, "/follow") &&
+                strstr (path, "/accounts/") != NULL;
   req->priority = io_priority;
   enqueue (self, req, ferry_client_call_async, cancellable, callback, user_data);
 }
@@ -780,6 +798,68 @@ ferry_client_set_time_scale (FerryClient *self,
   g_return_if_fail (scale > 0);
 
   self->time_scale = scale;
+}
+
+static gboolean
+sleep_done_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+
+  if (!g_task_return_error_if_cancelled (task))
+    g_task_return_boolean (task, TRUE);
+  g_object_unref (task);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * ferry_client_sleep_async:
+ * @seconds: how long, in the server's time
+ *
+ * Waits, cancellably, on this client's clock (a test's scaled one too): for a limit that
+ * lasts hours, such as Mastodon's daily follows. Emits FerryClient::waiting first.
+ */
+void
+ferry_client_sleep_async (FerryClient         *self,
+                          gint64               seconds,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  GTask *task;
+  GSource *source;
+  guint ms;
+
+  g_return_if_fail (FERRY_IS_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ferry_client_sleep_async);
+  seconds = MAX (seconds, 1);
+  g_signal_emit (self, signals[SIGNAL_WAITING], 0, seconds);
+  ms = (guint) MIN ((double) seconds * 1000.0 / self->time_scale, (double) G_MAXUINT);
+  if (self->time_scale != 1.0)
+    ferry_rate_limiter_advance_to (self->limiter,
+                                   ferry_rate_limiter_get_server_now (self->limiter) + seconds);
+  source = g_timeout_source_new (MAX (ms, 1));
+  if (cancellable != NULL)
+    {
+      g_autoptr(GSource) cancelled = g_cancellable_source_new (cancellable);
+
+      g_source_set_dummy_callback (cancelled);
+      g_source_add_child_source (source, cancelled);
+    }
+  g_source_set_callback (source, sleep_done_cb, task, NULL);
+  g_source_attach (source, g_main_context_get_thread_default ());
+  g_source_unref (source);
+}
+
+gboolean
+ferry_client_sleep_finish (FerryClient   *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* How many times requests went again (after a 429, a 5xx, a dropped connection). */

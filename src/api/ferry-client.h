@@ -66,5 +66,13 @@ void              ferry_client_get_bytes_async  (FerryClient          *self,
 GBytes           *ferry_client_get_bytes_finish (FerryClient          *self,
                                                  GAsyncResult         *result,
                                                  GError              **error);
+void              ferry_client_sleep_async      (FerryClient          *self,
+                                                 gint64                seconds,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+gboolean          ferry_client_sleep_finish     (FerryClient          *self,
+                                                 GAsyncResult         *result,
+                                                 GError              **error);
 
 G_END_DECLS

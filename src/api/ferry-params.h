@@ -8,6 +8,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <libsoup/soup.h>
 
 G_BEGIN_DECLS
 
@@ -30,7 +31,14 @@ FerryParams *ferry_params_add        (FerryParams *self,
 FerryParams *ferry_params_add_bool   (FerryParams *self,
                                       const char  *key,
                                       gboolean     value);
+FerryParams *ferry_params_add_file    (FerryParams *self,
+                                      const char  *key,
+                                      const char  *filename,
+                                      const char  *content_type,
+                                      GBytes      *data);
+gboolean     ferry_params_has_files  (FerryParams *self);
 char        *ferry_params_encode     (FerryParams *self);
+SoupMultipart *ferry_params_to_multipart (FerryParams *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FerryParams, ferry_params_unref)
 

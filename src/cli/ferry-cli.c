@@ -27,6 +27,7 @@
 #include "ferry-handle.h"
 #include "ferry-server-info.h"
 #include "ferry-tls-database.h"
+#include "ferry-cli-private.h"
 
 /* ferry-cli: the same core as the app, without a window, for scripts and tests.
  * Each command is one entry in the table below; `ferry-cli help` lists them. */
@@ -66,6 +67,12 @@ static const FerryCliCommand commands[] = {
   { "backup", "backup [--account HANDLE] --output DIR [--no-posts] [--no-media]",
     N_("Save a complete copy of an account in a folder (again: goes on, or adds what is new)"),
     command_backup },
+  { "transfer", "transfer --backup DIR [--only CATEGORIES] [--method auto|api|csv] [--imported] [--wait]",
+    N_("Re-create what a backup holds on the new account (again: goes on where it stopped)"),
+    ferry_cli_command_transfer },
+  { "verify", "verify --backup DIR [--json] [--export FILE]",
+    N_("Compare a backup with what the new account holds, and say why anything is missing"),
+    ferry_cli_command_verify },
   { "probe", "probe SERVER [--json]", N_("Show a server’s software, version and what Ferry can do there"),
     command_probe },
   { "help", "help", N_("Show the commands and what they do"), command_help },
@@ -73,34 +80,34 @@ static const FerryCliCommand commands[] = {
 };
 
 /* Options every command that talks to a server has. */
-static char *ca_file;
+char *ca_file;
 
-static GTlsDatabase *
-trust_database (GError **error)
+GTlsDatabase *
+ferry_cli_trust_database (GError **error)
 {
   if (ca_file != NULL)
     return ferry_tls_database_new (ca_file, error);
   return ferry_tls_database_get_default (error);
 }
 
-static void
-got_result (GObject      *object,
+void
+ferry_cli_got_result (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
+GAsyncResult *
+ferry_cli_wait_for (GAsyncResult **slot)
 {
   while (*slot == NULL)
     g_main_context_iteration (NULL, TRUE);
   return *slot;
 }
 
-static int
-fail (GError *error)
+int
+ferry_cli_fail (GError *error)
 {
   g_printerr ("ferry-cli: %s\n", error->message);
   return 1;
@@ -158,20 +165,20 @@ command_probe (int    argc,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (error);
+    return ferry_cli_fail (error);
   if (argc != 2)
     {
       g_printerr (_("ferry-cli: probe needs one server, as in “ferry-cli probe mastodon.social”.\n"));
       return 2;
     }
   handle = ferry_handle_parse (argv[1], FERRY_HANDLE_PARSE_SERVER_ONLY, &error);
-  if (handle == NULL || (trust = trust_database (&error)) == NULL)
-    return fail (error);
+  if (handle == NULL || (trust = ferry_cli_trust_database (&error)) == NULL)
+    return ferry_cli_fail (error);
 
-  ferry_server_info_probe_text_async (argv[1], trust, NULL, got_result, &result);
-  info = ferry_server_info_probe_finish (wait_for (&result), &error);
+  ferry_server_info_probe_text_async (argv[1], trust, NULL, ferry_cli_got_result, &result);
+  info = ferry_server_info_probe_finish (ferry_cli_wait_for (&result), &error);
   if (info == NULL)
-    return fail (error);
+    return ferry_cli_fail (error);
 
   if (json)
     {
@@ -224,7 +231,7 @@ account_manager (GError **error)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(FerrySecretStore) store = ferry_keyring_store_new ();
-  g_autoptr(GTlsDatabase) trust = trust_database (error);
+  g_autoptr(GTlsDatabase) trust = ferry_cli_trust_database (error);
 
   if (trust == NULL)
     return NULL;
@@ -232,16 +239,16 @@ account_manager (GError **error)
 }
 
 /* The accounts as the servers see them now: each one's token checked. */
-static FerryAccountManager *
-refreshed_account_manager (GError **error)
+FerryAccountManager *
+ferry_cli_refreshed_account_manager (GError **error)
 {
   g_autoptr(FerryAccountManager) manager = account_manager (error);
   g_autoptr(GAsyncResult) result = NULL;
 
   if (manager == NULL)
     return NULL;
-  ferry_account_manager_refresh_async (manager, NULL, got_result, &result);
-  ferry_account_manager_refresh_finish (manager, wait_for (&result), NULL);
+  ferry_account_manager_refresh_async (manager, NULL, ferry_cli_got_result, &result);
+  ferry_account_manager_refresh_finish (manager, ferry_cli_wait_for (&result), NULL);
   return g_steal_pointer (&manager);
 }
 
@@ -282,7 +289,7 @@ command_login (int    argc,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (error);
+    return ferry_cli_fail (error);
   if (argc != 2 || role_text == NULL)
     {
       g_printerr (_("ferry-cli: login needs a server and a role, as in “ferry-cli login mastodon.social --role old”.\n"));
@@ -290,15 +297,15 @@ command_login (int    argc,
     }
   if (!parse_role (role_text, &role))
     return 2;
-  if ((manager = refreshed_account_manager (&error)) == NULL)
-    return fail (error);
+  if ((manager = ferry_cli_refreshed_account_manager (&error)) == NULL)
+    return ferry_cli_fail (error);
 
   job = ferry_sign_in_new (argv[1], role, ferry_account_manager_get_store (manager),
                            ferry_account_manager_get_tls_database (manager));
   ferry_sign_in_set_paste_code (job, paste);
   ferry_sign_in_set_force_login (job, ferry_account_manager_shares_server (manager, role, argv[1]));
   g_signal_connect (job, "open-uri", G_CALLBACK (print_url), GINT_TO_POINTER (paste));
-  ferry_sign_in_run_async (job, NULL, got_result, &result);
+  ferry_sign_in_run_async (job, NULL, ferry_cli_got_result, &result);
 
   if (paste)
     {
@@ -317,9 +324,9 @@ command_login (int    argc,
         }
     }
 
-  account = ferry_sign_in_run_finish (job, wait_for (&result), &error);
+  account = ferry_sign_in_run_finish (job, ferry_cli_wait_for (&result), &error);
   if (account == NULL)
-    return fail (error);
+    return ferry_cli_fail (error);
   ferry_account_manager_adopt (manager, role, account, ferry_sign_in_get_client (job));
   g_settings_sync ();
   display = ferry_handle_to_display (ferry_account_get_handle (account));
@@ -328,8 +335,8 @@ command_login (int    argc,
   return 0;
 }
 
-static const char *
-state_text (FerryAccountState state)
+const char *
+ferry_cli_state_text (FerryAccountState state)
 {
   switch (state)
     {
@@ -368,9 +375,9 @@ command_accounts (int    argc,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (error);
-  if ((manager = refreshed_account_manager (&error)) == NULL)
-    return fail (error);
+    return ferry_cli_fail (error);
+  if ((manager = ferry_cli_refreshed_account_manager (&error)) == NULL)
+    return ferry_cli_fail (error);
 
   json_builder_begin_object (builder);
   for (FerryRole role = FERRY_ROLE_OLD; role <= FERRY_ROLE_NEW; role++)
@@ -408,10 +415,10 @@ command_accounts (int    argc,
       g_print ("%s: ", role_name (role));
       if (handle == NULL)
         {
-          g_print ("%s\n", state_text (state));
+          g_print ("%s\n", ferry_cli_state_text (state));
           continue;
         }
-      g_print ("@%s — %s\n", handle, state_text (state));
+      g_print ("@%s — %s\n", handle, ferry_cli_state_text (state));
       if (account != NULL)
         {
           g_print ("  %s\n", ferry_account_get_display_name (account));
@@ -460,14 +467,14 @@ command_logout (int    argc,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (error);
+    return ferry_cli_fail (error);
   if (role_text == NULL || !parse_role (role_text, &role))
     return 2;
   if ((manager = account_manager (&error)) == NULL)
-    return fail (error);
-  ferry_account_manager_sign_out_async (manager, role, NULL, got_result, &result);
-  if (!ferry_account_manager_sign_out_finish (manager, wait_for (&result), &error))
-    return fail (error);
+    return ferry_cli_fail (error);
+  ferry_account_manager_sign_out_async (manager, role, NULL, ferry_cli_got_result, &result);
+  if (!ferry_account_manager_sign_out_finish (manager, ferry_cli_wait_for (&result), &error))
+    return ferry_cli_fail (error);
   g_settings_sync ();
   g_print (_("Signed out (%s).\n"), role_name (role));
   return 0;
@@ -565,15 +572,15 @@ on_progress (GObject        *object,
   print_progress (progress, FALSE);
 }
 
-static gboolean
-interrupted (gpointer user_data)
+gboolean
+ferry_cli_interrupted (gpointer user_data)
 {
   g_cancellable_cancel (user_data);
   return G_SOURCE_CONTINUE;
 }
 
-static FerryRole
-find_role (FerryAccountManager *manager,
+FerryRole
+ferry_cli_find_role (FerryAccountManager *manager,
            const char          *text,
            GError             **error)
 {
@@ -629,22 +636,22 @@ command_backup (int    argc,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (error);
+    return ferry_cli_fail (error);
   if (output == NULL || argc != 1)
     {
       g_printerr (_("ferry-cli: backup needs a folder, as in “ferry-cli backup --output ~/ferry-backup”.\n"));
       return 2;
     }
-  if ((manager = refreshed_account_manager (&error)) == NULL)
-    return fail (error);
-  role = find_role (manager, account_text, &error);
+  if ((manager = ferry_cli_refreshed_account_manager (&error)) == NULL)
+    return ferry_cli_fail (error);
+  role = ferry_cli_find_role (manager, account_text, &error);
   if ((int) role < 0)
-    return fail (error);
+    return ferry_cli_fail (error);
   client = ferry_account_manager_get_client (manager, role);
   if (client == NULL || ferry_account_manager_get_state (manager, role) != FERRY_ACCOUNT_SIGNED_IN)
     {
       g_printerr (_("ferry-cli: the account is not signed in (%s). Sign in first: ferry-cli login SERVER --role old\n"),
-                  state_text (ferry_account_manager_get_state (manager, role)));
+                  ferry_cli_state_text (ferry_account_manager_get_state (manager, role)));
       return 1;
     }
 
@@ -661,11 +668,11 @@ command_backup (int    argc,
       g_signal_connect (category, "notify::state", G_CALLBACK (category_state_changed), &progress);
       g_signal_connect (category, "notify::done", G_CALLBACK (on_progress), &progress);
     }
-  sigint = g_unix_signal_add (SIGINT, interrupted, cancellable);
-  sigterm = g_unix_signal_add (SIGTERM, interrupted, cancellable);
+  sigint = g_unix_signal_add (SIGINT, ferry_cli_interrupted, cancellable);
+  sigterm = g_unix_signal_add (SIGTERM, ferry_cli_interrupted, cancellable);
 
-  ferry_backup_run_async (backup, cancellable, got_result, &result);
-  ok = ferry_backup_run_finish (backup, wait_for (&result), &error);
+  ferry_backup_run_async (backup, cancellable, ferry_cli_got_result, &result);
+  ok = ferry_backup_run_finish (backup, ferry_cli_wait_for (&result), &error);
   g_source_remove (sigint);
   g_source_remove (sigterm);
   for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
@@ -683,7 +690,7 @@ command_backup (int    argc,
           g_printerr (_("Stopped. What was saved is kept: run the same command again to go on.\n"));
           return 130;
         }
-      return fail (error);
+      return ferry_cli_fail (error);
     }
   {
     g_autofree char *path = g_file_get_path (dir);

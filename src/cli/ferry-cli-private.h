@@ -1,0 +1,34 @@
+/* ferry-cli-private.h: what ferry-cli's files share
+ *
+ * Copyright 2026 The Ferry developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ferry-account-manager.h"
+
+G_BEGIN_DECLS
+
+extern char *ca_file;
+
+GTlsDatabase        *ferry_cli_trust_database            (GError             **error);
+void                 ferry_cli_got_result                (GObject             *object,
+                                                          GAsyncResult        *result,
+                                                          gpointer             user_data);
+GAsyncResult        *ferry_cli_wait_for                  (GAsyncResult       **slot);
+int                  ferry_cli_fail                      (GError              *error);
+FerryAccountManager *ferry_cli_refreshed_account_manager (GError             **error);
+FerryRole            ferry_cli_find_role                 (FerryAccountManager *manager,
+                                                          const char          *text,
+                                                          GError             **error);
+gboolean             ferry_cli_interrupted               (gpointer             user_data);
+const char          *ferry_cli_state_text                (FerryAccountState    state);
+
+int                  ferry_cli_command_transfer          (int                  argc,
+                                                          char               **argv);
+int                  ferry_cli_command_verify            (int                  argc,
+                                                          char               **argv);
+
+G_END_DECLS

@@ -1,0 +1,938 @@
+/* ferry-transfer.c: everything in a backup re-created on the new account, within its limits
+ *
+ * Copyright 2026 The Ferry developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One job: prepare (sign-in check, server, the backup's items, the journal), then run. The
+ * first run looks at what the new account already holds, so nothing there is sent again
+ * (which also finishes what a CSV import missed). Items then go a few at a time, category
+ * by category, each journaled (ferry-transfer-journal.c) and re-created by
+ * ferry-transfer-apply.c. Follows on Mastodon are at most 400 a day: when they are spent,
+ * the rest wait for 00:00 UTC while everything else goes on; list members and featured
+ * profiles wait for their follow.
+ */
+
+#define G_LOG_DOMAIN "ferry-transfer"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ferry-api-error.h"
+#include "ferry-transfer-private.h"
+
+enum {
+  PROP_0,
+  PROP_PAUSED,
+  PROP_FRACTION,
+  PROP_NEXT_BATCH,
+  PROP_RUNNING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (FerryTransfer, ferry_transfer, G_TYPE_OBJECT)
+
+static void pump (FerryTransfer *self);
+
+static void
+ferry_transfer_dispose (GObject *object)
+{
+  FerryTransfer *self = FERRY_TRANSFER (object);
+
+  g_clear_handle_id (&self->pump_source, g_source_remove);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_object (&self->client);
+  g_clear_object (&self->dir);
+  g_clear_object (&self->categories);
+  g_clear_object (&self->journal);
+  g_clear_object (&self->info);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->task);
+
+  G_OBJECT_CLASS (ferry_transfer_parent_class)->dispose (object);
+}
+
+static void
+ferry_transfer_finalize (GObject *object)
+{
+  FerryTransfer *self = FERRY_TRANSFER (object);
+
+  g_free (self->dir_path);
+  g_strfreev (self->only);
+  g_clear_pointer (&self->me, json_object_unref);
+  g_free (self->local_domain);
+  g_free (self->import_url);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  for (guint i = 0; i < N_CATS; i++)
+    g_clear_pointer (&self->queues[i], g_ptr_array_unref);
+  g_ptr_array_unref (self->warnings);
+  g_hash_table_unref (self->statuses);
+  g_clear_pointer (&self->snapshot, ferry_transfer_snapshot_free);
+  g_clear_pointer (&self->report, json_object_unref);
+  g_clear_error (&self->error);
+
+  G_OBJECT_CLASS (ferry_transfer_parent_class)->finalize (object);
+}
+
+static void
+ferry_transfer_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  FerryTransfer *self = FERRY_TRANSFER (object);
+
+  switch (prop_id)
+    {
+    case PROP_PAUSED:
+      g_value_set_boolean (value, self->paused);
+      break;
+    case PROP_FRACTION:
+      g_value_set_double (value, ferry_transfer_get_fraction (self));
+      break;
+    case PROP_NEXT_BATCH:
+      g_value_set_int64 (value, self->next_batch);
+      break;
+    case PROP_RUNNING:
+      g_value_set_boolean (value, self->task != NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ferry_transfer_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  FerryTransfer *self = FERRY_TRANSFER (object);
+
+  switch (prop_id)
+    {
+    case PROP_PAUSED:
+      ferry_transfer_set_paused (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ferry_transfer_class_init (FerryTransferClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ferry_transfer_dispose;
+  object_class->finalize = ferry_transfer_finalize;
+  object_class->get_property = ferry_transfer_get_property;
+  object_class->set_property = ferry_transfer_set_property;
+
+  properties[PROP_PAUSED] =
+    g_param_spec_boolean ("paused", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_FRACTION] =
+    g_param_spec_double ("fraction", NULL, NULL, 0.0, 1.0, 0.0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_NEXT_BATCH] =
+    g_param_spec_int64 ("next-batch", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_RUNNING] =
+    g_param_spec_boolean ("running", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ferry_transfer_init (FerryTransfer *self)
+{
+  self->categories = g_list_store_new (FERRY_TYPE_BACKUP_CATEGORY);
+  for (Cat cat = 0; cat < N_CATS; cat++)
+    {
+      g_autoptr(FerryBackupCategory) category =
+        ferry_backup_category_new (ferry_transfer_cat_id (cat), ferry_transfer_cat_title (cat));
+
+      g_list_store_append (self->categories, category);
+      self->queues[cat] = g_ptr_array_new ();
+    }
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
+  self->statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->wait_for_days = TRUE;
+}
+
+/**
+ * ferry_transfer_new:
+ * @client: the new account's, signed in
+ * @backup_dir: a finished backup of the old account
+ */
+FerryTransfer *
+ferry_transfer_new (FerryClient *client,
+                    GFile       *backup_dir)
+{
+  FerryTransfer *self;
+
+  g_return_val_if_fail (FERRY_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (G_IS_FILE (backup_dir), NULL);
+
+  self = g_object_new (FERRY_TYPE_TRANSFER, NULL);
+  self->client = g_object_ref (client);
+  self->dir = g_object_ref (backup_dir);
+  self->dir_path = g_file_get_path (backup_dir);
+  return self;
+}
+
+GFile *
+ferry_transfer_get_backup_dir (FerryTransfer *self)
+{
+  g_return_val_if_fail (FERRY_IS_TRANSFER (self), NULL);
+
+  return self->dir;
+}
+
+/* Only these categories (ids as in the backup's manifest); %NULL: all. Before preparing. */
+void
+ferry_transfer_set_only (FerryTransfer      *self,
+                         const char * const *categories)
+{
+  g_return_if_fail (FERRY_IS_TRANSFER (self));
+  g_return_if_fail (!self->prepared);
+
+  g_strfreev (self->only);
+  self->only = g_strdupv ((GStrv) categories);
+}
+
+void
+ferry_transfer_set_method (FerryTransfer       *self,
+                           FerryTransferMethod  method)
+{
+  g_return_if_fail (FERRY_IS_TRANSFER (self));
+  g_return_if_fail (!self->prepared);
+
+  self->method = method;
+}
+
+FerryTransferMethod
+ferry_transfer_get_method (FerryTransfer *self)
+{
+  g_return_val_if_fail (FERRY_IS_TRANSFER (self), FERRY_TRANSFER_METHOD_AUTO);
+
+  return self->method;
+}
+
+/**
+ * ferry_transfer_set_wait_for_days:
+ * @wait: whether a run waits for 00:00 UTC when the day's follows are spent (the app), or
+ *   ends then, to be run again later (ferry-cli)
+ */
+void
+ferry_transfer_set_wait_for_days (FerryTransfer *self,
+                                  gboolean       wait)
+{
+  g_return_if_fail (FERRY_IS_TRANSFER (self));
+
+  self->wait_for_days = wait;
+}
+
+/**
+ * ferry_transfer_get_categories:
+ *
+ * Returns: (transfer none): a #GListModel of #FerryBackupCategory: done of total per category
+ */
+GListModel *
+ferry_transfer_get_categories (FerryTransfer *self)
+{
+  g_return_val_if_fail (FERRY_IS_TRANSFER (self), NULL);
+
+  return G_LIST_MODEL (self->categories);
+}
+
+gboolean
+ferry_transfer_get_paused (FerryTransfer *self)
+{
+  g_return_val_if_fail (FERRY_IS_TRANSFER (self), FALSE);
+
+  return self->paused;
+}
+
+void
+ferry_transfer_set_paused (FerryTransfer *self,
+                           gboolean       paused)
+{
+  g_return_if_fail (FERRY_IS_TRANSFER (self));
+
+  if (self->paused == !!paused)
+    return;
+  self->paused = !!paused;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
+  if (!self->paused)
+    pump (self);
+}
+
+static void
+count (FerryTransfer *self,
+       guint         *ended,
+       guint         *total)
+{
+  *ended = *total = 0;
+  for (guint i = 0; self->items && i < self->items->len; i++)
+    {
+      Item *item = g_ptr_array_index (self->items, i);
+
+      if (item->op == OP_IMPORT)
+        continue;
+      (*total)++;
+      if (item->state == ITEM_DONE || item->state == ITEM_SKIPPED || item->state == ITEM_FAILED)
+        (*ended)++;
+    }
+}
+
+double
+ferry_transfer_get_fraction (FerryTransfer *self)
+{
+  guint ended, total;
+
+  g_return_val_if_fail (FERRY_IS_TRANSFER (self), 0.0);
+
+  count (self, &ended, &total);
+  return total > 0 ? (double) ended / total : 0.0;
+}
+
+/* When the follows waiting for the next day go on (server time, Unix seconds); 0: none wait. */
+gint64
+ferry_transfer_get_next_batch (FerryTransfer *self)
+{
+  g_return_val_if_fail (FERRY_IS_TRANSFER (self), 0);
+
+  return self->next_batch;
+}
+
+/* The new server's daily limit of follows through the API; 0 when it has none. */
+guint
+ferry_transfer_get_follows_per_day (FerryTransfer *self)
+{
+  g_return_val_if_fail (FERRY_IS_TRANSFER (self), 0);
+
+  return self->follow_limit;
+}
+
+/* The new server's import page, for Mastodon's CSV import (after preparing). */
+const char *
+ferry_transfer_get_import_url (FerryTransfer *self)
+{
+  g_return_val_if_fail (FERRY_IS_TRANSFER (self), NULL);
+
+  return self->import_url;
+}
+
+/**
+ * ferry_transfer_get_warnings:
+ *
+ * Returns: (transfer full): what the person should know before starting, in words
+ */
+GStrv
+ferry_transfer_get_warnings (FerryTransfer *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (FERRY_IS_TRANSFER (self), NULL);
+
+  for (guint i = 0; i < self->warnings->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (self->warnings, i));
+  return g_strv_builder_end (builder);
+}
+
+gint64
+ferry_transfer_server_day (FerryTransfer *self)
+{
+  return ferry_rate_limiter_get_server_now (ferry_client_get_rate_limiter (self->client)) / 86400;
+}
+
+GCancellable *
+ferry_transfer_cancellable (FerryTransfer *self)
+{
+  return self->cancellable;
+}
+
+/* Progress, a few times a second at most */
+
+static gboolean
+progress_cb (gpointer user_data)
+{
+  FerryTransfer *self = user_data;
+  guint done[N_CATS] = { 0 }, total[N_CATS] = { 0 }, skipped[N_CATS] = { 0 }, failed[N_CATS] = { 0 };
+  gboolean waiting[N_CATS] = { FALSE };
+
+  self->progress_source = 0;
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = g_ptr_array_index (self->items, i);
+
+      if (item->op == OP_IMPORT)
+        continue;
+      total[item->cat]++;
+      if (item->state == ITEM_DONE || item->state == ITEM_SKIPPED || item->state == ITEM_FAILED)
+        done[item->cat]++;
+      skipped[item->cat] += item->state == ITEM_SKIPPED;
+      failed[item->cat] += item->state == ITEM_FAILED;
+    }
+  waiting[CAT_FOLLOWING] = self->waiting_day;
+  for (Cat cat = 0; cat < N_CATS; cat++)
+    {
+      g_autoptr(FerryBackupCategory) category = g_list_model_get_item (G_LIST_MODEL (self->categories), cat);
+      g_autofree char *detail = NULL;
+      FerryStepState state;
+
+      ferry_backup_category_set_total (category, total[cat]);
+      ferry_backup_category_set_done (category, done[cat]);
+      if (failed[cat] > 0)
+        detail = g_strdup_printf (ngettext ("%u could not be re-created", "%u could not be re-created",
+                                            failed[cat]), failed[cat]);
+      else if (skipped[cat] > 0)
+        detail = g_strdup_printf (ngettext ("%u skipped, with the reason", "%u skipped, with the reason",
+                                            skipped[cat]), skipped[cat]);
+      if (waiting[cat])
+        {
+          g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (self->next_batch);
+          g_autofree char *time = g_date_time_format (when, "%X");
+
+          g_free (detail);
+          detail = g_strdup_printf (_("%u follows a day: the next go on at %s"), self->follow_limit, time);
+        }
+      if (total[cat] == 0)
+        state = FERRY_STEP_STATE_SKIPPED;
+      else if (done[cat] == total[cat])
+        state = failed[cat] > 0 ? FERRY_STEP_STATE_FAILED : FERRY_STEP_STATE_DONE;
+      else
+        state = self->task != NULL ? FERRY_STEP_STATE_RUNNING : FERRY_STEP_STATE_PENDING;
+      ferry_backup_category_set_state (category, state, detail);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_changed (FerryTransfer *self,
+                  gboolean       now)
+{
+  if (now)
+    {
+      g_clear_handle_id (&self->progress_source, g_source_remove);
+      progress_cb (self);
+    }
+  else if (self->progress_source == 0)
+    self->progress_source = g_timeout_add (250, progress_cb, self);
+}
+
+void
+ferry_transfer_progress_now (FerryTransfer *self)
+{
+  progress_changed (self, TRUE);
+}
+
+/* Items ending */
+
+static void
+queue_item (FerryTransfer *self,
+            Item          *item)
+{
+  g_ptr_array_add (self->queues[item->cat], item);
+}
+
+static gboolean
+pump_cb (gpointer user_data)
+{
+  FerryTransfer *self = user_data;
+
+  self->pump_source = 0;
+  pump (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+pump_later (FerryTransfer *self)
+{
+  if (self->pump_source == 0)
+    self->pump_source = g_idle_add (pump_cb, self);
+}
+
+/* Queues @item if what it needs is done; ends it if that ended otherwise. */
+static void
+settle (FerryTransfer *self,
+        Item          *item)
+{
+  gboolean waiting;
+  Item *blocker;
+
+  if (item->state != ITEM_PENDING || item->in_import)
+    return;
+  blocker = ferry_transfer_item_blocker (item, &waiting);
+  if (blocker != NULL)
+    {
+      g_autofree char *reason = NULL;
+
+      if (blocker->op == OP_LIST)
+        reason = g_strdup_printf (_("Its list could not be created: %s"), blocker->reason ? blocker->reason : "");
+      else
+        reason = g_strdup_printf (_("Not followed: %s"), blocker->reason ? blocker->reason : "");
+      ferry_transfer_item_end (self, item, ITEM_SKIPPED, blocker->code ? blocker->code : "gone", reason,
+                               blocker->retry);
+      return;
+    }
+  if (waiting)
+    return;   /* settled again when that ends */
+  if (item->op == OP_ENDORSE && item->depends != NULL && g_strcmp0 (item->depends->code, "locked") == 0)
+    {
+      /* A follow request counts for list membership, not for featuring (api-facts §3.8, §4). */
+      ferry_transfer_item_end (self, item, ITEM_SKIPPED, "locked",
+                               _("Waits for the locked account to accept the follow request"), TRUE);
+      return;
+    }
+  queue_item (self, item);
+}
+
+static void
+settle_dependents (FerryTransfer *self,
+                   Item          *item)
+{
+  for (guint i = 0; item->dependents && i < item->dependents->len; i++)
+    settle (self, g_ptr_array_index (item->dependents, i));
+}
+
+static const char *
+state_word (ItemState state)
+{
+  switch (state)
+    {
+    case ITEM_DONE:
+      return "done";
+    case ITEM_SKIPPED:
+      return "skipped";
+    case ITEM_FAILED:
+      return "failed";
+    case ITEM_PENDING:
+    case ITEM_ACTIVE:
+    default:
+      return "pending";
+    }
+}
+
+/**
+ * ferry_transfer_item_end:
+ *
+ * @item is over, for this run at least: journaled, counted, and what waited for it goes on.
+ */
+void
+ferry_transfer_item_end (FerryTransfer *self,
+                         Item          *item,
+                         ItemState      state,
+                         const char    *code,
+                         const char    *reason,
+                         gboolean       retry)
+{
+  g_autoptr(JsonObject) record = json_object_new ();
+  gboolean was_active = item->state == ITEM_ACTIVE;
+
+  item->state = state;
+  g_free (item->code);
+  item->code = g_strdup (code);
+  g_free (item->reason);
+  item->reason = g_strdup (reason);
+  item->retry = retry;
+
+  json_object_set_string_member (record, "s", state_word (state));
+  if (code != NULL)
+    json_object_set_string_member (record, "c", code);
+  if (reason != NULL)
+    json_object_set_string_member (record, "r", reason);
+  if (retry)
+    json_object_set_boolean_member (record, "retry", TRUE);
+  if (item->id != NULL)
+    json_object_set_string_member (record, "id", item->id);
+  if (item->op == OP_FOLLOW && item->sent)
+    json_object_set_int_member (record, "day", item->sent_day);
+  ferry_transfer_journal_record (self->journal, item->key, record);
+
+  if (item->op == OP_FOLLOW && item->counted && !item->sent && self->follows_today > 0)
+    self->follows_today--;
+  item->counted = FALSE;
+
+  for (guint i = 0; item->members && i < item->members->len; i++)
+    {
+      Item *member = g_ptr_array_index (item->members, i);
+
+      if (member->state == ITEM_PENDING)
+        ferry_transfer_item_end (self, member, state, code, reason, retry);
+    }
+  settle_dependents (self, item);
+
+  if (was_active)
+    {
+      self->active--;
+      pump_later (self);
+    }
+  progress_changed (self, FALSE);
+}
+
+/* @item goes again later in this run (tomorrow's follows), or in the next. */
+void
+ferry_transfer_item_requeue (FerryTransfer *self,
+                             Item          *item)
+{
+  if (item->op == OP_FOLLOW && item->counted && !item->sent && self->follows_today > 0)
+    self->follows_today--;
+  item->counted = FALSE;
+  item->sent = FALSE;
+  if (item->state == ITEM_ACTIVE)
+    {
+      self->active--;
+      pump_later (self);
+    }
+  item->state = ITEM_PENDING;
+  queue_item (self, item);
+}
+
+/* A 429 on a follow: the server counts more follows today than the journal (some made
+ * elsewhere). None more today. */
+void
+ferry_transfer_follows_spent (FerryTransfer *self)
+{
+  self->follows_today = MAX (self->follows_today, self->follow_limit > 0 ? self->follow_limit : MASTODON_FOLLOWS);
+  if (self->follow_limit == 0)
+    self->follow_limit = MASTODON_FOLLOWS;
+}
+
+/* Ends the run once the items under way are back: the error is for the person. Takes it. */
+void
+ferry_transfer_stop (FerryTransfer *self,
+                     GError        *error)
+{
+  if (self->error == NULL)
+    self->error = error;
+  else
+    g_error_free (error);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  pump_later (self);
+}
+
+/* Running */
+
+static Item *
+next_ready (FerryTransfer *self,
+            gboolean      *follows_blocked)
+{
+  gint64 day = ferry_transfer_server_day (self);
+
+  if (day != self->follow_day)
+    {
+      self->follow_day = day;
+      self->follows_today = ferry_transfer_journal_count_day (self->journal, "follow:", day);
+    }
+  *follows_blocked = FALSE;
+  for (Cat cat = 0; cat < N_CATS; cat++)
+    {
+      GPtrArray *queue = self->queues[cat];
+
+      while (self->cursor[cat] < queue->len)
+        {
+          Item *item = g_ptr_array_index (queue, self->cursor[cat]);
+
+          if (item->state != ITEM_PENDING)
+            {
+              self->cursor[cat]++;
+              continue;
+            }
+          if (item->op == OP_FOLLOW && self->follow_limit > 0 && self->follows_today >= self->follow_limit)
+            {
+              *follows_blocked = TRUE;
+              break;
+            }
+          self->cursor[cat]++;
+          return item;
+        }
+    }
+  return NULL;
+}
+
+static void
+run_flushed_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(FerryTransfer) self = user_data;
+  g_autoptr(GTask) task = g_steal_pointer (&self->task);
+  g_autoptr(GError) error = NULL;
+
+  if (!ferry_transfer_journal_flush_finish (FERRY_TRANSFER_JOURNAL (object), result, &error) &&
+      self->error == NULL)
+    self->error = g_steal_pointer (&error);
+
+  if (self->cancelled_id != 0)
+    g_cancellable_disconnect (g_task_get_cancellable (task), self->cancelled_id);
+  self->cancelled_id = 0;
+  g_clear_object (&self->cancellable);
+  progress_changed (self, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+
+  if (self->error != NULL)
+    g_task_return_error (task, g_steal_pointer (&self->error));
+  else if (g_task_return_error_if_cancelled (task))
+    return;
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+finish_run (FerryTransfer *self)
+{
+  if (self->finishing)
+    return;
+  self->finishing = TRUE;
+  ferry_transfer_journal_flush_async (self->journal, NULL, run_flushed_cb, g_object_ref (self));
+}
+
+static void
+slept_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(FerryTransfer) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->sleeping = FALSE;
+  self->waiting_day = FALSE;
+  if (!ferry_client_sleep_finish (FERRY_CLIENT (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->error == NULL)
+    self->error = g_steal_pointer (&error);
+  progress_changed (self, FALSE);
+  pump (self);
+}
+
+static void
+slept_flushed_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  FerryTransfer *self = user_data;
+
+  /* A journal that could not be written shows at the next flush. */
+  ferry_transfer_journal_flush_finish (FERRY_TRANSFER_JOURNAL (object), result, NULL);
+  ferry_client_sleep_async (self->client,
+                            self->next_batch -
+                            ferry_rate_limiter_get_server_now (ferry_client_get_rate_limiter (self->client)),
+                            self->cancellable, slept_cb, self);
+}
+
+static void
+pump (FerryTransfer *self)
+{
+  gboolean follows_blocked = FALSE;
+  Item *item;
+
+  if (self->task == NULL || self->sleeping || self->finishing)
+    return;
+  if (self->error != NULL || g_cancellable_is_cancelled (self->cancellable))
+    {
+      if (self->active == 0)
+        finish_run (self);
+      return;
+    }
+  if (self->paused)
+    return;
+
+  while (self->active < MAX_ACTIVE && (item = next_ready (self, &follows_blocked)) != NULL)
+    {
+      item->state = ITEM_ACTIVE;
+      self->active++;
+      if (item->op == OP_FOLLOW)
+        {
+          item->counted = TRUE;
+          self->follows_today++;
+        }
+      ferry_transfer_start_item (self, item);
+    }
+  if (self->active > 0)
+    return;
+
+  if (follows_blocked)
+    {
+      gint64 next = (ferry_transfer_server_day (self) + 1) * 86400 + 1;
+
+      if (self->next_batch != next)
+        {
+          self->next_batch = next;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEXT_BATCH]);
+        }
+      self->waiting_day = TRUE;
+      progress_changed (self, TRUE);
+      if (!self->wait_for_days)
+        {
+          finish_run (self);
+          return;
+        }
+      self->sleeping = TRUE;
+      ferry_transfer_journal_flush_async (self->journal, NULL, slept_flushed_cb, g_object_ref (self));
+      return;
+    }
+  if (self->next_batch != 0)
+    {
+      self->next_batch = 0;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEXT_BATCH]);
+    }
+  self->waiting_day = FALSE;
+  finish_run (self);
+}
+
+static void
+build_queues (FerryTransfer *self)
+{
+  for (Cat cat = 0; cat < N_CATS; cat++)
+    {
+      g_ptr_array_set_size (self->queues[cat], 0);
+      self->cursor[cat] = 0;
+    }
+  for (guint i = 0; i < self->items->len; i++)
+    settle (self, g_ptr_array_index (self->items, i));
+}
+
+static void
+start_items (FerryTransfer *self)
+{
+  build_queues (self);
+  progress_changed (self, TRUE);
+  pump (self);
+}
+
+static void
+scanned_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(FerryTransfer) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Snapshot *snapshot = ferry_transfer_scan_finish (self, result, &error);
+
+  if (snapshot == NULL)
+    {
+      ferry_transfer_stop (self, g_steal_pointer (&error));
+      finish_run (self);
+      return;
+    }
+  g_clear_pointer (&self->snapshot, ferry_transfer_snapshot_free);
+  self->snapshot = snapshot;
+
+  /* What the account already holds is done: nothing is sent twice. */
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = g_ptr_array_index (self->items, i);
+
+      if ((item->state == ITEM_PENDING || (item->state == ITEM_FAILED && item->retry)) &&
+          ferry_transfer_snapshot_has (self, snapshot, item))
+        {
+          item->state = ITEM_PENDING;
+          ferry_transfer_item_end (self, item, ITEM_DONE, NULL, NULL, FALSE);
+        }
+    }
+  start_items (self);
+}
+
+static void run_prepared (FerryTransfer *self);
+
+static void
+run_prepare_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(FerryTransfer) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!ferry_transfer_prepare_finish (self, result, &error))
+    {
+      ferry_transfer_stop (self, g_steal_pointer (&error));
+      finish_run (self);
+      return;
+    }
+  run_prepared (self);
+}
+
+static void
+run_prepared (FerryTransfer *self)
+{
+  /* Failed items that can be retried are retried, checked first. */
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = g_ptr_array_index (self->items, i);
+
+      if (item->state == ITEM_FAILED && item->retry)
+        {
+          item->state = ITEM_PENDING;
+          item->uncertain = TRUE;
+        }
+    }
+  if (ferry_transfer_journal_is_new (self->journal) || self->method == FERRY_TRANSFER_METHOD_CSV ||
+      self->rescan)
+    {
+      self->rescan = FALSE;
+      ferry_transfer_scan_async (self, self->cancellable, scanned_cb, g_object_ref (self));
+    }
+  else
+    start_items (self);
+}
+
+static void
+on_cancelled (GCancellable  *cancellable,
+              FerryTransfer *self)
+{
+  /* Runs where cancel() was called: the main thread, in the app and the CLI. */
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
+
+/**
+ * ferry_transfer_run_async:
+ *
+ * Re-creates what the backup holds on the new account: all of it, or what is left from an
+ * earlier run. Cancelling stops it with nothing lost; running it again goes on.
+ */
+void
+ferry_transfer_run_async (FerryTransfer       *self,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (FERRY_IS_TRANSFER (self));
+  g_return_if_fail (self->task == NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ferry_transfer_run_async);
+  self->task = g_steal_pointer (&task);
+  self->cancellable = g_cancellable_new ();
+  self->finishing = FALSE;
+  self->sleeping = FALSE;
+  g_clear_error (&self->error);
+  if (cancellable != NULL)
+    self->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (on_cancelled), self, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+
+  if (!self->prepared)
+    ferry_transfer_prepare_async (self, self->cancellable, run_prepare_cb, g_object_ref (self));
+  else
+    run_prepared (self);
+}
+
+gboolean
+ferry_transfer_run_finish (FerryTransfer  *self,
+                           GAsyncResult   *result,
+                           GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
