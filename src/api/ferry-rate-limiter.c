@@ -208,9 +208,13 @@ ferry_rate_limiter_update (FerryRateLimiter   *self,
       return;
     }
 
-  /* The daily follow family shows in follow answers; it is not the request budget. */
+  /* The daily follow family shows in follow answers; it is not the request budget. Such an
+   * answer tells nothing of the new window: if it was the probe, the next request probes. */
   if (reset_time - ferry_rate_limiter_get_server_now (self) > PAGING_PERIOD)
-    return;
+    {
+      self->probing = FALSE;
+      return;
+    }
 
   if (!self->known)
     {

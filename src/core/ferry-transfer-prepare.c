@@ -230,6 +230,15 @@ prepared (GTask *task)
   check_limits (self);
   if (self->method != FERRY_TRANSFER_METHOD_API && self->method != FERRY_TRANSFER_METHOD_CSV)
     add_imports (self);
+  /* An import done in a run that stopped before checking its result: check it now. */
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = g_ptr_array_index (self->items, i);
+
+      if (item->state == ITEM_DONE && g_strcmp0 (item->code, "imported") == 0 &&
+          ferry_transfer_journal_lookup (self->journal, "check:imports") == NULL)
+        self->check_imports = TRUE;
+    }
   self->follow_limit = g_strcmp0 (software, "mastodon") == 0 ? MASTODON_FOLLOWS : 0;
   self->follow_day = -1;
   self->import_url = g_strconcat (ferry_client_get_base_url (self->client), "/settings/imports", NULL);

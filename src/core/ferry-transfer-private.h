@@ -147,6 +147,7 @@ struct _FerryTransfer
   gboolean              finishing;
   gboolean              sleeping;
   gboolean              rescan;
+  gboolean              check_imports;  /* an import is done: what it missed goes by API */
   guint                 pump_source;
   guint                 progress_source;
 };

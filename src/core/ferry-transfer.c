@@ -561,12 +561,15 @@ ferry_transfer_item_end (FerryTransfer *self,
     self->follows_today--;
   item->counted = FALSE;
 
+  if (item->op == OP_IMPORT && state == ITEM_DONE)
+    self->check_imports = TRUE;
   for (guint i = 0; item->members && i < item->members->len; i++)
     {
       Item *member = g_ptr_array_index (item->members, i);
 
+      member->in_import = FALSE;
       if (member->state == ITEM_PENDING)
-        ferry_transfer_item_end (self, member, state, code, reason, retry);
+        ferry_transfer_item_end (self, member, state, state == ITEM_DONE ? "imported" : code, reason, retry);
     }
   settle_dependents (self, item);
 
@@ -660,31 +663,40 @@ next_ready (FerryTransfer *self,
 }
 
 static void
-run_flushed_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+complete_run (FerryTransfer *self,
+              GError        *flush_error)
 {
-  g_autoptr(FerryTransfer) self = user_data;
   g_autoptr(GTask) task = g_steal_pointer (&self->task);
-  g_autoptr(GError) error = NULL;
 
-  if (!ferry_transfer_journal_flush_finish (FERRY_TRANSFER_JOURNAL (object), result, &error) &&
-      self->error == NULL)
-    self->error = g_steal_pointer (&error);
+  if (flush_error != NULL && self->error == NULL)
+    self->error = flush_error;
+  else if (flush_error != NULL)
+    g_error_free (flush_error);
 
   if (self->cancelled_id != 0)
     g_cancellable_disconnect (g_task_get_cancellable (task), self->cancelled_id);
   self->cancelled_id = 0;
   g_clear_object (&self->cancellable);
-  progress_changed (self, TRUE);
+  if (self->items != NULL)
+    progress_changed (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 
   if (self->error != NULL)
     g_task_return_error (task, g_steal_pointer (&self->error));
-  else if (g_task_return_error_if_cancelled (task))
-    return;
-  else
+  else if (!g_task_return_error_if_cancelled (task))
     g_task_return_boolean (task, TRUE);
+}
+
+static void
+run_flushed_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(FerryTransfer) self = user_data;
+  GError *error = NULL;
+
+  ferry_transfer_journal_flush_finish (FERRY_TRANSFER_JOURNAL (object), result, &error);
+  complete_run (self, error);
 }
 
 static void
@@ -693,7 +705,10 @@ finish_run (FerryTransfer *self)
   if (self->finishing)
     return;
   self->finishing = TRUE;
-  ferry_transfer_journal_flush_async (self->journal, NULL, run_flushed_cb, g_object_ref (self));
+  if (self->journal == NULL)
+    complete_run (self, NULL);
+  else
+    ferry_transfer_journal_flush_async (self->journal, NULL, run_flushed_cb, g_object_ref (self));
 }
 
 static void
@@ -726,6 +741,50 @@ slept_flushed_cb (GObject      *object,
                             self->next_batch -
                             ferry_rate_limiter_get_server_now (ferry_client_get_rate_limiter (self->client)),
                             self->cancellable, slept_cb, self);
+}
+
+static void start_items (FerryTransfer *self);
+
+static void
+imports_checked_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(FerryTransfer) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Snapshot *snapshot = ferry_transfer_scan_finish (self, result, &error);
+  g_autoptr(JsonObject) record = json_object_new ();
+
+  self->sleeping = FALSE;
+  if (snapshot == NULL)
+    {
+      ferry_transfer_stop (self, g_steal_pointer (&error));
+      pump (self);
+      return;
+    }
+  /* What the import did not re-create (a moved account, one the server could not find)
+   * goes through the API, which says why. */
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = g_ptr_array_index (self->items, i);
+
+      if (item->state == ITEM_DONE && g_strcmp0 (item->code, "imported") == 0 &&
+          !ferry_transfer_snapshot_has (self, snapshot, item))
+        item->state = ITEM_PENDING;
+    }
+  ferry_transfer_snapshot_free (snapshot);
+  json_object_set_string_member (record, "s", "done");
+  ferry_transfer_journal_record (self->journal, "check:imports", record);
+  start_items (self);
+}
+
+/* After an import: what it missed goes again, item by item. */
+static void
+check_imports (FerryTransfer *self)
+{
+  self->check_imports = FALSE;
+  self->sleeping = TRUE;   /* nothing else starts meanwhile */
+  ferry_transfer_scan_async (self, self->cancellable, imports_checked_cb, g_object_ref (self));
 }
 
 static void
@@ -785,6 +844,11 @@ pump (FerryTransfer *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEXT_BATCH]);
     }
   self->waiting_day = FALSE;
+  if (self->check_imports)
+    {
+      check_imports (self);
+      return;
+    }
   finish_run (self);
 }
 
@@ -825,6 +889,13 @@ scanned_cb (GObject      *object,
     }
   g_clear_pointer (&self->snapshot, ferry_transfer_snapshot_free);
   self->snapshot = snapshot;
+  {
+    g_autoptr(JsonObject) record = json_object_new ();
+
+    /* Later runs go on from the journal, without looking again. */
+    json_object_set_string_member (record, "s", "done");
+    ferry_transfer_journal_record (self->journal, "scan", record);
+  }
 
   /* What the account already holds is done: nothing is sent twice. */
   for (guint i = 0; i < self->items->len; i++)

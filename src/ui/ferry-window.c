@@ -14,6 +14,7 @@
 
 #include "ferry-account-page.h"
 #include "ferry-backup-page.h"
+#include "ferry-transfer-page.h"
 #include "ferry-plan.h"
 #include "ferry-window.h"
 
@@ -30,6 +31,7 @@ struct _FerryWindow
   FerryAccountPage     *old_page;
   FerryAccountPage     *new_page;
   FerryBackupPage      *backup_page;
+  FerryTransferPage    *transfer_page;
 };
 
 G_DEFINE_FINAL_TYPE (FerryWindow, ferry_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -146,12 +148,16 @@ ferry_window_class_init (FerryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, old_page);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, new_page);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, backup_page);
+  gtk_widget_class_bind_template_child (widget_class, FerryWindow, transfer_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-backup", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-old", NULL, show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-new", NULL, show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-transfer", NULL, show_page_action);
 
   g_type_ensure (FERRY_TYPE_ACCOUNT_PAGE);
   g_type_ensure (FERRY_TYPE_BACKUP_PAGE);
+  g_type_ensure (FERRY_TYPE_TRANSFER_PAGE);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
@@ -183,6 +189,7 @@ ferry_window_new (FerryApplication *application)
   ferry_account_page_set_manager (self->old_page, ferry_application_get_account_manager (application));
   ferry_account_page_set_manager (self->new_page, ferry_application_get_account_manager (application));
   ferry_backup_page_set_manager (self->backup_page, ferry_application_get_account_manager (application));
+  ferry_transfer_page_set_manager (self->transfer_page, ferry_application_get_account_manager (application));
 
   return self;
 }
@@ -205,7 +212,7 @@ ferry_window_show_message (FerryWindow *self,
 
 /**
  * ferry_window_show_page:
- * @name: "overview", "old", "new" or "backup"
+ * @name: "overview", "old", "new", "backup" or "transfer"
  */
 void
 ferry_window_show_page (FerryWindow *self,

@@ -5,6 +5,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * "small": a few of everything, over 4 peer servers (one of each flavour).
+ * "medium": 1,000 following and about 5,000 other things to re-create (1,000 blocks, 1,000
+ *          mutes, 50 lists of up to 20 members, 2,000 bookmarks, notes, tags, filters), over
+ *          20 servers: the transfer's benchmark and day plan.
  * "large": 10,000 following, 5,000 followers over 200 servers, 1,000 blocks, 1,000 mutes,
  *          50 lists of up to 300 members, 2,000 bookmarks, 10,000 statuses with 1,000 media.
  * The same name always gives the same data.
@@ -41,6 +44,8 @@ typedef struct
 } FsFixture;
 
 static const FsFixture small = { 4, 12, 8, 4, 3, 3, 2, 3, 4, 5, 3, 3, 2, 2, 2, 2, 30, 6 };
+static const FsFixture medium = { 20, 1000, 500, 250, 1000, 1000, 20, 50, 20, 2000, 100,
+                                  20, 5, 10, 100, 10, 100, 10 };
 static const FsFixture large = { 200, 10000, 5000, 2500, 1000, 1000, 20, 50, 300, 2000, 500,
                                  20, 5, 10, 100, 10, 10000, 10 };
 
@@ -153,7 +158,8 @@ fs_fixture_generate (FedisimServer *server,
                      FsActor       *me,
                      const char    *name)
 {
-  const FsFixture *f = g_str_equal (name, "large") ? &large : &small;
+  const FsFixture *f = g_str_equal (name, "large") ? &large :
+                       g_str_equal (name, "medium") ? &medium : &small;
   FedisimWorld *world = server->world;
   g_autoptr(GRand) rand = g_rand_new_with_seed (f == &large ? 4242 : 42);
   g_autoptr(GPtrArray) followed = g_ptr_array_new ();

@@ -1,0 +1,812 @@
+/* ferry-transfer-page.c: the Transfer step: the plan, the run, and the proof
+ *
+ * Copyright 2026 The Ferry developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ferry-transfer-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ferry-backup-category.h"
+#include "ferry-transfer-page.h"
+
+#define REFRESH_MS 250
+
+struct _FerryTransferPage
+{
+  AdwBin                 parent_instance;
+
+  FerryAccountManager   *manager;       /* owned */
+  GSettings             *settings;      /* owned */
+  GCancellable          *cancellable;   /* owned: preparing, running, verifying */
+  FerryTransfer         *transfer;      /* owned: the prepared, running or last one */
+  GFile                 *backup;        /* owned: the backup folder, when it is finished */
+  GStrv                  import_files;  /* "type\tpath", after writing them */
+  GtkFileChooserNative  *chooser;       /* owned while open */
+  GPtrArray             *rows;          /* AdwActionRow per category, unowned */
+  guint                  refresh_id;
+  gboolean               running;
+
+  /* Template widgets */
+  GtkStack              *stack;
+  AdwStatusPage         *needs_page;
+  GtkButton             *needs_button;
+  AdwActionRow          *backup_row;
+  AdwActionRow          *target_row;
+  AdwPreferencesGroup   *method_group;
+  AdwActionRow          *api_row;
+  AdwActionRow          *csv_row;
+  GtkCheckButton        *csv_check;
+  GtkLabel              *plan_label;
+  AdwPreferencesGroup   *warnings_group;
+  GtkListBox            *warnings_list;
+  GtkWidget             *start_button;
+  GtkListBox            *totals_list;
+  GtkListBox            *files_list;
+  GtkLabel              *running_title;
+  GtkProgressBar        *overall_bar;
+  GtkListBox            *progress_list;
+  GtkButton             *pause_button;
+  AdwStatusPage         *finished_page;
+  GtkListBox            *verify_list;
+  GtkWidget             *retry_button;
+  GtkWidget             *export_button;
+};
+
+G_DEFINE_FINAL_TYPE (FerryTransferPage, ferry_transfer_page, ADW_TYPE_BIN)
+
+static void prepare (FerryTransferPage *self);
+
+static char *
+describe_time (gint64 seconds)
+{
+  if (seconds >= 36 * 3600)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "about %d day", "about %d days",
+                                         (int) ((seconds + 43200) / 86400)), (int) ((seconds + 43200) / 86400));
+  if (seconds >= 90 * 60)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "about %d hour", "about %d hours",
+                                         (int) ((seconds + 1800) / 3600)), (int) ((seconds + 1800) / 3600));
+  if (seconds >= 90)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "about %d minute", "about %d minutes",
+                                         (int) ((seconds + 30) / 60)), (int) ((seconds + 30) / 60));
+  return g_strdup (_("a minute or two"));
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static GtkWidget *
+add_row (GtkListBox *list,
+         const char *title,
+         const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_append (list, row);
+  return row;
+}
+
+static void
+set_busy (FerryTransferPage *self,
+          gboolean           running)
+{
+  self->running = running;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.start", !running && self->transfer != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.verify", !running && self->transfer != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.pause", running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.stop", running);
+}
+
+/* Setup */
+
+static void
+show_plan (FerryTransferPage *self)
+{
+  GListModel *categories = ferry_transfer_get_categories (self->transfer);
+  g_auto(GStrv) warnings = ferry_transfer_get_warnings (self->transfer);
+  g_autofree char *plan = ferry_transfer_describe_plan (self->transfer);
+  g_autofree char *api_time = describe_time (ferry_transfer_estimate_seconds (self->transfer, FERRY_TRANSFER_METHOD_API));
+  g_autofree char *csv_time = describe_time (ferry_transfer_estimate_seconds (self->transfer, FERRY_TRANSFER_METHOD_CSV));
+  g_autofree char *api_text = NULL;
+  g_autofree char *csv_text = NULL;
+  guint per_day = ferry_transfer_get_follows_per_day (self->transfer);
+
+  gtk_label_set_label (self->plan_label, plan);
+  /* Mastodon's daily follow limit is what makes the choice matter. */
+  gtk_widget_set_visible (GTK_WIDGET (self->method_group), per_day > 0);
+  api_text = g_strdup_printf (_("%u follows a day; everything checked as it goes. Takes %s."), per_day, api_time);
+  csv_text = g_strdup_printf (_("No daily limit for follows: you upload Ferry’s files in the browser, "
+                                "then Ferry checks them and does the rest. Takes %s."), csv_time);
+  adw_action_row_set_subtitle (self->api_row, api_text);
+  adw_action_row_set_subtitle (self->csv_row, csv_text);
+
+  clear_list (self->warnings_list);
+  for (guint i = 0; warnings[i]; i++)
+    {
+      GtkWidget *row = add_row (self->warnings_list, warnings[i], NULL);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), warnings[i]);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_group), warnings[0] != NULL);
+
+  clear_list (self->totals_list);
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+    {
+      g_autoptr(FerryBackupCategory) category = g_list_model_get_item (categories, i);
+      g_autofree char *count = NULL;
+
+      if (ferry_backup_category_get_total (category) <= 0)
+        continue;
+      count = g_strdup_printf ("%'" G_GINT64_FORMAT, ferry_backup_category_get_total (category));
+      add_row (self->totals_list, ferry_backup_category_get_title (category), count);
+    }
+}
+
+static void
+prepared_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  FerryTransferPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!ferry_transfer_prepare_finish (FERRY_TRANSFER (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      adw_status_page_set_title (self->needs_page, _("The Backup Cannot Be Read"));
+      adw_status_page_set_description (self->needs_page, error->message);
+      gtk_button_set_label (self->needs_button, _("Go to _Backup"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->needs_button), "win.show-backup");
+      gtk_stack_set_visible_child_name (self->stack, "needs");
+      return;
+    }
+  show_plan (self);
+  set_busy (self, FALSE);
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "needs"))
+    gtk_stack_set_visible_child_name (self->stack, "setup");
+}
+
+static FerryTransfer *
+new_transfer (FerryTransferPage   *self,
+              FerryTransferMethod  method)
+{
+  FerryClient *client = ferry_account_manager_get_client (self->manager, FERRY_ROLE_NEW);
+  FerryTransfer *transfer = ferry_transfer_new (client, self->backup);
+
+  ferry_transfer_set_method (transfer, method);
+  return transfer;
+}
+
+static void
+show_needs (FerryTransferPage *self,
+            const char        *description,
+            const char        *button,
+            const char        *action)
+{
+  adw_status_page_set_title (self->needs_page, _("Backup and Both Accounts First"));
+  adw_status_page_set_description (self->needs_page, description);
+  gtk_button_set_label (self->needs_button, button);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->needs_button), action);
+  gtk_stack_set_visible_child_name (self->stack, "needs");
+}
+
+static void
+manifest_checked_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info_finish (G_FILE (object), result, NULL);
+  FerryTransferPage *self;
+
+  if (info == NULL && g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  self = user_data;
+  if (info == NULL)
+    {
+      show_needs (self, _("Ferry re-creates what a finished backup of the old account holds. Make one first."),
+                  _("Go to _Backup"), "win.show-backup");
+      return;
+    }
+  g_clear_object (&self->transfer);
+  self->transfer = new_transfer (self, FERRY_TRANSFER_METHOD_AUTO);
+  ferry_transfer_prepare_async (self->transfer, self->cancellable, prepared_cb, self);
+}
+
+/* Both accounts and a finished backup: then the plan. */
+static void
+prepare (FerryTransferPage *self)
+{
+  g_autofree char *last = g_settings_get_string (self->settings, "backup-last");
+  g_autoptr(GFile) manifest = NULL;
+  g_autofree char *path = NULL;
+
+  if (self->running)
+    return;
+  if (ferry_account_manager_get_state (self->manager, FERRY_ROLE_NEW) != FERRY_ACCOUNT_SIGNED_IN)
+    {
+      show_needs (self, _("Sign in to the account you move to on the Moving To page."),
+                  _("Go to _Moving To"), "win.show-new");
+      return;
+    }
+  if (last[0] == '\0')
+    {
+      show_needs (self, _("Ferry re-creates what a finished backup of the old account holds. Make one first."),
+                  _("Go to _Backup"), "win.show-backup");
+      return;
+    }
+  g_clear_object (&self->backup);
+  self->backup = g_file_new_for_path (last);
+  path = g_file_get_path (self->backup);
+  adw_action_row_set_subtitle (self->backup_row, path);
+  adw_action_row_set_subtitle (self->target_row, ferry_account_manager_get_handle (self->manager, FERRY_ROLE_NEW));
+  manifest = g_file_get_child (self->backup, "manifest.json");
+  g_file_query_info_async (manifest, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE, G_PRIORITY_DEFAULT,
+                           self->cancellable, manifest_checked_cb, self);
+}
+
+/* Progress */
+
+static const char *
+icon_for (FerryStepState state)
+{
+  if (state == FERRY_STEP_STATE_DONE)
+    return "emblem-ok-symbolic";
+  if (state == FERRY_STEP_STATE_FAILED)
+    return "dialog-warning-symbolic";
+  if (state == FERRY_STEP_STATE_SKIPPED)
+    return "action-unavailable-symbolic";
+  return "content-loading-symbolic";
+}
+
+static gboolean
+refresh_progress (gpointer user_data)
+{
+  FerryTransferPage *self = user_data;
+  GListModel *categories = ferry_transfer_get_categories (self->transfer);
+  gboolean paused = ferry_transfer_get_paused (self->transfer);
+  g_autofree char *percent = g_strdup_printf (_("%.0f %%"), ferry_transfer_get_fraction (self->transfer) * 100);
+  guint shown = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+    {
+      g_autoptr(FerryBackupCategory) category = g_list_model_get_item (categories, i);
+      g_autofree char *done = g_strdup_printf ("%'" G_GINT64_FORMAT, ferry_backup_category_get_done (category));
+      g_autofree char *total = g_strdup_printf ("%'" G_GINT64_FORMAT, ferry_backup_category_get_total (category));
+      const char *detail = ferry_backup_category_get_detail (category);
+      g_autofree char *subtitle = NULL;
+      AdwActionRow *row;
+
+      if (ferry_backup_category_get_total (category) <= 0 || shown >= self->rows->len)
+        continue;
+      row = g_ptr_array_index (self->rows, shown++);
+      /* Translators: "120 of 1,000", then what is special, if anything */
+      subtitle = detail ? g_strdup_printf (_("%s of %s · %s"), done, total, detail)
+                        : g_strdup_printf (_("%s of %s"), done, total);
+      adw_action_row_set_subtitle (row, subtitle);
+      gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (row), "ferry-icon"),
+                                    icon_for (ferry_backup_category_get_state (category)));
+    }
+  gtk_progress_bar_set_fraction (self->overall_bar, ferry_transfer_get_fraction (self->transfer));
+  gtk_progress_bar_set_text (self->overall_bar, percent);
+  gtk_button_set_label (self->pause_button, paused ? _("_Resume") : _("_Pause"));
+  if (paused)
+    gtk_label_set_label (self->running_title, _("Paused"));
+  else
+    {
+      g_autofree char *title = g_strdup_printf (_("Re-creating on %s"),
+                                                ferry_account_manager_get_handle (self->manager, FERRY_ROLE_NEW));
+
+      gtk_label_set_label (self->running_title, title);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+build_progress_rows (FerryTransferPage *self)
+{
+  GListModel *categories = ferry_transfer_get_categories (self->transfer);
+
+  clear_list (self->progress_list);
+  g_ptr_array_set_size (self->rows, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+    {
+      g_autoptr(FerryBackupCategory) category = g_list_model_get_item (categories, i);
+      GtkWidget *row;
+      GtkWidget *icon;
+
+      if (ferry_backup_category_get_total (category) <= 0)
+        continue;
+      row = add_row (self->progress_list, ferry_backup_category_get_title (category), NULL);
+      icon = gtk_image_new ();
+      /* The subtitle says it in words; the icon repeats it for the eye. */
+      gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+      g_object_set_data (G_OBJECT (row), "ferry-icon", icon);
+      g_ptr_array_add (self->rows, row);
+    }
+}
+
+/* The proof */
+
+static void
+show_report (FerryTransferPage *self)
+{
+  GListModel *categories = ferry_transfer_get_categories (self->transfer);
+  guint missing = ferry_transfer_get_n_missing (self->transfer);
+  g_autofree char *description = NULL;
+
+  clear_list (self->verify_list);
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+    {
+      g_autoptr(FerryBackupCategory) category = g_list_model_get_item (categories, i);
+      g_auto(GStrv) lines = ferry_transfer_get_missing (self->transfer, ferry_backup_category_get_id (category));
+      gint64 total = ferry_backup_category_get_total (category);
+      guint n = g_strv_length (lines);
+      g_autofree char *there = NULL;
+      GtkWidget *row;
+
+      if (total <= 0)
+        continue;
+      /* Translators: "980 of 1,000 there" */
+      there = g_strdup_printf (_("%'u of %'u there"), (guint) (total - n), (guint) total);
+      row = adw_expander_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ferry_backup_category_get_title (category));
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), there);
+      adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), n > 0);
+      adw_expander_row_set_show_enable_switch (ADW_EXPANDER_ROW (row), FALSE);
+      adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row),
+                                   gtk_image_new_from_icon_name (n > 0 ? "dialog-warning-symbolic" : "emblem-ok-symbolic"));
+      for (guint j = 0; j < n && j < 100; j++)
+        {
+          GtkWidget *item = adw_action_row_new ();
+
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (item), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item), lines[j]);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), item);
+        }
+      gtk_list_box_append (self->verify_list, row);
+    }
+
+  if (missing == 0)
+    {
+      adw_status_page_set_icon_name (self->finished_page, "emblem-ok-symbolic");
+      adw_status_page_set_title (self->finished_page, _("Everything Arrived"));
+      description = g_strdup (_("Every item of the backup is on the new account."));
+    }
+  else
+    {
+      adw_status_page_set_icon_name (self->finished_page, "dialog-information-symbolic");
+      adw_status_page_set_title (self->finished_page, _("Transfer Checked"));
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u item is not on the new account; each says why below.",
+                                                  "%u items are not on the new account; each says why below.",
+                                                  missing), missing);
+    }
+  if (ferry_transfer_get_next_batch (self->transfer) > 0)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (ferry_transfer_get_next_batch (self->transfer));
+      g_autofree char *time = g_date_time_format (when, "%c");
+      g_autofree char *more = g_strdup_printf (_(" The next follows go at %s, while Ferry is open."), time);
+      char *joined = g_strconcat (description, more, NULL);
+
+      g_free (description);
+      description = joined;
+    }
+  adw_status_page_set_description (self->finished_page, description);
+  gtk_widget_set_visible (self->retry_button, ferry_transfer_get_n_retryable (self->transfer) > 0);
+  gtk_widget_set_visible (self->export_button, missing > 0);
+  gtk_stack_set_visible_child_name (self->stack, "finished");
+}
+
+static void
+verified_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  FerryTransferPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!ferry_transfer_verify_finish (FERRY_TRANSFER (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      set_busy (self, FALSE);
+      adw_status_page_set_icon_name (self->finished_page, "dialog-warning-symbolic");
+      adw_status_page_set_title (self->finished_page, _("Could Not Check"));
+      adw_status_page_set_description (self->finished_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "finished");
+      return;
+    }
+  set_busy (self, FALSE);
+  show_report (self);
+}
+
+static void
+verify_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FerryTransferPage *self = FERRY_TRANSFER_PAGE (widget);
+
+  if (self->transfer == NULL)
+    return;
+  set_busy (self, TRUE);
+  gtk_widget_action_set_enabled (widget, "page.pause", FALSE);
+  gtk_widget_action_set_enabled (widget, "page.stop", FALSE);
+  ferry_transfer_verify_async (self->transfer, self->cancellable, verified_cb, self);
+}
+
+/* Running */
+
+static void
+transfer_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  FerryTransferPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = ferry_transfer_run_finish (FERRY_TRANSFER (object), result, &error);
+
+  if (!ok && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->cancellable == NULL)
+    return;   /* the page is gone */
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  set_busy (self, FALSE);
+  if (!ok)
+    {
+      adw_status_page_set_icon_name (self->finished_page, "dialog-warning-symbolic");
+      adw_status_page_set_title (self->finished_page, g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+                                                        ? _("Transfer Stopped") : _("Transfer Interrupted"));
+      adw_status_page_set_description (self->finished_page,
+                                       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+                                         ? _("Nothing is lost: Try Again goes on where it stopped.")
+                                         : error->message);
+      clear_list (self->verify_list);
+      gtk_widget_set_visible (self->retry_button, TRUE);
+      gtk_widget_set_visible (self->export_button, FALSE);
+      gtk_stack_set_visible_child_name (self->stack, "finished");
+      return;
+    }
+  /* The proof follows the run at once. */
+  verify_action (GTK_WIDGET (self), "page.verify", NULL);
+}
+
+static void
+run (FerryTransferPage   *self,
+     FerryTransferMethod  method)
+{
+  g_clear_object (&self->transfer);
+  self->transfer = new_transfer (self, method);
+  set_busy (self, TRUE);
+  ferry_transfer_run_async (self->transfer, self->cancellable, transfer_done_cb, self);
+  g_signal_connect_swapped (self->transfer, "notify::running", G_CALLBACK (build_progress_rows), self);
+  build_progress_rows (self);
+  refresh_progress (self);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->refresh_id = g_timeout_add (REFRESH_MS, refresh_progress, self);
+  gtk_stack_set_visible_child_name (self->stack, "running");
+}
+
+static void
+imports_written_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  FerryTransferPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  GStrv files = ferry_transfer_write_imports_finish (FERRY_TRANSFER (object), result, &error);
+
+  if (files == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      set_busy (self, FALSE);
+      adw_status_page_set_title (self->finished_page, _("Could Not Write the Files"));
+      adw_status_page_set_description (self->finished_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "finished");
+      return;
+    }
+  set_busy (self, FALSE);
+  g_strfreev (self->import_files);
+  self->import_files = files;
+  clear_list (self->files_list);
+  for (guint i = 0; files[i]; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (files[i], "\t", 2);
+      g_autofree char *name = g_path_get_basename (parts[1]);
+      /* Translators: the first is the number of the step, the second the type to choose on the page */
+      g_autofree char *title = g_strdup_printf (_("%u. Type “%s”"), i + 1, parts[0]);
+
+      add_row (self->files_list, title, name);
+    }
+  gtk_stack_set_visible_child_name (self->stack, "handoff");
+}
+
+static void
+start_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  FerryTransferPage *self = FERRY_TRANSFER_PAGE (widget);
+
+  if (gtk_check_button_get_active (self->csv_check) &&
+      gtk_widget_get_visible (GTK_WIDGET (self->method_group)) &&
+      g_str_equal (gtk_stack_get_visible_child_name (self->stack), "setup"))
+    {
+      g_clear_object (&self->transfer);
+      self->transfer = new_transfer (self, FERRY_TRANSFER_METHOD_CSV);
+      set_busy (self, TRUE);
+      ferry_transfer_write_imports_async (self->transfer, self->cancellable, imports_written_cb, self);
+      return;
+    }
+  run (self, FERRY_TRANSFER_METHOD_AUTO);
+}
+
+static void
+imported_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  run (FERRY_TRANSFER_PAGE (widget), FERRY_TRANSFER_METHOD_CSV);
+}
+
+static void
+open_uri (FerryTransferPage *self,
+          const char        *uri)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+}
+
+static void
+open_import_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FerryTransferPage *self = FERRY_TRANSFER_PAGE (widget);
+
+  if (self->transfer != NULL && ferry_transfer_get_import_url (self->transfer) != NULL)
+    open_uri (self, ferry_transfer_get_import_url (self->transfer));
+}
+
+static void
+open_imports_folder_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  FerryTransferPage *self = FERRY_TRANSFER_PAGE (widget);
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *uri = NULL;
+
+  if (self->import_files == NULL || self->import_files[0] == NULL)
+    return;
+  parts = g_strsplit (self->import_files[0], "\t", 2);
+  file = g_file_new_for_path (parts[1]);
+  folder = g_file_get_parent (file);
+  uri = g_file_get_uri (folder);
+  open_uri (self, uri);
+}
+
+static void
+pause_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  FerryTransferPage *self = FERRY_TRANSFER_PAGE (widget);
+
+  ferry_transfer_set_paused (self->transfer, !ferry_transfer_get_paused (self->transfer));
+  refresh_progress (self);
+}
+
+static void
+stop_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FerryTransferPage *self = FERRY_TRANSFER_PAGE (widget);
+
+  /* The page's cancellable also cancels preparing; a fresh one for what comes next. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+}
+
+static void
+setup_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  FerryTransferPage *self = FERRY_TRANSFER_PAGE (widget);
+
+  gtk_stack_set_visible_child_name (self->stack, "setup");
+  prepare (self);
+}
+
+static void
+chooser_response (GtkNativeDialog   *dialog,
+                  int                response,
+                  FerryTransferPage *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && path != NULL &&
+      !ferry_transfer_export_missing (self->transfer, path, &error))
+    adw_status_page_set_description (self->finished_page, error->message);
+  g_clear_object (&self->chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FerryTransferPage *self = FERRY_TRANSFER_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->chooser != NULL || self->transfer == NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Export What Is Missing"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), "missing.csv");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Accounts */
+
+static void
+on_changed (FerryAccountManager *manager,
+            int                  role,
+            FerryTransferPage   *self)
+{
+  if (!self->running && !g_str_equal (gtk_stack_get_visible_child_name (self->stack), "finished"))
+    prepare (self);
+}
+
+static void
+on_backup_last_changed (FerryTransferPage *self)
+{
+  if (self->manager != NULL)
+    on_changed (self->manager, FERRY_ROLE_OLD, self);
+}
+
+void
+ferry_transfer_page_set_manager (FerryTransferPage   *self,
+                                 FerryAccountManager *manager)
+{
+  g_return_if_fail (FERRY_IS_TRANSFER_PAGE (self));
+  g_return_if_fail (FERRY_IS_ACCOUNT_MANAGER (manager));
+
+  if (self->manager != NULL)
+    g_signal_handlers_disconnect_by_data (self->manager, self);
+  g_set_object (&self->manager, manager);
+  g_signal_connect (manager, "changed", G_CALLBACK (on_changed), self);
+  prepare (self);
+}
+
+/* Returns: (nullable) (transfer none): the prepared, running or last transfer */
+FerryTransfer *
+ferry_transfer_page_get_transfer (FerryTransferPage *self)
+{
+  g_return_val_if_fail (FERRY_IS_TRANSFER_PAGE (self), NULL);
+
+  return self->transfer;
+}
+
+static void
+ferry_transfer_page_dispose (GObject *object)
+{
+  FerryTransferPage *self = FERRY_TRANSFER_PAGE (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  if (self->manager != NULL)
+    g_signal_handlers_disconnect_by_data (self->manager, self);
+  g_clear_object (&self->manager);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->backup);
+  if (self->transfer != NULL)
+    g_signal_handlers_disconnect_by_data (self->transfer, self);
+
+  G_OBJECT_CLASS (ferry_transfer_page_parent_class)->dispose (object);
+}
+
+static void
+ferry_transfer_page_finalize (GObject *object)
+{
+  FerryTransferPage *self = FERRY_TRANSFER_PAGE (object);
+
+  g_clear_object (&self->transfer);
+  g_strfreev (self->import_files);
+  g_ptr_array_unref (self->rows);
+
+  G_OBJECT_CLASS (ferry_transfer_page_parent_class)->finalize (object);
+}
+
+static void
+ferry_transfer_page_class_init (FerryTransferPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ferry_transfer_page_dispose;
+  object_class->finalize = ferry_transfer_page_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ferryapp/Ferry/ui/ferry-transfer-page.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, FerryTransferPage, name)
+  BIND (stack);
+  BIND (needs_page);
+  BIND (needs_button);
+  BIND (backup_row);
+  BIND (target_row);
+  BIND (method_group);
+  BIND (api_row);
+  BIND (csv_row);
+  BIND (csv_check);
+  BIND (plan_label);
+  BIND (warnings_group);
+  BIND (warnings_list);
+  BIND (start_button);
+  BIND (totals_list);
+  BIND (files_list);
+  BIND (running_title);
+  BIND (overall_bar);
+  BIND (progress_list);
+  BIND (pause_button);
+  BIND (finished_page);
+  BIND (verify_list);
+  BIND (retry_button);
+  BIND (export_button);
+#undef BIND
+
+  gtk_widget_class_install_action (widget_class, "page.start", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "page.verify", NULL, verify_action);
+  gtk_widget_class_install_action (widget_class, "page.imported", NULL, imported_action);
+  gtk_widget_class_install_action (widget_class, "page.open-import", NULL, open_import_action);
+  gtk_widget_class_install_action (widget_class, "page.open-imports-folder", NULL, open_imports_folder_action);
+  gtk_widget_class_install_action (widget_class, "page.pause", NULL, pause_action);
+  gtk_widget_class_install_action (widget_class, "page.stop", NULL, stop_action);
+  gtk_widget_class_install_action (widget_class, "page.setup", NULL, setup_action);
+  gtk_widget_class_install_action (widget_class, "page.export", NULL, export_action);
+}
+
+static void
+ferry_transfer_page_init (FerryTransferPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rows = g_ptr_array_new ();
+  self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_swapped (self->settings, "changed::backup-last", G_CALLBACK (on_backup_last_changed), self);
+  set_busy (self, FALSE);
+}
