@@ -171,8 +171,9 @@ check_limits (FerryTransfer *self)
         continue;
       if (item->op == OP_FOLLOW && mastodon && room-- <= 0)
         {
-          g_autofree char *reason = g_strdup_printf (_("Over the follow limit of %s: %" G_GINT64_FORMAT),
-                                                     ferry_client_get_host (self->client), cap);
+          g_autofree char *limit = g_strdup_printf ("%" G_GINT64_FORMAT, cap);
+          g_autofree char *reason = g_strdup_printf (_("Over the follow limit of %s: %s"),
+                                                     ferry_client_get_host (self->client), limit);
 
           item->state = ITEM_SKIPPED;
           item->code = g_strdup ("limit");
@@ -186,10 +187,15 @@ check_limits (FerryTransfer *self)
         }
     }
   if (room < 0)
-    g_ptr_array_add (self->warnings,
-                     g_strdup_printf (_("%s lets an account follow %" G_GINT64_FORMAT " accounts at "
-                                        "most; %" G_GINT64_FORMAT " follows will be left out."),
-                                      ferry_client_get_host (self->client), cap, -room));
+    {
+      g_autofree char *limit = g_strdup_printf ("%" G_GINT64_FORMAT, cap);
+      g_autofree char *over = g_strdup_printf ("%" G_GINT64_FORMAT, -room);
+
+      g_ptr_array_add (self->warnings,
+                       g_strdup_printf (_("%s lets an account follow %s accounts at most; %s follows "
+                                          "will be left out."),
+                                        ferry_client_get_host (self->client), limit, over));
+    }
   if (lists > MAX_LISTS)
     g_ptr_array_add (self->warnings,
                      g_strdup_printf (_("An account can have %d lists; %u will be left out."), MAX_LISTS,
