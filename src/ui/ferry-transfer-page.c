@@ -717,6 +717,17 @@ ferry_transfer_page_get_transfer (FerryTransferPage *self)
   return self->transfer;
 }
 
+/* Shown again: the backup may have finished meanwhile. */
+static void
+ferry_transfer_page_map (GtkWidget *widget)
+{
+  FerryTransferPage *self = FERRY_TRANSFER_PAGE (widget);
+
+  GTK_WIDGET_CLASS (ferry_transfer_page_parent_class)->map (widget);
+  if (self->manager != NULL)
+    on_changed (self->manager, FERRY_ROLE_NEW, self);
+}
+
 static void
 ferry_transfer_page_dispose (GObject *object)
 {
@@ -760,6 +771,7 @@ ferry_transfer_page_class_init (FerryTransferPageClass *klass)
 
   object_class->dispose = ferry_transfer_page_dispose;
   object_class->finalize = ferry_transfer_page_finalize;
+  widget_class->map = ferry_transfer_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ferryapp/Ferry/ui/ferry-transfer-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, FerryTransferPage, name)
