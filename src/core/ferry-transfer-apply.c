@@ -53,16 +53,6 @@ ferry_transfer_full_acct (FerryTransfer *self,
   return g_utf8_strdown (g_strconcat (acct, "@", self->local_domain, NULL), -1);
 }
 
-static const char *
-string_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
-}
-
 static gboolean
 needs_account (Op op)
 {
@@ -116,19 +106,19 @@ use_resolved (Run        *run,
               JsonObject *record)
 {
   Item *item = run->item;
-  const char *code = string_member (record, "c");
+  const char *code = ferry_transfer_string_member (record, "c");
 
   if (code != NULL)
     {
-      ferry_transfer_item_end (run->self, item, ITEM_SKIPPED, code, string_member (record, "r"), FALSE);
+      ferry_transfer_item_end (run->self, item, ITEM_SKIPPED, code, ferry_transfer_string_member (record, "r"), FALSE);
       run_free (run);
       return;
     }
   g_free (item->id);
-  if (item->op == OP_FOLLOW && string_member (record, "to_id") != NULL)
-    item->id = g_strdup (string_member (record, "to_id"));
+  if (item->op == OP_FOLLOW && ferry_transfer_string_member (record, "to_id") != NULL)
+    item->id = g_strdup (ferry_transfer_string_member (record, "to_id"));
   else
-    item->id = g_strdup (string_member (record, "id"));
+    item->id = g_strdup (ferry_transfer_string_member (record, "id"));
   step_check (run);
 }
 
@@ -157,7 +147,7 @@ resolved_cb (GObject      *object,
   for (guint i = 0; accounts && i < json_array_get_length (accounts); i++)
     {
       JsonObject *account = json_array_get_object_element (accounts, i);
-      g_autofree char *acct = ferry_transfer_full_acct (self, string_member (account, "acct"));
+      g_autofree char *acct = ferry_transfer_full_acct (self, ferry_transfer_string_member (account, "acct"));
       g_autofree char *wanted = g_utf8_strdown (run->item->target, -1);
 
       if (g_strcmp0 (acct, wanted) == 0)
@@ -179,14 +169,14 @@ resolved_cb (GObject      *object,
     {
       JsonNode *moved = json_object_get_member (found, "moved");
 
-      json_object_set_string_member (record, "id", string_member (found, "id"));
+      json_object_set_string_member (record, "id", ferry_transfer_string_member (found, "id"));
       if (moved != NULL && JSON_NODE_HOLDS_OBJECT (moved))
         {
           JsonObject *to = json_node_get_object (moved);
-          g_autofree char *to_acct = ferry_transfer_full_acct (self, string_member (to, "acct"));
+          g_autofree char *to_acct = ferry_transfer_full_acct (self, ferry_transfer_string_member (to, "acct"));
 
           json_object_set_string_member (record, "to", to_acct);
-          json_object_set_string_member (record, "to_id", string_member (to, "id"));
+          json_object_set_string_member (record, "to_id", ferry_transfer_string_member (to, "id"));
         }
     }
   ferry_transfer_journal_record (self->journal, key, record);
@@ -250,8 +240,8 @@ status_resolved_cb (GObject      *object,
     {
       JsonObject *status = json_array_get_object_element (statuses, i);
 
-      if (g_strcmp0 (string_member (status, "uri"), lookup->uri) == 0)
-        id = string_member (status, "id");
+      if (g_strcmp0 (ferry_transfer_string_member (status, "uri"), lookup->uri) == 0)
+        id = ferry_transfer_string_member (status, "id");
     }
   g_hash_table_replace (run->self->statuses, g_strdup (lookup->uri), g_strdup (id ? id : ""));
   lookup->then (run, id);
@@ -343,20 +333,20 @@ answer_shows_done (Item     *item,
           if (JSON_NODE_HOLDS_OBJECT (element))
             {
               JsonObject *o = json_node_get_object (element);
-              const char *title = string_member (o, "title");
-              const char *name = string_member (o, "name");
+              const char *title = ferry_transfer_string_member (o, "title");
+              const char *name = ferry_transfer_string_member (o, "name");
 
               if (item->op == OP_LIST && g_strcmp0 (title, item->target) == 0)
                 {
                   g_free (item->id);
-                  item->id = g_strdup (string_member (o, "id"));
+                  item->id = g_strdup (ferry_transfer_string_member (o, "id"));
                   return TRUE;
                 }
               if (item->op == OP_FILTER && g_strcmp0 (title, item->target) == 0)
                 return TRUE;
               if (item->op == OP_FEATURED_TAG && name && g_ascii_strcasecmp (name, item->target) == 0)
                 return TRUE;
-              if (item->op == OP_LIST_MEMBER && g_strcmp0 (string_member (o, "id"), item->id) == 0)
+              if (item->op == OP_LIST_MEMBER && g_strcmp0 (ferry_transfer_string_member (o, "id"), item->id) == 0)
                 return TRUE;
               object = o;   /* a relationships answer: one object */
             }
@@ -382,7 +372,7 @@ answer_shows_done (Item     *item,
     case OP_ENDORSE:
       return json_object_get_boolean_member_with_default (object, "endorsed", FALSE);
     case OP_NOTE:
-      return g_strcmp0 (string_member (object, "note"),
+      return g_strcmp0 (ferry_transfer_string_member (object, "note"),
                         json_object_get_string_member (item->data, "comment")) == 0;
     case OP_BOOKMARK:
       return json_object_get_boolean_member_with_default (object, "bookmarked", FALSE);
@@ -452,15 +442,8 @@ step_check (Run *run)
       break;
     case OP_LIST_MEMBER:
       {
-        Item *list = NULL;
+        Item *list = item->list_item;
 
-        for (guint i = 0; i < self->items->len && list == NULL; i++)
-          {
-            Item *other = g_ptr_array_index (self->items, i);
-
-            if (other->op == OP_LIST && g_strcmp0 (other->target, item->list) == 0)
-              list = other;
-          }
         if (list == NULL || list->id == NULL)
           break;
         path = g_strdup_printf ("/api/v1/lists/%s/accounts", list->id);
@@ -524,10 +507,10 @@ applied_cb (GObject      *object,
   object_answer = JSON_NODE_HOLDS_OBJECT (answer) ? json_node_get_object (answer) : NULL;
 
   /* Akkoma answers errors with 200 and {"error": …} (api-facts §8). */
-  if (object_answer != NULL && string_member (object_answer, "error") != NULL)
+  if (object_answer != NULL && ferry_transfer_string_member (object_answer, "error") != NULL)
     {
       ferry_transfer_item_end (run->self, item, ITEM_FAILED, "refused",
-                               string_member (object_answer, "error"), FALSE);
+                               ferry_transfer_string_member (object_answer, "error"), FALSE);
       run_free (run);
       return;
     }
@@ -535,11 +518,11 @@ applied_cb (GObject      *object,
   if (item->op == OP_LIST)
     {
       g_free (item->id);
-      item->id = g_strdup (string_member (object_answer, "id"));
+      item->id = g_strdup (ferry_transfer_string_member (object_answer, "id"));
     }
   if (item->op == OP_FILTER && run->filter_id == NULL)
     {
-      run->filter_id = g_strdup (string_member (object_answer, "id"));
+      run->filter_id = g_strdup (ferry_transfer_string_member (object_answer, "id"));
       run->next_status = 0;
     }
   if (item->op == OP_FILTER && run->filter_id != NULL)
@@ -567,10 +550,10 @@ applied_cb (GObject      *object,
 
   key = g_strconcat ("a:", item->target, NULL);
   resolved = item->op == OP_FOLLOW ? ferry_transfer_journal_lookup (run->self->journal, key) : NULL;
-  if (resolved != NULL && string_member (resolved, "to") != NULL)
+  if (resolved != NULL && ferry_transfer_string_member (resolved, "to") != NULL)
     {
       g_autofree char *reason = g_strdup_printf (_("Moved: followed at the new address %s"),
-                                                 string_member (resolved, "to"));
+                                                 ferry_transfer_string_member (resolved, "to"));
 
       ferry_transfer_item_end (run->self, item, ITEM_DONE, "moved", reason, FALSE);
     }
@@ -646,7 +629,7 @@ send (Run *run)
       break;
     case OP_MUTE:
       {
-        const char *expires = string_member (item->data, "expires_at");
+        const char *expires = ferry_transfer_string_member (item->data, "expires_at");
         gint64 left = seconds_until (self, expires);
 
         if (expires != NULL && left <= 0)
@@ -682,15 +665,8 @@ send (Run *run)
       break;
     case OP_LIST_MEMBER:
       {
-        Item *list = NULL;
+        Item *list = item->list_item;
 
-        for (guint i = 0; i < self->items->len && list == NULL; i++)
-          {
-            Item *other = g_ptr_array_index (self->items, i);
-
-            if (other->op == OP_LIST && g_strcmp0 (other->target, item->list) == 0)
-              list = other;
-          }
         if (list == NULL || list->state != ITEM_DONE || list->id == NULL)
           {
             ferry_transfer_item_end (self, item, ITEM_SKIPPED, "limit",
@@ -740,7 +716,7 @@ send (Run *run)
         {
           JsonArray *context = json_object_get_array_member (item->data, "context");
           JsonArray *keywords = json_object_get_array_member (item->data, "keywords_attributes");
-          const char *expires = string_member (item->data, "expires_at");
+          const char *expires = ferry_transfer_string_member (item->data, "expires_at");
           gint64 left = seconds_until (self, expires);
 
           if (expires != NULL && left <= 0)
@@ -754,7 +730,7 @@ send (Run *run)
           ferry_params_add (params, "title", item->target);
           for (guint i = 0; context && i < json_array_get_length (context); i++)
             ferry_params_add (params, "context[]", json_array_get_string_element (context, i));
-          ferry_params_add (params, "filter_action", string_member (item->data, "action") ?: "warn");
+          ferry_params_add (params, "filter_action", ferry_transfer_string_member (item->data, "action") ?: "warn");
           if (expires != NULL)
             {
               g_autofree char *seconds = g_strdup_printf ("%" G_GINT64_FORMAT, left);
@@ -765,7 +741,7 @@ send (Run *run)
             {
               JsonObject *keyword = json_array_get_object_element (keywords, i);
 
-              ferry_params_add (params, "keywords_attributes[][keyword]", string_member (keyword, "keyword"));
+              ferry_params_add (params, "keywords_attributes[][keyword]", ferry_transfer_string_member (keyword, "keyword"));
               ferry_params_add_bool (params, "keywords_attributes[][whole_word]",
                                      json_object_get_boolean_member_with_default (keyword, "whole_word", FALSE));
             }

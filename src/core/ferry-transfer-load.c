@@ -205,9 +205,10 @@ as_array (JsonNode *node)
   return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *name)
+/* A string member, or %NULL when it is missing, null or not a string. */
+const char *
+ferry_transfer_string_member (JsonObject *object,
+                              const char *name)
 {
   JsonNode *node = object ? json_object_get_member (object, name) : NULL;
 
@@ -318,7 +319,7 @@ load_json_files (Loader              *l,
           item->data = json_object_ref (json_node_get_object (node));
           for (guint i = 0; i < G_N_ELEMENTS (names); i++)
             {
-              const char *file = member_string (item->data, names[i]);
+              const char *file = ferry_transfer_string_member (item->data, names[i]);
               g_autofree char *base = file ? g_path_get_basename (file) : NULL;
               gsize length = 0;
               char *contents;
@@ -343,7 +344,7 @@ load_json_files (Loader              *l,
       for (guint i = 0; array && i < json_array_get_length (array); i++)
         {
           JsonObject *list = json_array_get_object_element (array, i);
-          const char *title = member_string (list, "title");
+          const char *title = ferry_transfer_string_member (list, "title");
           Item *item = add (l, OP_LIST, CAT_LISTS, "list", title);
           JsonArray *members = list && json_object_has_member (list, "members")
                                  ? json_object_get_array_member (list, "members") : NULL;
@@ -351,7 +352,7 @@ load_json_files (Loader              *l,
           if (item == NULL)
             continue;
           json_object_set_string_member (item->data, "replies_policy",
-                                         member_string (list, "replies_policy") ?: "list");
+                                         ferry_transfer_string_member (list, "replies_policy") ?: "list");
           json_object_set_boolean_member (item->data, "exclusive",
                                           json_object_get_boolean_member_with_default (list, "exclusive", FALSE));
           for (guint j = 0; members && j < json_array_get_length (members); j++)
@@ -380,14 +381,14 @@ load_json_files (Loader              *l,
       for (guint i = 0; array && i < json_array_get_length (array); i++)
         {
           JsonObject *mute = json_array_get_object_element (array, i);
-          Item *item = add (l, OP_MUTE, CAT_MUTES, "mute", member_string (mute, "acct"));
+          Item *item = add (l, OP_MUTE, CAT_MUTES, "mute", ferry_transfer_string_member (mute, "acct"));
 
           if (item == NULL)
             continue;
           json_object_set_boolean_member (item->data, "notifications",
                                           json_object_get_boolean_member_with_default (mute, "hide_notifications", TRUE));
-          if (member_string (mute, "expires_at"))
-            json_object_set_string_member (item->data, "expires_at", member_string (mute, "expires_at"));
+          if (ferry_transfer_string_member (mute, "expires_at"))
+            json_object_set_string_member (item->data, "expires_at", ferry_transfer_string_member (mute, "expires_at"));
         }
     }
 
@@ -414,7 +415,7 @@ load_json_files (Loader              *l,
       for (guint i = 0; array && i < json_array_get_length (array); i++)
         {
           JsonObject *filter = json_array_get_object_element (array, i);
-          Item *item = add (l, OP_FILTER, CAT_FILTERS, "filter", member_string (filter, "title"));
+          Item *item = add (l, OP_FILTER, CAT_FILTERS, "filter", ferry_transfer_string_member (filter, "title"));
 
           if (item == NULL)
             continue;
@@ -429,10 +430,10 @@ load_json_files (Loader              *l,
       for (guint i = 0; array && i < json_array_get_length (array); i++)
         {
           JsonObject *note = json_array_get_object_element (array, i);
-          Item *item = add (l, OP_NOTE, CAT_NOTES, "note", member_string (note, "acct"));
+          Item *item = add (l, OP_NOTE, CAT_NOTES, "note", ferry_transfer_string_member (note, "acct"));
 
           if (item != NULL)
-            json_object_set_string_member (item->data, "comment", member_string (note, "comment") ?: "");
+            json_object_set_string_member (item->data, "comment", ferry_transfer_string_member (note, "comment") ?: "");
         }
     }
 

@@ -157,6 +157,8 @@ GPtrArray  *ferry_transfer_load_items     (const char       *dir,
                                            const char * const *only,
                                            GError          **error);
 void        ferry_transfer_item_free      (Item             *item);
+const char *ferry_transfer_string_member  (JsonObject       *object,
+                                           const char       *name);
 Item       *ferry_transfer_item_blocker   (Item             *item,
                                            gboolean         *waiting);
 const char *ferry_transfer_cat_id         (Cat               cat);

@@ -16,16 +16,6 @@
 #include "ferry-csv.h"
 #include "ferry-transfer-private.h"
 
-static const char *
-string_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
-}
-
 static JsonArray *
 fields_of (JsonObject *profile)
 {
@@ -46,8 +36,8 @@ ferry_transfer_check_profile (FerryTransfer *self,
 {
   g_autoptr(GString) problems = g_string_new (NULL);
   JsonArray *fields = fields_of (item->data);
-  const char *name = string_member (item->data, "display_name");
-  const char *note = string_member (item->data, "note");
+  const char *name = ferry_transfer_string_member (item->data, "display_name");
+  const char *note = ferry_transfer_string_member (item->data, "note");
   guint max_fields = ferry_server_info_get_max_profile_fields (self->info);
   guint max_name = ferry_server_info_get_max_display_name (self->info);
   guint max_note = ferry_server_info_get_max_note (self->info);
@@ -109,18 +99,18 @@ ferry_transfer_profile_params (FerryTransfer *self,
   JsonNode *defaults = json_object_get_member (profile, "posting_defaults");
   const char *flags[] = { "bot", "discoverable", "indexable", "hide_collections" };
 
-  if (string_member (profile, "display_name"))
-    ferry_params_add (params, "display_name", string_member (profile, "display_name"));
-  if (string_member (profile, "note"))
-    ferry_params_add (params, "note", string_member (profile, "note"));
+  if (ferry_transfer_string_member (profile, "display_name"))
+    ferry_params_add (params, "display_name", ferry_transfer_string_member (profile, "display_name"));
+  if (ferry_transfer_string_member (profile, "note"))
+    ferry_params_add (params, "note", ferry_transfer_string_member (profile, "note"));
   for (guint i = 0; fields && i < json_array_get_length (fields); i++)
     {
       JsonObject *field = json_array_get_object_element (fields, i);
       g_autofree char *name_key = g_strdup_printf ("fields_attributes[%u][name]", i);
       g_autofree char *value_key = g_strdup_printf ("fields_attributes[%u][value]", i);
 
-      ferry_params_add (params, name_key, string_member (field, "name"));
-      ferry_params_add (params, value_key, string_member (field, "value"));
+      ferry_params_add (params, name_key, ferry_transfer_string_member (field, "name"));
+      ferry_params_add (params, value_key, ferry_transfer_string_member (field, "value"));
     }
   for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
     if (json_object_has_member (profile, flags[i]))
@@ -129,17 +119,17 @@ ferry_transfer_profile_params (FerryTransfer *self,
     {
       JsonObject *d = json_node_get_object (defaults);
 
-      if (string_member (d, "privacy"))
-        ferry_params_add (params, "source[privacy]", string_member (d, "privacy"));
+      if (ferry_transfer_string_member (d, "privacy"))
+        ferry_params_add (params, "source[privacy]", ferry_transfer_string_member (d, "privacy"));
       if (json_object_has_member (d, "sensitive"))
         ferry_params_add_bool (params, "source[sensitive]", json_object_get_boolean_member (d, "sensitive"));
-      if (string_member (d, "language"))
-        ferry_params_add (params, "source[language]", string_member (d, "language"));
+      if (ferry_transfer_string_member (d, "language"))
+        ferry_params_add (params, "source[language]", ferry_transfer_string_member (d, "language"));
     }
-  if (string_member (profile, "avatar_description"))
-    ferry_params_add (params, "avatar_description", string_member (profile, "avatar_description"));
-  if (string_member (profile, "header_description"))
-    ferry_params_add (params, "header_description", string_member (profile, "header_description"));
+  if (ferry_transfer_string_member (profile, "avatar_description"))
+    ferry_params_add (params, "avatar_description", ferry_transfer_string_member (profile, "avatar_description"));
+  if (ferry_transfer_string_member (profile, "header_description"))
+    ferry_params_add (params, "header_description", ferry_transfer_string_member (profile, "header_description"));
   add_image (params, "avatar", item->avatar);
   add_image (params, "header", item->header);
   return params;

@@ -83,16 +83,6 @@ scan_free (Scan *scan)
   g_free (scan);
 }
 
-static const char *
-string_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
-}
-
 static void fetch (GTask *task, ListKind kind, const char *path, const char *list, guint max_items);
 
 static void
@@ -137,7 +127,7 @@ fetched_cb (GObject      *object,
     {
       JsonNode *node = json_array_get_element (array, i);
       JsonObject *o = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      g_autofree char *acct = o ? ferry_transfer_full_acct (self, string_member (o, "acct")) : NULL;
+      g_autofree char *acct = o ? ferry_transfer_full_acct (self, ferry_transfer_string_member (o, "acct")) : NULL;
 
       switch (f->kind)
         {
@@ -162,31 +152,31 @@ fetched_cb (GObject      *object,
             g_hash_table_add (s->domain_blocks, g_strdup (json_node_get_string (node)));
           break;
         case LIST_BOOKMARKS:
-          if (string_member (o, "uri"))
-            g_hash_table_add (s->bookmarks, g_strdup (string_member (o, "uri")));
+          if (ferry_transfer_string_member (o, "uri"))
+            g_hash_table_add (s->bookmarks, g_strdup (ferry_transfer_string_member (o, "uri")));
           break;
         case LIST_TAGS:
         case LIST_FEATURED:
-          if (string_member (o, "name"))
+          if (ferry_transfer_string_member (o, "name"))
             g_hash_table_add (f->kind == LIST_TAGS ? s->tags : s->featured,
-                              g_utf8_strdown (string_member (o, "name"), -1));
+                              g_utf8_strdown (ferry_transfer_string_member (o, "name"), -1));
           break;
         case LIST_FILTERS:
-          if (string_member (o, "title"))
-            g_hash_table_insert (s->filters, g_strdup (string_member (o, "title")),
-                                 g_strdup (string_member (o, "id")));
+          if (ferry_transfer_string_member (o, "title"))
+            g_hash_table_insert (s->filters, g_strdup (ferry_transfer_string_member (o, "title")),
+                                 g_strdup (ferry_transfer_string_member (o, "id")));
           break;
         case LIST_LISTS:
-          if (string_member (o, "title") && string_member (o, "id"))
+          if (ferry_transfer_string_member (o, "title") && ferry_transfer_string_member (o, "id"))
             {
               g_autofree char *path = g_strdup_printf ("/api/v1/lists/%s/accounts?limit=0",
-                                                       string_member (o, "id"));
+                                                       ferry_transfer_string_member (o, "id"));
               JsonObject *list = json_object_new ();
 
-              json_object_set_string_member (list, "id", string_member (o, "id"));
+              json_object_set_string_member (list, "id", ferry_transfer_string_member (o, "id"));
               json_object_set_object_member (list, "members", json_object_new ());
-              g_hash_table_insert (s->lists, g_strdup (string_member (o, "title")), list);
-              fetch (task, LIST_MEMBERS, path, string_member (o, "title"), 0);
+              g_hash_table_insert (s->lists, g_strdup (ferry_transfer_string_member (o, "title")), list);
+              fetch (task, LIST_MEMBERS, path, ferry_transfer_string_member (o, "title"), 0);
             }
           break;
         case LIST_MEMBERS:
@@ -304,7 +294,7 @@ followed_acct (FerryTransfer *self,
 {
   g_autofree char *key = g_strconcat ("a:", item->target, NULL);
   JsonObject *resolved = ferry_transfer_journal_lookup (self->journal, key);
-  const char *to = resolved ? string_member (resolved, "to") : NULL;
+  const char *to = resolved ? ferry_transfer_string_member (resolved, "to") : NULL;
 
   return g_utf8_strdown (to ? to : item->target, -1);
 }
@@ -346,7 +336,7 @@ ferry_transfer_snapshot_has (FerryTransfer *self,
         if (list == NULL)
           return FALSE;
         g_free (item->id);
-        item->id = g_strdup (string_member (list, "id"));
+        item->id = g_strdup (ferry_transfer_string_member (list, "id"));
         return TRUE;
       }
     case OP_LIST_MEMBER:
