@@ -224,9 +224,15 @@ ferry_rate_limiter_update (FerryRateLimiter   *self,
       self->remaining = (gint) remaining_value - (gint) MAX (self->unknown_sent, 1) + 1;
       self->reset = reset_time;
     }
-  else if (reset_time != self->reset)
+  else if (reset_time < self->reset)
     {
-      /* A different window: the server's word stands. */
+      /* An answer from a window that is already over (it was in flight when the window
+       * turned): nothing to learn, and taking its count would stall the new window. */
+      return;
+    }
+  else if (reset_time > self->reset)
+    {
+      /* A newer window: the server's word stands. */
       self->limit = limit_value;
       self->remaining = remaining_value;
       self->reset = reset_time;

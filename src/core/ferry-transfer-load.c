@@ -237,7 +237,8 @@ load_accounts_csv (Loader              *l,
 {
   g_autoptr(GPtrArray) rows = NULL;
 
-  if (wanted (only, CAT_FOLLOWING) || wanted (only, CAT_LISTS) || wanted (only, CAT_ENDORSEMENTS))
+  /* Only when wanted: list members and featured profiles then wait for their follows. */
+  if (wanted (only, CAT_FOLLOWING))
     {
       rows = read_csv (l, "following_accounts.csv", error);
       if (rows == NULL && error && *error)
