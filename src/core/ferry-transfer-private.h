@@ -198,6 +198,14 @@ void        ferry_transfer_stop           (FerryTransfer    *self,
 GCancellable *ferry_transfer_cancellable  (FerryTransfer    *self);
 gint64      ferry_transfer_server_day     (FerryTransfer    *self);
 void        ferry_transfer_progress_now   (FerryTransfer    *self);
+void        ferry_transfer_progress_later (FerryTransfer    *self);
+void        ferry_transfer_queue_item     (FerryTransfer    *self,
+                                           Item             *item);
+void        ferry_transfer_pump_later     (FerryTransfer    *self);
+
+/* ferry-transfer-items.c */
+void        ferry_transfer_settle         (FerryTransfer    *self,
+                                           Item             *item);
 void        ferry_transfer_follows_spent  (FerryTransfer    *self);
 
 /* ferry-transfer-state.c */
