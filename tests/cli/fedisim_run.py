@@ -58,6 +58,17 @@ class Fedisim:
             if m:
                 return int(m.group(1))
 
+    def requests(self, name):
+        """Requests per route to server @name since the last call (SIGUSR1), as a dict."""
+        self.process.send_signal(signal.SIGUSR1)
+        counts = {}
+        for line in self.process.stdout:
+            if line.startswith(f"requests {name}\t"):
+                _, route, n = line.rstrip("\n").split("\t")
+                counts[route] = counts.get(route, 0) + int(n)
+            elif re.match(rf"^answers {re.escape(name)} (\d+)$", line):
+                return counts
+
     def stop(self):
         self.process.terminate()
         self.process.wait(timeout=30)

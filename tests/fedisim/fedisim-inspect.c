@@ -415,3 +415,21 @@ fedisim_server_dump_account (FedisimServer *server,
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
+
+/**
+ * fedisim_server_describe_requests:
+ *
+ * Returns: (transfer full): "ROUTE\tCOUNT\n" for every route asked since the last reset
+ */
+char *
+fedisim_server_describe_requests (FedisimServer *server)
+{
+  GString *out = g_string_new (NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, server->request_counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_string_append_printf (out, "%s\t%u\n", (const char *) key, GPOINTER_TO_UINT (value));
+  return g_string_free (out, FALSE);
+}

@@ -10,7 +10,8 @@
  * authorized-fetch, latency-ms (every answer that much later), print-tokens (a token with
  * every scope for each user, for scripts).
  *
- * SIGUSR1 prints how many answers each server gave since the last SIGUSR1, and starts over.
+ * SIGUSR1 prints, per server, the requests per route ("requests NAME\tROUTE\tN") and how many
+ * answers it gave ("answers NAME N") since the last SIGUSR1, and starts over.
  *
  * Starts the servers the file describes, prints their URLs, the test CA to trust
  * (FERRY_CA_FILE=…) and the users' passwords, and runs until interrupted.
@@ -44,7 +45,11 @@ print_counts_cb (gpointer user_data)
   for (guint i = 0; i + 1 < named_servers->len; i += 2)
     {
       FedisimServer *server = g_ptr_array_index (named_servers, i + 1);
+      g_autofree char *requests = fedisim_server_describe_requests (server);
+      g_auto(GStrv) lines = g_strsplit (requests, "\n", -1);
 
+      for (guint j = 0; lines[j] && lines[j][0]; j++)
+        g_print ("requests %s\t%s\n", (const char *) g_ptr_array_index (named_servers, i), lines[j]);
       g_print ("answers %s %u\n", (const char *) g_ptr_array_index (named_servers, i),
                fedisim_server_answer_count (server));
       fedisim_server_reset_counts (server);

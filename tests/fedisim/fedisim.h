@@ -105,6 +105,7 @@ guint           fedisim_server_status_count      (FedisimServer  *server,
                                                   guint           status);
 guint           fedisim_server_answer_count      (FedisimServer  *server);
 void            fedisim_server_reset_counts      (FedisimServer  *server);
+char           *fedisim_server_describe_requests (FedisimServer  *server);
 JsonNode       *fedisim_server_dump_account      (FedisimServer  *server,
                                                   const char     *username);
 
