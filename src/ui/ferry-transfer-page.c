@@ -60,6 +60,8 @@ struct _FerryTransferPage
 G_DEFINE_FINAL_TYPE (FerryTransferPage, ferry_transfer_page, ADW_TYPE_BIN)
 
 static void prepare (FerryTransferPage *self);
+static void run     (FerryTransferPage   *self,
+                     FerryTransferMethod  method);
 
 static char *
 describe_time (gint64 seconds)
@@ -169,7 +171,7 @@ prepared_cb (GObject      *object,
 
   if (!ferry_transfer_prepare_finish (FERRY_TRANSFER (object), result, &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || FERRY_TRANSFER (object) != self->transfer)
         return;
       adw_status_page_set_title (self->needs_page, _("The Backup Cannot Be Read"));
       adw_status_page_set_description (self->needs_page, error->message);
@@ -178,10 +180,23 @@ prepared_cb (GObject      *object,
       gtk_stack_set_visible_child_name (self->stack, "needs");
       return;
     }
+  /* An older one, overtaken by a later look (the accounts changed, the page was shown). */
+  if (FERRY_TRANSFER (object) != self->transfer || self->running)
+    return;
   show_plan (self);
   set_busy (self, FALSE);
   if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "needs"))
     gtk_stack_set_visible_child_name (self->stack, "setup");
+
+  /* A transfer that was under way when Ferry closed goes on by itself, the day's follows
+   * included. */
+  {
+    g_autofree char *unfinished = g_settings_get_string (self->settings, "transfer-unfinished");
+    g_autofree char *path = g_file_get_path (self->backup);
+
+    if (unfinished[0] != '\0' && g_strcmp0 (unfinished, path) == 0 && !self->running)
+      run (self, FERRY_TRANSFER_METHOD_AUTO);
+  }
 }
 
 static FerryTransfer *
@@ -225,6 +240,8 @@ manifest_checked_cb (GObject      *object,
                   _("Go to _Backup"), "win.show-backup");
       return;
     }
+  if (self->running)
+    return;
   g_clear_object (&self->transfer);
   self->transfer = new_transfer (self, FERRY_TRANSFER_METHOD_AUTO);
   ferry_transfer_prepare_async (self->transfer, self->cancellable, prepared_cb, self);
@@ -466,9 +483,13 @@ transfer_done_cb (GObject      *object,
   gboolean ok = ferry_transfer_run_finish (FERRY_TRANSFER (object), result, &error);
 
   if (!ok && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->cancellable == NULL)
-    return;   /* the page is gone */
+    return;   /* the page is gone: the transfer goes on at the next start */
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   set_busy (self, FALSE);
+  /* Done, or stopped by the person: not to be taken up again by itself. (After a failure
+   * it is: the server may be back by the next start.) */
+  if (ok || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_settings_set_string (self->settings, "transfer-unfinished", "");
   if (!ok)
     {
       adw_status_page_set_icon_name (self->finished_page, "dialog-warning-symbolic");
@@ -492,9 +513,12 @@ static void
 run (FerryTransferPage   *self,
      FerryTransferMethod  method)
 {
+  g_autofree char *path = g_file_get_path (self->backup);
+
   g_clear_object (&self->transfer);
   self->transfer = new_transfer (self, method);
   set_busy (self, TRUE);
+  g_settings_set_string (self->settings, "transfer-unfinished", path ? path : "");
   ferry_transfer_run_async (self->transfer, self->cancellable, transfer_done_cb, self);
   g_signal_connect_swapped (self->transfer, "notify::running", G_CALLBACK (build_progress_rows), self);
   build_progress_rows (self);

@@ -590,6 +590,26 @@ transfer_through_page (FerryWindow *window)
   g_assert_nonnull (ferry_transfer_page_get_transfer (FERRY_TRANSFER_PAGE (page)));
   g_assert_cmpuint (ferry_transfer_get_n_missing (ferry_transfer_page_get_transfer (FERRY_TRANSFER_PAGE (page))), <, 20);
   take_screenshot (GTK_WIDGET (window), "transfer-finished");
+
+  /* A transfer under way when Ferry closed goes on by itself at the next start. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autofree char *last = g_settings_get_string (settings, "backup-last");
+    g_autofree char *left = NULL;
+    FerryWindow *second;
+    GtkWidget *again;
+
+    g_settings_set_string (settings, "transfer-unfinished", last);
+    second = new_window ();
+    ferry_window_show_page (second, "transfer");
+    again = find_widget_of_type (GTK_WIDGET (second), FERRY_TYPE_TRANSFER_PAGE);
+    g_object_set_data (G_OBJECT (again), "ferry-test-wanted", (gpointer) "finished");
+    spin (60000, stack_shows, again);
+    g_assert_true (stack_shows (again));
+    left = g_settings_get_string (settings, "transfer-unfinished");
+    g_assert_cmpstr (left, ==, "");
+    gtk_window_destroy (GTK_WINDOW (second));
+  }
 }
 
 /* The backup's manifest, in the one folder the backup made in @tmp. */
