@@ -344,8 +344,15 @@ answer_shows_done (Item     *item,
                 }
               if (item->op == OP_FILTER && g_strcmp0 (title, item->target) == 0)
                 return TRUE;
-              if (item->op == OP_FEATURED_TAG && name && g_ascii_strcasecmp (name, item->target) == 0)
-                return TRUE;
+              if ((item->op == OP_FEATURED_TAG || item->op == OP_TAG) && name != NULL)
+                {
+                  g_autofree char *a = g_utf8_casefold (name, -1);
+                  g_autofree char *b = g_utf8_casefold (item->target, -1);
+
+                  if (g_str_equal (a, b))
+                    return TRUE;
+                  continue;
+                }
               if (item->op == OP_LIST_MEMBER && g_strcmp0 (ferry_transfer_string_member (o, "id"), item->id) == 0)
                 return TRUE;
               object = o;   /* a relationships answer: one object */
@@ -376,9 +383,8 @@ answer_shows_done (Item     *item,
                         json_object_get_string_member (item->data, "comment")) == 0;
     case OP_BOOKMARK:
       return json_object_get_boolean_member_with_default (object, "bookmarked", FALSE);
-    case OP_TAG:
-      return json_object_get_boolean_member_with_default (object, "following", FALSE);
     case OP_PROFILE:
+    case OP_TAG:
     case OP_LIST:
     case OP_LIST_MEMBER:
     case OP_DOMAIN_BLOCK:
@@ -458,11 +464,9 @@ step_check (Run *run)
       path = g_strdup_printf ("/api/v1/statuses/%s", item->id);
       break;
     case OP_TAG:
-      {
-        g_autofree char *escaped = g_uri_escape_string (item->target, NULL, FALSE);
-
-        path = g_strdup_printf ("/api/v1/tags/%s", escaped);
-      }
+      /* The list, which every server has (not every one answers /api/v1/tags/:name). */
+      path = g_strdup ("/api/v1/followed_tags");
+      ferry_params_add (params, "limit", "200");
       break;
     case OP_FEATURED_TAG:
       path = g_strdup ("/api/v1/featured_tags");
