@@ -42,8 +42,6 @@ on_waiting (FerryClient *client,
 {
   gint64 wake = ferry_rate_limiter_get_server_now (ferry_client_get_rate_limiter (client)) + seconds;
 
-  if (g_getenv ("FERRY_TEST_TRACE"))
-    g_printerr ("waiting %" G_GINT64_FORMAT " (world %" G_GINT64_FORMAT ")\n", seconds, fedisim_world_now (f->world));
   if (wake > fedisim_world_now (f->world))
     fedisim_world_set_time (f->world, wake);
 }
@@ -175,18 +173,7 @@ run (Fixture             *f,
   ferry_transfer_run_async (transfer, cancellable, got_result, &result);
   while (result == NULL)
     {
-      static gint64 last_trace;
-
       g_main_context_iteration (NULL, TRUE);
-      if (g_getenv ("FERRY_TEST_TRACE") && g_get_monotonic_time () - last_trace > G_USEC_PER_SEC)
-        {
-          last_trace = g_get_monotonic_time ();
-          g_printerr ("answers %u retries %u 200s %u 429s %u 500s %u 502 %u 503 %u\n",
-                      fedisim_server_answer_count (f->new_server), ferry_client_get_retries (f->new_client),
-                      fedisim_server_status_count (f->new_server, 200), fedisim_server_status_count (f->new_server, 429),
-                      fedisim_server_status_count (f->new_server, 500), fedisim_server_status_count (f->new_server, 502),
-                      fedisim_server_status_count (f->new_server, 503));
-        }
       if (stop_after > 0 && !g_cancellable_is_cancelled (cancellable) &&
           fedisim_server_answer_count (f->new_server) >= start + stop_after)
         g_cancellable_cancel (cancellable);
@@ -381,10 +368,10 @@ static void
 test_resume (Fixture       *f,
              gconstpointer  data)
 {
+  /* Every route the chosen categories change something with. */
   static const char *routes[] = {
-    "POST /api/v1/accounts/:id/follow", "POST /api/v1/accounts/:id/block", "POST /api/v1/accounts/:id/mute",
-    "POST /api/v1/lists", "POST /api/v1/lists/:id/accounts", "POST /api/v1/statuses/:id/bookmark",
-    "POST /api/v1/domain_blocks", "POST /api/v2/filters", "POST /api/v1/accounts/:id/note",
+    "POST /api/v1/accounts/:id/mute", "POST /api/v1/accounts/:id/note", "POST /api/v1/domain_blocks",
+    "POST /api/v1/tags/:name/follow", "POST /api/v1/featured_tags", "POST /api/v2/filters",
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) report = NULL;
@@ -402,7 +389,10 @@ test_resume (Fixture       *f,
     g_assert_true (run (f, transfer, 0, &error));
   }
   for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
-    one_go[i] = fedisim_server_request_count (f->new_server, routes[i]);
+    {
+      one_go[i] = fedisim_server_request_count (f->new_server, routes[i]);
+      g_assert_cmpuint (one_go[i], >, 0);
+    }
   teardown (f, NULL);
   memset (f, 0, sizeof *f);
 

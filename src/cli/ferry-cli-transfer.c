@@ -102,22 +102,6 @@ parse_method (const char          *text,
   return TRUE;
 }
 
-static const char *
-import_type_title (const char *type)
-{
-  if (g_str_equal (type, "following"))
-    return _("Following list");
-  if (g_str_equal (type, "lists"))
-    return _("Lists");
-  if (g_str_equal (type, "blocking"))
-    return _("Blocking list");
-  if (g_str_equal (type, "muting"))
-    return _("Muting list");
-  if (g_str_equal (type, "domain_blocking"))
-    return _("Domain blocking list");
-  return _("Bookmarks");
-}
-
 static int
 hand_off_imports (FerryTransfer *transfer,
                   const char    *backup)
@@ -142,7 +126,7 @@ hand_off_imports (FerryTransfer *transfer,
     {
       g_auto(GStrv) parts = g_strsplit (files[i], "\t", 2);
 
-      g_print ("  %u. %s: %s\n", i + 1, import_type_title (parts[0]), parts[1]);
+      g_print ("  %u. %s: %s\n", i + 1, ferry_transfer_import_type_title (parts[0]), parts[1]);
     }
   g_print (_("When the imports are done, Ferry checks them and does the rest:\n"
              "  ferry-cli transfer --backup %s --method csv --imported\n"), backup);

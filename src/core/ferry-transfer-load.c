@@ -485,6 +485,30 @@ ferry_transfer_load_items (const char          *dir,
 /* Import files */
 
 /**
+ * ferry_transfer_import_type_title:
+ * @type: an import type as ferry_transfer_write_imports_finish() names it
+ *
+ * Returns: the type's name on Mastodon's import page, for the person to choose
+ */
+const char *
+ferry_transfer_import_type_title (const char *type)
+{
+  g_return_val_if_fail (type != NULL, NULL);
+
+  if (g_str_equal (type, "following"))
+    return _("Following list");
+  if (g_str_equal (type, "lists"))
+    return _("Lists");
+  if (g_str_equal (type, "blocking"))
+    return _("Blocking list");
+  if (g_str_equal (type, "muting"))
+    return _("Muting list");
+  if (g_str_equal (type, "domain_blocking"))
+    return _("Domain blocking list");
+  return _("Bookmarks");
+}
+
+/**
  * ferry_transfer_csv_for:
  *
  * Returns: (transfer full) (nullable): the items of @cat not yet done, as Mastodon's import

@@ -221,11 +221,6 @@ check_limits (FerryTransfer *self)
     }
 }
 
-typedef struct
-{
-  FerryTransfer *self;   /* owned */
-} Prepare;
-
 static void
 prepared (GTask *task)
 {

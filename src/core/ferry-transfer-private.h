@@ -136,9 +136,7 @@ struct _FerryTransfer
   gint64                follow_day;
   guint                 follows_today;
   gint64                next_batch;
-  GHashTable           *resolved;      /* acct → JsonObject {id, to, to_id} or {code, reason} */
   GHashTable           *statuses;      /* URI → status id on the new server, "" if unreachable */
-  Snapshot             *snapshot;      /* owned, after a scan */
   JsonObject           *report;        /* owned, after verify */
   GError               *error;         /* the first error that stops the run */
   GCancellable         *cancellable;   /* owned while running: the run's, and stop()'s */
@@ -146,7 +144,6 @@ struct _FerryTransfer
   gboolean              wait_for_days;
   gboolean              finishing;
   gboolean              sleeping;
-  gboolean              rescan;
   gboolean              check_imports;  /* an import is done: what it missed goes by API */
   guint                 pump_source;
   guint                 progress_source;

@@ -162,8 +162,7 @@ verify_scanned_cb (GObject      *object,
     }
   g_clear_pointer (&self->report, json_object_unref);
   self->report = ferry_transfer_build_report (self, snapshot);
-  g_clear_pointer (&self->snapshot, ferry_transfer_snapshot_free);
-  self->snapshot = snapshot;
+  ferry_transfer_snapshot_free (snapshot);
   ferry_transfer_progress_now (self);
   ferry_transfer_journal_flush_async (self->journal, NULL, verify_flushed_cb, task);
 }

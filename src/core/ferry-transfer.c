@@ -71,7 +71,6 @@ ferry_transfer_finalize (GObject *object)
     g_clear_pointer (&self->queues[i], g_ptr_array_unref);
   g_ptr_array_unref (self->warnings);
   g_hash_table_unref (self->statuses);
-  g_clear_pointer (&self->snapshot, ferry_transfer_snapshot_free);
   g_clear_pointer (&self->report, json_object_unref);
   g_clear_error (&self->error);
 
@@ -730,8 +729,6 @@ scanned_cb (GObject      *object,
       finish_run (self);
       return;
     }
-  g_clear_pointer (&self->snapshot, ferry_transfer_snapshot_free);
-  self->snapshot = snapshot;
   {
     g_autoptr(JsonObject) record = json_object_new ();
 
@@ -752,6 +749,7 @@ scanned_cb (GObject      *object,
           ferry_transfer_item_end (self, item, ITEM_DONE, NULL, NULL, FALSE);
         }
     }
+  ferry_transfer_snapshot_free (snapshot);
   start_items (self);
 }
 
@@ -788,10 +786,8 @@ run_prepared (FerryTransfer *self)
           item->uncertain = TRUE;
         }
     }
-  if (ferry_transfer_journal_is_new (self->journal) || self->method == FERRY_TRANSFER_METHOD_CSV ||
-      self->rescan)
+  if (ferry_transfer_journal_is_new (self->journal) || self->method == FERRY_TRANSFER_METHOD_CSV)
     {
-      self->rescan = FALSE;
       ferry_transfer_scan_async (self, self->cancellable, scanned_cb, g_object_ref (self));
     }
   else

@@ -81,6 +81,7 @@ void           ferry_transfer_verify_async      (FerryTransfer        *self,
 gboolean       ferry_transfer_verify_finish     (FerryTransfer        *self,
                                                  GAsyncResult         *result,
                                                  GError              **error);
+const char    *ferry_transfer_import_type_title (const char           *type);
 char          *ferry_transfer_get_report_json   (FerryTransfer        *self);
 GStrv          ferry_transfer_get_missing       (FerryTransfer        *self,
                                                  const char           *category);

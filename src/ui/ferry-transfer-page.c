@@ -44,7 +44,6 @@ struct _FerryTransferPage
   GtkLabel              *plan_label;
   AdwPreferencesGroup   *warnings_group;
   GtkListBox            *warnings_list;
-  GtkWidget             *start_button;
   GtkListBox            *totals_list;
   GtkListBox            *files_list;
   GtkLabel              *running_title;
@@ -556,7 +555,8 @@ imports_written_cb (GObject      *object,
       g_auto(GStrv) parts = g_strsplit (files[i], "\t", 2);
       g_autofree char *name = g_path_get_basename (parts[1]);
       /* Translators: the first is the number of the step, the second the type to choose on the page */
-      g_autofree char *title = g_strdup_printf (_("%u. Type “%s”"), i + 1, parts[0]);
+      g_autofree char *title = g_strdup_printf (_("%u. Type “%s”"), i + 1,
+                                                ferry_transfer_import_type_title (parts[0]));
 
       add_row (self->files_list, title, name);
     }
@@ -811,7 +811,6 @@ ferry_transfer_page_class_init (FerryTransferPageClass *klass)
   BIND (plan_label);
   BIND (warnings_group);
   BIND (warnings_list);
-  BIND (start_button);
   BIND (totals_list);
   BIND (files_list);
   BIND (running_title);

@@ -30,8 +30,6 @@ on_waiting (FerryClient *client,
 {
   gint64 wake = ferry_rate_limiter_get_server_now (ferry_client_get_rate_limiter (client)) + seconds;
 
-  if (g_getenv ("FERRY_BENCH_TRACE"))
-    g_printerr ("wait %" G_GINT64_FORMAT " at %" G_GINT64_FORMAT "\n", seconds, fedisim_world_now (world) % 100000);
   if (wake > fedisim_world_now (world))
     fedisim_world_set_time (world, wake);
 }
