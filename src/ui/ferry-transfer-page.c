@@ -59,6 +59,7 @@ struct _FerryTransferPage
 G_DEFINE_FINAL_TYPE (FerryTransferPage, ferry_transfer_page, ADW_TYPE_BIN)
 
 static void prepare (FerryTransferPage *self);
+static void build_progress_rows (FerryTransferPage *self);
 static void run     (FerryTransferPage   *self,
                      FerryTransferMethod  method);
 
@@ -299,7 +300,17 @@ refresh_progress (gpointer user_data)
   GListModel *categories = ferry_transfer_get_categories (self->transfer);
   gboolean paused = ferry_transfer_get_paused (self->transfer);
   g_autofree char *percent = g_strdup_printf (_("%.0f %%"), ferry_transfer_get_fraction (self->transfer) * 100);
-  guint shown = 0;
+  guint shown = 0, wanted = 0;
+
+  /* The totals come once the backup is read: then the rows. */
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+    {
+      g_autoptr(FerryBackupCategory) category = g_list_model_get_item (categories, i);
+
+      wanted += ferry_backup_category_get_total (category) > 0;
+    }
+  if (wanted != self->rows->len)
+    build_progress_rows (self);
 
   for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
     {
@@ -519,7 +530,6 @@ run (FerryTransferPage   *self,
   set_busy (self, TRUE);
   g_settings_set_string (self->settings, "transfer-unfinished", path ? path : "");
   ferry_transfer_run_async (self->transfer, self->cancellable, transfer_done_cb, self);
-  g_signal_connect_swapped (self->transfer, "notify::running", G_CALLBACK (build_progress_rows), self);
   build_progress_rows (self);
   refresh_progress (self);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
