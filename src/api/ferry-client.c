@@ -54,6 +54,7 @@ typedef struct
   gboolean     follow;   /* POST …/follow: Mastodon's daily follows limit applies */
   gboolean     paged;
   gboolean     raw;
+  const char  *accept;   /* for raw downloads: what to ask for; NULL for anything */
   int          priority;
   guint        attempts;
   guint        rate_waits;
@@ -380,7 +381,7 @@ request_start (GTask *task)
                                     authorization);
     }
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept",
-                                req->raw ? "*/*" : "application/json");
+                                req->raw ? (req->accept ? req->accept : "*/*") : "application/json");
   if (req->body != NULL)
     {
       g_autoptr(GBytes) body = g_bytes_new (req->body, strlen (req->body));
@@ -658,6 +659,31 @@ ferry_client_get_bytes_async (FerryClient         *self,
   enqueue (self, req, ferry_client_get_bytes_async, cancellable, callback, user_data);
 }
 
+/**
+ * ferry_client_get_activity_async:
+ * @uri: an ActivityPub object's id (an actor)
+ *
+ * Fetches an ActivityPub document as any server would, unsigned and without the token;
+ * finish with ferry_client_get_bytes_finish(). A server with authorized fetch refuses it
+ * (%FERRY_API_ERROR_AUTH).
+ */
+void
+ferry_client_get_activity_async (FerryClient         *self,
+                                 const char          *uri,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  Request *req = g_new0 (Request, 1);
+
+  req->method = g_strdup ("GET");
+  req->url = absolute_url (self, uri);
+  req->raw = TRUE;
+  req->accept = "application/activity+json, application/ld+json; "
+                "profile=\"https://www.w3.org/ns/activitystreams\"";
+  enqueue (self, req, ferry_client_get_bytes_async, cancellable, callback, user_data);
+}
+
 GBytes *
 ferry_client_get_bytes_finish (FerryClient   *self,
                                GAsyncResult  *result,
@@ -760,6 +786,19 @@ ferry_client_get_base_url (FerryClient *self)
   g_return_val_if_fail (FERRY_IS_CLIENT (self), NULL);
 
   return self->base_url;
+}
+
+/**
+ * ferry_client_get_tls_database:
+ *
+ * Returns: (transfer none): what this client trusts, for talking to other servers alike
+ */
+GTlsDatabase *
+ferry_client_get_tls_database (FerryClient *self)
+{
+  g_return_val_if_fail (FERRY_IS_CLIENT (self), NULL);
+
+  return soup_session_get_tls_database (self->session);
 }
 
 const char *

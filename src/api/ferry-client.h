@@ -23,6 +23,7 @@ FerryClient      *ferry_client_new              (const char           *base_url,
                                                  GTlsDatabase         *tls_database);
 const char       *ferry_client_get_base_url     (FerryClient          *self);
 const char       *ferry_client_get_host         (FerryClient          *self);
+GTlsDatabase     *ferry_client_get_tls_database (FerryClient          *self);
 void              ferry_client_set_token        (FerryClient          *self,
                                                  const char           *token);
 FerryRateLimiter *ferry_client_get_rate_limiter (FerryClient          *self);
@@ -60,6 +61,11 @@ JsonArray        *ferry_client_list_finish      (FerryClient          *self,
                                                  GError              **error);
 void              ferry_client_get_bytes_async  (FerryClient          *self,
                                                  const char           *url,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+void              ferry_client_get_activity_async (FerryClient        *self,
+                                                 const char           *uri,
                                                  GCancellable         *cancellable,
                                                  GAsyncReadyCallback   callback,
                                                  gpointer              user_data);

@@ -291,6 +291,8 @@ loaded_cb (GObject      *object,
                           ferry_client_get_host (self->client));
   g_strdelimit (name, "/\\:", '_');
   path = g_build_filename (self->dir_path, ".ferry-transfer", name, NULL);
+  g_free (self->report_path);
+  self->report_path = g_strdup_printf ("%.*s.report.json", (int) strlen (path) - 6, path);
   g_clear_object (&self->journal);
   self->journal = ferry_transfer_journal_new (path);
   ferry_transfer_journal_open_async (self->journal, g_task_get_cancellable (task), journal_opened_cb, task);

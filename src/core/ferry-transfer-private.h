@@ -118,7 +118,8 @@ struct _FerryTransfer
   GStrv                 only;
   FerryTransferMethod   method;
   GListStore           *categories;  /* FerryBackupCategory */
-  FerryTransferJournal *journal;     /* owned */
+  FerryTransferJournal *journal;
+  char                *report_path;   /* the last verify's report, beside the journal */     /* owned */
   FerryServerInfo      *info;        /* owned */
   JsonObject           *me;          /* owned: verify_credentials of the new account */
   char                 *local_domain;

@@ -144,6 +144,17 @@ verify_flushed_cb (GObject      *object,
     g_task_return_boolean (task, TRUE);
 }
 
+/* Kept beside the journal, for the move's checks to read: was the transfer complete? */
+static void
+save_report (FerryTransfer *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = ferry_transfer_get_report_json (self);
+
+  if (self->report_path != NULL && !g_file_set_contents (self->report_path, text, -1, &error))
+    g_warning ("Could not keep the transfer report: %s", error->message);
+}
+
 static void
 verify_scanned_cb (GObject      *object,
                    GAsyncResult *result,
@@ -163,6 +174,7 @@ verify_scanned_cb (GObject      *object,
   g_clear_pointer (&self->report, json_object_unref);
   self->report = ferry_transfer_build_report (self, snapshot);
   ferry_transfer_snapshot_free (snapshot);
+  save_report (self);
   ferry_transfer_progress_now (self);
   ferry_transfer_journal_flush_async (self->journal, NULL, verify_flushed_cb, task);
 }

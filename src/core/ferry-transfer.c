@@ -62,6 +62,7 @@ ferry_transfer_finalize (GObject *object)
   FerryTransfer *self = FERRY_TRANSFER (object);
 
   g_free (self->dir_path);
+  g_free (self->report_path);
   g_strfreev (self->only);
   g_clear_pointer (&self->me, json_object_unref);
   g_free (self->local_domain);

@@ -756,7 +756,7 @@ fs_server_new (FedisimWorld   *world,
   if (version == NULL)
     version = flavour == FEDISIM_FLAVOUR_GOTOSOCIAL ? "0.19.1" :
               flavour == FEDISIM_FLAVOUR_AKKOMA ? "3.15.2" :
-              flavour == FEDISIM_FLAVOUR_LEGACY ? "4.2.10" : "4.5.0";
+              flavour == FEDISIM_FLAVOUR_LEGACY ? "2.59" : "4.5.0";   /* snac before it followed Move */
   server->version = g_strdup (version);
   server->api_version = flavour == FEDISIM_FLAVOUR_MASTODON ? api_version_for (version) : 0;
   server->actors = g_ptr_array_new_with_free_func ((GDestroyNotify) fs_actor_free);

@@ -1,0 +1,852 @@
+/* ferry-move-checks.c: the pre-flight checks, the forecast, and each step's status
+ *
+ * Copyright 2026 The Ferry developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Everything that can make a move fail is looked at before anything changes (api-facts §7):
+ * both accounts signed in, a recent finished backup, the transfer done or knowingly
+ * skipped, the new account unlocked, neither account moved already, servers that can do it.
+ * The forecast groups the origin's followers by server and asks each server once what it
+ * is: Mastodon-like servers follow the Move, some software ignores it, an offline server
+ * cannot.
+ */
+
+#define G_LOG_DOMAIN "ferry-move"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ferry-api-error.h"
+#include "ferry-csv.h"
+#include "ferry-move-private.h"
+
+#define BACKUP_FRESH_DAYS 7
+#define MAX_PROBES 6
+
+static void
+check_free (FerryMoveCheck *check)
+{
+  g_free (check->id);
+  g_free (check->title);
+  g_free (check->detail);
+  g_free (check);
+}
+
+void
+ferry_move_check_add (GPtrArray      *checks,
+                      const char     *id,
+                      FerryMoveLevel  level,
+                      FerryMoveFix    fix,
+                      const char     *title,
+                      char           *detail)
+{
+  FerryMoveCheck *check = g_new0 (FerryMoveCheck, 1);
+
+  check->id = g_strdup (id);
+  check->level = level;
+  check->fix = fix;
+  check->title = g_strdup (title);
+  check->detail = detail;
+  g_ptr_array_add (checks, check);
+}
+
+FerryMoveServer *
+ferry_move_server_new (const char *host)
+{
+  FerryMoveServer *server = g_new0 (FerryMoveServer, 1);
+
+  server->host = g_strdup (host);
+  server->fate = FERRY_MOVE_FATE_OFFLINE;
+  return server;
+}
+
+void
+ferry_move_server_free (FerryMoveServer *server)
+{
+  g_free (server->host);
+  g_free (server->software);
+  g_free (server);
+}
+
+const char *
+ferry_move_fate_text (FerryMoveFate fate)
+{
+  switch (fate)
+    {
+    case FERRY_MOVE_FATE_FOLLOWS:
+      return _("Follows the move");
+    case FERRY_MOVE_FATE_IF_ALLOWED:
+      return _("Follows the move if each follower allowed it in their settings");
+    case FERRY_MOVE_FATE_IGNORES:
+      return _("Ignores moves: followers there must follow the new account themselves");
+    case FERRY_MOVE_FATE_OFFLINE:
+    default:
+      return _("Did not answer: offline, or gone");
+    }
+}
+
+/* The checks */
+
+static char *
+days_text (gint64 days)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", (gulong) days), (int) days);
+}
+
+static FerryMoveLevel
+check_backup (FerryMove  *self,
+              char      **detail)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GDateTime) created = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  JsonObject *manifest;
+  JsonObject *account;
+  g_autofree char *age = NULL;
+  gint64 days;
+
+  if (self->backup_dir == NULL)
+    {
+      *detail = g_strdup (_("No backup yet. After the move the old server refuses most of what a "
+                            "backup reads: back up the old account first."));
+      return FERRY_MOVE_LEVEL_BLOCKER;
+    }
+  path = g_build_filename (self->backup_dir, "manifest.json", NULL);
+  if (!json_parser_load_from_file (parser, path, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      *detail = g_strdup (_("The last backup did not finish. Finish it before the move: after it, "
+                            "the old server refuses most of what a backup reads."));
+      return FERRY_MOVE_LEVEL_BLOCKER;
+    }
+  manifest = json_node_get_object (json_parser_get_root (parser));
+  account = json_object_has_member (manifest, "account") ? json_object_get_object_member (manifest, "account") : NULL;
+  if (account == NULL ||
+      g_ascii_strcasecmp (json_object_get_string_member_with_default (account, "handle", ""),
+                          self->old_side.acct) != 0)
+    {
+      *detail = g_strdup_printf (_("The backup chosen is not of %s. Back up this account."),
+                                 self->old_side.acct);
+      return FERRY_MOVE_LEVEL_BLOCKER;
+    }
+  created = g_date_time_new_from_iso8601 (json_object_get_string_member_with_default (manifest, "created", ""), NULL);
+  days = created ? g_date_time_difference (now, created) / G_TIME_SPAN_DAY : 0;
+  age = days_text (days);
+  if (days >= BACKUP_FRESH_DAYS)
+    {
+      *detail = g_strdup_printf (_("The backup is %s old: back up again to keep what changed since."), age);
+      return FERRY_MOVE_LEVEL_WARNING;
+    }
+  *detail = days == 0 ? g_strdup (_("A finished backup from today."))
+                      : g_strdup_printf (_("A finished backup, %s old."), age);
+  return FERRY_MOVE_LEVEL_OK;
+}
+
+static FerryMoveLevel
+check_transfer (FerryMove  *self,
+                char      **detail)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *report;
+  gint64 missing;
+
+  if (self->transfer_skipped)
+    {
+      *detail = g_strdup (_("Skipped: nothing of the old account is copied to the new one."));
+      return FERRY_MOVE_LEVEL_WARNING;
+    }
+  if (self->backup_dir != NULL)
+    {
+      name = g_strdup_printf ("%s@%s.report.json", self->new_side.handle->username,
+                              self->new_side.handle->host);
+      g_strdelimit (name, "/\\:", '_');
+      path = g_build_filename (self->backup_dir, ".ferry-transfer", name, NULL);
+    }
+  if (path == NULL || !json_parser_load_from_file (parser, path, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      *detail = g_strdup (_("Not done: follows, lists, blocks and the rest are not on the new account "
+                            "yet. Transfer them first, or skip this knowingly."));
+      return FERRY_MOVE_LEVEL_BLOCKER;
+    }
+  report = json_node_get_object (json_parser_get_root (parser));
+  missing = json_object_get_int_member_with_default (report, "missing", 0);
+  if (missing > 0)
+    {
+      *detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "Done; %d item is not on the new account (each with its reason on the Transfer page).",
+                                              "Done; %d items are not on the new account (each with its reason on the Transfer page).",
+                                              (gulong) missing), (int) missing);
+      return FERRY_MOVE_LEVEL_WARNING;
+    }
+  *detail = g_strdup (_("Done and checked: everything is on the new account."));
+  return FERRY_MOVE_LEVEL_OK;
+}
+
+static void
+check_signed_in (FerryMove     *self,
+                 FerryMoveSide *side,
+                 gboolean       may_be_moved)
+{
+  GError *error = side->verify_error;
+  const char *id = side == &self->old_side ? "old-account" : "new-account";
+  const char *title = side == &self->old_side ? _("Old account") : _("New account");
+
+  if (error == NULL)
+    ferry_move_check_add (self->checks, id, FERRY_MOVE_LEVEL_OK, FERRY_MOVE_FIX_NONE, title,
+                          g_strdup_printf (_("%s is signed in."), side->acct));
+  else if (may_be_moved && g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_FORBIDDEN))
+    ferry_move_check_add (self->checks, id, FERRY_MOVE_LEVEL_INFO, FERRY_MOVE_FIX_NONE, title,
+                          g_strdup_printf (_("%s has moved, so its server limits what it can do."), side->acct));
+  else if (g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_AUTH))
+    ferry_move_check_add (self->checks, id, FERRY_MOVE_LEVEL_BLOCKER, FERRY_MOVE_FIX_NONE, title,
+                          g_strdup_printf (_("%s refused Ferry’s sign-in: sign in again."), side->acct));
+  else
+    ferry_move_check_add (self->checks, id, FERRY_MOVE_LEVEL_BLOCKER, FERRY_MOVE_FIX_NONE, title,
+                          g_strdup (error->message));
+}
+
+static void
+check_accounts (FerryMove *self,
+                gboolean   moved)
+{
+  const char *origin_moved = ferry_account_get_moved_to (self->origin->account);
+  const char *target_moved = ferry_account_get_moved_to (self->target->account);
+  gboolean back = self->direction == FERRY_MOVE_BACK;
+
+  check_signed_in (self, self->origin, moved);
+  check_signed_in (self, self->target, back);
+
+  if (moved)
+    ferry_move_check_add (self->checks, "origin-moved", FERRY_MOVE_LEVEL_INFO, FERRY_MOVE_FIX_NONE,
+                          _("Moved"), g_strdup_printf (_("%s has moved to %s."), self->origin->acct, self->target->acct));
+  else if (origin_moved != NULL)
+    ferry_move_check_add (self->checks, "origin-moved", FERRY_MOVE_LEVEL_BLOCKER, FERRY_MOVE_FIX_NONE,
+                          _("Already moved"),
+                          g_strdup_printf (_("%s already redirects to %s. Cancel that redirect on its "
+                                             "server’s migration page first."), self->origin->acct, origin_moved));
+  else
+    ferry_move_check_add (self->checks, "origin-moved", FERRY_MOVE_LEVEL_OK, FERRY_MOVE_FIX_NONE,
+                          _("Not moved yet"), g_strdup_printf (_("%s has not moved."), self->origin->acct));
+
+  if (target_moved != NULL && back)
+    ferry_move_check_add (self->checks, "target-moved", FERRY_MOVE_LEVEL_INFO, FERRY_MOVE_FIX_NONE,
+                          _("Redirect"),
+                          g_strdup_printf (_("%s still redirects to %s: the first step cancels that."),
+                                           self->target->acct, target_moved));
+  else if (target_moved != NULL)
+    ferry_move_check_add (self->checks, "target-moved", FERRY_MOVE_LEVEL_BLOCKER, FERRY_MOVE_FIX_NONE,
+                          _("Account to move to"),
+                          g_strdup_printf (_("%s has itself moved to %s: servers refuse a move to it."),
+                                           self->target->acct, target_moved));
+  else
+    ferry_move_check_add (self->checks, "target-moved", FERRY_MOVE_LEVEL_OK, FERRY_MOVE_FIX_NONE,
+                          _("Account to move to"), g_strdup_printf (_("%s has not moved away."), self->target->acct));
+
+  if (ferry_account_get_locked (self->target->account) && !moved)
+    ferry_move_check_add (self->checks, "locked", FERRY_MOVE_LEVEL_WARNING, FERRY_MOVE_FIX_UNLOCK,
+                          _("Locked account"),
+                          g_strdup_printf (_("%s approves followers by hand: every moved follower would "
+                                             "arrive as a follow request. Unlock it for the move."),
+                                           self->target->acct));
+  else
+    ferry_move_check_add (self->checks, "locked", FERRY_MOVE_LEVEL_OK, FERRY_MOVE_FIX_NONE,
+                          _("Open to followers"),
+                          g_strdup_printf (_("%s takes followers without approval."), self->target->acct));
+}
+
+static void
+check_servers (FerryMove *self)
+{
+  FerryServerInfo *origin = self->origin->info;
+  FerryServerInfo *target = self->target->info;
+  g_autofree char *how = ferry_server_info_describe_migration (origin);
+
+  if (ferry_server_info_honours_move (target))
+    ferry_move_check_add (self->checks, "target-server", FERRY_MOVE_LEVEL_OK, FERRY_MOVE_FIX_NONE,
+                          _("Server moved to"),
+                          g_strdup_printf (_("%s (%s %s) takes moved accounts in."), ferry_server_info_get_host (target),
+                                           ferry_server_info_get_software_name (target),
+                                           ferry_server_info_get_version (target)));
+  else
+    ferry_move_check_add (self->checks, "target-server", FERRY_MOVE_LEVEL_BLOCKER, FERRY_MOVE_FIX_NONE,
+                          _("Server moved to"),
+                          g_strdup_printf (_("%s (%s) does not take moved accounts in."),
+                                           ferry_server_info_get_host (target),
+                                           ferry_server_info_get_software_name (target)));
+
+  switch (ferry_server_info_get_migration_kind (origin))
+    {
+    case FERRY_MIGRATION_NONE:
+      ferry_move_check_add (self->checks, "origin-server", FERRY_MOVE_LEVEL_BLOCKER, FERRY_MOVE_FIX_NONE,
+                            _("Server moved from"), g_steal_pointer (&how));
+      break;
+    case FERRY_MIGRATION_GOTOSOCIAL_API:
+    case FERRY_MIGRATION_AKKOMA_API:
+      ferry_move_check_add (self->checks, "origin-server", FERRY_MOVE_LEVEL_OK, FERRY_MOVE_FIX_NONE,
+                            _("Server moved from"), g_steal_pointer (&how));
+      ferry_move_check_add (self->checks, "password", FERRY_MOVE_LEVEL_INFO, FERRY_MOVE_FIX_NONE,
+                            _("Password"),
+                            g_strdup_printf (_("%s asks for the account’s password at the move. Ferry "
+                                               "sends it once and never keeps it."),
+                                             ferry_server_info_get_host (origin)));
+      break;
+    case FERRY_MIGRATION_MASTODON_WEB:
+    case FERRY_MIGRATION_MISSKEY:
+    default:
+      ferry_move_check_add (self->checks, "origin-server", FERRY_MOVE_LEVEL_INFO, FERRY_MOVE_FIX_NONE,
+                            _("Server moved from"), g_steal_pointer (&how));
+      ferry_move_check_add (self->checks, "password", FERRY_MOVE_LEVEL_INFO, FERRY_MOVE_FIX_NONE,
+                            _("Password"),
+                            g_strdup_printf (_("%s’s web page asks for the account’s password at the "
+                                               "move; Ferry never sees it."),
+                                             ferry_server_info_get_host (origin)));
+      break;
+    }
+}
+
+static gboolean
+has_level (FerryMove      *self,
+           FerryMoveLevel  level)
+{
+  for (guint i = 0; i < self->checks->len; i++)
+    if (((FerryMoveCheck *) g_ptr_array_index (self->checks, i))->level == level)
+      return TRUE;
+  return FALSE;
+}
+
+static FerryMoveStatus
+status_of (FerryMoveLevel level,
+           FerryMoveStatus blocked)
+{
+  switch (level)
+    {
+    case FERRY_MOVE_LEVEL_OK:
+    case FERRY_MOVE_LEVEL_INFO:
+      return FERRY_MOVE_STATUS_DONE;
+    case FERRY_MOVE_LEVEL_WARNING:
+      return FERRY_MOVE_STATUS_WARNING;
+    case FERRY_MOVE_LEVEL_BLOCKER:
+    default:
+      return blocked;
+    }
+}
+
+static void
+set_stage (FerryMove       *self,
+           FerryMoveStage   stage,
+           FerryMoveStatus  status,
+           char            *detail)
+{
+  if (self->running[stage])
+    status = FERRY_MOVE_STATUS_WAITING;
+  ferry_move_set_stage (self, stage, status, detail);
+  g_free (detail);
+}
+
+static void
+evaluate_steps (FerryMove *self,
+                gboolean   moved,
+                gboolean   blocked)
+{
+  gboolean redirected = self->direction == FERRY_MOVE_BACK &&
+                        ferry_account_get_moved_to (self->target->account) != NULL;
+  gboolean aliased = moved || self->alias == 1 || self->alias_confirmed;
+
+  if (self->direction == FERRY_MOVE_BACK)
+    set_stage (self, FERRY_MOVE_STAGE_REDIRECT,
+               redirected ? FERRY_MOVE_STATUS_READY : FERRY_MOVE_STATUS_DONE,
+               redirected ? g_strdup_printf (_("%s still redirects its visitors away."), self->target->acct)
+                          : g_strdup_printf (_("%s no longer redirects."), self->target->acct));
+
+  if (aliased)
+    set_stage (self, FERRY_MOVE_STAGE_ALIAS, FERRY_MOVE_STATUS_DONE,
+               self->alias == 1 || moved
+                 ? g_strdup_printf (_("%s names %s as its old account."), self->target->acct, self->origin->acct)
+                 : g_strdup (_("You confirmed the alias.")));
+  else if (blocked || redirected)
+    set_stage (self, FERRY_MOVE_STAGE_ALIAS, FERRY_MOVE_STATUS_PENDING,
+               g_strdup (redirected ? _("After the redirect is cancelled.") : _("After the checks pass.")));
+  else if (self->alias < 0)
+    set_stage (self, FERRY_MOVE_STAGE_ALIAS, FERRY_MOVE_STATUS_UNSURE,
+               g_strdup_printf (_("%s does not show its aliases to other servers’ unsigned requests, so "
+                                  "Ferry cannot see the alias. Confirm it once it is made."),
+                                self->target->handle->host));
+  else
+    set_stage (self, FERRY_MOVE_STAGE_ALIAS, FERRY_MOVE_STATUS_READY,
+               g_strdup_printf (_("Add %s as an alias of %s."), self->origin->acct, self->target->acct));
+
+  if (moved)
+    set_stage (self, FERRY_MOVE_STAGE_MOVE, FERRY_MOVE_STATUS_DONE,
+               g_strdup_printf (_("%s now points to %s, and its followers are told."),
+                                self->origin->acct, self->target->acct));
+  else if (aliased && !blocked)
+    set_stage (self, FERRY_MOVE_STAGE_MOVE, FERRY_MOVE_STATUS_READY,
+               g_strdup_printf (_("Move %s to %s."), self->origin->acct, self->target->acct));
+  else
+    set_stage (self, FERRY_MOVE_STAGE_MOVE, FERRY_MOVE_STATUS_PENDING, g_strdup (_("After the alias.")));
+
+  if (moved && self->samples->len > 0)
+    {
+      FerryMoveSample *last = &g_array_index (self->samples, FerryMoveSample, self->samples->len - 1);
+      gint64 arrived = self->direction == FERRY_MOVE_FORWARD ? last->new_followers : last->old_followers;
+
+      set_stage (self, FERRY_MOVE_STAGE_WATCH, FERRY_MOVE_STATUS_DONE,
+                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%s has %d follower; %d followed the old account.",
+                                               "%s has %d followers; %d followed the old account.",
+                                               (gulong) MAX (arrived, 0)),
+                                  self->target->acct, (int) arrived, (int) self->followers->len));
+    }
+  else
+    set_stage (self, FERRY_MOVE_STAGE_WATCH, moved ? FERRY_MOVE_STATUS_READY : FERRY_MOVE_STATUS_PENDING,
+               g_strdup (moved ? _("Watching the followers arrive.") : _("After the move.")));
+}
+
+/**
+ * ferry_move_evaluate:
+ *
+ * Makes the checks and every step's status from what was last read.
+ */
+void
+ferry_move_evaluate (FerryMove *self)
+{
+  gboolean moved = ferry_move_origin_moved (self);
+  gboolean forward = self->direction == FERRY_MOVE_FORWARD;
+  gboolean blocked;
+  char *detail = NULL;
+  FerryMoveLevel level;
+
+  if (self->origin->account == NULL || self->target->account == NULL ||
+      self->origin->info == NULL || self->target->info == NULL)
+    return;
+
+  g_ptr_array_set_free_func (self->checks, (GDestroyNotify) check_free);
+  g_ptr_array_set_size (self->checks, 0);
+  check_accounts (self, moved);
+  check_servers (self);
+  if (forward)
+    {
+      level = check_backup (self, &detail);
+      ferry_move_check_add (self->checks, "backup", moved ? MIN (level, FERRY_MOVE_LEVEL_INFO) : level,
+                            FERRY_MOVE_FIX_NONE, _("Backup"), g_strdup (detail));
+      set_stage (self, FERRY_MOVE_STAGE_BACKUP, status_of (level, FERRY_MOVE_STATUS_READY),
+                 g_steal_pointer (&detail));
+      level = check_transfer (self, &detail);
+      ferry_move_check_add (self->checks, "transfer", moved ? MIN (level, FERRY_MOVE_LEVEL_INFO) : level,
+                            level == FERRY_MOVE_LEVEL_BLOCKER ? FERRY_MOVE_FIX_SKIP_TRANSFER : FERRY_MOVE_FIX_NONE,
+                            _("Transfer"), g_strdup (detail));
+      set_stage (self, FERRY_MOVE_STAGE_TRANSFER, status_of (level, FERRY_MOVE_STATUS_READY),
+                 g_steal_pointer (&detail));
+    }
+
+  blocked = has_level (self, FERRY_MOVE_LEVEL_BLOCKER);
+  if (blocked)
+    set_stage (self, FERRY_MOVE_STAGE_CHECKS, FERRY_MOVE_STATUS_FAILED,
+               g_strdup (_("Something must be put right before the move.")));
+  else if (has_level (self, FERRY_MOVE_LEVEL_WARNING))
+    set_stage (self, FERRY_MOVE_STAGE_CHECKS, FERRY_MOVE_STATUS_WARNING,
+               g_strdup (_("The move can go ahead; read the warnings first.")));
+  else
+    set_stage (self, FERRY_MOVE_STAGE_CHECKS, FERRY_MOVE_STATUS_DONE,
+               g_strdup (_("Everything is ready for the move.")));
+  evaluate_steps (self, moved, blocked);
+}
+
+/**
+ * ferry_move_get_checks:
+ *
+ * Returns: (transfer none) (element-type FerryMoveCheck): the last checks' results
+ */
+GPtrArray *
+ferry_move_get_checks (FerryMove *self)
+{
+  g_return_val_if_fail (FERRY_IS_MOVE (self), NULL);
+
+  return self->checks;
+}
+
+/**
+ * ferry_move_checks_passed:
+ *
+ * Returns: whether nothing blocks the move (warnings the person has read may remain)
+ */
+gboolean
+ferry_move_checks_passed (FerryMove *self)
+{
+  g_return_val_if_fail (FERRY_IS_MOVE (self), FALSE);
+
+  return self->refreshed && !has_level (self, FERRY_MOVE_LEVEL_BLOCKER);
+}
+
+/* The forecast */
+
+typedef struct
+{
+  GQueue  hosts;
+  guint   in_flight;
+} Forecast;
+
+static void
+forecast_free (Forecast *forecast)
+{
+  g_queue_clear_full (&forecast->hosts, g_free);
+  g_free (forecast);
+}
+
+static int
+by_followers (gconstpointer a,
+              gconstpointer b)
+{
+  const FerryMoveServer *x = *(FerryMoveServer * const *) a;
+  const FerryMoveServer *y = *(FerryMoveServer * const *) b;
+
+  if (x->followers != y->followers)
+    return x->followers > y->followers ? -1 : 1;
+  return g_strcmp0 (x->host, y->host);
+}
+
+static void
+forecast_build (FerryMove *self)
+{
+  GHashTableIter iter;
+  FerryMoveServer *server;
+
+  g_hash_table_iter_init (&iter, self->servers);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &server))
+    server->followers = 0;
+  for (guint i = 0; i < self->followers->len; i++)
+    {
+      const char *host = strchr (g_ptr_array_index (self->followers, i), '@') + 1;
+
+      server = g_hash_table_lookup (self->servers, host);
+      if (server != NULL)
+        server->followers++;
+    }
+  g_ptr_array_set_size (self->forecast, 0);
+  g_hash_table_iter_init (&iter, self->servers);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &server))
+    if (server->followers > 0)
+      g_ptr_array_add (self->forecast, server);
+  g_ptr_array_sort (self->forecast, by_followers);
+}
+
+static void
+server_set_info (FerryMoveServer *server,
+                 FerryServerInfo *info)
+{
+  g_free (server->software);
+  server->software = g_strdup_printf ("%s %s", ferry_server_info_get_software_name (info),
+                                      ferry_server_info_get_version (info));
+  if (!ferry_server_info_honours_move (info))
+    server->fate = FERRY_MOVE_FATE_IGNORES;
+  else if (ferry_server_info_get_migration_kind (info) == FERRY_MIGRATION_AKKOMA_API)
+    server->fate = FERRY_MOVE_FATE_IF_ALLOWED;
+  else
+    server->fate = FERRY_MOVE_FATE_FOLLOWS;
+}
+
+static void probe_next (GTask *task);
+
+static void
+server_probed_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GTask *task = user_data;
+  FerryMove *self = g_task_get_source_object (task);
+  Forecast *forecast = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryServerInfo) info = ferry_server_info_probe_finish (result, &error);
+
+  forecast->in_flight--;
+  if (info != NULL)
+    {
+      FerryMoveServer *server = g_hash_table_lookup (self->servers, ferry_server_info_get_host (info));
+
+      if (server != NULL)
+        server_set_info (server, info);
+    }
+  else
+    g_debug ("a follower's server did not answer: %s", error->message);
+  probe_next (task);
+}
+
+static void
+probe_next (GTask *task)
+{
+  FerryMove *self = g_task_get_source_object (task);
+  Forecast *forecast = g_task_get_task_data (task);
+  GTlsDatabase *trust = ferry_client_get_tls_database (self->origin->client);
+
+  while (forecast->in_flight < MAX_PROBES && !g_queue_is_empty (&forecast->hosts) &&
+         !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    {
+      g_autofree char *host = g_queue_pop_head (&forecast->hosts);
+
+      forecast->in_flight++;
+      ferry_server_info_probe_text_async (host, trust, g_task_get_cancellable (task),
+                                          server_probed_cb, g_object_ref (task));
+    }
+  if (forecast->in_flight > 0)
+    {
+      g_object_unref (task);
+      return;
+    }
+  if (!g_task_return_error_if_cancelled (task))
+    {
+      forecast_build (self);
+      g_task_return_boolean (task, TRUE);
+    }
+  g_object_unref (task);
+}
+
+static gboolean
+load_backup_followers (FerryMove *self)
+{
+  g_autofree char *path = self->backup_dir ? g_build_filename (self->backup_dir, "followers.json", NULL) : NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *array;
+
+  if (path == NULL || !json_parser_load_from_file (parser, path, NULL) ||
+      !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+    return FALSE;
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_ptr_array_set_size (self->followers, 0);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *account = json_array_get_object_element (array, i);
+      const char *acct = account ? json_object_get_string_member_with_default (account, "acct", NULL) : NULL;
+
+      if (acct != NULL)
+        g_ptr_array_add (self->followers, ferry_move_normalize_acct (acct, self->old_side.handle->host));
+    }
+  return TRUE;
+}
+
+static void
+probe_servers (GTask *task)
+{
+  FerryMove *self = g_task_get_source_object (task);
+  Forecast *forecast = g_task_get_task_data (task);
+
+  for (guint i = 0; i < self->followers->len; i++)
+    {
+      const char *host = strchr (g_ptr_array_index (self->followers, i), '@') + 1;
+      FerryMoveServer *server;
+
+      if (g_hash_table_contains (self->servers, host))
+        continue;
+      server = ferry_move_server_new (host);
+      g_hash_table_insert (self->servers, server->host, server);
+      if (g_ascii_strcasecmp (host, self->origin->handle->host) == 0)
+        server_set_info (server, self->origin->info);   /* its own server moves its locals */
+      else
+        g_queue_push_tail (&forecast->hosts, g_strdup (host));
+    }
+  probe_next (task);
+}
+
+static void
+followers_listed_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GTask *task = user_data;
+  FerryMove *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) array = ferry_client_list_finish (FERRY_CLIENT (object), result, &error);
+
+  if (array == NULL)
+    {
+      if (g_task_return_error_if_cancelled (task))
+        {
+          g_object_unref (task);
+          return;
+        }
+      g_debug ("the followers could not be listed: %s", error->message);
+      if (self->followers->len == 0)
+        load_backup_followers (self);
+    }
+  else
+    {
+      g_ptr_array_set_size (self->followers, 0);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonObject *account = json_array_get_object_element (array, i);
+          const char *acct = account ? json_object_get_string_member_with_default (account, "acct", NULL) : NULL;
+
+          if (acct != NULL)
+            g_ptr_array_add (self->followers, ferry_move_normalize_acct (acct, self->origin->handle->host));
+        }
+    }
+  probe_servers (task);
+}
+
+/* The origin's followers (read afresh until the move, then kept), their servers probed
+ * once each. */
+void
+ferry_move_forecast_async (FerryMove           *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  g_autofree char *path = NULL;
+
+  g_task_set_task_data (task, g_new0 (Forecast, 1), (GDestroyNotify) forecast_free);
+  if (ferry_move_origin_moved (self))
+    {
+      if (self->followers->len == 0 && self->direction == FERRY_MOVE_FORWARD)
+        load_backup_followers (self);
+      probe_servers (task);
+      return;
+    }
+  path = g_strdup_printf ("/api/v1/accounts/%s/followers", ferry_account_get_id (self->origin->account));
+  ferry_client_list_async (self->origin->client, path, 0, cancellable, followers_listed_cb, task);
+}
+
+gboolean
+ferry_move_forecast_finish (FerryMove     *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * ferry_move_get_forecast:
+ *
+ * Returns: (transfer none) (element-type FerryMoveServer): the followers' servers, most
+ *   followers first
+ */
+GPtrArray *
+ferry_move_get_forecast (FerryMove *self)
+{
+  g_return_val_if_fail (FERRY_IS_MOVE (self), NULL);
+
+  return self->forecast;
+}
+
+/**
+ * ferry_move_get_forecast_totals:
+ * @follow: (out): followers whose servers follow the move
+ * @maybe: (out): followers whose servers follow it if they allowed it
+ * @stay: (out): followers whose servers ignore it or did not answer
+ */
+void
+ferry_move_get_forecast_totals (FerryMove *self,
+                                guint     *follow,
+                                guint     *maybe,
+                                guint     *stay)
+{
+  g_return_if_fail (FERRY_IS_MOVE (self));
+
+  *follow = *maybe = *stay = 0;
+  for (guint i = 0; i < self->forecast->len; i++)
+    {
+      FerryMoveServer *server = g_ptr_array_index (self->forecast, i);
+
+      switch (server->fate)
+        {
+        case FERRY_MOVE_FATE_FOLLOWS:
+          *follow += server->followers;
+          break;
+        case FERRY_MOVE_FATE_IF_ALLOWED:
+          *maybe += server->followers;
+          break;
+        case FERRY_MOVE_FATE_IGNORES:
+        case FERRY_MOVE_FATE_OFFLINE:
+        default:
+          *stay += server->followers;
+          break;
+        }
+    }
+}
+
+/**
+ * ferry_move_export_forecast:
+ *
+ * Writes the forecast as CSV: server, software, followers, outlook.
+ */
+gboolean
+ferry_move_export_forecast (FerryMove   *self,
+                            const char  *path,
+                            GError     **error)
+{
+  g_autoptr(GString) csv = g_string_new ("Server,Software,Followers,Outlook\n");
+
+  g_return_val_if_fail (FERRY_IS_MOVE (self), FALSE);
+
+  for (guint i = 0; i < self->forecast->len; i++)
+    {
+      FerryMoveServer *server = g_ptr_array_index (self->forecast, i);
+      g_autofree char *count = g_strdup_printf ("%u", server->followers);
+      const char *row[] = { server->host, server->software ? server->software : "",
+                            count, ferry_move_fate_text (server->fate) };
+
+      ferry_csv_append_row (csv, row, G_N_ELEMENTS (row));
+    }
+  return g_file_set_contents (path, csv->str, (gssize) csv->len, error);
+}
+
+/* Unlocking the new account */
+
+static void
+unlocked_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  FerryMove *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
+  FerryAccount *account = node ? ferry_account_new_from_json (self->target->handle->host, node, &error) : NULL;
+
+  if (account == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_clear_object (&self->target->account);
+  self->target->account = account;
+  ferry_move_evaluate (self);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * ferry_move_unlock_async:
+ *
+ * Lets followers follow the account moved to without approval, so that moved followers
+ * are not turned into follow requests.
+ */
+void
+ferry_move_unlock_async (FerryMove           *self,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(FerryParams) params = ferry_params_new ();
+
+  g_task_set_source_tag (task, ferry_move_unlock_async);
+  ferry_params_add_bool (params, "locked", FALSE);
+  ferry_client_call_async (self->target->client, "PATCH", "/api/v1/accounts/update_credentials",
+                           params, cancellable, unlocked_cb, task);
+}
+
+gboolean
+ferry_move_unlock_finish (FerryMove     *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,114 @@
+/* ferry-move-private.h: what FerryMove's files share
+ *
+ * Copyright 2026 The Ferry developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ferry-account.h"
+#include "ferry-move.h"
+#include "ferry-server-info.h"
+
+G_BEGIN_DECLS
+
+#define FERRY_MOVE_COOLDOWN_DAYS 30
+
+/* One of the two accounts, as the servers show it now. */
+typedef struct
+{
+  FerryClient     *client;
+  FerryHandle     *handle;
+  char            *acct;         /* user@host */
+  FerryAccount    *account;      /* the public view (lookup): works after a move too */
+  FerryServerInfo *info;
+  GError          *verify_error; /* why its own token is refused, if it is */
+} FerryMoveSide;
+
+struct _FerryMove
+{
+  GObject             parent_instance;
+
+  FerryMoveDirection  direction;
+  FerryMoveSide       old_side;
+  FerryMoveSide       new_side;
+  FerryMoveSide      *origin;     /* the account that moves */
+  FerryMoveSide      *target;     /* where it moves to */
+
+  char               *backup_dir;
+  gboolean            transfer_skipped;
+  guint               poll_ms;
+  char               *state_dir;
+
+  FerryMoveStatus     status[FERRY_MOVE_N_STAGES];
+  char               *detail[FERRY_MOVE_N_STAGES];
+  GPtrArray          *checks;     /* FerryMoveCheck */
+  GPtrArray          *forecast;   /* FerryMoveServer */
+  gboolean            refreshed;
+  int                 alias;      /* 1 seen, 0 not there, -1 cannot be seen */
+  gboolean            running[FERRY_MOVE_N_STAGES];
+
+  /* Kept on disk (ferry_move_save()): what must outlive the old account's API. */
+  GPtrArray          *followers;  /* acct strings: the origin's followers before the move */
+  GHashTable         *servers;    /* host → FerryMoveServer, probed once */
+  GArray             *samples;    /* FerryMoveSample */
+  gint64              moved_at;
+  gboolean            alias_confirmed;
+  JsonArray          *target_aliases; /* GoToSocial: the list the alias request replaces */
+};
+
+/* ferry-move.c */
+void     ferry_move_side_update     (FerryMove        *self);
+void     ferry_move_save            (FerryMove        *self);
+char    *ferry_move_normalize_acct  (const char       *acct,
+                                     const char       *host);
+gboolean ferry_move_origin_moved    (FerryMove        *self);
+void     ferry_move_set_stage       (FerryMove        *self,
+                                     FerryMoveStage    stage,
+                                     FerryMoveStatus   status,
+                                     const char       *detail);
+
+const char *ferry_move_side_uri     (FerryMoveSide    *side,
+                                     char            **storage);
+FerryMigrationKind ferry_move_side_kind (FerryMoveSide *side);
+gboolean ferry_move_side_has_api    (FerryMoveSide    *side);
+void     ferry_move_side_lookup_async (FerryMove      *self,
+                                     FerryMoveSide    *side,
+                                     GCancellable     *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer          user_data);
+gboolean ferry_move_side_lookup_finish (FerryMove     *self,
+                                     GAsyncResult     *result,
+                                     GError          **error);
+void     ferry_move_alias_seen_async (FerryMove       *self,
+                                     GCancellable     *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer          user_data);
+int      ferry_move_alias_seen_finish (FerryMove      *self,
+                                     GAsyncResult     *result,
+                                     GError          **error);
+
+/* ferry-move-checks.c */
+void     ferry_move_check_add       (GPtrArray        *checks,
+                                     const char       *id,
+                                     FerryMoveLevel    level,
+                                     FerryMoveFix      fix,
+                                     const char       *title,
+                                     char             *detail);
+void     ferry_move_evaluate        (FerryMove        *self);
+void     ferry_move_forecast_async  (FerryMove        *self,
+                                     GCancellable     *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer          user_data);
+gboolean ferry_move_forecast_finish (FerryMove        *self,
+                                     GAsyncResult     *result,
+                                     GError          **error);
+FerryMoveServer *ferry_move_server_new (const char    *host);
+void     ferry_move_server_free     (FerryMoveServer  *server);
+const char *ferry_move_fate_text    (FerryMoveFate     fate);
+
+/* ferry-move-watch.c */
+void     ferry_move_load_state      (FerryMove        *self);
+
+G_END_DECLS

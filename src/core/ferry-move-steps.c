@@ -1,0 +1,363 @@
+/* ferry-move-steps.c: running a step (redirect, alias, move) and watching for it
+ *
+ * Copyright 2026 The Ferry developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A step either goes through the server's API (GoToSocial, Akkoma) and is then read back,
+ * or was handed to a web page and is watched for: the servers are asked every poll
+ * interval until it shows, for as long as the caller lets it (its GCancellable).
+ */
+
+#define G_LOG_DOMAIN "ferry-move"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ferry-api-error.h"
+#include "ferry-move-private.h"
+
+typedef struct
+{
+  FerryMoveStage  stage;
+  char           *password;   /* for the API move only; wiped when done */
+  guint           source;
+} Step;
+
+static void
+forget_password (Step *step)
+{
+  if (step->password == NULL)
+    return;
+  memset (step->password, 0, strlen (step->password));
+  g_clear_pointer (&step->password, g_free);
+}
+
+static void
+step_free (Step *step)
+{
+  forget_password (step);
+  g_clear_handle_id (&step->source, g_source_remove);
+  g_free (step);
+}
+
+static void poll_once (GTask *task);
+
+static gboolean
+poll_again_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  Step *step = g_task_get_task_data (task);
+
+  step->source = 0;
+  poll_once (task);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+poll_later (GTask *task)
+{
+  FerryMove *self = g_task_get_source_object (task);
+  Step *step = g_task_get_task_data (task);
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
+  step->source = g_timeout_add (self->poll_ms, poll_again_cb, task);
+}
+
+/* Whether the step shows on the servers now. */
+static gboolean
+step_done (FerryMove *self,
+           Step      *step)
+{
+  switch ((int) step->stage)
+    {
+    case FERRY_MOVE_STAGE_REDIRECT:
+      return self->target->account != NULL && ferry_account_get_moved_to (self->target->account) == NULL;
+    case FERRY_MOVE_STAGE_ALIAS:
+      return self->alias == 1 || ferry_move_origin_moved (self);
+    default:
+      return ferry_move_origin_moved (self);
+    }
+}
+
+static void
+polled_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GTask *task = user_data;
+  FerryMove *self = g_task_get_source_object (task);
+  Step *step = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (step->stage == FERRY_MOVE_STAGE_ALIAS)
+    {
+      int seen = ferry_move_alias_seen_finish (self, result, &error);
+
+      if (error == NULL)
+        self->alias = seen;
+    }
+  else
+    ferry_move_side_lookup_finish (self, result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+  if (error != NULL)
+    g_debug ("still waiting: %s", error->message);   /* the server may be busy; ask again */
+
+  if (step_done (self, step))
+    {
+      if (step->stage == FERRY_MOVE_STAGE_MOVE && self->moved_at == 0)
+        self->moved_at = g_get_real_time () / G_USEC_PER_SEC;
+      ferry_move_save (self);
+      ferry_move_evaluate (self);
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+  if (step->stage == FERRY_MOVE_STAGE_ALIAS && self->alias < 0 && !self->alias_confirmed)
+    {
+      /* The server hides its actors from unsigned fetches: only the person can say. */
+      ferry_move_evaluate (self);
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+  poll_later (task);
+}
+
+static void
+poll_once (GTask *task)
+{
+  FerryMove *self = g_task_get_source_object (task);
+  Step *step = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
+  switch ((int) step->stage)
+    {
+    case FERRY_MOVE_STAGE_REDIRECT:
+      ferry_move_side_lookup_async (self, self->target, cancellable, polled_cb, task);
+      break;
+    case FERRY_MOVE_STAGE_ALIAS:
+      ferry_move_alias_seen_async (self, cancellable, polled_cb, task);
+      break;
+    default:
+      ferry_move_side_lookup_async (self, self->origin, cancellable, polled_cb, task);
+      break;
+    }
+}
+
+static GError *
+explained (GError *error)
+{
+  g_autofree char *explanation = ferry_move_explain_error (error->message);
+  GError *result = g_error_new (error->domain, error->code, "%s (%s)", explanation, error->message);
+
+  g_error_free (error);
+  return result;
+}
+
+/* An answer to an API alias or move: Akkoma says its errors with HTTP 200. */
+static void
+sent_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GTask *task = user_data;
+  FerryMove *self = g_task_get_source_object (task);
+  Step *step = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
+
+  forget_password (step);   /* forgotten as soon as it is sent */
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
+      json_object_has_member (json_node_get_object (node), "error"))
+    {
+      const char *text = json_object_get_string_member_with_default (json_node_get_object (node),
+                                                                     "error", "");
+
+      error = g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_INVALID, _("%s answered “%s”."),
+                           ferry_client_get_host (FERRY_CLIENT (object)), text);
+    }
+  if (error != NULL)
+    {
+      ferry_move_evaluate (self);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_error (task, explained (g_steal_pointer (&error)));
+      g_object_unref (task);
+      return;
+    }
+  poll_once (task);
+}
+
+static void
+gts_alias (GTask *task)
+{
+  FerryMove *self = g_task_get_source_object (task);
+  g_autoptr(FerryParams) params = ferry_params_new ();
+  g_autofree char *storage = NULL;
+  JsonArray *existing = self->target_aliases;
+
+  /* The list replaces what is there: keep the other aliases. */
+  for (guint i = 0; existing != NULL && i < json_array_get_length (existing); i++)
+    ferry_params_add (params, "also_known_as_uris[]", json_array_get_string_element (existing, i));
+  ferry_params_add (params, "also_known_as_uris[]", ferry_move_side_uri (self->origin, &storage));
+  ferry_client_call_async (self->target->client, "POST", "/api/v1/accounts/alias", params,
+                           g_task_get_cancellable (task), sent_cb, task);
+}
+
+static void
+akkoma_resolved_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GTask *task = user_data;
+  FerryMove *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
+  g_autoptr(FerryParams) params = ferry_params_new ();
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+  /* Not found is for the alias request to say, in its own words. */
+  ferry_params_add (params, "alias", self->origin->acct);
+  ferry_client_call_async (self->target->client, "PUT", "/api/pleroma/aliases", params,
+                           g_task_get_cancellable (task), sent_cb, task);
+}
+
+/* Akkoma takes only accounts it already knows as aliases: have it look the origin up. */
+static void
+akkoma_alias (GTask *task)
+{
+  FerryMove *self = g_task_get_source_object (task);
+  g_autoptr(FerryParams) params = ferry_params_new ();
+
+  ferry_params_add (params, "q", self->origin->acct);
+  ferry_params_add (params, "type", "accounts");
+  ferry_params_add (params, "resolve", "true");
+  ferry_params_add (params, "limit", "1");
+  ferry_client_call_async (self->target->client, "GET", "/api/v2/search", params,
+                           g_task_get_cancellable (task), akkoma_resolved_cb, task);
+}
+
+static void
+api_move (GTask *task)
+{
+  FerryMove *self = g_task_get_source_object (task);
+  Step *step = g_task_get_task_data (task);
+  g_autoptr(FerryParams) params = ferry_params_new ();
+  g_autofree char *storage = NULL;
+
+  ferry_params_add (params, "password", step->password);
+  if (ferry_move_side_kind (self->origin) == FERRY_MIGRATION_GOTOSOCIAL_API)
+    {
+      ferry_params_add (params, "moved_to_uri", ferry_move_side_uri (self->target, &storage));
+      ferry_client_call_async (self->origin->client, "POST", "/api/v1/accounts/move", params,
+                               g_task_get_cancellable (task), sent_cb, task);
+    }
+  else
+    {
+      ferry_params_add (params, "target_account", self->target->acct);
+      ferry_client_call_async (self->origin->client, "POST", "/api/pleroma/move_account", params,
+                               g_task_get_cancellable (task), sent_cb, task);
+    }
+}
+
+/**
+ * ferry_move_run_stage_async:
+ * @stage: %FERRY_MOVE_STAGE_REDIRECT, %FERRY_MOVE_STAGE_ALIAS or %FERRY_MOVE_STAGE_MOVE
+ * @password: (nullable): the origin's password, for a move through the API; never kept
+ *
+ * Does the step through the server's API where it has one and reads it back; otherwise
+ * (after the caller opened ferry_move_get_handoff()'s page) watches the servers until the
+ * step shows. Cancel @cancellable to stop waiting. An alias the server will not show ends
+ * with %FERRY_MOVE_STATUS_UNSURE: ferry_move_confirm_alias() is for the person to say.
+ */
+void
+ferry_move_run_stage_async (FerryMove           *self,
+                            FerryMoveStage       stage,
+                            const char          *password,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  GTask *task;
+  Step *step;
+
+  g_return_if_fail (FERRY_IS_MOVE (self));
+  g_return_if_fail (stage == FERRY_MOVE_STAGE_REDIRECT || stage == FERRY_MOVE_STAGE_ALIAS ||
+                    stage == FERRY_MOVE_STAGE_MOVE);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ferry_move_run_stage_async);
+  step = g_new0 (Step, 1);
+  step->stage = stage;
+  step->password = g_strdup (password);
+  g_task_set_task_data (task, step, (GDestroyNotify) step_free);
+  self->running[stage] = TRUE;
+
+  if (stage == FERRY_MOVE_STAGE_MOVE && ferry_move_side_has_api (self->origin) &&
+      (password == NULL || password[0] == '\0'))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               _("The old server asks for the password of %s to move it."),
+                               self->origin->acct);
+      g_object_unref (task);
+      return;
+    }
+
+  ferry_move_set_stage (self, stage, FERRY_MOVE_STATUS_WAITING,
+                        ferry_move_get_handoff (self, stage) != NULL
+                          ? _("Waiting for the server to show it…")
+                          : _("Sending…"));
+  if (stage == FERRY_MOVE_STAGE_ALIAS && ferry_move_side_has_api (self->target) && self->alias != 1)
+    {
+      if (ferry_move_side_kind (self->target) == FERRY_MIGRATION_GOTOSOCIAL_API)
+        gts_alias (task);
+      else
+        akkoma_alias (task);
+    }
+  else if (stage == FERRY_MOVE_STAGE_MOVE && ferry_move_side_has_api (self->origin) &&
+           !ferry_move_origin_moved (self))
+    api_move (task);
+  else
+    poll_once (task);
+}
+
+gboolean
+ferry_move_run_stage_finish (FerryMove     *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  Step *step;
+  gboolean done;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  step = g_task_get_task_data (G_TASK (result));
+  self->running[step->stage] = FALSE;
+  done = g_task_propagate_boolean (G_TASK (result), error);
+  ferry_move_evaluate (self);
+  return done;
+}

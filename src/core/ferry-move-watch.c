@@ -1,0 +1,484 @@
+/* ferry-move-watch.c: after the move: follower counts over time, and who stayed behind
+ *
+ * Copyright 2026 The Ferry developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The followers' servers move their follows when the Move reaches them, over minutes or
+ * days. Samples of both accounts' follower counts are kept (one JSON file per move in the
+ * user data folder, with the followers the origin had before the move: the old server
+ * refuses most reading once it has moved), and the stragglers are the followers from
+ * before who are not on the new account, each with the likely reason.
+ */
+
+#define G_LOG_DOMAIN "ferry-move"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "ferry-csv.h"
+#include "ferry-move-private.h"
+
+static char *
+state_path (FerryMove *self)
+{
+  g_autofree char *name = g_strdup_printf ("%s-to-%s.json", self->origin->acct, self->target->acct);
+
+  g_strdelimit (name, "/\\:", '_');
+  return g_build_filename (self->state_dir, name, NULL);
+}
+
+void
+ferry_move_load_state (FerryMove *self)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  JsonArray *array;
+
+  if (self->origin == NULL || self->origin->acct == NULL || self->target->acct == NULL)
+    return;
+  path = state_path (self);
+  if (!json_parser_load_from_file (parser, path, NULL) || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return;
+  root = json_node_get_object (json_parser_get_root (parser));
+  self->moved_at = json_object_get_int_member_with_default (root, "moved_at", 0);
+  self->alias_confirmed = json_object_get_boolean_member_with_default (root, "alias_confirmed", FALSE);
+
+  array = json_object_has_member (root, "followers") ? json_object_get_array_member (root, "followers") : NULL;
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      const char *acct = json_array_get_string_element (array, i);
+
+      if (acct != NULL && strchr (acct, '@') != NULL)
+        g_ptr_array_add (self->followers, g_strdup (acct));
+    }
+
+  array = json_object_has_member (root, "servers") ? json_object_get_array_member (root, "servers") : NULL;
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (array, i);
+      const char *host = entry ? json_object_get_string_member_with_default (entry, "host", NULL) : NULL;
+      const char *software = entry ? json_object_get_string_member_with_default (entry, "software", NULL) : NULL;
+      FerryMoveServer *server;
+
+      if (host == NULL)
+        continue;
+      server = ferry_move_server_new (host);
+      server->software = g_strdup (software);
+      server->fate = CLAMP (json_object_get_int_member_with_default (entry, "fate", FERRY_MOVE_FATE_OFFLINE),
+                            FERRY_MOVE_FATE_FOLLOWS, FERRY_MOVE_FATE_OFFLINE);
+      g_hash_table_replace (self->servers, server->host, server);
+    }
+
+  array = json_object_has_member (root, "samples") ? json_object_get_array_member (root, "samples") : NULL;
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonArray *row = json_array_get_array_element (array, i);
+      FerryMoveSample sample;
+
+      if (row == NULL || json_array_get_length (row) != 3)
+        continue;
+      sample.time = json_array_get_int_element (row, 0);
+      sample.old_followers = json_array_get_int_element (row, 1);
+      sample.new_followers = json_array_get_int_element (row, 2);
+      g_array_append_val (self->samples, sample);
+    }
+}
+
+/* Written whole, atomically: a crash leaves the last good copy. */
+void
+ferry_move_save (FerryMove *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = state_path (self);
+  g_autofree char *text = NULL;
+  GHashTableIter iter;
+  FerryMoveServer *server;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "origin");
+  json_builder_add_string_value (builder, self->origin->acct);
+  json_builder_set_member_name (builder, "target");
+  json_builder_add_string_value (builder, self->target->acct);
+  json_builder_set_member_name (builder, "moved_at");
+  json_builder_add_int_value (builder, self->moved_at);
+  json_builder_set_member_name (builder, "alias_confirmed");
+  json_builder_add_boolean_value (builder, self->alias_confirmed);
+  json_builder_set_member_name (builder, "followers");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->followers->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (self->followers, i));
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "servers");
+  json_builder_begin_array (builder);
+  g_hash_table_iter_init (&iter, self->servers);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &server))
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "host");
+      json_builder_add_string_value (builder, server->host);
+      json_builder_set_member_name (builder, "software");
+      json_builder_add_string_value (builder, server->software);
+      json_builder_set_member_name (builder, "fate");
+      json_builder_add_int_value (builder, server->fate);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "samples");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->samples->len; i++)
+    {
+      FerryMoveSample *sample = &g_array_index (self->samples, FerryMoveSample, i);
+
+      json_builder_begin_array (builder);
+      json_builder_add_int_value (builder, sample->time);
+      json_builder_add_int_value (builder, sample->old_followers);
+      json_builder_add_int_value (builder, sample->new_followers);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  text = json_to_string (root, FALSE);
+  if (g_mkdir_with_parents (self->state_dir, 0700) != 0 ||
+      !g_file_set_contents (path, text, -1, &error))
+    g_warning ("Could not keep the move’s state in %s: %s", path, error ? error->message : g_strerror (errno));
+}
+
+/* Samples */
+
+typedef struct
+{
+  guint pending;
+} Sampling;
+
+static void
+sample_looked_up_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GTask *task = user_data;
+  FerryMove *self = FERRY_MOVE (object);
+  Sampling *sampling = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  FerryMoveSample sample;
+
+  if (!ferry_move_side_lookup_finish (self, result, &error))
+    g_debug ("a follower count could not be read: %s", error->message);
+  if (--sampling->pending > 0)
+    return;
+
+  if (!g_task_return_error_if_cancelled (task))
+    {
+      sample.time = g_get_real_time () / G_USEC_PER_SEC;
+      sample.old_followers = self->old_side.account ? ferry_account_get_followers (self->old_side.account) : -1;
+      sample.new_followers = self->new_side.account ? ferry_account_get_followers (self->new_side.account) : -1;
+      g_array_append_val (self->samples, sample);
+      if (ferry_move_origin_moved (self) && self->moved_at == 0)
+        self->moved_at = sample.time;
+      ferry_move_save (self);
+      ferry_move_evaluate (self);
+      g_task_return_boolean (task, TRUE);
+    }
+  g_object_unref (task);
+}
+
+/**
+ * ferry_move_sample_async:
+ *
+ * Reads both accounts' follower counts (their public profiles: this works after the move
+ * too) and keeps them as a sample.
+ */
+void
+ferry_move_sample_async (FerryMove           *self,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  GTask *task;
+  Sampling *sampling = g_new0 (Sampling, 1);
+
+  g_return_if_fail (FERRY_IS_MOVE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ferry_move_sample_async);
+  g_task_set_task_data (task, sampling, g_free);
+  sampling->pending = 2;
+  ferry_move_side_lookup_async (self, &self->old_side, cancellable, sample_looked_up_cb, task);
+  ferry_move_side_lookup_async (self, &self->new_side, cancellable, sample_looked_up_cb, task);
+}
+
+gboolean
+ferry_move_sample_finish (FerryMove     *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * ferry_move_get_samples:
+ *
+ * Returns: (transfer none) (element-type FerryMoveSample): every sample, oldest first
+ */
+GArray *
+ferry_move_get_samples (FerryMove *self)
+{
+  g_return_val_if_fail (FERRY_IS_MOVE (self), NULL);
+
+  return self->samples;
+}
+
+/**
+ * ferry_move_get_moved_at:
+ *
+ * Returns: when Ferry first saw the move (Unix seconds), or 0
+ */
+gint64
+ferry_move_get_moved_at (FerryMove *self)
+{
+  g_return_val_if_fail (FERRY_IS_MOVE (self), 0);
+
+  return self->moved_at;
+}
+
+/* Stragglers */
+
+typedef struct
+{
+  GHashTable *on_target;     /* acct → 1 follows, 2 requested */
+  GHashTable *on_origin;
+  guint       step;
+} Stragglers;
+
+static void
+stragglers_free (Stragglers *s)
+{
+  g_hash_table_unref (s->on_target);
+  g_hash_table_unref (s->on_origin);
+  g_free (s);
+}
+
+static void
+straggler_free (FerryMoveStraggler *straggler)
+{
+  g_free (straggler->acct);
+  g_free (straggler->host);
+  g_free (straggler->reason);
+  g_free (straggler);
+}
+
+static char *
+reason_for (FerryMove  *self,
+            Stragglers *s,
+            const char *acct,
+            const char *host)
+{
+  FerryMoveServer *server = g_hash_table_lookup (self->servers, host);
+  gboolean stays = g_hash_table_contains (s->on_origin, acct);
+
+  if (GPOINTER_TO_INT (g_hash_table_lookup (s->on_target, acct)) == 2)
+    return g_strdup_printf (_("Follow request waiting: %s is locked; approve the request there"),
+                            self->target->acct);
+  if (server != NULL && server->fate == FERRY_MOVE_FATE_IGNORES)
+    return g_strdup_printf (_("Their server (%s) ignores moves: they have to follow the new account themselves"),
+                            server->software);
+  if (server != NULL && server->fate == FERRY_MOVE_FATE_OFFLINE)
+    return g_strdup (_("Their server did not answer: it may still act on the move when it is back"));
+  if (stays && server != NULL && server->fate == FERRY_MOVE_FATE_IF_ALLOWED)
+    return g_strdup_printf (_("Their server (%s) moves followers only if they allowed it in their settings"),
+                            server->software);
+  if (stays)
+    return g_strdup (_("Still follows the old account: their server has not acted on the move yet"));
+  return g_strdup (_("Follows neither account now"));
+}
+
+static int
+by_host (gconstpointer a,
+         gconstpointer b)
+{
+  const FerryMoveStraggler *x = *(FerryMoveStraggler * const *) a;
+  const FerryMoveStraggler *y = *(FerryMoveStraggler * const *) b;
+  int order = g_strcmp0 (x->host, y->host);
+
+  return order != 0 ? order : g_strcmp0 (x->acct, y->acct);
+}
+
+static void stragglers_next (GTask *task);
+
+static void
+listed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GTask *task = user_data;
+  FerryMove *self = g_task_get_source_object (task);
+  Stragglers *s = g_task_get_task_data (task);
+  FerryMoveSide *side = s->step == 2 ? self->origin : self->target;
+  GHashTable *into = s->step == 2 ? s->on_origin : s->on_target;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) array = ferry_client_list_finish (FERRY_CLIENT (object), result, &error);
+
+  if (array == NULL && (s->step == 1 || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonObject *account = json_array_get_object_element (array, i);
+      const char *acct = account ? json_object_get_string_member_with_default (account, "acct", NULL) : NULL;
+
+      if (acct != NULL)
+        g_hash_table_insert (into, ferry_move_normalize_acct (acct, side->handle->host),
+                             GINT_TO_POINTER (s->step == 3 ? 2 : 1));
+    }
+  if (error != NULL)
+    g_debug ("stragglers: %s", error->message);   /* follow requests or the old list: optional */
+  stragglers_next (task);
+}
+
+static void
+stragglers_next (GTask *task)
+{
+  FerryMove *self = g_task_get_source_object (task);
+  Stragglers *s = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  g_autofree char *path = NULL;
+  GPtrArray *result;
+
+  switch (++s->step)
+    {
+    case 1:   /* who follows the account moved to */
+      path = g_strdup_printf ("/api/v1/accounts/%s/followers", ferry_account_get_id (self->target->account));
+      ferry_client_list_async (self->target->client, path, 0, cancellable, listed_cb, task);
+      return;
+    case 2:   /* who still follows the account moved from (public, after the move too) */
+      path = g_strdup_printf ("/api/v1/accounts/%s/followers", ferry_account_get_id (self->origin->account));
+      ferry_client_list_async (self->origin->client, path, 0, cancellable, listed_cb, task);
+      return;
+    case 3:   /* who asked to follow a locked account */
+      ferry_client_list_async (self->target->client, "/api/v1/follow_requests", 0, cancellable, listed_cb, task);
+      return;
+    default:
+      break;
+    }
+
+  result = g_ptr_array_new_with_free_func ((GDestroyNotify) straggler_free);
+  for (guint i = 0; i < self->followers->len; i++)
+    {
+      const char *acct = g_ptr_array_index (self->followers, i);
+      FerryMoveStraggler *straggler;
+
+      if (GPOINTER_TO_INT (g_hash_table_lookup (s->on_target, acct)) == 1 ||
+          g_ascii_strcasecmp (acct, self->target->acct) == 0)
+        continue;
+      straggler = g_new0 (FerryMoveStraggler, 1);
+      straggler->acct = g_strdup (acct);
+      straggler->host = g_strdup (strchr (acct, '@') + 1);
+      straggler->reason = reason_for (self, s, acct, straggler->host);
+      g_ptr_array_add (result, straggler);
+    }
+  g_ptr_array_sort (result, by_host);
+  g_task_return_pointer (task, result, (GDestroyNotify) g_ptr_array_unref);
+  g_object_unref (task);
+}
+
+/**
+ * ferry_move_stragglers_async:
+ *
+ * Compares the followers from before the move with the new account's followers and follow
+ * requests. After a ferry_move_refresh_async().
+ */
+void
+ferry_move_stragglers_async (FerryMove           *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  GTask *task;
+  Stragglers *s;
+
+  g_return_if_fail (FERRY_IS_MOVE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ferry_move_stragglers_async);
+  if (self->origin->account == NULL || self->target->account == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                               _("Ferry has not read the accounts yet."));
+      g_object_unref (task);
+      return;
+    }
+  s = g_new0 (Stragglers, 1);
+  s->on_target = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  s->on_origin = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_task_set_task_data (task, s, (GDestroyNotify) stragglers_free);
+  stragglers_next (task);
+}
+
+/**
+ * ferry_move_stragglers_finish:
+ *
+ * Returns: (transfer full) (element-type FerryMoveStraggler): the followers not on the new
+ *   account, by server
+ */
+GPtrArray *
+ferry_move_stragglers_finish (FerryMove     *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * ferry_move_export_stragglers:
+ *
+ * Writes the stragglers as CSV: account, server, reason.
+ */
+gboolean
+ferry_move_export_stragglers (GPtrArray   *stragglers,
+                              const char  *path,
+                              GError     **error)
+{
+  g_autoptr(GString) csv = g_string_new ("Account address,Server,Reason\n");
+
+  for (guint i = 0; i < stragglers->len; i++)
+    {
+      FerryMoveStraggler *straggler = g_ptr_array_index (stragglers, i);
+      const char *row[] = { straggler->acct, straggler->host, straggler->reason };
+
+      ferry_csv_append_row (csv, row, G_N_ELEMENTS (row));
+    }
+  return g_file_set_contents (path, csv->str, (gssize) csv->len, error);
+}
+
+/**
+ * ferry_move_get_announcement:
+ *
+ * Returns: (transfer full): a post for the person to publish, asking the followers their
+ *   servers did not move to follow the new account
+ */
+char *
+ferry_move_get_announcement (FerryMove *self)
+{
+  g_return_val_if_fail (FERRY_IS_MOVE (self), NULL);
+
+  return g_strdup_printf (_("I have moved from @%s to @%s. Most follows moved by themselves; if you "
+                            "followed @%s and my posts stopped reaching you, your server did not "
+                            "move your follow: please follow @%s. Thank you!"),
+                          self->origin->acct, self->target->acct, self->origin->acct, self->target->acct);
+}

@@ -1,0 +1,938 @@
+/* ferry-move.c: the move itself: alias, move, and watching the servers for each step
+ *
+ * Copyright 2026 The Ferry developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A FerryMove holds the two accounts and walks the steps of a move (api-facts §7, §8):
+ * the alias on the account moved to, then the move on the account moved from. Where the
+ * server has an API for a step (GoToSocial, Akkoma and Pleroma) Ferry does it; where it has
+ * none (Mastodon), ferry_move_get_handoff() names the web page and what to do there, and
+ * ferry_move_run_stage_async() watches the servers until the step shows: the alias in the
+ * new account's actor (alsoKnownAs), the move in the old account's "moved". A move back is
+ * the same walk the other way, after the old account's redirect is cancelled.
+ */
+
+#define G_LOG_DOMAIN "ferry-move"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ferry-api-error.h"
+#include "ferry-move-private.h"
+
+G_DEFINE_FINAL_TYPE (FerryMove, ferry_move, G_TYPE_OBJECT)
+
+enum
+{
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+void
+ferry_move_handoff_free (FerryMoveHandoff *handoff)
+{
+  if (handoff == NULL)
+    return;
+  g_free (handoff->url);
+  g_free (handoff->copy);
+  g_free (handoff->instruction);
+  g_free (handoff);
+}
+
+static void
+side_clear (FerryMoveSide *side)
+{
+  g_clear_object (&side->client);
+  g_clear_pointer (&side->handle, ferry_handle_free);
+  g_clear_pointer (&side->acct, g_free);
+  g_clear_object (&side->account);
+  g_clear_object (&side->info);
+  g_clear_error (&side->verify_error);
+}
+
+static void
+ferry_move_finalize (GObject *object)
+{
+  FerryMove *self = FERRY_MOVE (object);
+
+  side_clear (&self->old_side);
+  side_clear (&self->new_side);
+  g_free (self->backup_dir);
+  g_free (self->state_dir);
+  for (guint i = 0; i < FERRY_MOVE_N_STAGES; i++)
+    g_free (self->detail[i]);
+  g_clear_pointer (&self->checks, g_ptr_array_unref);
+  g_clear_pointer (&self->forecast, g_ptr_array_unref);
+  g_clear_pointer (&self->followers, g_ptr_array_unref);
+  g_clear_pointer (&self->servers, g_hash_table_unref);
+  g_clear_pointer (&self->samples, g_array_unref);
+  g_clear_pointer (&self->target_aliases, json_array_unref);
+
+  G_OBJECT_CLASS (ferry_move_parent_class)->finalize (object);
+}
+
+static void
+ferry_move_class_init (FerryMoveClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ferry_move_finalize;
+
+  /**
+   * FerryMove::changed:
+   *
+   * A step's status or detail, the checks, the forecast or the samples changed.
+   */
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+ferry_move_init (FerryMove *self)
+{
+  self->poll_ms = 5000;
+  self->alias = 0;
+  self->checks = g_ptr_array_new ();
+  self->forecast = g_ptr_array_new ();
+  self->followers = g_ptr_array_new_with_free_func (g_free);
+  self->servers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                         (GDestroyNotify) ferry_move_server_free);
+  self->samples = g_array_new (FALSE, FALSE, sizeof (FerryMoveSample));
+  self->state_dir = g_build_filename (g_get_user_data_dir (), "ferry", "moves", NULL);
+}
+
+static gboolean
+side_init (FerryMoveSide *side,
+           FerryClient   *client,
+           const char    *handle)
+{
+  side->client = g_object_ref (client);
+  side->handle = ferry_handle_parse (handle, FERRY_HANDLE_PARSE_DEFAULT, NULL);
+  if (side->handle == NULL)
+    return FALSE;
+  side->acct = ferry_handle_to_string (side->handle);
+  return TRUE;
+}
+
+/**
+ * ferry_move_new:
+ * @old_client: signed in to the old account (the one that moves away forward)
+ * @old_handle: its address, user@host
+ * @new_client: signed in to the new account
+ * @new_handle: its address
+ *
+ * Returns: (transfer full): a move, not yet checked: call ferry_move_refresh_async()
+ */
+FerryMove *
+ferry_move_new (FerryClient        *old_client,
+                const char         *old_handle,
+                FerryClient        *new_client,
+                const char         *new_handle,
+                FerryMoveDirection  direction)
+{
+  FerryMove *self;
+
+  g_return_val_if_fail (FERRY_IS_CLIENT (old_client), NULL);
+  g_return_val_if_fail (FERRY_IS_CLIENT (new_client), NULL);
+
+  self = g_object_new (FERRY_TYPE_MOVE, NULL);
+  self->direction = direction;
+  if (!side_init (&self->old_side, old_client, old_handle) ||
+      !side_init (&self->new_side, new_client, new_handle))
+    g_critical ("ferry_move_new: an address that is not one (%s, %s)", old_handle, new_handle);
+  self->origin = direction == FERRY_MOVE_FORWARD ? &self->old_side : &self->new_side;
+  self->target = direction == FERRY_MOVE_FORWARD ? &self->new_side : &self->old_side;
+  ferry_move_load_state (self);
+  for (guint i = 0; i < FERRY_MOVE_N_STAGES; i++)
+    self->detail[i] = g_strdup ("");
+  return self;
+}
+
+FerryMoveDirection
+ferry_move_get_direction (FerryMove *self)
+{
+  g_return_val_if_fail (FERRY_IS_MOVE (self), FERRY_MOVE_FORWARD);
+
+  return self->direction;
+}
+
+const char *
+ferry_move_get_origin_handle (FerryMove *self)
+{
+  g_return_val_if_fail (FERRY_IS_MOVE (self), NULL);
+
+  return self->origin->acct;
+}
+
+const char *
+ferry_move_get_target_handle (FerryMove *self)
+{
+  g_return_val_if_fail (FERRY_IS_MOVE (self), NULL);
+
+  return self->target->acct;
+}
+
+/**
+ * ferry_move_set_backup:
+ * @backup_dir: (nullable): the folder of the old account's last backup
+ */
+void
+ferry_move_set_backup (FerryMove  *self,
+                       const char *backup_dir)
+{
+  g_return_if_fail (FERRY_IS_MOVE (self));
+
+  g_free (self->backup_dir);
+  self->backup_dir = g_strdup (backup_dir);
+}
+
+/**
+ * ferry_move_set_transfer_skipped:
+ *
+ * The person knowingly goes without a transfer (nothing to copy, or done by hand).
+ */
+void
+ferry_move_set_transfer_skipped (FerryMove *self,
+                                 gboolean   skipped)
+{
+  g_return_if_fail (FERRY_IS_MOVE (self));
+
+  self->transfer_skipped = skipped;
+  if (self->refreshed)
+    ferry_move_evaluate (self);
+}
+
+/**
+ * ferry_move_set_poll_interval:
+ *
+ * How often the servers are asked while Ferry waits for a step (5 s unless told).
+ */
+void
+ferry_move_set_poll_interval (FerryMove *self,
+                              guint      milliseconds)
+{
+  g_return_if_fail (FERRY_IS_MOVE (self));
+
+  self->poll_ms = MAX (milliseconds, 1);
+}
+
+/**
+ * ferry_move_set_state_dir:
+ *
+ * Where what is watched after the move is kept (the user data folder unless told).
+ */
+void
+ferry_move_set_state_dir (FerryMove  *self,
+                          const char *dir)
+{
+  g_return_if_fail (FERRY_IS_MOVE (self));
+
+  g_free (self->state_dir);
+  self->state_dir = g_strdup (dir);
+  g_ptr_array_set_size (self->followers, 0);
+  g_hash_table_remove_all (self->servers);
+  g_array_set_size (self->samples, 0);
+  ferry_move_load_state (self);
+}
+
+FerryMoveStatus
+ferry_move_get_status (FerryMove      *self,
+                       FerryMoveStage  stage)
+{
+  g_return_val_if_fail (FERRY_IS_MOVE (self), FERRY_MOVE_STATUS_PENDING);
+  g_return_val_if_fail (stage < FERRY_MOVE_N_STAGES, FERRY_MOVE_STATUS_PENDING);
+
+  return self->status[stage];
+}
+
+const char *
+ferry_move_get_detail (FerryMove      *self,
+                       FerryMoveStage  stage)
+{
+  g_return_val_if_fail (FERRY_IS_MOVE (self), NULL);
+  g_return_val_if_fail (stage < FERRY_MOVE_N_STAGES, NULL);
+
+  return self->detail[stage];
+}
+
+void
+ferry_move_set_stage (FerryMove       *self,
+                      FerryMoveStage   stage,
+                      FerryMoveStatus  status,
+                      const char      *detail)
+{
+  if (self->status[stage] == status && g_strcmp0 (self->detail[stage], detail) == 0)
+    return;
+  self->status[stage] = status;
+  g_free (self->detail[stage]);
+  self->detail[stage] = g_strdup (detail ? detail : "");
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+const char *
+ferry_move_stage_title (FerryMoveStage stage)
+{
+  switch (stage)
+    {
+    case FERRY_MOVE_STAGE_CHECKS:
+      return _("Checks");
+    case FERRY_MOVE_STAGE_BACKUP:
+      return _("Backup");
+    case FERRY_MOVE_STAGE_TRANSFER:
+      return _("Transfer");
+    case FERRY_MOVE_STAGE_REDIRECT:
+      return _("Cancel the redirect");
+    case FERRY_MOVE_STAGE_ALIAS:
+      return _("Alias");
+    case FERRY_MOVE_STAGE_MOVE:
+      return _("Move");
+    case FERRY_MOVE_STAGE_WATCH:
+      return _("Followers");
+    case FERRY_MOVE_N_STAGES:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * ferry_move_has_stage:
+ *
+ * Returns: whether this move has the step (a move back has no backup or transfer, and
+ *   a forward move no redirect to cancel)
+ */
+gboolean
+ferry_move_has_stage (FerryMove      *self,
+                      FerryMoveStage  stage)
+{
+  g_return_val_if_fail (FERRY_IS_MOVE (self), FALSE);
+
+  switch (stage)
+    {
+    case FERRY_MOVE_STAGE_BACKUP:
+    case FERRY_MOVE_STAGE_TRANSFER:
+      return self->direction == FERRY_MOVE_FORWARD;
+    case FERRY_MOVE_STAGE_REDIRECT:
+      return self->direction == FERRY_MOVE_BACK;
+    case FERRY_MOVE_STAGE_CHECKS:
+    case FERRY_MOVE_STAGE_ALIAS:
+    case FERRY_MOVE_STAGE_MOVE:
+    case FERRY_MOVE_STAGE_WATCH:
+      return TRUE;
+    case FERRY_MOVE_N_STAGES:
+    default:
+      return FALSE;
+    }
+}
+
+FerryMigrationKind
+ferry_move_side_kind (FerryMoveSide *side)
+{
+  return side->info ? ferry_server_info_get_migration_kind (side->info) : FERRY_MIGRATION_NONE;
+}
+
+gboolean
+ferry_move_side_has_api (FerryMoveSide *side)
+{
+  FerryMigrationKind kind = ferry_move_side_kind (side);
+
+  return kind == FERRY_MIGRATION_GOTOSOCIAL_API || kind == FERRY_MIGRATION_AKKOMA_API;
+}
+
+/**
+ * ferry_move_needs_password:
+ *
+ * Returns: whether the move goes through the old server's API, which wants the account's
+ *   password (asked each time, sent once, never kept)
+ */
+gboolean
+ferry_move_needs_password (FerryMove *self)
+{
+  g_return_val_if_fail (FERRY_IS_MOVE (self), FALSE);
+
+  return ferry_move_side_has_api (self->origin);
+}
+
+static char *
+side_base_url (FerryMoveSide *side)
+{
+  return g_strdup (ferry_client_get_base_url (side->client));
+}
+
+/**
+ * ferry_move_get_handoff:
+ *
+ * Returns: (transfer full) (nullable): the web page for @stage and what to do on it, or
+ *   %NULL when Ferry does the step through the server's API
+ */
+FerryMoveHandoff *
+ferry_move_get_handoff (FerryMove      *self,
+                        FerryMoveStage  stage)
+{
+  g_autofree char *base = NULL;
+  FerryMoveHandoff *handoff;
+
+  g_return_val_if_fail (FERRY_IS_MOVE (self), NULL);
+
+  if ((stage == FERRY_MOVE_STAGE_ALIAS && ferry_move_side_has_api (self->target)) ||
+      (stage == FERRY_MOVE_STAGE_MOVE && ferry_move_side_has_api (self->origin)) ||
+      (stage != FERRY_MOVE_STAGE_ALIAS && stage != FERRY_MOVE_STAGE_MOVE &&
+       stage != FERRY_MOVE_STAGE_REDIRECT))
+    return NULL;
+
+  handoff = g_new0 (FerryMoveHandoff, 1);
+  switch ((int) stage)
+    {
+    case FERRY_MOVE_STAGE_ALIAS:
+      base = side_base_url (self->target);
+      handoff->url = g_strconcat (base, "/settings/aliases", NULL);
+      handoff->copy = g_strdup_printf ("@%s", self->origin->acct);
+      handoff->instruction = g_strdup_printf (
+        _("Signed in as %s, paste %s into “Handle of the old account” and press “Create alias”."),
+        self->target->acct, handoff->copy);
+      break;
+    case FERRY_MOVE_STAGE_MOVE:
+      base = side_base_url (self->origin);
+      handoff->url = g_strconcat (base, "/settings/migration", NULL);
+      handoff->copy = g_strdup_printf ("@%s", self->target->acct);
+      handoff->instruction = g_strdup_printf (
+        _("Signed in as %s, paste %s into “Handle of the new account”, type the password of %s "
+          "and press “Move followers”."),
+        self->origin->acct, handoff->copy, self->origin->acct);
+      break;
+    default:   /* the redirect */
+      base = side_base_url (self->target);
+      handoff->url = g_strconcat (base, "/settings/migration", NULL);
+      handoff->copy = g_strdup_printf ("@%s", self->target->acct);
+      handoff->instruction = g_strdup_printf (
+        _("Signed in as %s, press “Cancel redirect” under “Move to a different account”."),
+        self->target->acct);
+      break;
+    }
+  return handoff;
+}
+
+/* Accounts */
+
+/**
+ * ferry_move_normalize_acct:
+ * @host: the server that named it (local accounts have no host in acct)
+ *
+ * Returns: (transfer full): user@host, lower case host
+ */
+char *
+ferry_move_normalize_acct (const char *acct,
+                           const char *host)
+{
+  g_autofree char *server = NULL;
+  const char *at;
+
+  if (acct[0] == '@')
+    acct++;
+  at = strchr (acct, '@');
+  if (at == NULL)
+    return g_strdup_printf ("%s@%s", acct, host);
+  server = g_ascii_strdown (at + 1, -1);
+  return g_strdup_printf ("%.*s@%s", (int) (at - acct), acct, server);
+}
+
+const char *
+ferry_move_side_uri (FerryMoveSide *side,
+          char         **storage)
+{
+  const char *uri = side->account ? ferry_account_get_uri (side->account) : NULL;
+
+  if (uri != NULL && uri[0] != '\0')
+    return uri;
+  *storage = g_strdup_printf ("%s/users/%s", ferry_client_get_base_url (side->client),
+                              side->handle->username);
+  return *storage;
+}
+
+/* Whether the origin's public profile says it moved to the target. */
+gboolean
+ferry_move_origin_moved (FerryMove *self)
+{
+  const char *moved = self->origin->account ? ferry_account_get_moved_to (self->origin->account) : NULL;
+  g_autofree char *acct = NULL;
+
+  if (moved == NULL)
+    return FALSE;
+  acct = ferry_move_normalize_acct (moved, self->origin->handle->host);
+  return g_ascii_strcasecmp (acct, self->target->acct) == 0;
+}
+
+/* Refresh: both accounts, both servers, the alias, the followers, the forecast */
+
+typedef struct
+{
+  guint    pending;
+  GError  *error;
+} Refresh;
+
+static void
+refresh_free (Refresh *refresh)
+{
+  g_clear_error (&refresh->error);
+  g_free (refresh);
+}
+
+static void refresh_step_done (GTask *task);
+
+static void
+verified_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  FerryMove *self = g_task_get_source_object (task);
+  FerryMoveSide *side = FERRY_CLIENT (object) == self->old_side.client ? &self->old_side : &self->new_side;
+  g_autoptr(JsonNode) node = NULL;
+
+  g_clear_error (&side->verify_error);
+  node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &side->verify_error);
+  refresh_step_done (g_steal_pointer (&task));
+}
+
+static void
+looked_up_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  FerryMove *self = g_task_get_source_object (task);
+  Refresh *refresh = g_task_get_task_data (task);
+  FerryMoveSide *side = FERRY_CLIENT (object) == self->old_side.client ? &self->old_side : &self->new_side;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
+  FerryAccount *account = node ? ferry_account_new_from_json (side->handle->host, node, &error) : NULL;
+
+  if (account != NULL)
+    {
+      g_clear_object (&side->account);
+      side->account = account;
+    }
+  else if (refresh->error == NULL)
+    refresh->error = g_steal_pointer (&error);
+  refresh_step_done (g_steal_pointer (&task));
+}
+
+static void
+side_looked_up_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  FerryMoveSide *side = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
+  FerryAccount *account = node ? ferry_account_new_from_json (side->handle->host, node, &error) : NULL;
+
+  if (account == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_clear_object (&side->account);
+  side->account = account;
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Reads @side's public profile again (it works after a move too). */
+void
+ferry_move_side_lookup_async (FerryMove           *self,
+                              FerryMoveSide       *side,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(FerryParams) params = ferry_params_new ();
+
+  g_task_set_task_data (task, side, NULL);
+  ferry_params_add (params, "acct", side->handle->username);
+  ferry_client_call_async (side->client, "GET", "/api/v1/accounts/lookup", params, cancellable,
+                           side_looked_up_cb, task);
+}
+
+gboolean
+ferry_move_side_lookup_finish (FerryMove     *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+probed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  FerryMove *self = g_task_get_source_object (task);
+  Refresh *refresh = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  FerryServerInfo *info = ferry_server_info_probe_finish (result, &error);
+  FerryMoveSide *side;
+
+  if (info == NULL)
+    {
+      if (refresh->error == NULL)
+        refresh->error = g_steal_pointer (&error);
+      refresh_step_done (g_steal_pointer (&task));
+      return;
+    }
+  side = g_str_equal (ferry_server_info_get_host (info), self->old_side.handle->host) ? &self->old_side
+                                                                                      : &self->new_side;
+  if (side->info != NULL)
+    side = side == &self->old_side ? &self->new_side : &self->old_side;   /* both on one server */
+  side->info = info;
+  refresh_step_done (g_steal_pointer (&task));
+}
+
+static void
+side_refresh (GTask         *task,
+              FerryMoveSide *side)
+{
+  Refresh *refresh = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  g_autoptr(FerryParams) params = ferry_params_new ();
+
+  ferry_params_add (params, "acct", side->handle->username);
+  refresh->pending += 2;
+  ferry_client_call_async (side->client, "GET", "/api/v1/accounts/verify_credentials", NULL,
+                           cancellable, verified_cb, g_object_ref (task));
+  ferry_client_call_async (side->client, "GET", "/api/v1/accounts/lookup", params, cancellable,
+                           looked_up_cb, g_object_ref (task));
+  if (side->info == NULL)
+    {
+      refresh->pending++;
+      ferry_server_info_probe_async (side->client, cancellable, probed_cb, g_object_ref (task));
+    }
+}
+
+static void
+forecast_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  FerryMove *self = FERRY_MOVE (object);
+  g_autoptr(GError) error = NULL;
+
+  if (!ferry_move_forecast_finish (self, result, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (ferry_move_origin_moved (self) && self->moved_at == 0)
+    self->moved_at = g_get_real_time () / G_USEC_PER_SEC;
+  self->refreshed = TRUE;
+  ferry_move_save (self);
+  ferry_move_evaluate (self);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+alias_checked_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  FerryMove *self = FERRY_MOVE (object);
+  g_autoptr(GError) error = NULL;
+  int seen = ferry_move_alias_seen_finish (self, result, &error);
+  GCancellable *cancellable;
+
+  if (error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  self->alias = seen;
+  cancellable = g_task_get_cancellable (task);
+  ferry_move_forecast_async (self, cancellable, forecast_done_cb, g_steal_pointer (&task));
+}
+
+static void
+refresh_step_done (GTask *task)
+{
+  Refresh *refresh = g_task_get_task_data (task);
+  FerryMove *self = g_task_get_source_object (task);
+
+  if (--refresh->pending > 0)
+    {
+      g_object_unref (task);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
+  if (self->origin->account == NULL || self->target->account == NULL ||
+      self->origin->info == NULL || self->target->info == NULL)
+    {
+      if (refresh->error == NULL)
+        refresh->error = g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_NETWORK,
+                                      _("Ferry could not read both accounts."));
+      g_task_return_error (task, g_steal_pointer (&refresh->error));
+      g_object_unref (task);
+      return;
+    }
+  ferry_move_alias_seen_async (self, g_task_get_cancellable (task), alias_checked_cb, task);
+}
+
+/**
+ * ferry_move_refresh_async:
+ *
+ * Reads both accounts and servers, whether the alias is there and whether the move has
+ * happened, the origin's followers (until the move) and what their servers will do; then
+ * sets every step's status and the pre-flight checks.
+ */
+void
+ferry_move_refresh_async (FerryMove           *self,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Refresh *refresh = g_new0 (Refresh, 1);
+
+  g_return_if_fail (FERRY_IS_MOVE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ferry_move_refresh_async);
+  g_task_set_task_data (task, refresh, (GDestroyNotify) refresh_free);
+  refresh->pending = 1;
+  side_refresh (task, &self->old_side);
+  side_refresh (task, &self->new_side);
+  refresh_step_done (g_steal_pointer (&task));
+}
+
+gboolean
+ferry_move_refresh_finish (FerryMove     *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* The alias: is the origin in the target's alsoKnownAs? */
+
+static gboolean
+array_has_string (JsonArray  *array,
+                  const char *value,
+                  const char *host)
+{
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      const char *text = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
+      g_autofree char *acct = NULL;
+
+      if (text == NULL)
+        continue;
+      if (g_str_equal (text, value))
+        return TRUE;
+      if (host != NULL && strchr (text, '/') == NULL)
+        {
+          acct = ferry_move_normalize_acct (text, host);
+          if (g_ascii_strcasecmp (acct, value) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+alias_answer_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  FerryMove *self = g_task_get_source_object (task);
+  g_autofree char *storage = NULL;
+  const char *origin_uri = ferry_move_side_uri (self->origin, &storage);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  JsonObject *object_ = NULL;
+  JsonArray *aliases = NULL;
+
+  switch (ferry_move_side_kind (self->target))
+    {
+    case FERRY_MIGRATION_GOTOSOCIAL_API:
+      node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
+      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
+          json_object_has_member (json_node_get_object (node), "source"))
+        {
+          JsonObject *source = json_object_get_object_member (json_node_get_object (node), "source");
+
+          if (source != NULL && json_object_has_member (source, "also_known_as_uris"))
+            aliases = json_object_get_array_member (source, "also_known_as_uris");
+          g_clear_pointer (&self->target_aliases, json_array_unref);
+          if (aliases != NULL)
+            self->target_aliases = json_array_ref (aliases);
+        }
+      break;
+    case FERRY_MIGRATION_AKKOMA_API:
+      node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
+      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
+          json_object_has_member (json_node_get_object (node), "aliases"))
+        aliases = json_object_get_array_member (json_node_get_object (node), "aliases");
+      if (array_has_string (aliases, self->origin->acct, self->target->handle->host))
+        {
+          g_task_return_int (task, 1);
+          return;
+        }
+      break;
+    case FERRY_MIGRATION_NONE:
+    case FERRY_MIGRATION_MASTODON_WEB:
+    case FERRY_MIGRATION_MISSKEY:
+    default:
+      {
+        g_autoptr(GBytes) bytes = ferry_client_get_bytes_finish (FERRY_CLIENT (object), result, &error);
+
+        if (bytes == NULL)
+          {
+            /* Authorized fetch: the actor is not shown to unsigned requests. */
+            if (g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_AUTH) ||
+                g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_FORBIDDEN))
+              {
+                g_task_return_int (task, -1);
+                return;
+              }
+            break;
+          }
+        parser = json_parser_new ();
+        if (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                        (gssize) g_bytes_get_size (bytes), NULL) &&
+            JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+          {
+            object_ = json_node_get_object (json_parser_get_root (parser));
+            if (json_object_has_member (object_, "alsoKnownAs"))
+              {
+                JsonNode *aka = json_object_get_member (object_, "alsoKnownAs");
+
+                if (JSON_NODE_HOLDS_ARRAY (aka))
+                  aliases = json_node_get_array (aka);
+                else if (JSON_NODE_HOLDS_VALUE (aka) &&
+                         g_strcmp0 (json_node_get_string (aka), origin_uri) == 0)
+                  {
+                    g_task_return_int (task, 1);
+                    return;
+                  }
+              }
+          }
+        break;
+      }
+    }
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_int (task, array_has_string (aliases, origin_uri, NULL) ? 1 : 0);
+}
+
+void
+ferry_move_alias_seen_async (FerryMove           *self,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  g_autofree char *storage = NULL;
+
+  switch (ferry_move_side_kind (self->target))
+    {
+    case FERRY_MIGRATION_GOTOSOCIAL_API:
+      ferry_client_call_async (self->target->client, "GET", "/api/v1/accounts/verify_credentials",
+                               NULL, cancellable, alias_answer_cb, task);
+      break;
+    case FERRY_MIGRATION_AKKOMA_API:
+      ferry_client_call_async (self->target->client, "GET", "/api/pleroma/aliases", NULL,
+                               cancellable, alias_answer_cb, task);
+      break;
+    case FERRY_MIGRATION_NONE:
+    case FERRY_MIGRATION_MASTODON_WEB:
+    case FERRY_MIGRATION_MISSKEY:
+    default:
+      ferry_client_get_activity_async (self->target->client, ferry_move_side_uri (self->target, &storage),
+                                       cancellable, alias_answer_cb, task);
+      break;
+    }
+}
+
+/* 1: the alias is there; 0: it is not; -1: the server does not show it. */
+int
+ferry_move_alias_seen_finish (FerryMove     *self,
+                   GAsyncResult  *result,
+                   GError       **error)
+{
+  g_autoptr(GError) local = NULL;
+  int seen = (int) g_task_propagate_int (G_TASK (result), &local);
+
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return 0;
+    }
+  return seen;
+}
+
+/**
+ * ferry_move_confirm_alias:
+ *
+ * The person says the alias is made, where the server does not show it (authorized fetch).
+ */
+void
+ferry_move_confirm_alias (FerryMove *self)
+{
+  g_return_if_fail (FERRY_IS_MOVE (self));
+
+  self->alias_confirmed = TRUE;
+  ferry_move_save (self);
+  ferry_move_evaluate (self);
+}
+
+/**
+ * ferry_move_explain_error:
+ * @message: what a server answered to an alias or a move
+ *
+ * Returns: (transfer full): the same in plain words, with what to do
+ */
+char *
+ferry_move_explain_error (const char *message)
+{
+  g_autofree char *lower = g_utf8_strdown (message ? message : "", -1);
+
+  if (strstr (lower, "cooldown") || strstr (lower, "within the last 7 days") ||
+      strstr (lower, "restart window"))
+    return g_strdup (_("This account moved recently, and the server allows only one move per "
+                       "account in a while (30 days on Mastodon, 7 days on GoToSocial). Nothing "
+                       "changed: try again when that time is over."));
+  if (strstr (lower, "alias") || strstr (lower, "alsoknownas"))
+    return g_strdup (_("The new account does not name the old one as an alias yet, so the old "
+                       "server refuses the move. Do the alias step first; if it is done, wait a "
+                       "minute (some servers take a while to see it) and try again."));
+  if (strstr (lower, "5 minutes"))
+    return g_strdup (_("The server allows one move attempt every five minutes. Wait five "
+                       "minutes and try again."));
+  if (strstr (lower, "password"))
+    return g_strdup (_("The old server says the password is wrong. Type the password you sign "
+                       "in to the old account with on the web."));
+  if (strstr (lower, "itself moved") || strstr (lower, "already moved"))
+    return g_strdup (_("The account to move to has itself moved away, or this account already "
+                       "moved there. Check both accounts’ pages."));
+  if (strstr (lower, "not found") || strstr (lower, "could not be") || strstr (lower, "dereferenced"))
+    return g_strdup (_("The server could not find the other account. Check that it exists and "
+                       "that its server is up, then try again."));
+  return g_strdup_printf (_("The server refused: %s"), message ? message : "");
+}

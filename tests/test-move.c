@@ -1,0 +1,576 @@
+/* test-move.c: FerryMove against fedisim servers federating a real Move
+ *
+ * Copyright 2026 The Ferry developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GoToSocial → GoToSocial and Akkoma → Mastodon through the servers' APIs (the Mastodon
+ * alias through the scripted browser on the page Ferry names); Mastodon → Mastodon through
+ * the web hand-off, and back again; followers on servers that ignore Move, and follow
+ * requests on a locked account, as stragglers with their reasons; the servers' refusals
+ * (not an alias, five minutes, wrong password, cooldown) in plain words; an alias the
+ * server will not show (authorized fetch) confirmed by the person.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "fedisim.h"
+#include "ferry-backup.h"
+#include "ferry-move.h"
+#include "ferry-tls-database.h"
+
+typedef struct
+{
+  FedisimWorld   *world;
+  FedisimServer  *old_server;
+  FedisimServer  *new_server;
+  GTlsDatabase   *trust;
+  FerryClient    *old_client;
+  FerryClient    *new_client;
+  FedisimBrowser *browser;
+  char           *tmpdir;
+  char           *backup;
+  char           *old_handle;
+  char           *new_handle;
+} Fixture;
+
+static void
+got_result (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static FerryClient *
+client_for (Fixture       *f,
+            FedisimServer *server,
+            const char    *user)
+{
+  g_autofree char *token = fedisim_server_issue_token (server, user, "read write follow");
+  FerryClient *client = ferry_client_new (fedisim_server_get_base_url (server), f->trust);
+
+  ferry_client_set_token (client, token);
+  return client;
+}
+
+static void
+setup (Fixture        *f,
+       FedisimFlavour  old_flavour,
+       FedisimFlavour  new_flavour)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(FerryBackup) backup = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  f->world = fedisim_world_new (&error);
+  g_assert_no_error (error);
+  f->old_server = fedisim_world_add_server (f->world, old_flavour, NULL, &error);
+  g_assert_no_error (error);
+  f->new_server = fedisim_world_add_server (f->world, new_flavour, NULL, &error);
+  g_assert_no_error (error);
+  fedisim_server_add_user (f->old_server, "alice", "old-pw");
+  fedisim_server_add_user (f->new_server, "bob", "new-pw");
+  fedisim_server_seed_fixture (f->old_server, "alice", "small");
+  f->trust = ferry_tls_database_new (fedisim_world_get_ca_file (f->world), &error);
+  g_assert_no_error (error);
+  f->tmpdir = g_dir_make_tmp ("ferry-move-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->backup = g_build_filename (f->tmpdir, "backup", NULL);
+  f->old_handle = g_strdup_printf ("alice@%s", fedisim_server_get_host (f->old_server));
+  f->new_handle = g_strdup_printf ("bob@%s", fedisim_server_get_host (f->new_server));
+  f->old_client = client_for (f, f->old_server, "alice");
+  f->new_client = client_for (f, f->new_server, "bob");
+  f->browser = fedisim_browser_new (f->world);
+
+  dir = g_file_new_for_path (f->backup);
+  backup = ferry_backup_new (f->old_client, dir, FERRY_BACKUP_NO_POSTS);
+  ferry_backup_run_async (backup, NULL, got_result, &result);
+  g_assert_true (ferry_backup_run_finish (backup, wait_for (&result), &error));
+  g_assert_no_error (error);
+}
+
+static void
+rm_rf (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        rm_rf (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  rm_rf (f->tmpdir);
+  g_free (f->tmpdir);
+  g_free (f->backup);
+  g_free (f->old_handle);
+  g_free (f->new_handle);
+  g_clear_object (&f->old_client);
+  g_clear_object (&f->new_client);
+  g_clear_object (&f->trust);
+  g_clear_pointer (&f->browser, fedisim_browser_free);
+  g_clear_pointer (&f->world, fedisim_world_free);
+}
+
+static FerryMove *
+new_move (Fixture            *f,
+          FerryMoveDirection  direction)
+{
+  FerryMove *move = ferry_move_new (f->old_client, f->old_handle, f->new_client, f->new_handle, direction);
+
+  ferry_move_set_backup (move, f->backup);
+  ferry_move_set_state_dir (move, f->tmpdir);
+  ferry_move_set_poll_interval (move, 20);
+  return move;
+}
+
+static void
+refresh (FerryMove *move)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ferry_move_refresh_async (move, NULL, got_result, &result);
+  g_assert_true (ferry_move_refresh_finish (move, wait_for (&result), &error));
+  g_assert_no_error (error);
+}
+
+static void
+sample (FerryMove *move,
+        gint64    *old_followers,
+        gint64    *new_followers)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GArray *samples;
+  FerryMoveSample *last;
+
+  ferry_move_sample_async (move, NULL, got_result, &result);
+  g_assert_true (ferry_move_sample_finish (move, wait_for (&result), &error));
+  g_assert_no_error (error);
+  samples = ferry_move_get_samples (move);
+  last = &g_array_index (samples, FerryMoveSample, samples->len - 1);
+  *old_followers = last->old_followers;
+  *new_followers = last->new_followers;
+}
+
+/* Runs a step to its end; FALSE with @error when the server refused. */
+static gboolean
+run_stage (FerryMove       *move,
+           FerryMoveStage   stage,
+           const char      *password,
+           GError         **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ferry_move_run_stage_async (move, stage, password, NULL, got_result, &result);
+  return ferry_move_run_stage_finish (move, wait_for (&result), error);
+}
+
+/* A step handed to a web page: Ferry watches while the person (the browser) fills it in. */
+static void
+run_handed_off (Fixture        *f,
+                FerryMove      *move,
+                FerryMoveStage  stage,
+                const char     *user,
+                const char     *password,
+                const char    **fields,
+                const char     *expect_on_page)
+{
+  g_autoptr(FerryMoveHandoff) handoff = ferry_move_get_handoff (move, stage);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *page = NULL;
+
+  g_assert_nonnull (handoff);
+  ferry_move_run_stage_async (move, stage, NULL, NULL, got_result, &result);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpint (ferry_move_get_status (move, stage), ==, FERRY_MOVE_STATUS_WAITING);
+  fedisim_browser_clear_cookies (f->browser);
+  page = fedisim_browser_submit_settings (f->browser, handoff->url, user, password, fields, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (page, expect_on_page));
+  g_assert_true (ferry_move_run_stage_finish (move, wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ferry_move_get_status (move, stage), ==, FERRY_MOVE_STATUS_DONE);
+}
+
+static const FerryMoveCheck *
+find_check (FerryMove  *move,
+            const char *id)
+{
+  GPtrArray *checks = ferry_move_get_checks (move);
+
+  for (guint i = 0; i < checks->len; i++)
+    {
+      const FerryMoveCheck *check = g_ptr_array_index (checks, i);
+
+      if (g_str_equal (check->id, id))
+        return check;
+    }
+  g_error ("no check %s", id);
+  return NULL;
+}
+
+static void
+lock_new_account (Fixture *f)
+{
+  g_autoptr(FerryParams) params = ferry_params_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  ferry_params_add_bool (params, "locked", TRUE);
+  ferry_client_call_async (f->new_client, "PATCH", "/api/v1/accounts/update_credentials", params, NULL,
+                           got_result, &result);
+  node = ferry_client_call_finish (f->new_client, wait_for (&result), NULL, &error);
+  g_assert_no_error (error);
+}
+
+static JsonNode *
+account_member (Fixture    *f,
+                const char *name)
+{
+  g_autoptr(JsonNode) dump = fedisim_server_dump_account (f->new_server, "bob");
+
+  return json_node_copy (json_object_get_member (json_node_get_object (dump), name));
+}
+
+static GPtrArray *
+stragglers (FerryMove *move)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *list;
+
+  ferry_move_stragglers_async (move, NULL, got_result, &result);
+  list = ferry_move_stragglers_finish (move, wait_for (&result), &error);
+  g_assert_no_error (error);
+  return list;
+}
+
+static void
+assert_refused (FerryMove   *move,
+                const char  *password,
+                const char  *words)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (run_stage (move, FERRY_MOVE_STAGE_MOVE, password, &error));
+  g_assert_nonnull (error);
+  if (strstr (error->message, words) == NULL)
+    g_error ("“%s” does not explain with “%s”", error->message, words);
+  /* Not left waiting for a move that was refused. */
+  g_assert_cmpint (ferry_move_get_status (move, FERRY_MOVE_STAGE_MOVE), !=, FERRY_MOVE_STATUS_WAITING);
+  g_assert_cmpint (ferry_move_get_status (move, FERRY_MOVE_STAGE_MOVE), !=, FERRY_MOVE_STATUS_DONE);
+}
+
+/* GoToSocial to GoToSocial, all through the API, after the checks made everything ready. */
+static void
+test_gts (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(FerryMove) move = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv_path = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr(JsonNode) locked = NULL;
+  guint follow, maybe, stay;
+  gint64 old_before, new_before, old_after, new_after;
+
+  setup (f, FEDISIM_FLAVOUR_GOTOSOCIAL, FEDISIM_FLAVOUR_GOTOSOCIAL);
+  lock_new_account (f);
+  move = new_move (f, FERRY_MOVE_FORWARD);
+  refresh (move);
+
+  /* Nothing changes until the checks pass: no transfer, a locked account. */
+  g_assert_cmpint (find_check (move, "backup")->level, ==, FERRY_MOVE_LEVEL_OK);
+  g_assert_cmpint (find_check (move, "transfer")->level, ==, FERRY_MOVE_LEVEL_BLOCKER);
+  g_assert_cmpint (find_check (move, "transfer")->fix, ==, FERRY_MOVE_FIX_SKIP_TRANSFER);
+  g_assert_cmpint (find_check (move, "locked")->fix, ==, FERRY_MOVE_FIX_UNLOCK);
+  g_assert_cmpint (ferry_move_get_status (move, FERRY_MOVE_STAGE_CHECKS), ==, FERRY_MOVE_STATUS_FAILED);
+  g_assert_cmpint (ferry_move_get_status (move, FERRY_MOVE_STAGE_ALIAS), ==, FERRY_MOVE_STATUS_PENDING);
+  g_assert_false (ferry_move_checks_passed (move));
+
+  ferry_move_set_transfer_skipped (move, TRUE);
+  ferry_move_unlock_async (move, NULL, got_result, &result);
+  g_assert_true (ferry_move_unlock_finish (move, wait_for (&result), &error));
+  g_assert_no_error (error);
+  locked = account_member (f, "account");
+  g_assert_false (json_object_get_boolean_member (json_node_get_object (locked), "locked"));
+  g_assert_true (ferry_move_checks_passed (move));
+  g_assert_cmpint (find_check (move, "locked")->level, ==, FERRY_MOVE_LEVEL_OK);
+  g_assert_cmpint (ferry_move_get_status (move, FERRY_MOVE_STAGE_CHECKS), ==, FERRY_MOVE_STATUS_WARNING);
+  g_assert_cmpint (ferry_move_get_status (move, FERRY_MOVE_STAGE_ALIAS), ==, FERRY_MOVE_STATUS_READY);
+  g_assert_null (ferry_move_get_handoff (move, FERRY_MOVE_STAGE_ALIAS));
+  g_assert_true (ferry_move_needs_password (move));
+
+  /* The forecast: the small fixture's followers over four servers, one of which (snac
+   * before 2.61) ignores Move. */
+  ferry_move_get_forecast_totals (move, &follow, &maybe, &stay);
+  g_assert_cmpuint (follow + maybe + stay, ==, 8);
+  g_assert_cmpuint (stay, >, 0);
+  g_assert_cmpuint (follow, >, 0);
+  csv_path = g_build_filename (f->tmpdir, "forecast.csv", NULL);
+  g_assert_true (ferry_move_export_forecast (move, csv_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv, "Server,Software,Followers,Outlook\n"));
+  g_assert_nonnull (strstr (csv, "snac 2.59"));
+
+  /* Refusals in plain words: no alias yet; then the five minutes between attempts. */
+  assert_refused (move, "old-pw", "alias");
+  g_assert_true (run_stage (move, FERRY_MOVE_STAGE_ALIAS, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ferry_move_get_status (move, FERRY_MOVE_STAGE_ALIAS), ==, FERRY_MOVE_STATUS_DONE);
+  assert_refused (move, "old-pw", "five minutes");
+  fedisim_world_advance (f->world, 301);
+  assert_refused (move, "wrong", "password is wrong");
+
+  sample (move, &old_before, &new_before);
+  g_assert_true (run_stage (move, FERRY_MOVE_STAGE_MOVE, "old-pw", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ferry_move_get_status (move, FERRY_MOVE_STAGE_MOVE), ==, FERRY_MOVE_STATUS_DONE);
+  fedisim_world_run_until_idle (f->world);
+  sample (move, &old_after, &new_after);
+  g_test_message ("GoToSocial → GoToSocial: followers before %" G_GINT64_FORMAT " / %" G_GINT64_FORMAT
+                  ", after %" G_GINT64_FORMAT " / %" G_GINT64_FORMAT,
+                  old_before, new_before, old_after, new_after);
+  g_assert_cmpint (old_before, ==, 8);
+  g_assert_cmpint (new_after, ==, follow + maybe);
+  g_assert_cmpint (old_after, ==, stay);
+  g_assert_cmpint (ferry_move_get_status (move, FERRY_MOVE_STAGE_WATCH), ==, FERRY_MOVE_STATUS_DONE);
+
+  left = stragglers (move);
+  g_assert_cmpuint (left->len, ==, stay);
+  for (guint i = 0; i < left->len; i++)
+    {
+      FerryMoveStraggler *straggler = g_ptr_array_index (left, i);
+
+      g_assert_nonnull (strstr (straggler->reason, "ignores moves"));
+    }
+  g_assert_true (ferry_move_export_stragglers (left, csv_path, &error));
+  g_assert_no_error (error);
+}
+
+/* Akkoma to a locked Mastodon account: the alias on Mastodon's page, the move through
+ * Akkoma's API (its refusals come with HTTP 200); moved followers wait as requests. */
+static void
+test_akkoma_mastodon (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(FerryMove) move = NULL;
+  g_autoptr(FerryMoveHandoff) handoff = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected_url = NULL;
+  g_autofree char *expected_copy = NULL;
+  g_autofree char *old_acct = NULL;
+  g_autoptr(JsonNode) waiting = NULL;
+  const char *alias_fields[3] = { "account_alias[acct]", NULL, NULL };
+  guint requests = 0;
+  gint64 old_before, new_before, old_after, new_after;
+
+  setup (f, FEDISIM_FLAVOUR_AKKOMA, FEDISIM_FLAVOUR_MASTODON);
+  lock_new_account (f);
+  move = new_move (f, FERRY_MOVE_FORWARD);
+  ferry_move_set_transfer_skipped (move, TRUE);
+  refresh (move);
+  g_assert_cmpint (find_check (move, "locked")->level, ==, FERRY_MOVE_LEVEL_WARNING);
+  g_assert_true (ferry_move_checks_passed (move));
+
+  handoff = ferry_move_get_handoff (move, FERRY_MOVE_STAGE_ALIAS);
+  expected_url = g_strconcat (fedisim_server_get_base_url (f->new_server), "/settings/aliases", NULL);
+  expected_copy = g_strconcat ("@", f->old_handle, NULL);
+  g_assert_cmpstr (handoff->url, ==, expected_url);
+  g_assert_cmpstr (handoff->copy, ==, expected_copy);
+  g_assert_null (ferry_move_get_handoff (move, FERRY_MOVE_STAGE_MOVE));
+
+  assert_refused (move, "old-pw", "alias");
+  alias_fields[1] = f->old_handle;
+  run_handed_off (f, move, FERRY_MOVE_STAGE_ALIAS, "bob", "new-pw", alias_fields, "/users/alice");
+  assert_refused (move, "nope", "password is wrong");
+
+  sample (move, &old_before, &new_before);
+  g_assert_true (run_stage (move, FERRY_MOVE_STAGE_MOVE, "old-pw", &error));
+  g_assert_no_error (error);
+  fedisim_world_run_until_idle (f->world);
+  sample (move, &old_after, &new_after);
+  g_test_message ("Akkoma → Mastodon (locked): followers before %" G_GINT64_FORMAT " / %" G_GINT64_FORMAT
+                  ", after %" G_GINT64_FORMAT " / %" G_GINT64_FORMAT,
+                  old_before, new_before, old_after, new_after);
+
+  /* Locked: no one arrives as a follower; they wait as requests, and are told apart. */
+  g_assert_cmpint (new_after, ==, 0);
+  left = stragglers (move);
+  g_assert_cmpuint (left->len, ==, 8);
+  for (guint i = 0; i < left->len; i++)
+    if (strstr (((FerryMoveStraggler *) g_ptr_array_index (left, i))->reason, "Follow request waiting"))
+      requests++;
+  g_assert_cmpuint (requests, >, 0);
+  waiting = account_member (f, "follow_requests");
+  g_assert_cmpuint (requests, ==, json_array_get_length (json_node_get_array (waiting)));
+  old_acct = g_strdup (ferry_move_get_origin_handle (move));
+  g_assert_cmpstr (old_acct, ==, f->old_handle);
+}
+
+/* Mastodon to Mastodon through its web pages, then back again. */
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(FerryMove) move = NULL;
+  g_autoptr(FerryMove) back = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  const char *alias_fields[3] = { "account_alias[acct]", NULL, NULL };
+  const char *move_fields[5] = { "account_migration[acct]", NULL, "account_migration[current_password]", NULL, NULL };
+  const char *cancel_fields[] = { "_method", "delete", NULL };
+  gint64 old_before, new_before, old_after, new_after, old_back, new_back;
+
+  setup (f, FEDISIM_FLAVOUR_MASTODON, FEDISIM_FLAVOUR_MASTODON);
+  move = new_move (f, FERRY_MOVE_FORWARD);
+  ferry_move_set_transfer_skipped (move, TRUE);
+  refresh (move);
+  g_assert_true (ferry_move_checks_passed (move));
+  g_assert_false (ferry_move_needs_password (move));
+  g_assert_false (ferry_move_has_stage (move, FERRY_MOVE_STAGE_REDIRECT));
+  sample (move, &old_before, &new_before);
+
+  alias_fields[1] = f->old_handle;
+  run_handed_off (f, move, FERRY_MOVE_STAGE_ALIAS, "bob", "new-pw", alias_fields, "/users/alice");
+  g_assert_cmpint (ferry_move_get_status (move, FERRY_MOVE_STAGE_MOVE), ==, FERRY_MOVE_STATUS_READY);
+  move_fields[1] = f->new_handle;
+  move_fields[3] = "old-pw";
+  run_handed_off (f, move, FERRY_MOVE_STAGE_MOVE, "alice", "old-pw", move_fields, "currently being redirected");
+  fedisim_world_run_until_idle (f->world);
+  sample (move, &old_after, &new_after);
+  g_test_message ("Mastodon → Mastodon: followers before %" G_GINT64_FORMAT " / %" G_GINT64_FORMAT
+                  ", after %" G_GINT64_FORMAT " / %" G_GINT64_FORMAT,
+                  old_before, new_before, old_after, new_after);
+  g_assert_cmpint (new_after, >, 0);
+  g_assert_cmpint (old_after + new_after, ==, old_before);
+  left = stragglers (move);
+  g_assert_cmpint (left->len, ==, old_after);
+
+  /* Back: the redirect cancelled on the old account, the alias there, the move from new. */
+  back = new_move (f, FERRY_MOVE_BACK);
+  refresh (back);
+  g_assert_true (ferry_move_has_stage (back, FERRY_MOVE_STAGE_REDIRECT));
+  g_assert_false (ferry_move_has_stage (back, FERRY_MOVE_STAGE_BACKUP));
+  g_assert_cmpint (ferry_move_get_status (back, FERRY_MOVE_STAGE_REDIRECT), ==, FERRY_MOVE_STATUS_READY);
+  g_assert_cmpint (ferry_move_get_status (back, FERRY_MOVE_STAGE_ALIAS), ==, FERRY_MOVE_STATUS_PENDING);
+  g_assert_true (ferry_move_checks_passed (back));
+  run_handed_off (f, back, FERRY_MOVE_STAGE_REDIRECT, "alice", "old-pw", cancel_fields,
+                  "not currently being redirected");
+  g_assert_cmpint (ferry_move_get_status (back, FERRY_MOVE_STAGE_ALIAS), ==, FERRY_MOVE_STATUS_READY);
+  alias_fields[1] = f->new_handle;
+  run_handed_off (f, back, FERRY_MOVE_STAGE_ALIAS, "alice", "old-pw", alias_fields, "/users/bob");
+  move_fields[1] = f->old_handle;
+  move_fields[3] = "new-pw";
+  run_handed_off (f, back, FERRY_MOVE_STAGE_MOVE, "bob", "new-pw", move_fields, "currently being redirected");
+  fedisim_world_run_until_idle (f->world);
+  sample (back, &old_back, &new_back);
+  g_test_message ("… and back: followers %" G_GINT64_FORMAT " / %" G_GINT64_FORMAT, old_back, new_back);
+  g_assert_cmpint (old_back, ==, old_before);
+  g_assert_cmpint (new_back, ==, 0);
+}
+
+/* A server with authorized fetch hides the alias: the person confirms it, and that is kept. */
+static void
+test_authorized_fetch (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(FerryMove) move = NULL;
+  g_autoptr(FerryMove) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  setup (f, FEDISIM_FLAVOUR_MASTODON, FEDISIM_FLAVOUR_MASTODON);
+  fedisim_server_set_authorized_fetch (f->new_server, TRUE);
+  move = new_move (f, FERRY_MOVE_FORWARD);
+  ferry_move_set_transfer_skipped (move, TRUE);
+  refresh (move);
+  g_assert_cmpint (ferry_move_get_status (move, FERRY_MOVE_STAGE_ALIAS), ==, FERRY_MOVE_STATUS_UNSURE);
+  g_assert_true (run_stage (move, FERRY_MOVE_STAGE_ALIAS, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ferry_move_get_status (move, FERRY_MOVE_STAGE_ALIAS), ==, FERRY_MOVE_STATUS_UNSURE);
+  g_assert_cmpint (ferry_move_get_status (move, FERRY_MOVE_STAGE_MOVE), ==, FERRY_MOVE_STATUS_PENDING);
+  ferry_move_confirm_alias (move);
+  g_assert_cmpint (ferry_move_get_status (move, FERRY_MOVE_STAGE_ALIAS), ==, FERRY_MOVE_STATUS_DONE);
+  g_assert_cmpint (ferry_move_get_status (move, FERRY_MOVE_STAGE_MOVE), ==, FERRY_MOVE_STATUS_READY);
+
+  again = new_move (f, FERRY_MOVE_FORWARD);
+  ferry_move_set_transfer_skipped (again, TRUE);
+  refresh (again);
+  g_assert_cmpint (ferry_move_get_status (again, FERRY_MOVE_STAGE_ALIAS), ==, FERRY_MOVE_STATUS_DONE);
+}
+
+/* What the servers answer, in plain words (the server's own words stay in the error). */
+static void
+test_explain (void)
+{
+  static const struct { const char *message; const char *words; } cases[] = {
+    { "Handle of the new account is not an alias of this account", "alias step first" },
+    { "You are on cooldown", "30 days" },
+    { "Unprocessable Entity: target account does not have origin account in its alsoKnownAs", "alias step first" },
+    { "Unprocessable Entity: your account has attempted to move within the last 5 minutes, please try again later", "five minutes" },
+    { "Unprocessable Entity: your account or the target account have moved within the last 7 days, please try again later", "7 days on GoToSocial" },
+    { "Target account must have the origin in `alsoKnownAs`", "alias step first" },
+    { "Invalid password.", "password is wrong" },
+    { "Unauthorized: invalid password provided", "password is wrong" },
+    { "Unprocessable Entity: target account has itself moved", "moved away" },
+    { "Target account not found.", "could not find" },
+    { "Something else entirely", "Something else entirely" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = ferry_move_explain_error (cases[i].message);
+
+      if (strstr (text, cases[i].words) == NULL)
+        g_error ("“%s” explained as “%s”", cases[i].message, text);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/move/explain", test_explain);
+  g_test_add ("/move/gts-gts", Fixture, NULL, NULL, test_gts, teardown);
+  g_test_add ("/move/akkoma-mastodon", Fixture, NULL, NULL, test_akkoma_mastodon, teardown);
+  g_test_add ("/move/round-trip", Fixture, NULL, NULL, test_round_trip, teardown);
+  g_test_add ("/move/authorized-fetch", Fixture, NULL, NULL, test_authorized_fetch, teardown);
+  return g_test_run ();
+}
