@@ -31,4 +31,15 @@ int                  ferry_cli_command_transfer          (int                  a
 int                  ferry_cli_command_verify            (int                  argc,
                                                           char               **argv);
 
+int                  ferry_cli_command_check             (int                  argc,
+                                                          char               **argv);
+int                  ferry_cli_command_alias             (int                  argc,
+                                                          char               **argv);
+int                  ferry_cli_command_move              (int                  argc,
+                                                          char               **argv);
+int                  ferry_cli_command_move_back         (int                  argc,
+                                                          char               **argv);
+int                  ferry_cli_command_watch             (int                  argc,
+                                                          char               **argv);
+
 G_END_DECLS

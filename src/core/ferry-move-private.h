@@ -106,7 +106,6 @@ gboolean ferry_move_forecast_finish (FerryMove        *self,
                                      GError          **error);
 FerryMoveServer *ferry_move_server_new (const char    *host);
 void     ferry_move_server_free     (FerryMoveServer  *server);
-const char *ferry_move_fate_text    (FerryMoveFate     fate);
 
 /* ferry-move-watch.c */
 void     ferry_move_load_state      (FerryMove        *self);

@@ -108,6 +108,8 @@ typedef enum
   FERRY_MOVE_FATE_OFFLINE,
 } FerryMoveFate;
 
+const char *ferry_move_fate_text (FerryMoveFate fate);
+
 typedef struct
 {
   char          *host;
