@@ -246,7 +246,18 @@ update (FerryAccountPage *self)
         {
           /* Translators: a badge; %s is the account it moved to */
           g_autofree char *text = g_strdup_printf (_("Moved to %s"), moved);
+
           add_badge (self, text, TRUE);
+          /* The way back, from the account that moved. */
+          if (self->role == FERRY_ROLE_OLD)
+            {
+              GtkWidget *back = gtk_button_new_with_mnemonic (_("Move _Back…"));
+
+              gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "win.move-back");
+              gtk_widget_add_css_class (back, "pill");
+              gtk_widget_set_valign (back, GTK_ALIGN_CENTER);
+              gtk_box_append (self->badges, back);
+            }
         }
       if (ferry_account_get_locked (account))
         add_badge (self, _("Locked"), self->role == FERRY_ROLE_NEW);

@@ -14,6 +14,8 @@
 
 #include "ferry-account-page.h"
 #include "ferry-backup-page.h"
+#include "ferry-followers-page.h"
+#include "ferry-move-page.h"
 #include "ferry-transfer-page.h"
 #include "ferry-plan.h"
 #include "ferry-window.h"
@@ -32,6 +34,8 @@ struct _FerryWindow
   FerryAccountPage     *new_page;
   FerryBackupPage      *backup_page;
   FerryTransferPage    *transfer_page;
+  FerryMovePage        *move_page;
+  FerryFollowersPage   *followers_page;
 };
 
 G_DEFINE_FINAL_TYPE (FerryWindow, ferry_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -130,6 +134,27 @@ show_page_action (GtkWidget  *widget,
   ferry_window_show_page (FERRY_WINDOW (widget), action_name + strlen ("win.show-"));
 }
 
+/* The Move page, forward; or back, from the old account's page once it has moved. */
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FerryWindow *self = FERRY_WINDOW (widget);
+
+  ferry_move_page_set_direction (self->move_page, g_str_equal (action_name, "win.move-back")
+                                                    ? FERRY_MOVE_BACK : FERRY_MOVE_FORWARD);
+  ferry_window_show_page (self, "move");
+}
+
+static void
+on_move_notify (FerryMovePage *page,
+                GParamSpec    *pspec,
+                FerryWindow   *self)
+{
+  ferry_followers_page_set_move (self->followers_page, ferry_move_page_get_move (page));
+}
+
 static void
 ferry_window_class_init (FerryWindowClass *klass)
 {
@@ -149,15 +174,22 @@ ferry_window_class_init (FerryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, new_page);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, backup_page);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, transfer_page);
+  gtk_widget_class_bind_template_child (widget_class, FerryWindow, move_page);
+  gtk_widget_class_bind_template_child (widget_class, FerryWindow, followers_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-backup", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-old", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-new", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-transfer", NULL, show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-move", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "win.move-back", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "win.show-followers", NULL, show_page_action);
 
   g_type_ensure (FERRY_TYPE_ACCOUNT_PAGE);
   g_type_ensure (FERRY_TYPE_BACKUP_PAGE);
   g_type_ensure (FERRY_TYPE_TRANSFER_PAGE);
+  g_type_ensure (FERRY_TYPE_MOVE_PAGE);
+  g_type_ensure (FERRY_TYPE_FOLLOWERS_PAGE);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
@@ -190,6 +222,8 @@ ferry_window_new (FerryApplication *application)
   ferry_account_page_set_manager (self->new_page, ferry_application_get_account_manager (application));
   ferry_backup_page_set_manager (self->backup_page, ferry_application_get_account_manager (application));
   ferry_transfer_page_set_manager (self->transfer_page, ferry_application_get_account_manager (application));
+  g_signal_connect_object (self->move_page, "notify::move", G_CALLBACK (on_move_notify), self, 0);
+  ferry_move_page_set_manager (self->move_page, ferry_application_get_account_manager (application));
 
   return self;
 }
@@ -212,7 +246,7 @@ ferry_window_show_message (FerryWindow *self,
 
 /**
  * ferry_window_show_page:
- * @name: "overview", "old", "new", "backup" or "transfer"
+ * @name: "overview", "old", "new", "backup", "transfer", "move" or "followers"
  */
 void
 ferry_window_show_page (FerryWindow *self,

@@ -29,6 +29,8 @@
 #include "ferry-sign-in-dialog.h"
 #include "ferry-tls-database.h"
 #include "ferry-backup-page.h"
+#include "ferry-followers-page.h"
+#include "ferry-move-page.h"
 #include "ferry-transfer-page.h"
 #include "ferry-window.h"
 
@@ -39,8 +41,11 @@ ensure_template_types (void)
 {
   g_type_ensure (FERRY_TYPE_ACCOUNT_PAGE);
   g_type_ensure (FERRY_TYPE_BACKUP_PAGE);
+  g_type_ensure (FERRY_TYPE_FOLLOWERS_PAGE);
+  g_type_ensure (FERRY_TYPE_MOVE_PAGE);
   g_type_ensure (FERRY_TYPE_PREFERENCES_WINDOW);
   g_type_ensure (FERRY_TYPE_SIGN_IN_DIALOG);
+  g_type_ensure (FERRY_TYPE_TRANSFER_PAGE);
   g_type_ensure (FERRY_TYPE_WINDOW);
   return FERRY_TYPE_WINDOW;
 }
@@ -612,6 +617,86 @@ transfer_through_page (FerryWindow *window)
   }
 }
 
+typedef struct
+{
+  GtkWidget       *page;
+  FerryMoveStage   stage;
+  FerryMoveStatus  status;
+} MoveWait;
+
+static gboolean
+move_stage_is (gpointer data)
+{
+  MoveWait *wait = data;
+  FerryMove *move = ferry_move_page_get_move (FERRY_MOVE_PAGE (wait->page));
+
+  return move != NULL && ferry_move_get_status (move, wait->stage) == wait->status;
+}
+
+static gboolean
+stragglers_counted (gpointer data)
+{
+  return ferry_followers_page_get_n_stragglers (FERRY_FOLLOWERS_PAGE (data)) > 0;
+}
+
+/* The move from the Move page: the alias through GoToSocial's API, the move on Mastodon's
+ * web page (the scripted browser as the person), then the followers. */
+static void
+move_through_page (FerryWindow   *window,
+                   FedisimServer *old,
+                   FedisimServer *new)
+{
+  GtkWidget *page = find_widget_of_type (GTK_WIDGET (window), FERRY_TYPE_MOVE_PAGE);
+  GtkWidget *followers = find_widget_of_type (GTK_WIDGET (window), FERRY_TYPE_FOLLOWERS_PAGE);
+  g_autoptr(FedisimBrowser) browser = fedisim_browser_new (world);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *migration = g_strconcat (fedisim_server_get_base_url (old), "/settings/migration", NULL);
+  g_autofree char *target = g_strdup_printf ("bob@%s", fedisim_server_get_host (new));
+  g_autofree char *answer = NULL;
+  const char *fields[] = { "account_migration[acct]", target, "account_migration[current_password]", "alice-pw", NULL };
+  MoveWait wait = { page, FERRY_MOVE_STAGE_ALIAS, FERRY_MOVE_STATUS_READY };
+
+  ferry_window_show_page (window, "move");
+  spin (20000, move_stage_is, &wait);
+  g_assert_true (move_stage_is (&wait));
+  take_screenshot (GTK_WIDGET (window), "move-checks");
+
+  g_assert_true (gtk_widget_activate_action (page, "page.alias", NULL));
+  wait.status = FERRY_MOVE_STATUS_DONE;
+  spin (20000, move_stage_is, &wait);
+  g_assert_true (move_stage_is (&wait));
+
+  /* Mastodon has no API for the move: the page is opened, and Ferry waits for it. */
+  g_assert_true (gtk_widget_activate_action (page, "page.move", NULL));
+  wait.stage = FERRY_MOVE_STAGE_MOVE;
+  wait.status = FERRY_MOVE_STATUS_WAITING;
+  spin (5000, move_stage_is, &wait);
+  g_assert_true (move_stage_is (&wait));
+  take_screenshot (GTK_WIDGET (window), "move-waiting");
+  answer = fedisim_browser_submit_settings (browser, migration, "alice", "alice-pw", fields, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (answer, "currently being redirected"));
+  wait.status = FERRY_MOVE_STATUS_DONE;
+  spin (30000, move_stage_is, &wait);
+  g_assert_true (move_stage_is (&wait));
+  fedisim_world_run_until_idle (world);
+  take_screenshot (GTK_WIDGET (window), "move-done");
+
+  /* The followers: counted, drawn, and the one on a server that ignores moves listed. */
+  g_assert_true (gtk_widget_activate_action (page, "win.show-followers", NULL));
+  spin (20000, stragglers_counted, followers);
+  g_assert_cmpuint (ferry_followers_page_get_n_stragglers (FERRY_FOLLOWERS_PAGE (followers)), ==, 1);
+  take_screenshot (GTK_WIDGET (window), "move-followers");
+
+  /* And the way back. */
+  g_assert_true (gtk_widget_activate_action (page, "win.move-back", NULL));
+  wait.stage = FERRY_MOVE_STAGE_REDIRECT;
+  wait.status = FERRY_MOVE_STATUS_READY;
+  spin (20000, move_stage_is, &wait);
+  g_assert_true (move_stage_is (&wait));
+  take_screenshot (GTK_WIDGET (window), "move-back");
+}
+
 /* The backup's manifest, in the one folder the backup made in @tmp. */
 static char *
 find_manifest (const char *tmp)
@@ -712,6 +797,7 @@ test_accounts (void)
       }
     g_assert_nonnull (manifest);
     transfer_through_page (window);
+    move_through_page (window, old, new);
     remove_tree (tmp);
   }
 
@@ -762,6 +848,11 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int ret;
 
+  /* What the move keeps (follower samples) goes to a folder of this run's own. */
+  g_autofree char *data_home = g_dir_make_tmp ("ferry-ui-data-XXXXXX", NULL);
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("FERRY_NO_BROWSER", "1", TRUE);
   gtk_disable_setlocale ();
   setlocale (LC_ALL, "C.UTF-8");
   bindtextdomain (GETTEXT_PACKAGE, FERRY_TEST_LOCALEDIR);
@@ -807,5 +898,6 @@ main (int   argc,
   g_clear_object (&app);
   g_clear_object (&manager);
   fedisim_world_free (world);
+  remove_tree (data_home);
   return ret;
 }
