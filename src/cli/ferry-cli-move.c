@@ -377,8 +377,12 @@ watch_once (FerryMove *move)
   g_clear_object (&result);
   samples = ferry_move_get_samples (move);
   last = &g_array_index (samples, FerryMoveSample, samples->len - 1);
-  g_print (_("Followers: old account %" G_GINT64_FORMAT ", new account %" G_GINT64_FORMAT "\n"),
-           last->old_followers, last->new_followers);
+  {
+    g_autofree char *old_count = g_strdup_printf ("%" G_GINT64_FORMAT, last->old_followers);
+    g_autofree char *new_count = g_strdup_printf ("%" G_GINT64_FORMAT, last->new_followers);
+
+    g_print (_("Followers: old account %s, new account %s\n"), old_count, new_count);
+  }
   ferry_move_stragglers_async (move, NULL, ferry_cli_got_result, &result);
   stragglers = ferry_move_stragglers_finish (move, ferry_cli_wait_for (&result), &error);
   if (stragglers == NULL)
