@@ -124,7 +124,11 @@ check_backup (FerryMove  *self,
       return FERRY_MOVE_LEVEL_BLOCKER;
     }
   manifest = json_node_get_object (json_parser_get_root (parser));
-  account = json_object_has_member (manifest, "account") ? json_object_get_object_member (manifest, "account") : NULL;
+  {
+    JsonNode *member = ferry_move_member (json_parser_get_root (parser), "account", JSON_NODE_OBJECT);
+
+    account = member ? json_node_get_object (member) : NULL;
+  }
   if (account == NULL ||
       g_ascii_strcasecmp (json_object_get_string_member_with_default (account, "handle", ""),
                           self->old_side.acct) != 0)
@@ -621,8 +625,7 @@ load_backup_followers (FerryMove *self)
   g_ptr_array_set_size (self->followers, 0);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonObject *account = json_array_get_object_element (array, i);
-      const char *acct = account ? json_object_get_string_member_with_default (account, "acct", NULL) : NULL;
+      const char *acct = ferry_move_acct_of (json_array_get_element (array, i));
 
       if (acct != NULL)
         g_ptr_array_add (self->followers, ferry_move_normalize_acct (acct, self->old_side.handle->host));
@@ -679,8 +682,7 @@ followers_listed_cb (GObject      *object,
       g_ptr_array_set_size (self->followers, 0);
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
-          JsonObject *account = json_array_get_object_element (array, i);
-          const char *acct = account ? json_object_get_string_member_with_default (account, "acct", NULL) : NULL;
+          const char *acct = ferry_move_acct_of (json_array_get_element (array, i));
 
           if (acct != NULL)
             g_ptr_array_add (self->followers, ferry_move_normalize_acct (acct, self->origin->handle->host));

@@ -69,6 +69,10 @@ void     ferry_move_set_stage       (FerryMove        *self,
                                      FerryMoveStatus   status,
                                      const char       *detail);
 
+JsonNode *ferry_move_member         (JsonNode         *node,
+                                     const char       *name,
+                                     JsonNodeType      type);
+const char *ferry_move_acct_of      (JsonNode         *account);
 const char *ferry_move_side_uri     (FerryMoveSide    *side,
                                      char            **storage);
 FerryMigrationKind ferry_move_side_kind (FerryMoveSide *side);

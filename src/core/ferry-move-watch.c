@@ -32,6 +32,31 @@ state_path (FerryMove *self)
   return g_build_filename (self->state_dir, name, NULL);
 }
 
+/* What a state file holds, whatever shape it is in: members of the wrong type are skipped. */
+static JsonArray *
+array_member (JsonObject *object,
+              const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static const char *
+string_of (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+           ? json_node_get_string (node) : NULL;
+}
+
+static gint64
+int_of (JsonNode *node,
+        gint64    fallback)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64
+           ? json_node_get_int (node) : fallback;
+}
+
 void
 ferry_move_load_state (FerryMove *self)
 {
@@ -39,6 +64,7 @@ ferry_move_load_state (FerryMove *self)
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *root;
   JsonArray *array;
+  JsonNode *node;
 
   if (self->origin == NULL || self->origin->acct == NULL || self->target->acct == NULL)
     return;
@@ -46,46 +72,49 @@ ferry_move_load_state (FerryMove *self)
   if (!json_parser_load_from_file (parser, path, NULL) || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return;
   root = json_node_get_object (json_parser_get_root (parser));
-  self->moved_at = json_object_get_int_member_with_default (root, "moved_at", 0);
-  self->alias_confirmed = json_object_get_boolean_member_with_default (root, "alias_confirmed", FALSE);
+  self->moved_at = int_of (json_object_get_member (root, "moved_at"), 0);
+  node = json_object_get_member (root, "alias_confirmed");
+  self->alias_confirmed = node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+                          json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
 
-  array = json_object_has_member (root, "followers") ? json_object_get_array_member (root, "followers") : NULL;
+  array = array_member (root, "followers");
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      const char *acct = json_array_get_string_element (array, i);
+      const char *acct = string_of (json_array_get_element (array, i));
 
       if (acct != NULL && strchr (acct, '@') != NULL)
         g_ptr_array_add (self->followers, g_strdup (acct));
     }
 
-  array = json_object_has_member (root, "servers") ? json_object_get_array_member (root, "servers") : NULL;
+  array = array_member (root, "servers");
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      JsonObject *entry = json_array_get_object_element (array, i);
-      const char *host = entry ? json_object_get_string_member_with_default (entry, "host", NULL) : NULL;
-      const char *software = entry ? json_object_get_string_member_with_default (entry, "software", NULL) : NULL;
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *entry = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+      const char *host = entry ? string_of (json_object_get_member (entry, "host")) : NULL;
       FerryMoveServer *server;
 
       if (host == NULL)
         continue;
       server = ferry_move_server_new (host);
-      server->software = g_strdup (software);
-      server->fate = CLAMP (json_object_get_int_member_with_default (entry, "fate", FERRY_MOVE_FATE_OFFLINE),
+      server->software = g_strdup (string_of (json_object_get_member (entry, "software")));
+      server->fate = CLAMP (int_of (json_object_get_member (entry, "fate"), FERRY_MOVE_FATE_OFFLINE),
                             FERRY_MOVE_FATE_FOLLOWS, FERRY_MOVE_FATE_OFFLINE);
       g_hash_table_replace (self->servers, server->host, server);
     }
 
-  array = json_object_has_member (root, "samples") ? json_object_get_array_member (root, "samples") : NULL;
+  array = array_member (root, "samples");
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      JsonArray *row = json_array_get_array_element (array, i);
+      JsonNode *element = json_array_get_element (array, i);
+      JsonArray *row = JSON_NODE_HOLDS_ARRAY (element) ? json_node_get_array (element) : NULL;
       FerryMoveSample sample;
 
       if (row == NULL || json_array_get_length (row) != 3)
         continue;
-      sample.time = json_array_get_int_element (row, 0);
-      sample.old_followers = json_array_get_int_element (row, 1);
-      sample.new_followers = json_array_get_int_element (row, 2);
+      sample.time = int_of (json_array_get_element (row, 0), 0);
+      sample.old_followers = int_of (json_array_get_element (row, 1), -1);
+      sample.new_followers = int_of (json_array_get_element (row, 2), -1);
       g_array_append_val (self->samples, sample);
     }
 }
@@ -337,8 +366,7 @@ listed_cb (GObject      *object,
     }
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      JsonObject *account = json_array_get_object_element (array, i);
-      const char *acct = account ? json_object_get_string_member_with_default (account, "acct", NULL) : NULL;
+      const char *acct = ferry_move_acct_of (json_array_get_element (array, i));
 
       if (acct != NULL)
         g_hash_table_insert (into, ferry_move_normalize_acct (acct, side->handle->host),

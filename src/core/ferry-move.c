@@ -440,6 +440,29 @@ ferry_move_normalize_acct (const char *acct,
   return g_strdup_printf ("%.*s@%s", (int) (at - acct), acct, server);
 }
 
+/* A member of the type asked for, or %NULL: servers' answers come in any shape. */
+JsonNode *
+ferry_move_member (JsonNode     *node,
+                   const char   *name,
+                   JsonNodeType  type)
+{
+  JsonNode *member;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  member = json_object_get_member (json_node_get_object (node), name);
+  return member != NULL && json_node_get_node_type (member) == type ? member : NULL;
+}
+
+/* The "acct" of an account in a list, or %NULL. */
+const char *
+ferry_move_acct_of (JsonNode *account)
+{
+  JsonNode *acct = ferry_move_member (account, "acct", JSON_NODE_VALUE);
+
+  return acct != NULL && json_node_get_value_type (acct) == G_TYPE_STRING ? json_node_get_string (acct) : NULL;
+}
+
 const char *
 ferry_move_side_uri (FerryMoveSide *side,
           char         **storage)
@@ -499,29 +522,6 @@ verified_cb (GObject      *object,
 }
 
 static void
-looked_up_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  FerryMove *self = g_task_get_source_object (task);
-  Refresh *refresh = g_task_get_task_data (task);
-  FerryMoveSide *side = FERRY_CLIENT (object) == self->old_side.client ? &self->old_side : &self->new_side;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
-  FerryAccount *account = node ? ferry_account_new_from_json (side->handle->host, node, &error) : NULL;
-
-  if (account != NULL)
-    {
-      g_clear_object (&side->account);
-      side->account = account;
-    }
-  else if (refresh->error == NULL)
-    refresh->error = g_steal_pointer (&error);
-  refresh_step_done (g_steal_pointer (&task));
-}
-
-static void
 side_looked_up_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
@@ -568,6 +568,20 @@ ferry_move_side_lookup_finish (FerryMove     *self,
 }
 
 static void
+looked_up_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Refresh *refresh = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!ferry_move_side_lookup_finish (FERRY_MOVE (object), result, &error) && refresh->error == NULL)
+    refresh->error = g_steal_pointer (&error);
+  refresh_step_done (g_steal_pointer (&task));
+}
+
+static void
 probed_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
@@ -600,14 +614,12 @@ side_refresh (GTask         *task,
 {
   Refresh *refresh = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
-  g_autoptr(FerryParams) params = ferry_params_new ();
+  FerryMove *self = g_task_get_source_object (task);
 
-  ferry_params_add (params, "acct", side->handle->username);
   refresh->pending += 2;
   ferry_client_call_async (side->client, "GET", "/api/v1/accounts/verify_credentials", NULL,
                            cancellable, verified_cb, g_object_ref (task));
-  ferry_client_call_async (side->client, "GET", "/api/v1/accounts/lookup", params, cancellable,
-                           looked_up_cb, g_object_ref (task));
+  ferry_move_side_lookup_async (self, side, cancellable, looked_up_cb, g_object_ref (task));
   if (side->info == NULL)
     {
       refresh->pending++;
@@ -770,23 +782,23 @@ alias_answer_cb (GObject      *object,
     {
     case FERRY_MIGRATION_GOTOSOCIAL_API:
       node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
-      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
-          json_object_has_member (json_node_get_object (node), "source"))
-        {
-          JsonObject *source = json_object_get_object_member (json_node_get_object (node), "source");
+      {
+        JsonNode *list = ferry_move_member (ferry_move_member (node, "source", JSON_NODE_OBJECT),
+                                            "also_known_as_uris", JSON_NODE_ARRAY);
 
-          if (source != NULL && json_object_has_member (source, "also_known_as_uris"))
-            aliases = json_object_get_array_member (source, "also_known_as_uris");
-          g_clear_pointer (&self->target_aliases, json_array_unref);
-          if (aliases != NULL)
-            self->target_aliases = json_array_ref (aliases);
-        }
+        aliases = list ? json_node_get_array (list) : NULL;
+        g_clear_pointer (&self->target_aliases, json_array_unref);
+        if (aliases != NULL)
+          self->target_aliases = json_array_ref (aliases);
+      }
       break;
     case FERRY_MIGRATION_AKKOMA_API:
       node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
-      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
-          json_object_has_member (json_node_get_object (node), "aliases"))
-        aliases = json_object_get_array_member (json_node_get_object (node), "aliases");
+      {
+        JsonNode *list = ferry_move_member (node, "aliases", JSON_NODE_ARRAY);
+
+        aliases = list ? json_node_get_array (list) : NULL;
+      }
       if (array_has_string (aliases, self->origin->acct, self->target->handle->host))
         {
           g_task_return_int (task, 1);

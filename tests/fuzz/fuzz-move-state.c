@@ -1,0 +1,53 @@
+/* fuzz-move-state.c: what a move keeps on disk (followers, servers, samples) in any shape,
+ * and any server answer to explain
+ *
+ * Copyright 2026 The Ferry developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ferry-move.h"
+
+int LLVMFuzzerTestOneInput (const guint8 *data,
+                            size_t        size);
+
+int
+LLVMFuzzerTestOneInput (const guint8 *data,
+                        size_t        size)
+{
+  static char *dir;
+  static FerryClient *old_client;
+  static FerryClient *new_client;
+  g_autofree char *path = NULL;
+  g_autofree char *text = g_strndup ((const char *) data, size);
+  g_autofree char *explained = NULL;
+  g_autofree char *post = NULL;
+  g_autoptr(FerryMove) move = NULL;
+  GArray *samples;
+
+  if (dir == NULL)
+    {
+      dir = g_dir_make_tmp ("ferry-fuzz-move-XXXXXX", NULL);
+      g_setenv ("XDG_DATA_HOME", dir, TRUE);
+      old_client = ferry_client_new ("https://old.example", NULL);
+      new_client = ferry_client_new ("https://new.example", NULL);
+    }
+  path = g_build_filename (dir, "a@old.example-to-b@new.example.json", NULL);
+  g_assert (g_file_set_contents (path, (const char *) data, (gssize) size, NULL));
+
+  move = ferry_move_new (old_client, "a@old.example", new_client, "b@new.example", FERRY_MOVE_FORWARD);
+  ferry_move_set_state_dir (move, dir);
+  samples = ferry_move_get_samples (move);
+  g_assert (samples != NULL);
+  g_assert (ferry_move_get_forecast (move) != NULL);
+  post = ferry_move_get_announcement (move);
+  g_assert (post != NULL);
+  explained = ferry_move_explain_error (text);
+  g_assert (explained != NULL && explained[0] != '\0');
+  g_unlink (path);
+  return 0;
+}
