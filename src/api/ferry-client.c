@@ -638,12 +638,24 @@ ferry_client_list_finish (FerryClient   *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/**
- * ferry_client_get_bytes_async:
- *
- * Downloads a file (an avatar, a media attachment), without the token, with the same
- * retries.
- */
+static void
+download (FerryClient         *self,
+          const char          *url,
+          const char          *accept,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data)
+{
+  Request *req = g_new0 (Request, 1);
+
+  req->method = g_strdup ("GET");
+  req->url = absolute_url (self, url);
+  req->raw = TRUE;
+  req->accept = accept;
+  enqueue (self, req, ferry_client_get_bytes_async, cancellable, callback, user_data);
+}
+
+/* A file (an avatar, a media attachment), without the token, with the same retries. */
 void
 ferry_client_get_bytes_async (FerryClient         *self,
                               const char          *url,
@@ -651,22 +663,10 @@ ferry_client_get_bytes_async (FerryClient         *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  Request *req = g_new0 (Request, 1);
-
-  req->method = g_strdup ("GET");
-  req->url = absolute_url (self, url);
-  req->raw = TRUE;
-  enqueue (self, req, ferry_client_get_bytes_async, cancellable, callback, user_data);
+  download (self, url, NULL, cancellable, callback, user_data);
 }
 
-/**
- * ferry_client_get_activity_async:
- * @uri: an ActivityPub object's id (an actor)
- *
- * Fetches an ActivityPub document as any server would, unsigned and without the token;
- * finish with ferry_client_get_bytes_finish(). A server with authorized fetch refuses it
- * (%FERRY_API_ERROR_AUTH).
- */
+/* An ActivityPub actor, unsigned and without the token; authorized fetch refuses it (AUTH). */
 void
 ferry_client_get_activity_async (FerryClient         *self,
                                  const char          *uri,
@@ -674,14 +674,7 @@ ferry_client_get_activity_async (FerryClient         *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  Request *req = g_new0 (Request, 1);
-
-  req->method = g_strdup ("GET");
-  req->url = absolute_url (self, uri);
-  req->raw = TRUE;
-  req->accept = "application/activity+json, application/ld+json; "
-                "profile=\"https://www.w3.org/ns/activitystreams\"";
-  enqueue (self, req, ferry_client_get_bytes_async, cancellable, callback, user_data);
+  download (self, uri, "application/activity+json", cancellable, callback, user_data);
 }
 
 GBytes *
@@ -788,12 +781,7 @@ ferry_client_get_base_url (FerryClient *self)
   return self->base_url;
 }
 
-/**
- * ferry_client_get_tls_database:
- *
- * Returns: (transfer none): what this client trusts, for talking to other servers alike
- */
-GTlsDatabase *
+GTlsDatabase *   /* (transfer none): what this client trusts, for other servers alike */
 ferry_client_get_tls_database (FerryClient *self)
 {
   g_return_val_if_fail (FERRY_IS_CLIENT (self), NULL);

@@ -633,6 +633,17 @@ move_stage_is (gpointer data)
   return move != NULL && ferry_move_get_status (move, wait->stage) == wait->status;
 }
 
+static void
+wait_for_stage (MoveWait        *wait,
+                FerryMoveStage   stage,
+                FerryMoveStatus  status)
+{
+  wait->stage = stage;
+  wait->status = status;
+  spin (30000, move_stage_is, wait);
+  g_assert_true (move_stage_is (wait));
+}
+
 static gboolean
 stragglers_counted (gpointer data)
 {
@@ -657,43 +668,28 @@ move_through_page (FerryWindow   *window,
   MoveWait wait = { page, FERRY_MOVE_STAGE_ALIAS, FERRY_MOVE_STATUS_READY };
 
   ferry_window_show_page (window, "move");
-  spin (20000, move_stage_is, &wait);
-  g_assert_true (move_stage_is (&wait));
+  wait_for_stage (&wait, FERRY_MOVE_STAGE_ALIAS, FERRY_MOVE_STATUS_READY);
   take_screenshot (GTK_WIDGET (window), "move-checks");
-
   g_assert_true (gtk_widget_activate_action (page, "page.alias", NULL));
-  wait.status = FERRY_MOVE_STATUS_DONE;
-  spin (20000, move_stage_is, &wait);
-  g_assert_true (move_stage_is (&wait));
-
+  wait_for_stage (&wait, FERRY_MOVE_STAGE_ALIAS, FERRY_MOVE_STATUS_DONE);
   /* Mastodon has no API for the move: the page is opened, and Ferry waits for it. */
   g_assert_true (gtk_widget_activate_action (page, "page.move", NULL));
-  wait.stage = FERRY_MOVE_STAGE_MOVE;
-  wait.status = FERRY_MOVE_STATUS_WAITING;
-  spin (5000, move_stage_is, &wait);
-  g_assert_true (move_stage_is (&wait));
+  wait_for_stage (&wait, FERRY_MOVE_STAGE_MOVE, FERRY_MOVE_STATUS_WAITING);
   take_screenshot (GTK_WIDGET (window), "move-waiting");
   answer = fedisim_browser_submit_settings (browser, migration, "alice", "alice-pw", fields, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (answer, "currently being redirected"));
-  wait.status = FERRY_MOVE_STATUS_DONE;
-  spin (30000, move_stage_is, &wait);
-  g_assert_true (move_stage_is (&wait));
+  wait_for_stage (&wait, FERRY_MOVE_STAGE_MOVE, FERRY_MOVE_STATUS_DONE);
   fedisim_world_run_until_idle (world);
   take_screenshot (GTK_WIDGET (window), "move-done");
-
   /* The followers: counted, drawn, and the one on a server that ignores moves listed. */
   g_assert_true (gtk_widget_activate_action (page, "win.show-followers", NULL));
   spin (20000, stragglers_counted, followers);
   g_assert_cmpuint (ferry_followers_page_get_n_stragglers (FERRY_FOLLOWERS_PAGE (followers)), ==, 1);
   take_screenshot (GTK_WIDGET (window), "move-followers");
-
   /* And the way back. */
   g_assert_true (gtk_widget_activate_action (page, "win.move-back", NULL));
-  wait.stage = FERRY_MOVE_STAGE_REDIRECT;
-  wait.status = FERRY_MOVE_STATUS_READY;
-  spin (20000, move_stage_is, &wait);
-  g_assert_true (move_stage_is (&wait));
+  wait_for_stage (&wait, FERRY_MOVE_STAGE_REDIRECT, FERRY_MOVE_STATUS_READY);
   take_screenshot (GTK_WIDGET (window), "move-back");
 }
 
