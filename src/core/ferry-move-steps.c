@@ -302,6 +302,7 @@ ferry_move_run_stage_async (FerryMove           *self,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
+  g_autoptr(FerryMoveHandoff) handoff = NULL;
   GTask *task;
   Step *step;
 
@@ -327,10 +328,9 @@ ferry_move_run_stage_async (FerryMove           *self,
       return;
     }
 
+  handoff = ferry_move_get_handoff (self, stage);
   ferry_move_set_stage (self, stage, FERRY_MOVE_STATUS_WAITING,
-                        ferry_move_get_handoff (self, stage) != NULL
-                          ? _("Waiting for the server to show it…")
-                          : _("Sending…"));
+                        handoff != NULL ? _("Waiting for the server to show it…") : _("Sending…"));
   if (stage == FERRY_MOVE_STAGE_ALIAS && ferry_move_side_has_api (self->target) && self->alias != 1)
     {
       if (ferry_move_side_kind (self->target) == FERRY_MIGRATION_GOTOSOCIAL_API)
