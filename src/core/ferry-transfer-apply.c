@@ -44,13 +44,16 @@ char *
 ferry_transfer_full_acct (FerryTransfer *self,
                           const char    *acct)
 {
+  g_autofree char *full = NULL;
+
   if (acct == NULL)
     return NULL;
   if (acct[0] == '@')
     acct++;
   if (strchr (acct, '@') != NULL || self->local_domain == NULL)
     return g_utf8_strdown (acct, -1);
-  return g_utf8_strdown (g_strconcat (acct, "@", self->local_domain, NULL), -1);
+  full = g_strconcat (acct, "@", self->local_domain, NULL);
+  return g_utf8_strdown (full, -1);
 }
 
 static gboolean
