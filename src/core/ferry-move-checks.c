@@ -35,13 +35,13 @@ check_free (FerryMoveCheck *check)
   g_free (check);
 }
 
-void
-ferry_move_check_add (GPtrArray      *checks,
-                      const char     *id,
-                      FerryMoveLevel  level,
-                      FerryMoveFix    fix,
-                      const char     *title,
-                      char           *detail)
+static void
+add_check (GPtrArray      *checks,
+           const char     *id,
+           FerryMoveLevel  level,
+           FerryMoveFix    fix,
+           const char     *title,
+           char           *detail)
 {
   FerryMoveCheck *check = g_new0 (FerryMoveCheck, 1);
 
@@ -104,8 +104,10 @@ check_backup (FerryMove  *self,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GDateTime) created = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  JsonObject *manifest;
-  JsonObject *account;
+  JsonNode *manifest;
+  JsonNode *account;
+  const char *handle;
+  const char *created_text;
   g_autofree char *age = NULL;
   gint64 days;
 
@@ -123,21 +125,17 @@ check_backup (FerryMove  *self,
                             "the old server refuses most of what a backup reads."));
       return FERRY_MOVE_LEVEL_BLOCKER;
     }
-  manifest = json_node_get_object (json_parser_get_root (parser));
-  {
-    JsonNode *member = ferry_move_member (json_parser_get_root (parser), "account", JSON_NODE_OBJECT);
-
-    account = member ? json_node_get_object (member) : NULL;
-  }
-  if (account == NULL ||
-      g_ascii_strcasecmp (json_object_get_string_member_with_default (account, "handle", ""),
-                          self->old_side.acct) != 0)
+  manifest = json_parser_get_root (parser);
+  account = ferry_move_member (manifest, "account", JSON_NODE_OBJECT);
+  handle = ferry_move_string_of (ferry_move_member (account, "handle", JSON_NODE_VALUE));
+  if (handle == NULL || g_ascii_strcasecmp (handle, self->old_side.acct) != 0)
     {
       *detail = g_strdup_printf (_("The backup chosen is not of %s. Back up this account."),
                                  self->old_side.acct);
       return FERRY_MOVE_LEVEL_BLOCKER;
     }
-  created = g_date_time_new_from_iso8601 (json_object_get_string_member_with_default (manifest, "created", ""), NULL);
+  created_text = ferry_move_string_of (ferry_move_member (manifest, "created", JSON_NODE_VALUE));
+  created = created_text ? g_date_time_new_from_iso8601 (created_text, NULL) : NULL;
   days = created ? g_date_time_difference (now, created) / G_TIME_SPAN_DAY : 0;
   age = days_text (days);
   if (days >= BACKUP_FRESH_DAYS)
@@ -203,16 +201,16 @@ check_signed_in (FerryMove     *self,
   const char *title = side == &self->old_side ? _("Old account") : _("New account");
 
   if (error == NULL)
-    ferry_move_check_add (self->checks, id, FERRY_MOVE_LEVEL_OK, FERRY_MOVE_FIX_NONE, title,
+    add_check (self->checks, id, FERRY_MOVE_LEVEL_OK, FERRY_MOVE_FIX_NONE, title,
                           g_strdup_printf (_("%s is signed in."), side->acct));
   else if (may_be_moved && g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_FORBIDDEN))
-    ferry_move_check_add (self->checks, id, FERRY_MOVE_LEVEL_INFO, FERRY_MOVE_FIX_NONE, title,
+    add_check (self->checks, id, FERRY_MOVE_LEVEL_INFO, FERRY_MOVE_FIX_NONE, title,
                           g_strdup_printf (_("%s has moved, so its server limits what it can do."), side->acct));
   else if (g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_AUTH))
-    ferry_move_check_add (self->checks, id, FERRY_MOVE_LEVEL_BLOCKER, FERRY_MOVE_FIX_NONE, title,
+    add_check (self->checks, id, FERRY_MOVE_LEVEL_BLOCKER, FERRY_MOVE_FIX_NONE, title,
                           g_strdup_printf (_("%s refused Ferry’s sign-in: sign in again."), side->acct));
   else
-    ferry_move_check_add (self->checks, id, FERRY_MOVE_LEVEL_BLOCKER, FERRY_MOVE_FIX_NONE, title,
+    add_check (self->checks, id, FERRY_MOVE_LEVEL_BLOCKER, FERRY_MOVE_FIX_NONE, title,
                           g_strdup (error->message));
 }
 
@@ -228,39 +226,39 @@ check_accounts (FerryMove *self,
   check_signed_in (self, self->target, back);
 
   if (moved)
-    ferry_move_check_add (self->checks, "origin-moved", FERRY_MOVE_LEVEL_INFO, FERRY_MOVE_FIX_NONE,
+    add_check (self->checks, "origin-moved", FERRY_MOVE_LEVEL_INFO, FERRY_MOVE_FIX_NONE,
                           _("Moved"), g_strdup_printf (_("%s has moved to %s."), self->origin->acct, self->target->acct));
   else if (origin_moved != NULL)
-    ferry_move_check_add (self->checks, "origin-moved", FERRY_MOVE_LEVEL_BLOCKER, FERRY_MOVE_FIX_NONE,
+    add_check (self->checks, "origin-moved", FERRY_MOVE_LEVEL_BLOCKER, FERRY_MOVE_FIX_NONE,
                           _("Already moved"),
                           g_strdup_printf (_("%s already redirects to %s. Cancel that redirect on its "
                                              "server’s migration page first."), self->origin->acct, origin_moved));
   else
-    ferry_move_check_add (self->checks, "origin-moved", FERRY_MOVE_LEVEL_OK, FERRY_MOVE_FIX_NONE,
+    add_check (self->checks, "origin-moved", FERRY_MOVE_LEVEL_OK, FERRY_MOVE_FIX_NONE,
                           _("Not moved yet"), g_strdup_printf (_("%s has not moved."), self->origin->acct));
 
   if (target_moved != NULL && back)
-    ferry_move_check_add (self->checks, "target-moved", FERRY_MOVE_LEVEL_INFO, FERRY_MOVE_FIX_NONE,
+    add_check (self->checks, "target-moved", FERRY_MOVE_LEVEL_INFO, FERRY_MOVE_FIX_NONE,
                           _("Redirect"),
                           g_strdup_printf (_("%s still redirects to %s: the first step cancels that."),
                                            self->target->acct, target_moved));
   else if (target_moved != NULL)
-    ferry_move_check_add (self->checks, "target-moved", FERRY_MOVE_LEVEL_BLOCKER, FERRY_MOVE_FIX_NONE,
+    add_check (self->checks, "target-moved", FERRY_MOVE_LEVEL_BLOCKER, FERRY_MOVE_FIX_NONE,
                           _("Account to move to"),
                           g_strdup_printf (_("%s has itself moved to %s: servers refuse a move to it."),
                                            self->target->acct, target_moved));
   else
-    ferry_move_check_add (self->checks, "target-moved", FERRY_MOVE_LEVEL_OK, FERRY_MOVE_FIX_NONE,
+    add_check (self->checks, "target-moved", FERRY_MOVE_LEVEL_OK, FERRY_MOVE_FIX_NONE,
                           _("Account to move to"), g_strdup_printf (_("%s has not moved away."), self->target->acct));
 
   if (ferry_account_get_locked (self->target->account) && !moved)
-    ferry_move_check_add (self->checks, "locked", FERRY_MOVE_LEVEL_WARNING, FERRY_MOVE_FIX_UNLOCK,
+    add_check (self->checks, "locked", FERRY_MOVE_LEVEL_WARNING, FERRY_MOVE_FIX_UNLOCK,
                           _("Locked account"),
                           g_strdup_printf (_("%s approves followers by hand: every moved follower would "
                                              "arrive as a follow request. Unlock it for the move."),
                                            self->target->acct));
   else
-    ferry_move_check_add (self->checks, "locked", FERRY_MOVE_LEVEL_OK, FERRY_MOVE_FIX_NONE,
+    add_check (self->checks, "locked", FERRY_MOVE_LEVEL_OK, FERRY_MOVE_FIX_NONE,
                           _("Open to followers"),
                           g_strdup_printf (_("%s takes followers without approval."), self->target->acct));
 }
@@ -273,13 +271,13 @@ check_servers (FerryMove *self)
   g_autofree char *how = ferry_server_info_describe_migration (origin);
 
   if (ferry_server_info_honours_move (target))
-    ferry_move_check_add (self->checks, "target-server", FERRY_MOVE_LEVEL_OK, FERRY_MOVE_FIX_NONE,
+    add_check (self->checks, "target-server", FERRY_MOVE_LEVEL_OK, FERRY_MOVE_FIX_NONE,
                           _("Server moved to"),
                           g_strdup_printf (_("%s (%s %s) takes moved accounts in."), ferry_server_info_get_host (target),
                                            ferry_server_info_get_software_name (target),
                                            ferry_server_info_get_version (target)));
   else
-    ferry_move_check_add (self->checks, "target-server", FERRY_MOVE_LEVEL_BLOCKER, FERRY_MOVE_FIX_NONE,
+    add_check (self->checks, "target-server", FERRY_MOVE_LEVEL_BLOCKER, FERRY_MOVE_FIX_NONE,
                           _("Server moved to"),
                           g_strdup_printf (_("%s (%s) does not take moved accounts in."),
                                            ferry_server_info_get_host (target),
@@ -288,14 +286,14 @@ check_servers (FerryMove *self)
   switch (ferry_server_info_get_migration_kind (origin))
     {
     case FERRY_MIGRATION_NONE:
-      ferry_move_check_add (self->checks, "origin-server", FERRY_MOVE_LEVEL_BLOCKER, FERRY_MOVE_FIX_NONE,
+      add_check (self->checks, "origin-server", FERRY_MOVE_LEVEL_BLOCKER, FERRY_MOVE_FIX_NONE,
                             _("Server moved from"), g_steal_pointer (&how));
       break;
     case FERRY_MIGRATION_GOTOSOCIAL_API:
     case FERRY_MIGRATION_AKKOMA_API:
-      ferry_move_check_add (self->checks, "origin-server", FERRY_MOVE_LEVEL_OK, FERRY_MOVE_FIX_NONE,
+      add_check (self->checks, "origin-server", FERRY_MOVE_LEVEL_OK, FERRY_MOVE_FIX_NONE,
                             _("Server moved from"), g_steal_pointer (&how));
-      ferry_move_check_add (self->checks, "password", FERRY_MOVE_LEVEL_INFO, FERRY_MOVE_FIX_NONE,
+      add_check (self->checks, "password", FERRY_MOVE_LEVEL_INFO, FERRY_MOVE_FIX_NONE,
                             _("Password"),
                             g_strdup_printf (_("%s asks for the account’s password at the move. Ferry "
                                                "sends it once and never keeps it."),
@@ -304,9 +302,9 @@ check_servers (FerryMove *self)
     case FERRY_MIGRATION_MASTODON_WEB:
     case FERRY_MIGRATION_MISSKEY:
     default:
-      ferry_move_check_add (self->checks, "origin-server", FERRY_MOVE_LEVEL_INFO, FERRY_MOVE_FIX_NONE,
+      add_check (self->checks, "origin-server", FERRY_MOVE_LEVEL_INFO, FERRY_MOVE_FIX_NONE,
                             _("Server moved from"), g_steal_pointer (&how));
-      ferry_move_check_add (self->checks, "password", FERRY_MOVE_LEVEL_INFO, FERRY_MOVE_FIX_NONE,
+      add_check (self->checks, "password", FERRY_MOVE_LEVEL_INFO, FERRY_MOVE_FIX_NONE,
                             _("Password"),
                             g_strdup_printf (_("%s’s web page asks for the account’s password at the "
                                                "move; Ferry never sees it."),
@@ -438,12 +436,12 @@ ferry_move_evaluate (FerryMove *self)
   if (forward)
     {
       level = check_backup (self, &detail);
-      ferry_move_check_add (self->checks, "backup", moved ? MIN (level, FERRY_MOVE_LEVEL_INFO) : level,
+      add_check (self->checks, "backup", moved ? MIN (level, FERRY_MOVE_LEVEL_INFO) : level,
                             FERRY_MOVE_FIX_NONE, _("Backup"), g_strdup (detail));
       set_stage (self, FERRY_MOVE_STAGE_BACKUP, status_of (level, FERRY_MOVE_STATUS_READY),
                  g_steal_pointer (&detail));
       level = check_transfer (self, &detail);
-      ferry_move_check_add (self->checks, "transfer", moved ? MIN (level, FERRY_MOVE_LEVEL_INFO) : level,
+      add_check (self->checks, "transfer", moved ? MIN (level, FERRY_MOVE_LEVEL_INFO) : level,
                             level == FERRY_MOVE_LEVEL_BLOCKER ? FERRY_MOVE_FIX_SKIP_TRANSFER : FERRY_MOVE_FIX_NONE,
                             _("Transfer"), g_strdup (detail));
       set_stage (self, FERRY_MOVE_STAGE_TRANSFER, status_of (level, FERRY_MOVE_STATUS_READY),

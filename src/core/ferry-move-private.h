@@ -13,8 +13,6 @@
 
 G_BEGIN_DECLS
 
-#define FERRY_MOVE_COOLDOWN_DAYS 30
-
 /* One of the two accounts, as the servers show it now. */
 typedef struct
 {
@@ -59,11 +57,12 @@ struct _FerryMove
 };
 
 /* ferry-move.c */
-void     ferry_move_side_update     (FerryMove        *self);
 void     ferry_move_save            (FerryMove        *self);
 char    *ferry_move_normalize_acct  (const char       *acct,
                                      const char       *host);
 gboolean ferry_move_origin_moved    (FerryMove        *self);
+void     ferry_move_note_moved      (FerryMove        *self,
+                                     gint64            now);
 void     ferry_move_set_stage       (FerryMove        *self,
                                      FerryMoveStage    stage,
                                      FerryMoveStatus   status,
@@ -72,6 +71,7 @@ void     ferry_move_set_stage       (FerryMove        *self,
 JsonNode *ferry_move_member         (JsonNode         *node,
                                      const char       *name,
                                      JsonNodeType      type);
+const char *ferry_move_string_of    (JsonNode         *node);
 const char *ferry_move_acct_of      (JsonNode         *account);
 const char *ferry_move_side_uri     (FerryMoveSide    *side,
                                      char            **storage);
@@ -94,12 +94,6 @@ int      ferry_move_alias_seen_finish (FerryMove      *self,
                                      GError          **error);
 
 /* ferry-move-checks.c */
-void     ferry_move_check_add       (GPtrArray        *checks,
-                                     const char       *id,
-                                     FerryMoveLevel    level,
-                                     FerryMoveFix      fix,
-                                     const char       *title,
-                                     char             *detail);
 void     ferry_move_evaluate        (FerryMove        *self);
 void     ferry_move_forecast_async  (FerryMove        *self,
                                      GCancellable     *cancellable,

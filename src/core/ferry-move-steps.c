@@ -117,8 +117,7 @@ polled_cb (GObject      *object,
 
   if (step_done (self, step))
     {
-      if (step->stage == FERRY_MOVE_STAGE_MOVE && self->moved_at == 0)
-        self->moved_at = g_get_real_time () / G_USEC_PER_SEC;
+      ferry_move_note_moved (self, g_get_real_time () / G_USEC_PER_SEC);
       ferry_move_save (self);
       ferry_move_evaluate (self);
       g_task_return_boolean (task, TRUE);

@@ -33,22 +33,6 @@ state_path (FerryMove *self)
 }
 
 /* What a state file holds, whatever shape it is in: members of the wrong type are skipped. */
-static JsonArray *
-array_member (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-static const char *
-string_of (JsonNode *node)
-{
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
-           ? json_node_get_string (node) : NULL;
-}
-
 static gint64
 int_of (JsonNode *node,
         gint64    fallback)
@@ -62,6 +46,7 @@ ferry_move_load_state (FerryMove *self)
 {
   g_autofree char *path = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root_node;
   JsonObject *root;
   JsonArray *array;
   JsonNode *node;
@@ -71,39 +56,43 @@ ferry_move_load_state (FerryMove *self)
   path = state_path (self);
   if (!json_parser_load_from_file (parser, path, NULL) || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return;
-  root = json_node_get_object (json_parser_get_root (parser));
+  root_node = json_parser_get_root (parser);
+  root = json_node_get_object (root_node);
   self->moved_at = int_of (json_object_get_member (root, "moved_at"), 0);
   node = json_object_get_member (root, "alias_confirmed");
   self->alias_confirmed = node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
                           json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
 
-  array = array_member (root, "followers");
+  node = ferry_move_member (root_node, "followers", JSON_NODE_ARRAY);
+  array = node ? json_node_get_array (node) : NULL;
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      const char *acct = string_of (json_array_get_element (array, i));
+      const char *acct = ferry_move_string_of (json_array_get_element (array, i));
 
       if (acct != NULL && strchr (acct, '@') != NULL)
         g_ptr_array_add (self->followers, g_strdup (acct));
     }
 
-  array = array_member (root, "servers");
+  node = ferry_move_member (root_node, "servers", JSON_NODE_ARRAY);
+  array = node ? json_node_get_array (node) : NULL;
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       JsonNode *element = json_array_get_element (array, i);
       JsonObject *entry = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
-      const char *host = entry ? string_of (json_object_get_member (entry, "host")) : NULL;
+      const char *host = entry ? ferry_move_string_of (json_object_get_member (entry, "host")) : NULL;
       FerryMoveServer *server;
 
       if (host == NULL)
         continue;
       server = ferry_move_server_new (host);
-      server->software = g_strdup (string_of (json_object_get_member (entry, "software")));
+      server->software = g_strdup (ferry_move_string_of (json_object_get_member (entry, "software")));
       server->fate = CLAMP (int_of (json_object_get_member (entry, "fate"), FERRY_MOVE_FATE_OFFLINE),
                             FERRY_MOVE_FATE_FOLLOWS, FERRY_MOVE_FATE_OFFLINE);
       g_hash_table_replace (self->servers, server->host, server);
     }
 
-  array = array_member (root, "samples");
+  node = ferry_move_member (root_node, "samples", JSON_NODE_ARRAY);
+  array = node ? json_node_get_array (node) : NULL;
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       JsonNode *element = json_array_get_element (array, i);
@@ -211,8 +200,7 @@ sample_looked_up_cb (GObject      *object,
       sample.old_followers = self->old_side.account ? ferry_account_get_followers (self->old_side.account) : -1;
       sample.new_followers = self->new_side.account ? ferry_account_get_followers (self->new_side.account) : -1;
       g_array_append_val (self->samples, sample);
-      if (ferry_move_origin_moved (self) && self->moved_at == 0)
-        self->moved_at = sample.time;
+      ferry_move_note_moved (self, sample.time);
       ferry_move_save (self);
       ferry_move_evaluate (self);
       g_task_return_boolean (task, TRUE);

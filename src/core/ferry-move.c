@@ -96,7 +96,6 @@ static void
 ferry_move_init (FerryMove *self)
 {
   self->poll_ms = 5000;
-  self->alias = 0;
   self->checks = g_ptr_array_new ();
   self->forecast = g_ptr_array_new ();
   self->followers = g_ptr_array_new_with_free_func (g_free);
@@ -454,13 +453,19 @@ ferry_move_member (JsonNode     *node,
   return member != NULL && json_node_get_node_type (member) == type ? member : NULL;
 }
 
+/* A string value, or %NULL for anything else. */
+const char *
+ferry_move_string_of (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+           ? json_node_get_string (node) : NULL;
+}
+
 /* The "acct" of an account in a list, or %NULL. */
 const char *
 ferry_move_acct_of (JsonNode *account)
 {
-  JsonNode *acct = ferry_move_member (account, "acct", JSON_NODE_VALUE);
-
-  return acct != NULL && json_node_get_value_type (acct) == G_TYPE_STRING ? json_node_get_string (acct) : NULL;
+  return ferry_move_string_of (ferry_move_member (account, "acct", JSON_NODE_VALUE));
 }
 
 const char *
@@ -487,6 +492,15 @@ ferry_move_origin_moved (FerryMove *self)
     return FALSE;
   acct = ferry_move_normalize_acct (moved, self->origin->handle->host);
   return g_ascii_strcasecmp (acct, self->target->acct) == 0;
+}
+
+/* The first time the move shows, remembered as when it happened. */
+void
+ferry_move_note_moved (FerryMove *self,
+                       gint64     now)
+{
+  if (self->moved_at == 0 && ferry_move_origin_moved (self))
+    self->moved_at = now;
 }
 
 /* Refresh: both accounts, both servers, the alias, the followers, the forecast */
@@ -641,8 +655,7 @@ forecast_done_cb (GObject      *object,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  if (ferry_move_origin_moved (self) && self->moved_at == 0)
-    self->moved_at = g_get_real_time () / G_USEC_PER_SEC;
+  ferry_move_note_moved (self, g_get_real_time () / G_USEC_PER_SEC);
   self->refreshed = TRUE;
   ferry_move_save (self);
   ferry_move_evaluate (self);

@@ -13,6 +13,7 @@
 
 #include "ferry-follower-chart.h"
 #include "ferry-followers-page.h"
+#include "ferry-window.h"
 
 struct _FerryFollowersPage
 {
@@ -35,14 +36,15 @@ struct _FerryFollowersPage
 
 G_DEFINE_FINAL_TYPE (FerryFollowersPage, ferry_followers_page, ADW_TYPE_BIN)
 
+/* A sentence at the bottom of the window (ferry_window_show_message()). */
 static void
 toast (FerryFollowersPage *self,
-       const char         *message)
+       const char *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  if (FERRY_IS_WINDOW (root))
+    ferry_window_show_message (FERRY_WINDOW (root), message);
 }
 
 static void

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "ferry-move-page.h"
+#include "ferry-window.h"
 
 #define SAMPLE_SECONDS (30 * 60)
 
@@ -58,18 +59,15 @@ static GParamSpec *properties[N_PROPS];
 
 static void refresh (FerryMovePage *self);
 
+/* A sentence at the bottom of the window (ferry_window_show_message()). */
 static void
 toast (FerryMovePage *self,
-       const char    *message)
+       const char *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *item = adw_toast_new (message);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  adw_toast_set_timeout (item, 8);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), item);
-  else
-    g_object_unref (g_object_ref_sink (item));
+  if (FERRY_IS_WINDOW (root))
+    ferry_window_show_message (FERRY_WINDOW (root), message);
 }
 
 static void
@@ -84,42 +82,33 @@ clear_list (GtkListBox *list)
 static GtkWidget *
 status_prefix (FerryMoveStatus status)
 {
-  const char *icon = NULL;
-  const char *label = NULL;
-  const char *style = NULL;
+  /* Indexed by FerryMoveStatus; WAITING is a spinner instead. */
+  static const struct { const char *icon; const char *label; const char *style; } looks[] = {
+    { "content-loading-symbolic", N_("Not yet"), "dim-label" },
+    { "media-record-symbolic", N_("Ready"), "accent" },
+    { NULL, N_("Waiting for the server"), NULL },
+    { "dialog-question-symbolic", N_("Cannot be seen"), "warning" },
+    { "dialog-warning-symbolic", N_("Done, with warnings"), "warning" },
+    { "emblem-ok-symbolic", N_("Done"), "success" },
+    { "dialog-error-symbolic", N_("Needs attention"), "error" },
+  };
+  G_STATIC_ASSERT (G_N_ELEMENTS (looks) == FERRY_MOVE_STATUS_FAILED + 1);
   GtkWidget *widget;
 
-  switch (status)
+  g_return_val_if_fail (status < G_N_ELEMENTS (looks), NULL);
+
+  if (status == FERRY_MOVE_STATUS_WAITING)
     {
-    case FERRY_MOVE_STATUS_WAITING:
       widget = gtk_spinner_new ();
       gtk_spinner_set_spinning (GTK_SPINNER (widget), TRUE);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Waiting for the server"), -1);
-      return widget;
-    case FERRY_MOVE_STATUS_DONE:
-      icon = "emblem-ok-symbolic", label = _("Done"), style = "success";
-      break;
-    case FERRY_MOVE_STATUS_WARNING:
-      icon = "dialog-warning-symbolic", label = _("Done, with warnings"), style = "warning";
-      break;
-    case FERRY_MOVE_STATUS_FAILED:
-      icon = "dialog-error-symbolic", label = _("Needs attention"), style = "error";
-      break;
-    case FERRY_MOVE_STATUS_UNSURE:
-      icon = "dialog-question-symbolic", label = _("Cannot be seen"), style = "warning";
-      break;
-    case FERRY_MOVE_STATUS_READY:
-      icon = "media-record-symbolic", label = _("Ready"), style = "accent";
-      break;
-    case FERRY_MOVE_STATUS_PENDING:
-    default:
-      icon = "content-loading-symbolic", label = _("Not yet"), style = "dim-label";
-      break;
     }
-  widget = gtk_image_new_from_icon_name (icon);
-  gtk_widget_add_css_class (widget, style);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  else
+    {
+      widget = gtk_image_new_from_icon_name (looks[status].icon);
+      gtk_widget_add_css_class (widget, looks[status].style);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _(looks[status].label), -1);
   return widget;
 }
 
