@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "fedisim.h"
+#include "ferry-test-util.h"
 #include "fedisim-browser.h"
 #include "ferry-api-error.h"
 #include "ferry-backup.h"
@@ -80,24 +81,6 @@ setup_server (Fixture        *f,
 }
 
 static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
@@ -107,16 +90,8 @@ teardown (Fixture       *f,
   g_clear_pointer (&f->world, fedisim_world_free);
   g_free (f->token);
   if (f->tmpdir != NULL)
-    rm_rf (f->tmpdir);
+    ferry_test_remove_tree (f->tmpdir);
   g_free (f->tmpdir);
-}
-
-static void
-got_result (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
 /* Runs a backup into @subdir; cancels it after @cancel_after categories' pages (0: never). */
@@ -135,7 +110,7 @@ run_backup (Fixture           *f,
   GListModel *categories = ferry_backup_get_categories (backup);
   guint seen = 0;
 
-  ferry_backup_run_async (backup, cancellable, got_result, &result);
+  ferry_backup_run_async (backup, cancellable, ferry_test_got_result, &result);
   while (result == NULL)
     {
       g_main_context_iteration (NULL, TRUE);

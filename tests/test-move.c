@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "fedisim.h"
+#include "ferry-test-util.h"
 #include "ferry-backup.h"
 #include "ferry-move.h"
 #include "ferry-tls-database.h"
@@ -37,22 +38,6 @@ typedef struct
   char           *old_handle;
   char           *new_handle;
 } Fixture;
-
-static void
-got_result (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
 
 static FerryClient *
 client_for (Fixture       *f,
@@ -98,34 +83,16 @@ setup (Fixture        *f,
 
   dir = g_file_new_for_path (f->backup);
   backup = ferry_backup_new (f->old_client, dir, FERRY_BACKUP_NO_POSTS);
-  ferry_backup_run_async (backup, NULL, got_result, &result);
-  g_assert_true (ferry_backup_run_finish (backup, wait_for (&result), &error));
+  ferry_backup_run_async (backup, NULL, ferry_test_got_result, &result);
+  g_assert_true (ferry_backup_run_finish (backup, ferry_test_wait_for (&result), &error));
   g_assert_no_error (error);
-}
-
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  rm_rf (f->tmpdir);
+  ferry_test_remove_tree (f->tmpdir);
   g_free (f->tmpdir);
   g_free (f->backup);
   g_free (f->old_handle);
@@ -155,8 +122,8 @@ refresh (FerryMove *move)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  ferry_move_refresh_async (move, NULL, got_result, &result);
-  g_assert_true (ferry_move_refresh_finish (move, wait_for (&result), &error));
+  ferry_move_refresh_async (move, NULL, ferry_test_got_result, &result);
+  g_assert_true (ferry_move_refresh_finish (move, ferry_test_wait_for (&result), &error));
   g_assert_no_error (error);
 }
 
@@ -170,8 +137,8 @@ sample (FerryMove *move,
   GArray *samples;
   FerryMoveSample *last;
 
-  ferry_move_sample_async (move, NULL, got_result, &result);
-  g_assert_true (ferry_move_sample_finish (move, wait_for (&result), &error));
+  ferry_move_sample_async (move, NULL, ferry_test_got_result, &result);
+  g_assert_true (ferry_move_sample_finish (move, ferry_test_wait_for (&result), &error));
   g_assert_no_error (error);
   samples = ferry_move_get_samples (move);
   last = &g_array_index (samples, FerryMoveSample, samples->len - 1);
@@ -188,8 +155,8 @@ run_stage (FerryMove       *move,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  ferry_move_run_stage_async (move, stage, password, NULL, got_result, &result);
-  return ferry_move_run_stage_finish (move, wait_for (&result), error);
+  ferry_move_run_stage_async (move, stage, password, NULL, ferry_test_got_result, &result);
+  return ferry_move_run_stage_finish (move, ferry_test_wait_for (&result), error);
 }
 
 /* A step handed to a web page: Ferry watches while the person (the browser) fills it in. */
@@ -208,7 +175,7 @@ run_handed_off (Fixture        *f,
   g_autofree char *page = NULL;
 
   g_assert_nonnull (handoff);
-  ferry_move_run_stage_async (move, stage, NULL, NULL, got_result, &result);
+  ferry_move_run_stage_async (move, stage, NULL, NULL, ferry_test_got_result, &result);
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_cmpint (ferry_move_get_status (move, stage), ==, FERRY_MOVE_STATUS_WAITING);
@@ -216,7 +183,7 @@ run_handed_off (Fixture        *f,
   page = fedisim_browser_submit_settings (f->browser, handoff->url, user, password, fields, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (page, expect_on_page));
-  g_assert_true (ferry_move_run_stage_finish (move, wait_for (&result), &error));
+  g_assert_true (ferry_move_run_stage_finish (move, ferry_test_wait_for (&result), &error));
   g_assert_no_error (error);
   g_assert_cmpint (ferry_move_get_status (move, stage), ==, FERRY_MOVE_STATUS_DONE);
 }
@@ -248,8 +215,8 @@ lock_new_account (Fixture *f)
 
   ferry_params_add_bool (params, "locked", TRUE);
   ferry_client_call_async (f->new_client, "PATCH", "/api/v1/accounts/update_credentials", params, NULL,
-                           got_result, &result);
-  node = ferry_client_call_finish (f->new_client, wait_for (&result), NULL, &error);
+                           ferry_test_got_result, &result);
+  node = ferry_client_call_finish (f->new_client, ferry_test_wait_for (&result), NULL, &error);
   g_assert_no_error (error);
 }
 
@@ -269,8 +236,8 @@ stragglers (FerryMove *move)
   g_autoptr(GError) error = NULL;
   GPtrArray *list;
 
-  ferry_move_stragglers_async (move, NULL, got_result, &result);
-  list = ferry_move_stragglers_finish (move, wait_for (&result), &error);
+  ferry_move_stragglers_async (move, NULL, ferry_test_got_result, &result);
+  list = ferry_move_stragglers_finish (move, ferry_test_wait_for (&result), &error);
   g_assert_no_error (error);
   return list;
 }
@@ -321,8 +288,8 @@ test_gts (Fixture       *f,
   g_assert_false (ferry_move_checks_passed (move));
 
   ferry_move_set_transfer_skipped (move, TRUE);
-  ferry_move_unlock_async (move, NULL, got_result, &result);
-  g_assert_true (ferry_move_unlock_finish (move, wait_for (&result), &error));
+  ferry_move_unlock_async (move, NULL, ferry_test_got_result, &result);
+  g_assert_true (ferry_move_unlock_finish (move, ferry_test_wait_for (&result), &error));
   g_assert_no_error (error);
   locked = account_member (f, "account");
   g_assert_false (json_object_get_boolean_member (json_node_get_object (locked), "locked"));

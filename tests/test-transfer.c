@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "fedisim.h"
+#include "ferry-test-util.h"
 #include "ferry-backup.h"
 #include "ferry-backup-category.h"
 #include "ferry-tls-database.h"
@@ -60,22 +61,6 @@ new_client (Fixture       *f,
   return client;
 }
 
-static void
-got_result (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
 /* Two servers; alice on the old one with @fixture, backed up (without posts); bob on the new. */
 static void
 setup (Fixture        *f,
@@ -109,29 +94,11 @@ setup (Fixture        *f,
   old_client = new_client (f, f->old_server, "alice");
   dir = g_file_new_for_path (f->backup);
   backup = ferry_backup_new (old_client, dir, FERRY_BACKUP_NO_POSTS);
-  ferry_backup_run_async (backup, NULL, got_result, &result);
-  g_assert_true (ferry_backup_run_finish (backup, wait_for (&result), &error));
+  ferry_backup_run_async (backup, NULL, ferry_test_got_result, &result);
+  g_assert_true (ferry_backup_run_finish (backup, ferry_test_wait_for (&result), &error));
   g_assert_no_error (error);
   f->new_client = new_client (f, f->new_server, "bob");
   fedisim_server_reset_counts (f->new_server);
-}
-
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -142,7 +109,7 @@ teardown (Fixture       *f,
   g_clear_object (&f->trust);
   g_clear_pointer (&f->world, fedisim_world_free);
   if (f->tmpdir != NULL)
-    rm_rf (f->tmpdir);
+    ferry_test_remove_tree (f->tmpdir);
   g_free (f->tmpdir);
   g_free (f->backup);
 }
@@ -170,7 +137,7 @@ run (Fixture             *f,
   g_autoptr(GAsyncResult) result = NULL;
   guint start = fedisim_server_answer_count (f->new_server);
 
-  ferry_transfer_run_async (transfer, cancellable, got_result, &result);
+  ferry_transfer_run_async (transfer, cancellable, ferry_test_got_result, &result);
   while (result == NULL)
     {
       g_main_context_iteration (NULL, TRUE);
@@ -190,8 +157,8 @@ verify (Fixture       *f,
   g_autofree char *json = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
 
-  ferry_transfer_verify_async (transfer, NULL, got_result, &result);
-  g_assert_true (ferry_transfer_verify_finish (transfer, wait_for (&result), &error));
+  ferry_transfer_verify_async (transfer, NULL, ferry_test_got_result, &result);
+  g_assert_true (ferry_transfer_verify_finish (transfer, ferry_test_wait_for (&result), &error));
   g_assert_no_error (error);
   json = ferry_transfer_get_report_json (transfer);
   g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
@@ -445,8 +412,8 @@ test_csv (Fixture       *f,
 
   setup (f, FEDISIM_FLAVOUR_MASTODON, "4.5.0", "large", FEDISIM_FLAVOUR_MASTODON, "4.5.0");
   transfer = new_transfer (f, FERRY_TRANSFER_METHOD_CSV);
-  ferry_transfer_write_imports_async (transfer, NULL, got_result, &result);
-  files = ferry_transfer_write_imports_finish (transfer, wait_for (&result), &error);
+  ferry_transfer_write_imports_async (transfer, NULL, ferry_test_got_result, &result);
+  files = ferry_transfer_write_imports_finish (transfer, ferry_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (files), ==, 6);
   g_assert_true (g_str_has_prefix (files[0], "following\t"));
@@ -525,15 +492,15 @@ test_verify_drop (Fixture       *f,
 
         ferry_params_add (params, "q", acct);
         ferry_params_add (params, "type", "accounts");
-        ferry_client_call_async (client, "GET", "/api/v2/search", params, NULL, got_result, &result);
-        found = ferry_client_call_finish (client, wait_for (&result), NULL, &error);
+        ferry_client_call_async (client, "GET", "/api/v2/search", params, NULL, ferry_test_got_result, &result);
+        found = ferry_client_call_finish (client, ferry_test_wait_for (&result), NULL, &error);
         g_assert_no_error (error);
         accounts = json_object_get_array_member (json_node_get_object (found), "accounts");
         path = g_strdup_printf ("/api/v1/accounts/%s/unfollow",
                                 json_object_get_string_member (json_array_get_object_element (accounts, 0), "id"));
         g_clear_object (&result);
-        ferry_client_call_async (client, "POST", path, NULL, NULL, got_result, &result);
-        done = ferry_client_call_finish (client, wait_for (&result), NULL, &error);
+        ferry_client_call_async (client, "POST", path, NULL, NULL, ferry_test_got_result, &result);
+        done = ferry_client_call_finish (client, ferry_test_wait_for (&result), NULL, &error);
         g_assert_no_error (error);
       }
   }

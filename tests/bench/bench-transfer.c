@@ -17,6 +17,7 @@
 #include <locale.h>
 
 #include "fedisim.h"
+#include "ferry-test-util.h"
 #include "ferry-backup.h"
 #include "ferry-tls-database.h"
 #include "ferry-transfer.h"
@@ -32,22 +33,6 @@ on_waiting (FerryClient *client,
 
   if (wake > fedisim_world_now (world))
     fedisim_world_set_time (world, wake);
-}
-
-static void
-got_result (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
 }
 
 static FerryClient *
@@ -76,8 +61,8 @@ transfer (FerryClient        *client,
 
   ferry_transfer_set_only (job, only);
   ferry_transfer_set_method (job, FERRY_TRANSFER_METHOD_API);
-  ferry_transfer_run_async (job, NULL, got_result, &result);
-  if (!ferry_transfer_run_finish (job, wait_for (&result), &error))
+  ferry_transfer_run_async (job, NULL, ferry_test_got_result, &result);
+  if (!ferry_transfer_run_finish (job, ferry_test_wait_for (&result), &error))
     g_error ("transfer: %s", error->message);
 }
 
@@ -118,8 +103,8 @@ main (int   argc,
   old_client = client_for (old, "alice", trust);
   dir = g_file_new_for_path (path);
   backup = ferry_backup_new (old_client, dir, FERRY_BACKUP_NO_POSTS);
-  ferry_backup_run_async (backup, NULL, got_result, &result);
-  if (!ferry_backup_run_finish (backup, wait_for (&result), &error))
+  ferry_backup_run_async (backup, NULL, ferry_test_got_result, &result);
+  if (!ferry_backup_run_finish (backup, ferry_test_wait_for (&result), &error))
     g_error ("backup: %s", error->message);
   new_client = client_for (new, "bob", trust);
 

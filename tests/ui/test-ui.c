@@ -21,6 +21,7 @@
 #include <gio/gsettingsbackend.h>
 
 #include "fedisim.h"
+#include "ferry-test-util.h"
 #include "fedisim-browser.h"
 #include "ferry-account-page.h"
 #include "ferry-application.h"
@@ -708,24 +709,6 @@ find_manifest (const char *tmp)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 test_accounts (void)
 {
   FedisimServer *old = fedisim_world_add_server (world, FEDISIM_FLAVOUR_MASTODON, "4.5.0", NULL);
@@ -794,7 +777,7 @@ test_accounts (void)
     g_assert_nonnull (manifest);
     transfer_through_page (window);
     move_through_page (window, old, new);
-    remove_tree (tmp);
+    ferry_test_remove_tree (tmp);
   }
 
   /* A backup that stopped is offered again by the next window, even days later. */
@@ -815,7 +798,7 @@ test_accounts (void)
     g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, _("_Go On With the Backup"));
     gtk_window_destroy (GTK_WINDOW (second));
     g_settings_set_string (settings, "backup-last", "");
-    remove_tree (stopped);
+    ferry_test_remove_tree (stopped);
   }
 
   /* A server that is not a Fediverse server: said in the dialog, Continue stays off. */
@@ -894,6 +877,6 @@ main (int   argc,
   g_clear_object (&app);
   g_clear_object (&manager);
   fedisim_world_free (world);
-  remove_tree (data_home);
+  ferry_test_remove_tree (data_home);
   return ret;
 }
