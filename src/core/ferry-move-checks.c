@@ -346,9 +346,9 @@ set_stage (FerryMove       *self,
            FerryMoveStatus  status,
            char            *detail)
 {
-  if (self->running[stage])
-    status = FERRY_MOVE_STATUS_WAITING;
-  ferry_move_set_stage (self, stage, status, detail);
+  /* A step under way keeps its waiting state and words until it ends. */
+  if (!self->running[stage])
+    ferry_move_set_stage (self, stage, status, detail);
   g_free (detail);
 }
 
