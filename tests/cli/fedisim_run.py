@@ -1,11 +1,14 @@
 """What the ferry-cli tests and the benchmarks share: TAP checks, the standalone fedisim
-started and read, and a sign-in through ferry-cli with fedisim-browse in the person's place."""
+started and read, and a sign-in through ferry-cli with fedisim-browse in the person's place, and a run
+killed part-way."""
 
 import os
 import re
 import signal
 import subprocess
 import sys
+import tempfile
+import time
 
 results = []
 
@@ -72,6 +75,28 @@ class Fedisim:
     def stop(self):
         self.process.terminate()
         self.process.wait(timeout=30)
+
+
+def run_until(server, name, argv, env, target, early, counts, counted):
+    """Runs argv and kills it (SIGKILL) once @target of the requests @counted(route) picks
+    reached server @name during this run, or, for a @target of 0, after @early seconds.
+    Adds every request seen to @counts (route -> n). Returns (how many counted requests it
+    had made when killed, None), or (None, (returncode, output)) when it ended by itself."""
+    with tempfile.TemporaryFile("w+") as output:
+        run = subprocess.Popen(argv, env=env, stdout=output, stderr=subprocess.STDOUT, text=True)
+        start = time.monotonic()
+        seen = 0
+        while run.poll() is None:
+            for route, n in server.requests(name).items():
+                counts[route] = counts.get(route, 0) + n
+                seen += n if counted(route) else 0
+            if seen >= target if target else time.monotonic() - start >= early:
+                run.send_signal(signal.SIGKILL)
+                run.wait()
+                return seen, None
+            time.sleep(0.005)
+        output.seek(0)
+        return None, (run.returncode, output.read())
 
 
 def cli_env(ca, config_home, **extra):

@@ -9,13 +9,12 @@ import json
 import os
 import random
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
 import time
 
-from fedisim_run import Fedisim, check, cli_env, finish, sign_in, skip_without_keyring
+from fedisim_run import Fedisim, check, cli_env, finish, run_until, sign_in, skip_without_keyring
 
 KILLS = 12
 
@@ -42,33 +41,35 @@ def main():
 
         # One go.
         whole = os.path.join(work, "whole")
+        server.requests("old")
         start = time.monotonic()
         done = subprocess.run([cli, "backup", "--output", whole], env=env, capture_output=True, text=True)
         took = time.monotonic() - start
         check("a backup in one go completes", done.returncode == 0, done.stdout + done.stderr)
-        print(f"# one go: {took:.1f} s")
+        answered = sum(server.requests("old").values())
+        print(f"# one go: {took:.1f} s, {answered} requests")
 
-        # Killed again and again, then left to finish. The first KILLS runs are each killed
-        # at a random moment; their delays add up to less than the one go took, so none of
-        # them can have reached the end, whatever the machine's speed. Then one run finishes.
+        # Killed again and again, then left to finish. Each of the first KILLS runs is killed
+        # after a few of its requests were answered (or, one time in five, at a random moment
+        # before any were), the few chosen so that together they stay well under what the one
+        # go asked: whatever the machine's speed, none of them can have reached the end.
         killed = os.path.join(work, "killed")
-        kills = []
-        finished = None
-        for i in range(KILLS + 1):
-            run = subprocess.Popen([cli, "backup", "--output", killed], env=env,
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            delay = rng.uniform(0.1, took / (KILLS + 2)) if i < KILLS else None
-            try:
-                out, err = run.communicate(timeout=delay)
-                finished = (run.returncode, out + err)
+        backup = [cli, "backup", "--output", killed]
+        most = max(1, answered // (KILLS * 3))
+        counts, kills, finished = {}, [], None
+        for _ in range(KILLS):
+            target = rng.randint(1, most) if rng.random() < 0.8 else 0
+            seen, finished = run_until(server, "old", backup, env, target, rng.uniform(0.1, 0.5), counts,
+                                       lambda route: True)
+            if finished:
                 break
-            except subprocess.TimeoutExpired:
-                run.send_signal(signal.SIGKILL)
-                run.communicate()
-                kills.append(round(delay, 2))
-        print(f"# killed {len(kills)} times, after {kills} s")
+            kills.append(seen)
+        if not finished:
+            done = subprocess.run(backup, env=env, capture_output=True, text=True)
+            finished = (done.returncode, done.stdout + done.stderr)
+        print(f"# killed {len(kills)} times, after this many requests each: {kills}")
         check(f"the backup was killed mid-way {KILLS} times", len(kills) == KILLS,
-              f"killed {len(kills)} times, after {kills} s; one go took {took:.1f} s")
+              f"killed {len(kills)} times; the run that ended said: {finished[1]}")
         check("the killed backup, started again, completes", finished is not None and finished[0] == 0,
               finished)
 
