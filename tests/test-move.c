@@ -22,6 +22,7 @@
 #include "ferry-test-util.h"
 #include "ferry-backup.h"
 #include "ferry-move.h"
+#include "ferry-plan.h"
 #include "ferry-tls-database.h"
 
 typedef struct
@@ -173,12 +174,16 @@ run_handed_off (Fixture        *f,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *page = NULL;
+  g_autoptr(FerryPlan) plan = ferry_plan_new ();
 
   g_assert_nonnull (handoff);
   ferry_move_run_stage_async (move, stage, NULL, NULL, ferry_test_got_result, &result);
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_cmpint (ferry_move_get_status (move, stage), ==, FERRY_MOVE_STATUS_WAITING);
+  ferry_plan_follow (plan, move);
+  g_assert_cmpint (ferry_step_get_state (ferry_plan_get_step (plan, FERRY_STEP_MOVE)), ==,
+                   FERRY_STEP_STATE_RUNNING);
   fedisim_browser_clear_cookies (f->browser);
   page = fedisim_browser_submit_settings (f->browser, handoff->url, user, password, fields, &error);
   g_assert_no_error (error);
@@ -218,6 +223,21 @@ lock_new_account (Fixture *f)
                            ferry_test_got_result, &result);
   node = ferry_client_call_finish (f->new_client, ferry_test_wait_for (&result), NULL, &error);
   g_assert_no_error (error);
+}
+
+/* The plan's steps as the overview shows them, one letter each: Pending, Running,
+ * Done, Skipped, Failed. */
+static void
+assert_plan (FerryMove  *move,
+             const char *expected)
+{
+  g_autoptr(FerryPlan) plan = ferry_plan_new ();
+  char states[FERRY_STEP_N_KINDS + 1] = { 0 };
+
+  ferry_plan_follow (plan, move);
+  for (guint i = 0; i < FERRY_STEP_N_KINDS; i++)
+    states[i] = "PRDSF"[ferry_step_get_state (ferry_plan_get_step (plan, i))];
+  g_assert_cmpstr (states, ==, expected);
 }
 
 static JsonNode *
@@ -286,6 +306,7 @@ test_gts (Fixture       *f,
   g_assert_cmpint (ferry_move_get_status (move, FERRY_MOVE_STAGE_CHECKS), ==, FERRY_MOVE_STATUS_FAILED);
   g_assert_cmpint (ferry_move_get_status (move, FERRY_MOVE_STAGE_ALIAS), ==, FERRY_MOVE_STATUS_PENDING);
   g_assert_false (ferry_move_checks_passed (move));
+  assert_plan (move, "DFDPPP");
 
   ferry_move_set_transfer_skipped (move, TRUE);
   ferry_move_unlock_async (move, NULL, ferry_test_got_result, &result);
@@ -299,6 +320,7 @@ test_gts (Fixture       *f,
   g_assert_cmpint (ferry_move_get_status (move, FERRY_MOVE_STAGE_ALIAS), ==, FERRY_MOVE_STATUS_READY);
   g_assert_null (ferry_move_get_handoff (move, FERRY_MOVE_STAGE_ALIAS));
   g_assert_true (ferry_move_needs_password (move));
+  assert_plan (move, "DDDSPP");
 
   /* The forecast: the small fixture's followers over four servers, one of which (snac
    * before 2.61) ignores Move. */
@@ -318,6 +340,7 @@ test_gts (Fixture       *f,
   g_assert_true (run_stage (move, FERRY_MOVE_STAGE_ALIAS, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (ferry_move_get_status (move, FERRY_MOVE_STAGE_ALIAS), ==, FERRY_MOVE_STATUS_DONE);
+  assert_plan (move, "DDDSPP");
   assert_refused (move, "old-pw", "five minutes");
   fedisim_world_advance (f->world, 301);
   assert_refused (move, "wrong", "password is wrong");
@@ -335,6 +358,7 @@ test_gts (Fixture       *f,
   g_assert_cmpint (new_after, ==, follow + maybe);
   g_assert_cmpint (old_after, ==, stay);
   g_assert_cmpint (ferry_move_get_status (move, FERRY_MOVE_STAGE_WATCH), ==, FERRY_MOVE_STATUS_DONE);
+  assert_plan (move, "DDDSDD");
 
   left = stragglers (move);
   g_assert_cmpuint (left->len, ==, stay);
@@ -455,6 +479,7 @@ test_round_trip (Fixture       *f,
   g_assert_cmpint (ferry_move_get_status (back, FERRY_MOVE_STAGE_REDIRECT), ==, FERRY_MOVE_STATUS_READY);
   g_assert_cmpint (ferry_move_get_status (back, FERRY_MOVE_STAGE_ALIAS), ==, FERRY_MOVE_STATUS_PENDING);
   g_assert_true (ferry_move_checks_passed (back));
+  assert_plan (back, "DDSSPP");
   run_handed_off (f, back, FERRY_MOVE_STAGE_REDIRECT, "alice", "old-pw", cancel_fields,
                   "not currently being redirected");
   g_assert_cmpint (ferry_move_get_status (back, FERRY_MOVE_STAGE_ALIAS), ==, FERRY_MOVE_STATUS_READY);
@@ -468,6 +493,7 @@ test_round_trip (Fixture       *f,
   g_test_message ("… and back: followers %" G_GINT64_FORMAT " / %" G_GINT64_FORMAT, old_back, new_back);
   g_assert_cmpint (old_back, ==, old_before);
   g_assert_cmpint (new_back, ==, 0);
+  assert_plan (back, "DDSSDD");
 }
 
 /* A server with authorized fetch hides the alias: the person confirms it, and that is kept. */

@@ -84,6 +84,12 @@ test_plan_gates (void)
   ferry_step_set_state (ferry_plan_get_step (plan, FERRY_STEP_MOVE), FERRY_STEP_STATE_DONE);
   ferry_step_set_state (ferry_plan_get_step (plan, FERRY_STEP_WATCH), FERRY_STEP_STATE_DONE);
   g_assert_null (ferry_plan_get_current (plan));
+
+  /* Without a move (an account signed out), everything is ahead again. */
+  ferry_plan_follow (plan, NULL);
+  for (guint i = 0; i < FERRY_STEP_N_KINDS; i++)
+    g_assert_cmpint (ferry_step_get_state (ferry_plan_get_step (plan, i)), ==, FERRY_STEP_STATE_PENDING);
+  g_assert_true (ferry_plan_get_current (plan) == accounts);
 }
 
 static void

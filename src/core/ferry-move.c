@@ -206,6 +206,14 @@ ferry_move_set_transfer_skipped (FerryMove *self,
     ferry_move_evaluate (self);
 }
 
+gboolean
+ferry_move_get_transfer_skipped (FerryMove *self)
+{
+  g_return_val_if_fail (FERRY_IS_MOVE (self), FALSE);
+
+  return self->transfer_skipped;
+}
+
 /**
  * ferry_move_set_poll_interval:
  *

@@ -166,6 +166,7 @@ void                ferry_move_set_backup          (FerryMove           *self,
                                                     const char          *backup_dir);
 void                ferry_move_set_transfer_skipped (FerryMove          *self,
                                                     gboolean             skipped);
+gboolean            ferry_move_get_transfer_skipped (FerryMove          *self);
 void                ferry_move_set_poll_interval   (FerryMove           *self,
                                                     guint                milliseconds);
 void                ferry_move_set_state_dir       (FerryMove           *self,

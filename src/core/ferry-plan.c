@@ -222,3 +222,101 @@ ferry_plan_can_start (FerryPlan     *self,
 
   return TRUE;
 }
+
+static FerryStepState
+state_of (FerryMoveStatus status)
+{
+  switch (status)
+    {
+    case FERRY_MOVE_STATUS_DONE:
+    case FERRY_MOVE_STATUS_WARNING:
+      return FERRY_STEP_STATE_DONE;
+
+    case FERRY_MOVE_STATUS_WAITING:
+      return FERRY_STEP_STATE_RUNNING;
+
+    case FERRY_MOVE_STATUS_FAILED:
+      return FERRY_STEP_STATE_FAILED;
+
+    case FERRY_MOVE_STATUS_PENDING:
+    case FERRY_MOVE_STATUS_READY:
+    case FERRY_MOVE_STATUS_UNSURE:
+    default:
+      return FERRY_STEP_STATE_PENDING;
+    }
+}
+
+/* Link the accounts and move: cancelling a redirect (back), the alias and the move itself. */
+static FerryStepState
+move_state_of (FerryMove *move)
+{
+  static const FerryMoveStage stages[] = {
+    FERRY_MOVE_STAGE_REDIRECT, FERRY_MOVE_STAGE_ALIAS, FERRY_MOVE_STAGE_MOVE,
+  };
+  gboolean running = FALSE;
+
+  if (ferry_move_get_status (move, FERRY_MOVE_STAGE_MOVE) == FERRY_MOVE_STATUS_DONE)
+    return FERRY_STEP_STATE_DONE;
+  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+    {
+      FerryStepState state;
+
+      if (!ferry_move_has_stage (move, stages[i]))
+        continue;
+      state = state_of (ferry_move_get_status (move, stages[i]));
+      if (state == FERRY_STEP_STATE_FAILED)
+        return state;
+      running |= state == FERRY_STEP_STATE_RUNNING;
+    }
+
+  return running ? FERRY_STEP_STATE_RUNNING : FERRY_STEP_STATE_PENDING;
+}
+
+/**
+ * ferry_plan_follow:
+ * @move: (nullable): the move between the two signed-in accounts, as last
+ *   checked; %NULL while an account is missing
+ *
+ * Sets every step's state from where @move stands, so that the plan shows how
+ * far the person has come. A move back has no backup or transfer of its own:
+ * those steps show as skipped.
+ */
+void
+ferry_plan_follow (FerryPlan *self,
+                   FerryMove *move)
+{
+  static const struct {
+    FerryStepKind  kind;
+    FerryMoveStage stage;
+  } simple[] = {
+    { FERRY_STEP_CHECKS, FERRY_MOVE_STAGE_CHECKS },
+    { FERRY_STEP_BACKUP, FERRY_MOVE_STAGE_BACKUP },
+    { FERRY_STEP_TRANSFER, FERRY_MOVE_STAGE_TRANSFER },
+    { FERRY_STEP_WATCH, FERRY_MOVE_STAGE_WATCH },
+  };
+
+  g_return_if_fail (FERRY_IS_PLAN (self));
+  g_return_if_fail (move == NULL || FERRY_IS_MOVE (move));
+
+  if (move == NULL)
+    {
+      for (guint i = 0; i < FERRY_STEP_N_KINDS; i++)
+        ferry_step_set_state (self->steps[i], FERRY_STEP_STATE_PENDING);
+      return;
+    }
+
+  ferry_step_set_state (self->steps[FERRY_STEP_ACCOUNTS], FERRY_STEP_STATE_DONE);
+  for (guint i = 0; i < G_N_ELEMENTS (simple); i++)
+    {
+      FerryStepState state;
+
+      if (!ferry_move_has_stage (move, simple[i].stage))
+        state = FERRY_STEP_STATE_SKIPPED;
+      else if (simple[i].stage == FERRY_MOVE_STAGE_TRANSFER && ferry_move_get_transfer_skipped (move))
+        state = FERRY_STEP_STATE_SKIPPED;
+      else
+        state = state_of (ferry_move_get_status (move, simple[i].stage));
+      ferry_step_set_state (self->steps[simple[i].kind], state);
+    }
+  ferry_step_set_state (self->steps[FERRY_STEP_MOVE], move_state_of (move));
+}

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "ferry-move.h"
 #include "ferry-step.h"
 
 G_BEGIN_DECLS
@@ -23,5 +24,7 @@ FerryStep *ferry_plan_get_step       (FerryPlan     *self,
 FerryStep *ferry_plan_get_current    (FerryPlan     *self);
 gboolean   ferry_plan_can_start      (FerryPlan     *self,
                                       FerryStepKind  kind);
+void       ferry_plan_follow         (FerryPlan     *self,
+                                      FerryMove     *move);
 
 G_END_DECLS

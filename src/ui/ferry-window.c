@@ -25,9 +25,14 @@ struct _FerryWindow
   AdwApplicationWindow  parent_instance;
 
   FerryPlan            *plan;      /* owned */
+  FerryMove            *followed;  /* owned: the move the overview shows */
+  GtkStack             *step_badges[FERRY_STEP_N_KINDS];
+  GtkLabel             *step_states[FERRY_STEP_N_KINDS];
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
+  AdwStatusPage        *welcome_page;
+  AdwPreferencesGroup  *steps_group;
   GtkListBox           *steps_list;
   AdwViewStack         *view_stack;
   FerryAccountPage     *old_page;
@@ -51,30 +56,130 @@ get_settings (FerryWindow *self)
   return ferry_application_get_settings (FERRY_APPLICATION (app));
 }
 
-static GtkWidget *
-create_step_row (gpointer item,
-                 gpointer user_data)
-{
-  FerryStep *step = item;
-  g_autofree char *number = NULL;
-  GtkWidget *row;
-  GtkWidget *badge;
+/* The page each overview row leads to. */
+static const char * const step_pages[FERRY_STEP_N_KINDS] = {
+  [FERRY_STEP_ACCOUNTS] = "old",
+  [FERRY_STEP_CHECKS] = "move",
+  [FERRY_STEP_BACKUP] = "backup",
+  [FERRY_STEP_TRANSFER] = "transfer",
+  [FERRY_STEP_MOVE] = "move",
+  [FERRY_STEP_WATCH] = "followers",
+};
 
-  number = g_strdup_printf ("%u", ferry_step_get_kind (step) + 1);
-  badge = gtk_label_new (number);
+static GtkWidget *
+create_step_row (FerryWindow *self,
+                 FerryStep   *step)
+{
+  FerryStepKind kind = ferry_step_get_kind (step);
+  g_autofree char *number = g_strdup_printf ("%u", kind + 1);
+  GtkWidget *badge = gtk_stack_new ();
+  GtkWidget *spinner = gtk_spinner_new ();
+  GtkWidget *state = gtk_label_new (NULL);
+  GtkWidget *row = adw_action_row_new ();
+
+  gtk_stack_add_named (GTK_STACK (badge), gtk_label_new (number), "number");
+  gtk_stack_add_named (GTK_STACK (badge), gtk_image_new_from_icon_name ("object-select-symbolic"), "done");
+  gtk_stack_add_named (GTK_STACK (badge), gtk_image_new_from_icon_name ("dialog-warning-symbolic"), "failed");
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_stack_add_named (GTK_STACK (badge), spinner, "running");
   gtk_widget_add_css_class (badge, "step-number");
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  /* The row's title says it all; the number is decoration for screen readers. */
+  /* The row's title and its state's words say it all; the badge is decoration. */
   gtk_accessible_update_state (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
 
-  row = adw_action_row_new ();
+  gtk_widget_add_css_class (state, "dim-label");
+  gtk_widget_add_css_class (state, "caption");
+
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ferry_step_get_title (step));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ferry_step_get_summary (step));
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), badge);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
 
+  self->step_badges[kind] = GTK_STACK (badge);
+  self->step_states[kind] = GTK_LABEL (state);
+
   return row;
+}
+
+/* Each step's badge and words from the plan: done, under way, skipped, needs
+ * attention, or next for the first one still ahead. */
+static void
+update_steps (FerryWindow *self)
+{
+  static const char * const badge_classes[] = { "current", "done", "failed", "skipped" };
+  FerryStep *current = ferry_plan_get_current (self->plan);
+
+  for (guint i = 0; i < FERRY_STEP_N_KINDS; i++)
+    {
+      FerryStep *step = ferry_plan_get_step (self->plan, i);
+      GtkWidget *badge = GTK_WIDGET (self->step_badges[i]);
+      const char *child = "number";
+      const char *css = NULL;
+      const char *words = NULL;
+
+      switch (ferry_step_get_state (step))
+        {
+        case FERRY_STEP_STATE_DONE:
+          child = "done";
+          css = "done";
+          words = _("Done");
+          break;
+        case FERRY_STEP_STATE_RUNNING:
+          child = "running";
+          css = "current";
+          words = _("Under way");
+          break;
+        case FERRY_STEP_STATE_SKIPPED:
+          css = "skipped";
+          words = _("Skipped");
+          break;
+        case FERRY_STEP_STATE_FAILED:
+          child = "failed";
+          css = "failed";
+          words = _("Needs attention");
+          break;
+        case FERRY_STEP_STATE_PENDING:
+        default:
+          if (step == current)
+            {
+              css = "current";
+              words = _("Next");
+            }
+          break;
+        }
+
+      gtk_stack_set_visible_child_name (self->step_badges[i], child);
+      for (guint c = 0; c < G_N_ELEMENTS (badge_classes); c++)
+        gtk_widget_remove_css_class (badge, badge_classes[c]);
+      if (css != NULL)
+        gtk_widget_add_css_class (badge, css);
+      gtk_label_set_label (self->step_states[i], words != NULL ? words : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->step_states[i]), words != NULL);
+    }
+}
+
+static void
+on_steps_row_activated (GtkListBox    *list,
+                        GtkListBoxRow *row,
+                        FerryWindow   *self)
+{
+  ferry_window_show_page (self, step_pages[gtk_list_box_row_get_index (row)]);
+}
+
+static void
+follow_move (FerryWindow *self)
+{
+  ferry_plan_follow (self->plan, self->followed);
+  update_steps (self);
+  /* Once a move is under way, its progress matters more than the welcome. */
+  if (self->followed != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->welcome_page), "compact");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->welcome_page), "compact");
+  adw_preferences_group_set_title (self->steps_group, self->followed != NULL ? _("Your Move") : _("How a Move Goes"));
 }
 
 static void
@@ -119,6 +224,9 @@ ferry_window_dispose (GObject *object)
 {
   FerryWindow *self = FERRY_WINDOW (object);
 
+  if (self->followed != NULL)
+    g_signal_handlers_disconnect_by_data (self->followed, self);
+  g_clear_object (&self->followed);
   gtk_widget_dispose_template (GTK_WIDGET (self), FERRY_TYPE_WINDOW);
   g_clear_object (&self->plan);
 
@@ -152,7 +260,16 @@ on_move_notify (FerryMovePage *page,
                 GParamSpec    *pspec,
                 FerryWindow   *self)
 {
-  ferry_followers_page_set_move (self->followers_page, ferry_move_page_get_move (page));
+  FerryMove *move = ferry_move_page_get_move (page);
+
+  ferry_followers_page_set_move (self->followers_page, move);
+  /* The overview follows the move too, as far as it was last checked. */
+  if (self->followed != NULL)
+    g_signal_handlers_disconnect_by_data (self->followed, self);
+  g_set_object (&self->followed, move);
+  if (move != NULL)
+    g_signal_connect_swapped (move, "changed", G_CALLBACK (follow_move), self);
+  follow_move (self);
 }
 
 static void
@@ -169,6 +286,8 @@ ferry_window_class_init (FerryWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/ferry-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, steps_list);
+  gtk_widget_class_bind_template_child (widget_class, FerryWindow, steps_group);
+  gtk_widget_class_bind_template_child (widget_class, FerryWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, old_page);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, new_page);
@@ -204,8 +323,10 @@ ferry_window_init (FerryWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   self->plan = ferry_plan_new ();
-  gtk_list_box_bind_model (self->steps_list, G_LIST_MODEL (self->plan),
-                           create_step_row, NULL, NULL);
+  for (guint i = 0; i < FERRY_STEP_N_KINDS; i++)
+    gtk_list_box_append (self->steps_list, create_step_row (self, ferry_plan_get_step (self->plan, i)));
+  g_signal_connect (self->steps_list, "row-activated", G_CALLBACK (on_steps_row_activated), self);
+  update_steps (self);
 }
 
 FerryWindow *

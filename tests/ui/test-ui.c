@@ -22,6 +22,7 @@
 
 #include "fedisim.h"
 #include "ferry-test-util.h"
+#include "ferry-ui-test-util.h"
 #include "fedisim-browser.h"
 #include "ferry-account-page.h"
 #include "ferry-application.h"
@@ -54,133 +55,6 @@ ensure_template_types (void)
 static FerryApplication *app;
 static FedisimWorld *world;
 static FerryAccountManager *manager;
-
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      n_frames)
-{
-  GdkFrameClock *clock;
-  gint64 start;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (gtk_widget_get_mapped (widget));
-
-  clock = gtk_widget_get_frame_clock (widget);
-  g_assert_nonnull (clock);
-  start = gdk_frame_clock_get_frame_counter (clock);
-  while (gdk_frame_clock_get_frame_counter (clock) < start + n_frames &&
-         g_get_monotonic_time () < deadline)
-    {
-      gtk_widget_queue_draw (widget);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static guint
-count_colours (GdkTexture *texture)
-{
-  int width = gdk_texture_get_width (texture);
-  int height = gdk_texture_get_height (texture);
-  g_autofree guchar *data = g_malloc ((gsize) width * height * 4);
-  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
-
-  gdk_texture_download (texture, data, (gsize) width * 4);
-  for (gsize i = 0; i < (gsize) width * height; i++)
-    {
-      guint32 pixel;
-
-      memcpy (&pixel, data + i * 4, 4);
-      g_hash_table_add (colours, GUINT_TO_POINTER (pixel));
-      if (g_hash_table_size (colours) > 64)
-        break;
-    }
-
-  return g_hash_table_size (colours);
-}
-
-/* Renders the window as it is on screen and saves it as PNG. */
-static void
-take_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  const char *dir = g_getenv ("FERRY_SCREENSHOT_DIR");
-  const char *suffix = g_getenv ("FERRY_SCREENSHOT_SUFFIX");
-  int width, height;
-
-  wait_for_frames (widget, 3);
-
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  paintable = gtk_widget_paintable_new (widget);
-  /* A window that has just been shown may not have drawn yet: give it a few more frames. */
-  for (guint attempt = 0; node == NULL && attempt < 10; attempt++)
-    {
-      if (attempt > 0)
-        wait_for_frames (widget, 2);
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-    }
-  g_assert_nonnull (node);
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_nonnull (texture);
-
-  /* A blank or single-colour picture means nothing was drawn. */
-  g_assert_cmpuint (count_colours (texture), >, 8);
-
-  if (dir == NULL)
-    return;
-
-  g_mkdir_with_parents (dir, 0755);
-  file_name = g_strdup_printf ("%s%s.png", name, suffix ? suffix : "");
-  path = g_build_filename (dir, file_name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-static GtkWidget *
-find_widget_of_type (GtkWidget *root,
-                     GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWindow *
-find_window_of_type (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-        return l->data;
-    }
-
-  return NULL;
-}
 
 static void
 test_templates (void)
@@ -275,24 +149,24 @@ test_welcome (void)
     g_assert_cmpstr (_("Move Your Account to a New Server"), !=,
                      "Move Your Account to a New Server");
 
-  take_screenshot (GTK_WIDGET (window), "welcome");
+  ferry_ui_take_screenshot (GTK_WIDGET (window), "welcome");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_DARK);
-  take_screenshot (GTK_WIDGET (window), "welcome-dark");
+  ferry_ui_take_screenshot (GTK_WIDGET (window), "welcome-dark");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_DEFAULT);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
   /* Narrow, the page switcher moves to the bottom: wait for it to slide in. */
-  wait_for_frames (GTK_WIDGET (window), 40);
+  ferry_ui_wait_for_frames (GTK_WIDGET (window), 40);
   {
-    GtkWidget *bar = find_widget_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR);
+    GtkWidget *bar = ferry_ui_find_widget_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR);
 
     g_assert_nonnull (bar);
     g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
   }
-  take_screenshot (GTK_WIDGET (window), "welcome-narrow");
+  ferry_ui_take_screenshot (GTK_WIDGET (window), "welcome-narrow");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -303,14 +177,14 @@ test_about (void)
   FerryWindow *window = new_window ();
   GtkWindow *about;
 
-  wait_for_frames (GTK_WIDGET (window), 1);
+  ferry_ui_wait_for_frames (GTK_WIDGET (window), 1);
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  about = find_window_of_type (ADW_TYPE_ABOUT_WINDOW);
+  about = ferry_ui_find_window_of_type (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   g_assert_cmpstr (adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about)), ==, APP_ID);
-  take_screenshot (GTK_WIDGET (about), "about");
+  ferry_ui_take_screenshot (GTK_WIDGET (about), "about");
 
   gtk_window_destroy (about);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -322,11 +196,11 @@ test_shortcuts (void)
   FerryWindow *window = new_window ();
   GtkWindow *shortcuts;
 
-  wait_for_frames (GTK_WIDGET (window), 1);
+  ferry_ui_wait_for_frames (GTK_WIDGET (window), 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  shortcuts = find_window_of_type (GTK_TYPE_SHORTCUTS_WINDOW);
+  shortcuts = ferry_ui_find_window_of_type (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (shortcuts);
-  take_screenshot (GTK_WIDGET (shortcuts), "shortcuts");
+  ferry_ui_take_screenshot (GTK_WIDGET (shortcuts), "shortcuts");
 
   gtk_window_close (shortcuts);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -362,9 +236,9 @@ test_preferences (void)
   GSettings *settings = ferry_application_get_settings (app);
   GtkWindow *preferences;
 
-  wait_for_frames (GTK_WIDGET (window), 1);
+  ferry_ui_wait_for_frames (GTK_WIDGET (window), 1);
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  preferences = find_window_of_type (FERRY_TYPE_PREFERENCES_WINDOW);
+  preferences = ferry_ui_find_window_of_type (FERRY_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
   /* The chosen authority is used from then on. */
   {
@@ -374,7 +248,7 @@ test_preferences (void)
     g_assert_nonnull (ferry_account_manager_get_tls_database (manager));
     g_assert_true (ferry_account_manager_get_tls_database (manager) != before);
   }
-  take_screenshot (GTK_WIDGET (preferences), "preferences");
+  ferry_ui_take_screenshot (GTK_WIDGET (preferences), "preferences");
   /* Cleared: the system's authorities only (and $FERRY_CA_FILE). */
   g_settings_set_string (settings, "ca-file", "");
   g_assert_null (ferry_account_manager_get_tls_database (manager));
@@ -401,7 +275,7 @@ test_window_state_saved (void)
   }
 
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (GTK_WIDGET (window), 1);
+  ferry_ui_wait_for_frames (GTK_WIDGET (window), 1);
   gtk_window_set_default_size (GTK_WINDOW (window), 812, 604);
   gtk_window_close (GTK_WINDOW (window));
 
@@ -457,7 +331,7 @@ browse_cb (gpointer data)
 
   /* The dialog as the person sees it while the browser is open. */
   if (person->shot != NULL)
-    take_screenshot (person->dialog, person->shot);
+    ferry_ui_take_screenshot (person->dialog, person->shot);
   redirect = fedisim_browser_authorize (browser, url, person->user, person->password, &error);
   g_assert_no_error (error);
   page = fedisim_browser_visit (browser, redirect, &status, &error);
@@ -493,7 +367,7 @@ open_sign_in (FerryWindow *window,
   GtkWindow *dialog;
 
   g_assert_true (gtk_widget_activate_action (page, "page.sign-in", NULL));
-  dialog = find_window_of_type (FERRY_TYPE_SIGN_IN_DIALOG);
+  dialog = ferry_ui_find_window_of_type (FERRY_TYPE_SIGN_IN_DIALOG);
   g_assert_nonnull (dialog);
   gtk_window_set_default_size (dialog, 520, 600);
   ferry_sign_in_dialog_set_server (FERRY_SIGN_IN_DIALOG (dialog), server);
@@ -513,7 +387,7 @@ sign_in_through_dialog (FerryWindow   *window,
   spin (10000, default_sensitive, dialog);
   g_assert_true (default_sensitive (dialog));
   if (probed_shot != NULL)
-    take_screenshot (GTK_WIDGET (dialog), probed_shot);
+    ferry_ui_take_screenshot (GTK_WIDGET (dialog), probed_shot);
 
   person->dialog = GTK_WIDGET (dialog);
   g_signal_connect (dialog, "sign-in-started", G_CALLBACK (on_sign_in_started), person);
@@ -523,7 +397,7 @@ sign_in_through_dialog (FerryWindow   *window,
   g_assert_cmpint (ferry_account_manager_get_state (manager, role), ==, FERRY_ACCOUNT_SIGNED_IN);
   /* The dialog closes by itself; the page fills in (counts come page by page). */
   spin (1500, NULL, NULL);
-  g_assert_null (find_window_of_type (FERRY_TYPE_SIGN_IN_DIALOG));
+  g_assert_null (ferry_ui_find_window_of_type (FERRY_TYPE_SIGN_IN_DIALOG));
 }
 
 static GtkWidget *
@@ -552,7 +426,7 @@ label_is_go_on (gpointer data)
 static gboolean
 backup_finished (gpointer data)
 {
-  GtkStack *stack = GTK_STACK (find_widget_of_type (GTK_WIDGET (data), GTK_TYPE_STACK));
+  GtkStack *stack = GTK_STACK (ferry_ui_find_widget_of_type (GTK_WIDGET (data), GTK_TYPE_STACK));
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "finished") == 0;
 }
@@ -560,7 +434,7 @@ backup_finished (gpointer data)
 static gboolean
 stack_shows (gpointer data)
 {
-  GtkStack *stack = GTK_STACK (find_widget_of_type (GTK_WIDGET (data), GTK_TYPE_STACK));
+  GtkStack *stack = GTK_STACK (ferry_ui_find_widget_of_type (GTK_WIDGET (data), GTK_TYPE_STACK));
   const char *wanted = g_object_get_data (G_OBJECT (data), "ferry-test-wanted");
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (stack), wanted) == 0;
@@ -570,21 +444,21 @@ stack_shows (gpointer data)
 static void
 transfer_through_page (FerryWindow *window)
 {
-  GtkWidget *page = find_widget_of_type (GTK_WIDGET (window), FERRY_TYPE_TRANSFER_PAGE);
-  GtkStack *stack = GTK_STACK (find_widget_of_type (page, GTK_TYPE_STACK));
-  AdwStatusPage *finished = ADW_STATUS_PAGE (find_widget_of_type (gtk_stack_get_child_by_name (stack, "finished"),
+  GtkWidget *page = ferry_ui_find_widget_of_type (GTK_WIDGET (window), FERRY_TYPE_TRANSFER_PAGE);
+  GtkStack *stack = GTK_STACK (ferry_ui_find_widget_of_type (page, GTK_TYPE_STACK));
+  AdwStatusPage *finished = ADW_STATUS_PAGE (ferry_ui_find_widget_of_type (gtk_stack_get_child_by_name (stack, "finished"),
                                                                   ADW_TYPE_STATUS_PAGE));
 
   ferry_window_show_page (window, "transfer");
   g_object_set_data (G_OBJECT (page), "ferry-test-wanted", (gpointer) "setup");
   spin (10000, stack_shows, page);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "setup");
-  take_screenshot (GTK_WIDGET (window), "transfer-setup");
+  ferry_ui_take_screenshot (GTK_WIDGET (window), "transfer-setup");
 
   g_assert_true (gtk_widget_activate_action (page, "page.start", NULL));
   g_assert_true (gtk_widget_activate_action (page, "page.pause", NULL));
   spin (800, NULL, NULL);
-  take_screenshot (GTK_WIDGET (window), "transfer-running");
+  ferry_ui_take_screenshot (GTK_WIDGET (window), "transfer-running");
   g_assert_true (gtk_widget_activate_action (page, "page.pause", NULL));
   g_object_set_data (G_OBJECT (page), "ferry-test-wanted", (gpointer) "finished");
   spin (60000, stack_shows, page);
@@ -595,7 +469,7 @@ transfer_through_page (FerryWindow *window)
   g_assert_cmpstr (adw_status_page_get_title (finished), ==, _("Transfer Checked"));
   g_assert_nonnull (ferry_transfer_page_get_transfer (FERRY_TRANSFER_PAGE (page)));
   g_assert_cmpuint (ferry_transfer_get_n_missing (ferry_transfer_page_get_transfer (FERRY_TRANSFER_PAGE (page))), <, 20);
-  take_screenshot (GTK_WIDGET (window), "transfer-finished");
+  ferry_ui_take_screenshot (GTK_WIDGET (window), "transfer-finished");
 
   /* A transfer under way when Ferry closed goes on by itself at the next start. */
   {
@@ -608,7 +482,7 @@ transfer_through_page (FerryWindow *window)
     g_settings_set_string (settings, "transfer-unfinished", last);
     second = new_window ();
     ferry_window_show_page (second, "transfer");
-    again = find_widget_of_type (GTK_WIDGET (second), FERRY_TYPE_TRANSFER_PAGE);
+    again = ferry_ui_find_widget_of_type (GTK_WIDGET (second), FERRY_TYPE_TRANSFER_PAGE);
     g_object_set_data (G_OBJECT (again), "ferry-test-wanted", (gpointer) "finished");
     spin (60000, stack_shows, again);
     g_assert_true (stack_shows (again));
@@ -658,8 +532,8 @@ move_through_page (FerryWindow   *window,
                    FedisimServer *old,
                    FedisimServer *new)
 {
-  GtkWidget *page = find_widget_of_type (GTK_WIDGET (window), FERRY_TYPE_MOVE_PAGE);
-  GtkWidget *followers = find_widget_of_type (GTK_WIDGET (window), FERRY_TYPE_FOLLOWERS_PAGE);
+  GtkWidget *page = ferry_ui_find_widget_of_type (GTK_WIDGET (window), FERRY_TYPE_MOVE_PAGE);
+  GtkWidget *followers = ferry_ui_find_widget_of_type (GTK_WIDGET (window), FERRY_TYPE_FOLLOWERS_PAGE);
   g_autoptr(FedisimBrowser) browser = fedisim_browser_new (world);
   g_autoptr(GError) error = NULL;
   g_autofree char *migration = g_strconcat (fedisim_server_get_base_url (old), "/settings/migration", NULL);
@@ -667,31 +541,51 @@ move_through_page (FerryWindow   *window,
   g_autofree char *answer = NULL;
   const char *fields[] = { "account_migration[acct]", target, "account_migration[current_password]", "alice-pw", NULL };
   MoveWait wait = { page, FERRY_MOVE_STAGE_ALIAS, FERRY_MOVE_STATUS_READY };
+  AdwViewStack *stack = ADW_VIEW_STACK (ferry_ui_find_widget_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  const char *steps[] = {
+    _("Sign in to both accounts"), _("Check before anything changes"), _("Back up the old account"),
+    _("Copy everything to the new account"), _("Link the accounts and move"),
+  };
+  GtkWidget *row;
 
+  g_assert_cmpstr (ferry_ui_row_caption (ferry_ui_find_row (GTK_WIDGET (window), steps[0])), ==, _("Done"));
   ferry_window_show_page (window, "move");
   wait_for_stage (&wait, FERRY_MOVE_STAGE_ALIAS, FERRY_MOVE_STATUS_READY);
-  take_screenshot (GTK_WIDGET (window), "move-checks");
+  ferry_ui_take_screenshot (GTK_WIDGET (window), "move-checks");
+  ferry_window_show_page (window, "overview");
+  g_assert_cmpstr (ferry_ui_row_caption (ferry_ui_find_row (GTK_WIDGET (window), steps[4])), ==, _("Next"));
+  ferry_ui_scroll_to_end (adw_view_stack_get_child_by_name (stack, "overview"));
+  ferry_ui_take_screenshot (GTK_WIDGET (window), "overview-ready");
+  ferry_window_show_page (window, "move");
   g_assert_true (gtk_widget_activate_action (page, "page.alias", NULL));
   wait_for_stage (&wait, FERRY_MOVE_STAGE_ALIAS, FERRY_MOVE_STATUS_DONE);
   /* Mastodon has no API for the move: the page is opened, and Ferry waits for it. */
   g_assert_true (gtk_widget_activate_action (page, "page.move", NULL));
   wait_for_stage (&wait, FERRY_MOVE_STAGE_MOVE, FERRY_MOVE_STATUS_WAITING);
-  take_screenshot (GTK_WIDGET (window), "move-waiting");
+  ferry_ui_take_screenshot (GTK_WIDGET (window), "move-waiting");
   answer = fedisim_browser_submit_settings (browser, migration, "alice", "alice-pw", fields, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (answer, "currently being redirected"));
   wait_for_stage (&wait, FERRY_MOVE_STAGE_MOVE, FERRY_MOVE_STATUS_DONE);
   fedisim_world_run_until_idle (world);
-  take_screenshot (GTK_WIDGET (window), "move-done");
+  ferry_ui_take_screenshot (GTK_WIDGET (window), "move-done");
+  /* The overview follows: every step done, and its rows lead to their pages. */
+  ferry_window_show_page (window, "overview");
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    g_assert_cmpstr (ferry_ui_row_caption (ferry_ui_find_row (GTK_WIDGET (window), steps[i])), ==, _("Done"));
+  row = ferry_ui_find_row (GTK_WIDGET (window), _("Watch your followers arrive"));
+  ferry_ui_scroll_to_end (adw_view_stack_get_child_by_name (stack, "overview"));
+  ferry_ui_take_screenshot (GTK_WIDGET (window), "overview-moved");
   /* The followers: counted, drawn, and the one on a server that ignores moves listed. */
-  g_assert_true (gtk_widget_activate_action (page, "win.show-followers", NULL));
+  g_assert_true (gtk_widget_activate (row));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "followers");
   spin (20000, stragglers_counted, followers);
   g_assert_cmpuint (ferry_followers_page_get_n_stragglers (FERRY_FOLLOWERS_PAGE (followers)), ==, 1);
-  take_screenshot (GTK_WIDGET (window), "move-followers");
+  ferry_ui_take_screenshot (GTK_WIDGET (window), "move-followers");
   /* And the way back. */
   g_assert_true (gtk_widget_activate_action (page, "win.move-back", NULL));
   wait_for_stage (&wait, FERRY_MOVE_STAGE_REDIRECT, FERRY_MOVE_STATUS_READY);
-  take_screenshot (GTK_WIDGET (window), "move-back");
+  ferry_ui_take_screenshot (GTK_WIDGET (window), "move-back");
 }
 
 /* The backup's manifest, in the one folder the backup made in @tmp. */
@@ -724,23 +618,23 @@ test_accounts (void)
   fedisim_server_add_fault (not_fedi, "*", FEDISIM_FAULT_STATUS, 404, 0);
 
   ferry_window_show_page (window, "old");
-  take_screenshot (GTK_WIDGET (window), "account-old-empty");
+  ferry_ui_take_screenshot (GTK_WIDGET (window), "account-old-empty");
   ferry_window_show_page (window, "new");
-  take_screenshot (GTK_WIDGET (window), "account-new-empty");
+  ferry_ui_take_screenshot (GTK_WIDGET (window), "account-new-empty");
 
   ferry_window_show_page (window, "old");
   sign_in_through_dialog (window, FERRY_ROLE_OLD, old, &alice, "sign-in-probed");
-  take_screenshot (GTK_WIDGET (window), "account-old");
+  ferry_ui_take_screenshot (GTK_WIDGET (window), "account-old");
   g_assert_cmpstr (ferry_account_get_handle (ferry_account_manager_get_account (manager, FERRY_ROLE_OLD))->username,
                    ==, "alice");
 
   ferry_window_show_page (window, "new");
   sign_in_through_dialog (window, FERRY_ROLE_NEW, new, &bob, NULL);
-  take_screenshot (GTK_WIDGET (window), "account-new");
+  ferry_ui_take_screenshot (GTK_WIDGET (window), "account-new");
 
   /* Back up the old account from its page: the folder, the run, the end. */
   {
-    FerryBackupPage *page = FERRY_BACKUP_PAGE (find_widget_of_type (GTK_WIDGET (window), FERRY_TYPE_BACKUP_PAGE));
+    FerryBackupPage *page = FERRY_BACKUP_PAGE (ferry_ui_find_widget_of_type (GTK_WIDGET (window), FERRY_TYPE_BACKUP_PAGE));
     GtkWidget *old_page = ferry_window_get_account_page (window, FERRY_ROLE_OLD);
     g_autofree char *tmp = g_dir_make_tmp ("ferry-ui-backup-XXXXXX", NULL);
     g_autoptr(GFile) folder = g_file_new_for_path (tmp);
@@ -752,7 +646,7 @@ test_accounts (void)
     g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
     ferry_backup_page_set_folder (page, folder);
     spin (1500, NULL, NULL);   /* the counts come in */
-    take_screenshot (GTK_WIDGET (window), "backup-setup");
+    ferry_ui_take_screenshot (GTK_WIDGET (window), "backup-setup");
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.start", NULL));
     backup = ferry_backup_page_get_backup (page);
@@ -760,15 +654,15 @@ test_accounts (void)
     /* Paused at once, so that the picture shows it running. */
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.pause", NULL));
     spin (800, NULL, NULL);
-    take_screenshot (GTK_WIDGET (window), "backup-running");
+    ferry_ui_take_screenshot (GTK_WIDGET (window), "backup-running");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.pause", NULL));
     spin (30000, backup_finished, page);
     g_assert_true (backup_finished (page));
-    take_screenshot (GTK_WIDGET (window), "backup-finished");
+    ferry_ui_take_screenshot (GTK_WIDGET (window), "backup-finished");
     manifest = find_manifest (tmp);
     if (manifest == NULL)
       {
-        GtkStack *stack = GTK_STACK (find_widget_of_type (GTK_WIDGET (page), GTK_TYPE_STACK));
+        GtkStack *stack = GTK_STACK (ferry_ui_find_widget_of_type (GTK_WIDGET (page), GTK_TYPE_STACK));
         AdwStatusPage *finished = ADW_STATUS_PAGE (gtk_stack_get_child_by_name (stack, "finished"));
 
         g_test_message ("the backup says: %s: %s", adw_status_page_get_title (finished),
@@ -807,7 +701,7 @@ test_accounts (void)
 
     spin (3000, NULL, NULL);
     g_assert_false (default_sensitive (dialog));
-    take_screenshot (GTK_WIDGET (dialog), "sign-in-error");
+    ferry_ui_take_screenshot (GTK_WIDGET (dialog), "sign-in-error");
     gtk_window_destroy (dialog);
   }
 

@@ -1,0 +1,26 @@
+/* ferry-ui-test-util.h: what the UI tests need to drive and photograph the window
+ *
+ * Copyright 2026 The Ferry developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void        ferry_ui_wait_for_frames      (GtkWidget  *widget,
+                                           guint       n_frames);
+void        ferry_ui_take_screenshot      (GtkWidget  *widget,
+                                           const char *name);
+GtkWidget  *ferry_ui_find_widget_of_type  (GtkWidget  *root,
+                                           GType       type);
+GtkWindow  *ferry_ui_find_window_of_type  (GType       type);
+GtkWidget  *ferry_ui_find_row             (GtkWidget  *root,
+                                           const char *title);
+const char *ferry_ui_row_caption          (GtkWidget  *row);
+void        ferry_ui_scroll_to_end        (GtkWidget  *page);
+
+G_END_DECLS
