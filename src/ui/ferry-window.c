@@ -109,54 +109,39 @@ create_step_row (FerryWindow *self,
 static void
 update_steps (FerryWindow *self)
 {
-  static const char * const badge_classes[] = { "current", "done", "failed", "skipped" };
+  static const struct {
+    const char *child;  /* in the badge */
+    const char *css;    /* on the badge */
+    const char *words;
+  } looks[] = {
+    [FERRY_STEP_STATE_PENDING] = { "number", NULL, NULL },
+    [FERRY_STEP_STATE_RUNNING] = { "running", "current", N_("Under way") },
+    [FERRY_STEP_STATE_DONE] = { "done", "done", N_("Done") },
+    [FERRY_STEP_STATE_SKIPPED] = { "number", "skipped", N_("Skipped") },
+    [FERRY_STEP_STATE_FAILED] = { "failed", "failed", N_("Needs attention") },
+  };
   FerryStep *current = ferry_plan_get_current (self->plan);
 
   for (guint i = 0; i < FERRY_STEP_N_KINDS; i++)
     {
       FerryStep *step = ferry_plan_get_step (self->plan, i);
       GtkWidget *badge = GTK_WIDGET (self->step_badges[i]);
-      const char *child = "number";
-      const char *css = NULL;
-      const char *words = NULL;
+      FerryStepState state = ferry_step_get_state (step);
+      const char *css = looks[state].css;
+      const char *words = looks[state].words;
 
-      switch (ferry_step_get_state (step))
+      if (step == current && state == FERRY_STEP_STATE_PENDING)
         {
-        case FERRY_STEP_STATE_DONE:
-          child = "done";
-          css = "done";
-          words = _("Done");
-          break;
-        case FERRY_STEP_STATE_RUNNING:
-          child = "running";
           css = "current";
-          words = _("Under way");
-          break;
-        case FERRY_STEP_STATE_SKIPPED:
-          css = "skipped";
-          words = _("Skipped");
-          break;
-        case FERRY_STEP_STATE_FAILED:
-          child = "failed";
-          css = "failed";
-          words = _("Needs attention");
-          break;
-        case FERRY_STEP_STATE_PENDING:
-        default:
-          if (step == current)
-            {
-              css = "current";
-              words = _("Next");
-            }
-          break;
+          words = N_("Next");
         }
-
-      gtk_stack_set_visible_child_name (self->step_badges[i], child);
-      for (guint c = 0; c < G_N_ELEMENTS (badge_classes); c++)
-        gtk_widget_remove_css_class (badge, badge_classes[c]);
+      gtk_stack_set_visible_child_name (self->step_badges[i], looks[state].child);
+      for (guint l = 0; l < G_N_ELEMENTS (looks); l++)
+        if (looks[l].css != NULL)
+          gtk_widget_remove_css_class (badge, looks[l].css);
       if (css != NULL)
         gtk_widget_add_css_class (badge, css);
-      gtk_label_set_label (self->step_states[i], words != NULL ? words : "");
+      gtk_label_set_label (self->step_states[i], words != NULL ? _(words) : "");
       gtk_widget_set_visible (GTK_WIDGET (self->step_states[i]), words != NULL);
     }
 }

@@ -113,21 +113,38 @@ ferry_ui_take_screenshot (GtkWidget  *widget,
   g_test_message ("screenshot: %s", path);
 }
 
+/* Returns: (transfer none) (nullable): the first widget under @root, @root
+ * included, for which @match says yes */
 GtkWidget *
-ferry_ui_find_widget_of_type (GtkWidget *root,
-                              GType      type)
+ferry_ui_find_widget (GtkWidget     *root,
+                      FerryUiMatch   match,
+                      gconstpointer  data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+  if (match (root, data))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = ferry_ui_find_widget_of_type (child, type);
+      GtkWidget *found = ferry_ui_find_widget (child, match, data);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+GtkWidget *
+ferry_ui_find_widget_of_type (GtkWidget *root,
+                              GType      type)
+{
+  return ferry_ui_find_widget (root, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 GtkWindow *
@@ -144,46 +161,34 @@ ferry_ui_find_window_of_type (GType type)
   return NULL;
 }
 
+static gboolean
+is_titled (GtkWidget     *widget,
+           gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
 /* Returns: (transfer none) (nullable): the first row under @root titled @title */
 GtkWidget *
 ferry_ui_find_row (GtkWidget  *root,
                    const char *title)
 {
-  if (ADW_IS_PREFERENCES_ROW (root) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = ferry_ui_find_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return ferry_ui_find_widget (root, is_titled, title);
 }
 
-static GtkWidget *
-find_caption (GtkWidget *root)
+static gboolean
+is_caption (GtkWidget     *widget,
+            gconstpointer  data)
 {
-  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, "caption"))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_caption (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "caption");
 }
 
 /* Returns: the words of @row's caption label ("" when hidden or absent) */
 const char *
 ferry_ui_row_caption (GtkWidget *row)
 {
-  GtkWidget *caption = find_caption (row);
+  GtkWidget *caption = ferry_ui_find_widget (row, is_caption, NULL);
 
   if (caption == NULL || !gtk_widget_get_visible (caption))
     return "";

@@ -11,10 +11,17 @@
 
 G_BEGIN_DECLS
 
+typedef gboolean (*FerryUiMatch) (GtkWidget     *widget,
+                                  gconstpointer  data);
+
+
 void        ferry_ui_wait_for_frames      (GtkWidget  *widget,
                                            guint       n_frames);
 void        ferry_ui_take_screenshot      (GtkWidget  *widget,
                                            const char *name);
+GtkWidget  *ferry_ui_find_widget          (GtkWidget     *root,
+                                           FerryUiMatch   match,
+                                           gconstpointer  data);
 GtkWidget  *ferry_ui_find_widget_of_type  (GtkWidget  *root,
                                            GType       type);
 GtkWindow  *ferry_ui_find_window_of_type  (GType       type);

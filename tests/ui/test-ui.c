@@ -400,21 +400,11 @@ sign_in_through_dialog (FerryWindow   *window,
   g_assert_null (ferry_ui_find_window_of_type (FERRY_TYPE_SIGN_IN_DIALOG));
 }
 
-static GtkWidget *
-find_button_with_action (GtkWidget  *root,
-                         const char *action)
+static gboolean
+is_button_with_action (GtkWidget     *widget,
+                       gconstpointer  action)
 {
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_with_action (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
 }
 
 static gboolean
@@ -686,7 +676,7 @@ test_accounts (void)
     g_settings_set_string (settings, "backup-last", stopped);
     second = new_window ();
     ferry_window_show_page (second, "backup");
-    button = find_button_with_action (GTK_WIDGET (second), "page.start");
+    button = ferry_ui_find_widget (GTK_WIDGET (second), is_button_with_action, "page.start");
     g_assert_nonnull (button);
     spin (3000, label_is_go_on, button);
     g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, _("_Go On With the Backup"));
