@@ -194,8 +194,8 @@ run_handed_off (Fixture        *f,
 }
 
 static const FerryMoveCheck *
-find_check (FerryMove  *move,
-            const char *id)
+lookup_check (FerryMove  *move,
+              const char *id)
 {
   GPtrArray *checks = ferry_move_get_checks (move);
 
@@ -206,8 +206,25 @@ find_check (FerryMove  *move,
       if (g_str_equal (check->id, id))
         return check;
     }
-  g_error ("no check %s", id);
   return NULL;
+}
+
+static gboolean
+has_check (FerryMove  *move,
+           const char *id)
+{
+  return lookup_check (move, id) != NULL;
+}
+
+static const FerryMoveCheck *
+find_check (FerryMove  *move,
+            const char *id)
+{
+  const FerryMoveCheck *check = lookup_check (move, id);
+
+  if (check == NULL)
+    g_error ("no check %s", id);
+  return check;
 }
 
 static void
@@ -440,6 +457,7 @@ test_round_trip (Fixture       *f,
 {
   g_autoptr(FerryMove) move = NULL;
   g_autoptr(FerryMove) back = NULL;
+  g_autoptr(FerryMove) again = NULL;
   g_autoptr(GPtrArray) left = NULL;
   const char *alias_fields[3] = { "account_alias[acct]", NULL, NULL };
   const char *move_fields[5] = { "account_migration[acct]", NULL, "account_migration[current_password]", NULL, NULL };
@@ -452,6 +470,7 @@ test_round_trip (Fixture       *f,
   refresh (move);
   g_assert_true (ferry_move_checks_passed (move));
   g_assert_false (ferry_move_needs_password (move));
+  g_assert_false (has_check (move, "cooldown"));
   g_assert_false (ferry_move_has_stage (move, FERRY_MOVE_STAGE_REDIRECT));
   sample (move, &old_before, &new_before);
 
@@ -494,6 +513,13 @@ test_round_trip (Fixture       *f,
   g_assert_cmpint (old_back, ==, old_before);
   g_assert_cmpint (new_back, ==, 0);
   assert_plan (back, "DDSSDD");
+
+  /* Forward again at once: Mastodon's 30 days since the first move are foreseen. */
+  again = new_move (f, FERRY_MOVE_FORWARD);
+  ferry_move_set_transfer_skipped (again, TRUE);
+  refresh (again);
+  g_assert_cmpint (find_check (again, "cooldown")->level, ==, FERRY_MOVE_LEVEL_WARNING);
+  g_assert_nonnull (strstr (find_check (again, "cooldown")->detail, "30 days"));
 }
 
 /* A server with authorized fetch hides the alias: the person confirms it, and that is kept. */

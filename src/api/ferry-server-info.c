@@ -570,6 +570,19 @@ ferry_server_info_honours_move (FerryServerInfo *self)
          g_str_equal (self->software, "hollo");
 }
 
+/* Days an account that moved must wait before it may move again, as far as known (0):
+ * Mastodon and its forks 30 (AccountMigration::COOLDOWN_PERIOD), GoToSocial 7
+ * (api-facts §0.4, §10). */
+guint
+ferry_server_info_get_move_cooldown (FerryServerInfo *self)
+{
+  if (g_str_equal (self->software, "mastodon") || g_str_equal (self->software, "hometown"))
+    return 30;
+  if (g_str_equal (self->software, "gotosocial"))
+    return 7;
+  return 0;
+}
+
 guint
 ferry_server_info_get_max_profile_fields (FerryServerInfo *self)
 {

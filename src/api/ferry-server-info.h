@@ -59,6 +59,7 @@ FerryMigrationKind  ferry_server_info_get_migration_kind (FerryServerInfo      *
 gboolean            ferry_server_info_has_import_api     (FerryServerInfo      *self);
 gboolean            ferry_server_info_has_domain_blocks  (FerryServerInfo      *self);
 gboolean            ferry_server_info_honours_move       (FerryServerInfo      *self);
+guint               ferry_server_info_get_move_cooldown  (FerryServerInfo      *self);
 guint               ferry_server_info_get_max_profile_fields (FerryServerInfo  *self);
 guint               ferry_server_info_get_max_display_name   (FerryServerInfo  *self);
 guint               ferry_server_info_get_max_note           (FerryServerInfo  *self);

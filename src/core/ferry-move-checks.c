@@ -1,4 +1,4 @@
-/* ferry-move-checks.c: the pre-flight checks, the forecast, and each step's status
+/* ferry-move-checks.c: the pre-flight checks and each step's status
  *
  * Copyright 2026 The Ferry developers
  *
@@ -7,9 +7,6 @@
  * Everything that can make a move fail is looked at before anything changes (api-facts §7):
  * both accounts signed in, a recent finished backup, the transfer done or knowingly
  * skipped, the new account unlocked, neither account moved already, servers that can do it.
- * The forecast groups the origin's followers by server and asks each server once what it
- * is: Mastodon-like servers follow the Move, some software ignores it, an offline server
- * cannot.
  */
 
 #define G_LOG_DOMAIN "ferry-move"
@@ -17,14 +14,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "ferry-api-error.h"
-#include "ferry-csv.h"
 #include "ferry-move-private.h"
 
 #define BACKUP_FRESH_DAYS 7
-#define MAX_PROBES 6
 
 static void
 check_free (FerryMoveCheck *check)
@@ -51,41 +45,6 @@ add_check (GPtrArray      *checks,
   check->title = g_strdup (title);
   check->detail = detail;
   g_ptr_array_add (checks, check);
-}
-
-FerryMoveServer *
-ferry_move_server_new (const char *host)
-{
-  FerryMoveServer *server = g_new0 (FerryMoveServer, 1);
-
-  server->host = g_strdup (host);
-  server->fate = FERRY_MOVE_FATE_OFFLINE;
-  return server;
-}
-
-void
-ferry_move_server_free (FerryMoveServer *server)
-{
-  g_free (server->host);
-  g_free (server->software);
-  g_free (server);
-}
-
-const char *
-ferry_move_fate_text (FerryMoveFate fate)
-{
-  switch (fate)
-    {
-    case FERRY_MOVE_FATE_FOLLOWS:
-      return _("Follows the move");
-    case FERRY_MOVE_FATE_IF_ALLOWED:
-      return _("Follows the move if each follower allowed it in their settings");
-    case FERRY_MOVE_FATE_IGNORES:
-      return _("Ignores moves: followers there must follow the new account themselves");
-    case FERRY_MOVE_FATE_OFFLINE:
-    default:
-      return _("Did not answer: offline, or gone");
-    }
 }
 
 /* The checks */
@@ -263,6 +222,51 @@ check_accounts (FerryMove *self,
                           g_strdup_printf (_("%s takes followers without approval."), self->target->acct));
 }
 
+static char *
+format_day (gint64 unix_time)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (unix_time);
+
+  return time != NULL ? g_date_time_format (time, "%x") : g_strdup ("?");
+}
+
+/* A move Ferry saw before, now undone (a move back): the origin's server refuses another
+ * for a while, and followers' Mastodon servers ignore a second Move from the same account
+ * for 7 days (api-facts §0.4). A warning, not a blocker: Ferry knows when it saw the move,
+ * which may be later than when it happened. */
+static void
+check_cooldown (FerryMove *self,
+                gboolean   moved)
+{
+  guint days = ferry_server_info_get_move_cooldown (self->origin->info);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *moved_on = NULL;
+  g_autofree char *until = NULL;
+
+  if (moved || self->moved_at <= 0 || self->moved_at > now)
+    return;   /* none seen, or a time from a broken clock or file */
+  moved_on = format_day (self->moved_at);
+  if (days > 0 && now < self->moved_at + days * (gint64) 86400)
+    {
+      until = format_day (self->moved_at + days * (gint64) 86400);
+      add_check (self->checks, "cooldown", FERRY_MOVE_LEVEL_WARNING, FERRY_MOVE_FIX_NONE, _("Moved before"),
+                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%s moved on %s. Its server lets an account move again only %u day "
+                                               "after its last move, so it will likely refuse until %s.",
+                                               "%s moved on %s. Its server lets an account move again only %u days "
+                                               "after its last move, so it will likely refuse until %s.", days),
+                                  self->origin->acct, moved_on, days, until));
+    }
+  else if (now < self->moved_at + 7 * (gint64) 86400)
+    {
+      until = format_day (self->moved_at + 7 * (gint64) 86400);
+      add_check (self->checks, "cooldown", FERRY_MOVE_LEVEL_WARNING, FERRY_MOVE_FIX_NONE, _("Moved before"),
+                 g_strdup_printf (_("%s moved on %s. Mastodon servers ignore a second move of the same account "
+                                    "within 7 days, so followers there would stay behind until %s."),
+                                  self->origin->acct, moved_on, until));
+    }
+}
+
 static void
 check_servers (FerryMove *self)
 {
@@ -433,6 +437,7 @@ ferry_move_evaluate (FerryMove *self)
   g_ptr_array_set_size (self->checks, 0);
   check_accounts (self, moved);
   check_servers (self);
+  check_cooldown (self, moved);
   if (forward)
     {
       level = check_backup (self, &detail);
@@ -485,315 +490,6 @@ ferry_move_checks_passed (FerryMove *self)
   g_return_val_if_fail (FERRY_IS_MOVE (self), FALSE);
 
   return self->refreshed && !has_level (self, FERRY_MOVE_LEVEL_BLOCKER);
-}
-
-/* The forecast */
-
-typedef struct
-{
-  GQueue  hosts;
-  guint   in_flight;
-} Forecast;
-
-static void
-forecast_free (Forecast *forecast)
-{
-  g_queue_clear_full (&forecast->hosts, g_free);
-  g_free (forecast);
-}
-
-static int
-by_followers (gconstpointer a,
-              gconstpointer b)
-{
-  const FerryMoveServer *x = *(FerryMoveServer * const *) a;
-  const FerryMoveServer *y = *(FerryMoveServer * const *) b;
-
-  if (x->followers != y->followers)
-    return x->followers > y->followers ? -1 : 1;
-  return g_strcmp0 (x->host, y->host);
-}
-
-static void
-forecast_build (FerryMove *self)
-{
-  GHashTableIter iter;
-  FerryMoveServer *server;
-
-  g_hash_table_iter_init (&iter, self->servers);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &server))
-    server->followers = 0;
-  for (guint i = 0; i < self->followers->len; i++)
-    {
-      const char *host = strchr (g_ptr_array_index (self->followers, i), '@') + 1;
-
-      server = g_hash_table_lookup (self->servers, host);
-      if (server != NULL)
-        server->followers++;
-    }
-  g_ptr_array_set_size (self->forecast, 0);
-  g_hash_table_iter_init (&iter, self->servers);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &server))
-    if (server->followers > 0)
-      g_ptr_array_add (self->forecast, server);
-  g_ptr_array_sort (self->forecast, by_followers);
-}
-
-static void
-server_set_info (FerryMoveServer *server,
-                 FerryServerInfo *info)
-{
-  g_free (server->software);
-  server->software = g_strdup_printf ("%s %s", ferry_server_info_get_software_name (info),
-                                      ferry_server_info_get_version (info));
-  if (!ferry_server_info_honours_move (info))
-    server->fate = FERRY_MOVE_FATE_IGNORES;
-  else if (ferry_server_info_get_migration_kind (info) == FERRY_MIGRATION_AKKOMA_API)
-    server->fate = FERRY_MOVE_FATE_IF_ALLOWED;
-  else
-    server->fate = FERRY_MOVE_FATE_FOLLOWS;
-}
-
-static void probe_next (GTask *task);
-
-static void
-server_probed_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  GTask *task = user_data;
-  FerryMove *self = g_task_get_source_object (task);
-  Forecast *forecast = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FerryServerInfo) info = ferry_server_info_probe_finish (result, &error);
-
-  forecast->in_flight--;
-  if (info != NULL)
-    {
-      FerryMoveServer *server = g_hash_table_lookup (self->servers, ferry_server_info_get_host (info));
-
-      if (server != NULL)
-        server_set_info (server, info);
-    }
-  else
-    g_debug ("a follower's server did not answer: %s", error->message);
-  probe_next (task);
-}
-
-static void
-probe_next (GTask *task)
-{
-  FerryMove *self = g_task_get_source_object (task);
-  Forecast *forecast = g_task_get_task_data (task);
-  GTlsDatabase *trust = ferry_client_get_tls_database (self->origin->client);
-
-  while (forecast->in_flight < MAX_PROBES && !g_queue_is_empty (&forecast->hosts) &&
-         !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
-    {
-      g_autofree char *host = g_queue_pop_head (&forecast->hosts);
-
-      forecast->in_flight++;
-      ferry_server_info_probe_text_async (host, trust, g_task_get_cancellable (task),
-                                          server_probed_cb, g_object_ref (task));
-    }
-  if (forecast->in_flight > 0)
-    {
-      g_object_unref (task);
-      return;
-    }
-  if (!g_task_return_error_if_cancelled (task))
-    {
-      forecast_build (self);
-      g_task_return_boolean (task, TRUE);
-    }
-  g_object_unref (task);
-}
-
-static gboolean
-load_backup_followers (FerryMove *self)
-{
-  g_autofree char *path = self->backup_dir ? g_build_filename (self->backup_dir, "followers.json", NULL) : NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonArray *array;
-
-  if (path == NULL || !json_parser_load_from_file (parser, path, NULL) ||
-      !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
-    return FALSE;
-  array = json_node_get_array (json_parser_get_root (parser));
-  g_ptr_array_set_size (self->followers, 0);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      const char *acct = ferry_move_acct_of (json_array_get_element (array, i));
-
-      if (acct != NULL)
-        g_ptr_array_add (self->followers, ferry_move_normalize_acct (acct, self->old_side.handle->host));
-    }
-  return TRUE;
-}
-
-static void
-probe_servers (GTask *task)
-{
-  FerryMove *self = g_task_get_source_object (task);
-  Forecast *forecast = g_task_get_task_data (task);
-
-  for (guint i = 0; i < self->followers->len; i++)
-    {
-      const char *host = strchr (g_ptr_array_index (self->followers, i), '@') + 1;
-      FerryMoveServer *server;
-
-      if (g_hash_table_contains (self->servers, host))
-        continue;
-      server = ferry_move_server_new (host);
-      g_hash_table_insert (self->servers, server->host, server);
-      if (g_ascii_strcasecmp (host, self->origin->handle->host) == 0)
-        server_set_info (server, self->origin->info);   /* its own server moves its locals */
-      else
-        g_queue_push_tail (&forecast->hosts, g_strdup (host));
-    }
-  probe_next (task);
-}
-
-static void
-followers_listed_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  GTask *task = user_data;
-  FerryMove *self = g_task_get_source_object (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonArray) array = ferry_client_list_finish (FERRY_CLIENT (object), result, &error);
-
-  if (array == NULL)
-    {
-      if (g_task_return_error_if_cancelled (task))
-        {
-          g_object_unref (task);
-          return;
-        }
-      g_debug ("the followers could not be listed: %s", error->message);
-      if (self->followers->len == 0)
-        load_backup_followers (self);
-    }
-  else
-    {
-      g_ptr_array_set_size (self->followers, 0);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          const char *acct = ferry_move_acct_of (json_array_get_element (array, i));
-
-          if (acct != NULL)
-            g_ptr_array_add (self->followers, ferry_move_normalize_acct (acct, self->origin->handle->host));
-        }
-    }
-  probe_servers (task);
-}
-
-/* The origin's followers (read afresh until the move, then kept), their servers probed
- * once each. */
-void
-ferry_move_forecast_async (FerryMove           *self,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
-{
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-  g_autofree char *path = NULL;
-
-  g_task_set_task_data (task, g_new0 (Forecast, 1), (GDestroyNotify) forecast_free);
-  if (ferry_move_origin_moved (self))
-    {
-      if (self->followers->len == 0 && self->direction == FERRY_MOVE_FORWARD)
-        load_backup_followers (self);
-      probe_servers (task);
-      return;
-    }
-  path = g_strdup_printf ("/api/v1/accounts/%s/followers", ferry_account_get_id (self->origin->account));
-  ferry_client_list_async (self->origin->client, path, 0, cancellable, followers_listed_cb, task);
-}
-
-gboolean
-ferry_move_forecast_finish (FerryMove     *self,
-                            GAsyncResult  *result,
-                            GError       **error)
-{
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/**
- * ferry_move_get_forecast:
- *
- * Returns: (transfer none) (element-type FerryMoveServer): the followers' servers, most
- *   followers first
- */
-GPtrArray *
-ferry_move_get_forecast (FerryMove *self)
-{
-  g_return_val_if_fail (FERRY_IS_MOVE (self), NULL);
-
-  return self->forecast;
-}
-
-/**
- * ferry_move_get_forecast_totals:
- * @follow: (out): followers whose servers follow the move
- * @maybe: (out): followers whose servers follow it if they allowed it
- * @stay: (out): followers whose servers ignore it or did not answer
- */
-void
-ferry_move_get_forecast_totals (FerryMove *self,
-                                guint     *follow,
-                                guint     *maybe,
-                                guint     *stay)
-{
-  g_return_if_fail (FERRY_IS_MOVE (self));
-
-  *follow = *maybe = *stay = 0;
-  for (guint i = 0; i < self->forecast->len; i++)
-    {
-      FerryMoveServer *server = g_ptr_array_index (self->forecast, i);
-
-      switch (server->fate)
-        {
-        case FERRY_MOVE_FATE_FOLLOWS:
-          *follow += server->followers;
-          break;
-        case FERRY_MOVE_FATE_IF_ALLOWED:
-          *maybe += server->followers;
-          break;
-        case FERRY_MOVE_FATE_IGNORES:
-        case FERRY_MOVE_FATE_OFFLINE:
-        default:
-          *stay += server->followers;
-          break;
-        }
-    }
-}
-
-/**
- * ferry_move_export_forecast:
- *
- * Writes the forecast as CSV: server, software, followers, outlook.
- */
-gboolean
-ferry_move_export_forecast (FerryMove   *self,
-                            const char  *path,
-                            GError     **error)
-{
-  g_autoptr(GString) csv = g_string_new ("Server,Software,Followers,Outlook\n");
-
-  g_return_val_if_fail (FERRY_IS_MOVE (self), FALSE);
-
-  for (guint i = 0; i < self->forecast->len; i++)
-    {
-      FerryMoveServer *server = g_ptr_array_index (self->forecast, i);
-      g_autofree char *count = g_strdup_printf ("%u", server->followers);
-      const char *row[] = { server->host, server->software ? server->software : "",
-                            count, ferry_move_fate_text (server->fate) };
-
-      ferry_csv_append_row (csv, row, G_N_ELEMENTS (row));
-    }
-  return g_file_set_contents (path, csv->str, (gssize) csv->len, error);
 }
 
 /* Unlocking the new account */
