@@ -242,6 +242,30 @@ lock_new_account (Fixture *f)
   g_assert_no_error (error);
 }
 
+/* Rewrites when @move's state file says the move happened. */
+static void
+set_moved_at (Fixture   *f,
+              FerryMove *move,
+              gint64     moved_at)
+{
+  g_autofree char *name = g_strdup_printf ("%s-to-%s.json", ferry_move_get_origin_handle (move),
+                                           ferry_move_get_target_handle (move));
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_strdelimit (name, "/\\:", '_');
+  path = g_build_filename (f->tmpdir, name, NULL);
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)), "moved_at"), >, 0);
+  json_object_set_int_member (json_node_get_object (json_parser_get_root (parser)), "moved_at", moved_at);
+  text = json_to_string (json_parser_get_root (parser), FALSE);
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+}
+
 /* The plan's steps as the overview shows them, one letter each: Pending, Running,
  * Done, Skipped, Failed. */
 static void
@@ -458,6 +482,7 @@ test_round_trip (Fixture       *f,
   g_autoptr(FerryMove) move = NULL;
   g_autoptr(FerryMove) back = NULL;
   g_autoptr(FerryMove) again = NULL;
+  g_autoptr(FerryMove) later = NULL;
   g_autoptr(GPtrArray) left = NULL;
   const char *alias_fields[3] = { "account_alias[acct]", NULL, NULL };
   const char *move_fields[5] = { "account_migration[acct]", NULL, "account_migration[current_password]", NULL, NULL };
@@ -520,6 +545,13 @@ test_round_trip (Fixture       *f,
   refresh (again);
   g_assert_cmpint (find_check (again, "cooldown")->level, ==, FERRY_MOVE_LEVEL_WARNING);
   g_assert_nonnull (strstr (find_check (again, "cooldown")->detail, "30 days"));
+
+  /* As if that move were 31 days ago: nothing to wait for any more. */
+  set_moved_at (f, again, g_get_real_time () / G_USEC_PER_SEC - 31 * 86400);
+  later = new_move (f, FERRY_MOVE_FORWARD);
+  ferry_move_set_transfer_skipped (later, TRUE);
+  refresh (later);
+  g_assert_false (has_check (later, "cooldown"));
 }
 
 /* A server with authorized fetch hides the alias: the person confirms it, and that is kept. */
