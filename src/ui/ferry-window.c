@@ -151,7 +151,16 @@ on_steps_row_activated (GtkListBox    *list,
                         GtkListBoxRow *row,
                         FerryWindow   *self)
 {
-  ferry_window_show_page (self, step_pages[gtk_list_box_row_get_index (row)]);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  int index = gtk_list_box_row_get_index (row);
+
+  /* Signing in: to the account still missing. */
+  if (index == FERRY_STEP_ACCOUNTS && FERRY_IS_APPLICATION (app) &&
+      ferry_account_manager_get_state (ferry_application_get_account_manager (FERRY_APPLICATION (app)),
+                                       FERRY_ROLE_OLD) == FERRY_ACCOUNT_SIGNED_IN)
+    ferry_window_show_page (self, "new");
+  else
+    ferry_window_show_page (self, step_pages[index]);
 }
 
 static void

@@ -618,7 +618,12 @@ test_accounts (void)
   g_assert_cmpstr (ferry_account_get_handle (ferry_account_manager_get_account (manager, FERRY_ROLE_OLD))->username,
                    ==, "alice");
 
-  ferry_window_show_page (window, "new");
+  /* From the overview, the sign-in step leads to the account still missing. */
+  ferry_window_show_page (window, "overview");
+  g_assert_cmpstr (ferry_ui_row_caption (ferry_ui_find_row (GTK_WIDGET (window), _("Sign in to both accounts"))),
+                   ==, _("Next"));
+  g_assert_true (gtk_widget_activate (ferry_ui_find_row (GTK_WIDGET (window), _("Sign in to both accounts"))));
+  g_assert_true (gtk_widget_get_mapped (ferry_window_get_account_page (window, FERRY_ROLE_NEW)));
   sign_in_through_dialog (window, FERRY_ROLE_NEW, new, &bob, NULL);
   ferry_ui_take_screenshot (GTK_WIDGET (window), "account-new");
 
