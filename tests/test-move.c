@@ -488,8 +488,12 @@ test_round_trip (Fixture       *f,
   const char *move_fields[5] = { "account_migration[acct]", NULL, "account_migration[current_password]", NULL, NULL };
   const char *cancel_fields[] = { "_method", "delete", NULL };
   gint64 old_before, new_before, old_after, new_after, old_back, new_back;
+  g_autofree char *migration = NULL;
+  g_autofree char *page = NULL;
+  g_autoptr(GError) error = NULL;
 
   setup (f, FEDISIM_FLAVOUR_MASTODON, FEDISIM_FLAVOUR_MASTODON);
+  migration = g_strconcat (fedisim_server_get_base_url (f->new_server), "/settings/migration", NULL);
   move = new_move (f, FERRY_MOVE_FORWARD);
   ferry_move_set_transfer_skipped (move, TRUE);
   refresh (move);
@@ -552,6 +556,20 @@ test_round_trip (Fixture       *f,
   ferry_move_set_transfer_skipped (later, TRUE);
   refresh (later);
   g_assert_false (has_check (later, "cooldown"));
+
+  /* And moved again, once the new account's redirect is cancelled by hand and the server's
+   * cooldown is over too: the second move gets its own date. */
+  fedisim_world_advance (f->world, 31 * 86400);
+  fedisim_browser_clear_cookies (f->browser);
+  page = fedisim_browser_submit_settings (f->browser, migration, "bob", "new-pw", cancel_fields, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (page, "not currently being redirected"));
+  refresh (later);
+  g_assert_true (ferry_move_checks_passed (later));
+  move_fields[1] = f->new_handle;
+  move_fields[3] = "old-pw";
+  run_handed_off (f, later, FERRY_MOVE_STAGE_MOVE, "alice", "old-pw", move_fields, "currently being redirected");
+  g_assert_cmpint (ferry_move_get_moved_at (later), >, g_get_real_time () / G_USEC_PER_SEC - 3600);
 }
 
 /* A server with authorized fetch hides the alias: the person confirms it, and that is kept. */

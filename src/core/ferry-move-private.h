@@ -46,6 +46,8 @@ struct _FerryMove
   gboolean            refreshed;
   int                 alias;      /* 1 seen, 0 not there, -1 cannot be seen */
   gboolean            running[FERRY_MOVE_N_STAGES];
+  gboolean            moved_undone;  /* not kept: seen not moved since moved_at, so a new
+                                      * move gets its own date */
 
   /* Kept on disk (ferry_move_save()): what must outlive the old account's API. */
   GPtrArray          *followers;  /* acct strings: the origin's followers before the move */

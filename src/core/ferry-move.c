@@ -502,13 +502,21 @@ ferry_move_origin_moved (FerryMove *self)
   return g_ascii_strcasecmp (acct, self->target->acct) == 0;
 }
 
-/* The first time the move shows, remembered as when it happened. */
+/* The first time the move shows, remembered as when it happened. A move undone since (the
+ * origin seen without its redirect, after a move back) and made again gets the new date. */
 void
 ferry_move_note_moved (FerryMove *self,
                        gint64     now)
 {
-  if (self->moved_at == 0 && ferry_move_origin_moved (self))
-    self->moved_at = now;
+  if (ferry_move_origin_moved (self))
+    {
+      if (self->moved_at == 0 || self->moved_undone)
+        self->moved_at = now;
+      self->moved_undone = FALSE;
+    }
+  else if (self->moved_at != 0 && self->origin->account != NULL &&
+           ferry_account_get_moved_to (self->origin->account) == NULL)
+    self->moved_undone = TRUE;
 }
 
 /* Refresh: both accounts, both servers, the alias, the followers, the forecast */
