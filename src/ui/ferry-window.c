@@ -67,9 +67,11 @@ static const char * const step_pages[FERRY_STEP_N_KINDS] = {
 };
 
 static GtkWidget *
-create_step_row (FerryWindow *self,
-                 FerryStep   *step)
+create_step_row (gpointer item,
+                 gpointer user_data)
 {
+  FerryWindow *self = user_data;
+  FerryStep *step = item;
   FerryStepKind kind = ferry_step_get_kind (step);
   g_autofree char *number = g_strdup_printf ("%u", kind + 1);
   GtkWidget *badge = gtk_stack_new ();
@@ -317,8 +319,7 @@ ferry_window_init (FerryWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   self->plan = ferry_plan_new ();
-  for (guint i = 0; i < FERRY_STEP_N_KINDS; i++)
-    gtk_list_box_append (self->steps_list, create_step_row (self, ferry_plan_get_step (self->plan, i)));
+  gtk_list_box_bind_model (self->steps_list, G_LIST_MODEL (self->plan), create_step_row, self, NULL);
   g_signal_connect (self->steps_list, "row-activated", G_CALLBACK (on_steps_row_activated), self);
   update_steps (self);
 }
