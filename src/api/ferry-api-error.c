@@ -68,6 +68,59 @@ looks_like_json (const char *content_type,
   return FALSE;
 }
 
+/**
+ * ferry_api_json_too_deep:
+ * @data: (array length=length): JSON text, not necessarily terminated
+ * @max_depth: how many arrays and objects may nest
+ *
+ * json-glib parses recursively: 100,000 nested "[" (200 KB) overflow its stack. This scan
+ * counts nesting without parsing, skipping strings (and the escapes in them), so a bracket
+ * inside a string does not count.
+ *
+ * Returns: whether @data nests deeper than @max_depth
+ */
+gboolean
+ferry_api_json_too_deep (const char *data,
+                         gsize       length,
+                         guint       max_depth)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; data != NULL && i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+        case '[':
+        case '{':
+          if (++depth > max_depth)
+            return TRUE;
+          break;
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          break;
+        default:
+          break;
+        }
+    }
+  return FALSE;
+}
+
 static char *
 tidy_message (const char *text)
 {
@@ -142,7 +195,8 @@ ferry_api_error_extract_message (const char *content_type,
     return NULL;
 
   parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, body, body_len, NULL))
+  if (ferry_api_json_too_deep (body, body_len, FERRY_API_MAX_JSON_DEPTH) ||
+      !json_parser_load_from_data (parser, body, body_len, NULL))
     return NULL;
 
   root = json_parser_get_root (parser);
@@ -208,6 +262,7 @@ describe_status (const char *host,
     case FERRY_API_ERROR_NETWORK:
     case FERRY_API_ERROR_TLS:
     case FERRY_API_ERROR_BAD_RESPONSE:
+    case FERRY_API_ERROR_TOO_LARGE:
     default:
       return g_strdup_printf (_("%s gave an answer Ferry does not understand."), host);
     }

@@ -25,6 +25,7 @@ G_BEGIN_DECLS
  * @FERRY_API_ERROR_SERVER: the server failed (5xx)
  * @FERRY_API_ERROR_BAD_RESPONSE: the answer was not what the API promises (HTML, broken JSON)
  * @FERRY_API_ERROR_UNSUPPORTED: the server does not offer this at all
+ * @FERRY_API_ERROR_TOO_LARGE: the answer was larger than Ferry takes (an API answer, a file)
  *
  * Errors from talking to a server. Every message is a sentence a person understands.
  */
@@ -40,7 +41,11 @@ typedef enum
   FERRY_API_ERROR_SERVER,
   FERRY_API_ERROR_BAD_RESPONSE,
   FERRY_API_ERROR_UNSUPPORTED,
+  FERRY_API_ERROR_TOO_LARGE,
 } FerryApiError;
+
+/* Deeper JSON than this is refused before json-glib's recursive parser sees it. */
+#define FERRY_API_MAX_JSON_DEPTH 512
 
 GQuark        ferry_api_error_quark              (void);
 FerryApiError ferry_api_error_code_for_status    (guint        status);
@@ -52,5 +57,8 @@ GError       *ferry_api_error_new_for_response   (const char  *host,
                                                   const char  *content_type,
                                                   const char  *body,
                                                   gsize        body_len);
+gboolean      ferry_api_json_too_deep            (const char  *data,
+                                                  gsize        length,
+                                                  guint        max_depth);
 
 G_END_DECLS

@@ -9,8 +9,12 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ferry-api-error.h"
 #include "ferry-client.h"
@@ -18,6 +22,21 @@
 #define MAX_IN_FLIGHT    4
 #define MAX_ATTEMPTS     4    /* for 5xx, dropped connections and broken answers */
 #define MAX_RATE_WAITS   6    /* for 429s */
+#define MAX_STALLS       2    /* tries of a request whose connection fell silent */
+#define MAX_REDIRECTS    5
+#define MAX_RETRY_AFTER  900  /* s: the longest wait a Retry-After gets, in one go */
+
+/* Every body has a cap (api-facts; issue 12 #4): an endless answer once reached 3 GB in 28 s. */
+#define MAX_ANSWER_SIZE    (8 * 1024 * 1024)    /* an API answer, an ActivityPub document */
+#define MAX_ERROR_BODY     (64 * 1024)          /* what is read of an error's answer */
+#define MAX_FILE_IN_MEMORY (16 * 1024 * 1024)   /* get_bytes: avatars, headers */
+#define MAX_FILE_SIZE      (100 * 1024 * 1024)  /* a download to disk with no limit known */
+#define READ_CHUNK         (64 * 1024)
+
+/* Every request has a deadline, whole, besides the idle timeout (issue 12 #6). */
+#define CALL_DEADLINE    90   /* s: one try of an API call, headers to last byte */
+#define FILE_DEADLINE    900  /* s: one try of a download */
+#define IDLE_TIMEOUT     30   /* s of silence on a connection */
 
 struct _FerryClient
 {
@@ -26,6 +45,7 @@ struct _FerryClient
   char             *base_url;
   char             *host;
   char             *token;
+  GUri             *origin;    /* owned: the base URL, parsed; the token goes nowhere else */
   SoupSession      *session;   /* owned */
   FerryRateLimiter *limiter;   /* owned */
   double            time_scale;
@@ -33,6 +53,10 @@ struct _FerryClient
   GQueue            queue;     /* GTask*, API calls waiting for a slot */
   GQueue            files;     /* GTask*, downloads waiting: API calls go first */
   guint             retries;
+  gsize             max_answer;
+  goffset           max_file;
+  guint             call_deadline;
+  guint             file_deadline;
 };
 
 enum {
@@ -58,20 +82,44 @@ typedef struct
   int          priority;
   guint        attempts;
   guint        rate_waits;
+  guint        stalls;
+  guint        redirects;
   gboolean     holds_slot;
   char        *next_url;
+  char        *path;     /* owned: a download's file; written as a part file beside it */
+  goffset      max_size; /* what a successful answer may hold */
+
+  /* The try in flight. */
+  SoupMessage   *msg;       /* owned */
+  GInputStream  *stream;    /* owned: the answer's body */
+  GCancellable  *cancellable; /* owned: the task's */
+  GCancellable  *attempt;   /* owned: cancelled by the task's cancellable or the deadline */
+  gulong         forward_id;
+  GSource       *deadline;  /* owned */
+  gboolean       timed_out; /* the deadline cancelled it */
+  gboolean       at_eof;
+  guint          status;
+  GByteArray    *received;  /* owned: the answer so far, in memory */
+  goffset        size;      /* bytes of body so far */
+  GFile         *part;      /* owned: the part file of a download */
+  GOutputStream *out;       /* owned: writing it */
+  GBytes        *chunk;     /* owned: being written */
 } Request;
 
 static void request_start (GTask *task);
+static void attempt_end   (Request *req);
 
 static void
 request_free (Request *req)
 {
+  attempt_end (req);
+  g_clear_object (&req->cancellable);
   g_free (req->method);
   g_free (req->url);
   g_free (req->body);
   g_clear_pointer (&req->multipart, soup_multipart_free);
   g_free (req->next_url);
+  g_free (req->path);
   g_free (req);
 }
 
@@ -233,79 +281,517 @@ parse_next_link (SoupMessageHeaders *headers)
   return NULL;
 }
 
-static void
-sent_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+static int
+uri_port (GUri *uri)
 {
-  GTask *task = user_data;
+  int port = g_uri_get_port (uri);
+
+  if (port > 0)
+    return port;
+  return g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ? 443 : 80;
+}
+
+/* The account's own server over https: scheme, host and port equal, parsed (a prefix check
+ * lets "https://host:443@evil/" and "https://host.evil" through), and no user info. */
+static gboolean
+is_own_origin (FerryClient *self,
+               GUri        *uri)
+{
+  return self->origin != NULL && uri != NULL &&
+         g_ascii_strcasecmp (g_uri_get_scheme (self->origin), "https") == 0 &&
+         g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 &&
+         g_uri_get_userinfo (uri) == NULL &&
+         g_uri_get_host (uri) != NULL &&
+         g_ascii_strcasecmp (g_uri_get_host (uri), g_uri_get_host (self->origin)) == 0 &&
+         uri_port (uri) == uri_port (self->origin);
+}
+
+static gboolean
+is_https (GUri *uri)
+{
+  return uri != NULL && g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 &&
+         g_uri_get_host (uri) != NULL && g_uri_get_host (uri)[0] != '\0';
+}
+
+/* "https://host:port" of @uri, to name it to people without its path or query. */
+static char *
+origin_of (GUri *uri)
+{
+  if (uri == NULL || g_uri_get_host (uri) == NULL)
+    return g_strdup ("?");
+  if (g_uri_get_port (uri) > 0)
+    return g_strdup_printf ("%s://%s:%d", g_uri_get_scheme (uri), g_uri_get_host (uri),
+                            g_uri_get_port (uri));
+  return g_strdup_printf ("%s://%s", g_uri_get_scheme (uri), g_uri_get_host (uri));
+}
+
+/* Whether @req may go to its URL: an API call (with the token) only to the account's own
+ * origin over https; a file (without it) anywhere over https. */
+static GError *
+check_destination (FerryClient *self,
+                   Request     *req)
+{
+  g_autoptr(GUri) uri = g_uri_parse (req->url, G_URI_FLAGS_NONE, NULL);
+  g_autofree char *where = origin_of (uri);
+
+  if (req->raw ? is_https (uri) : is_own_origin (self, uri))
+    return NULL;
+  if (req->raw)
+    return g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE,
+                        /* Translators: %s is an address such as http://example.org */
+                        _("Ferry does not fetch files from %s: only encrypted (https) addresses "
+                          "are used."), where);
+  return g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE,
+                      /* Translators: the first and last %s are a server name, the middle one an
+                       * address such as https://example.org */
+                      _("%s sent Ferry to another address (%s). Ferry sends the sign-in only to "
+                        "%s itself, over https, and stopped there."),
+                      self->host, where, self->host);
+}
+
+/* Tears down the try in flight (the request stays). An answer not read to its end is cut off:
+ * the connection is closed, never drained. */
+static void
+attempt_end (Request *req)
+{
+  if (req->deadline != NULL)
+    {
+      g_source_destroy (req->deadline);
+      g_clear_pointer (&req->deadline, g_source_unref);
+    }
+  if (req->forward_id != 0)
+    g_cancellable_disconnect (req->cancellable, req->forward_id);
+  req->forward_id = 0;
+  if (req->stream != NULL)
+    {
+      if (!req->at_eof && req->attempt != NULL)
+        g_cancellable_cancel (req->attempt);
+      g_input_stream_close (req->stream, req->attempt, NULL);
+      g_clear_object (&req->stream);
+    }
+  if (req->out != NULL)
+    {
+      g_output_stream_close (req->out, NULL, NULL);
+      g_clear_object (&req->out);
+    }
+  if (req->part != NULL)
+    {
+      g_file_delete (req->part, NULL, NULL);
+      g_clear_object (&req->part);
+    }
+  g_clear_pointer (&req->chunk, g_bytes_unref);
+  g_clear_pointer (&req->received, g_byte_array_unref);
+  g_clear_object (&req->msg);
+  g_clear_object (&req->attempt);
+  req->size = 0;
+  req->at_eof = FALSE;
+  req->timed_out = FALSE;
+}
+
+static gboolean
+deadline_cb (gpointer user_data)
+{
+  Request *req = user_data;
+
+  req->timed_out = TRUE;
+  g_cancellable_cancel (req->attempt);
+  return G_SOURCE_CONTINUE;   /* destroyed in attempt_end */
+}
+
+static void
+forward_cancel_cb (GCancellable *cancellable,
+                   GCancellable *attempt)
+{
+  g_cancellable_cancel (attempt);
+}
+
+/* Seconds from Retry-After (delta seconds or an HTTP date, RFC 9110 §10.2.3), or -1. */
+static double
+retry_after (SoupMessageHeaders *headers)
+{
+  const char *value = soup_message_headers_get_one (headers, "Retry-After");
+  g_autofree char *trimmed = value ? g_strstrip (g_strdup (value)) : NULL;
+  guint64 seconds;
+
+  if (value == NULL)
+    return -1;
+  if (g_ascii_string_to_unsigned (trimmed, 10, 0, G_MAXUINT32, &seconds, NULL))
+    return (double) seconds;
+  {
+    g_autoptr(GDateTime) when = soup_date_time_new_from_http_string (value);
+    const char *date = soup_message_headers_get_one (headers, "Date");
+    g_autoptr(GDateTime) now = date ? soup_date_time_new_from_http_string (date) : NULL;
+
+    if (when == NULL)
+      return -1;
+    if (now == NULL)
+      now = g_date_time_new_now_utc ();
+    return MAX (0, g_date_time_difference (when, now) / (double) G_USEC_PER_SEC);
+  }
+}
+
+static void
+fail_request (GTask  *task,
+              GError *error)
+{
+  attempt_end (g_task_get_task_data (task));
+  return_error (task, error);
+}
+
+/* The try failed on the way (connecting, or reading the answer). Takes @error. */
+static void
+attempt_failed (GTask  *task,
+                GError *error_)
+{
   Request *req = g_task_get_task_data (task);
   FerryClient *self = req->client;
-  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (object), result);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *content_type;
-  guint status;
+  g_autoptr(GError) error = error_;
+  gboolean timed_out = req->timed_out;
 
-  bytes = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
-
-  if (error != NULL)
+  attempt_end (req);
+  if (g_cancellable_is_cancelled (req->cancellable))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          return_error (task, g_steal_pointer (&error));
-          return;
+          g_clear_error (&error);
+          g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
         }
-      /* A dropped connection: safe to repeat only where the request is. A refused
-       * connection never reached the server. */
-      if ((may_repeat (req) || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED)) &&
-          error->domain != G_TLS_ERROR && error->domain != G_RESOLVER_ERROR &&
-          ++req->attempts < MAX_ATTEMPTS)
+      return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (timed_out)
+    {
+      /* A body that trickles in forever: the deadline ends it, and another try would only
+       * trickle again. */
+      guint seconds = req->raw ? self->file_deadline : self->call_deadline;
+
+      return_error (task, g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_NETWORK,
+                                       /* Translators: %s is a server name, %u seconds */
+                                       g_dngettext (GETTEXT_PACKAGE,
+                                                    "%s did not finish answering in %u second.",
+                                                    "%s did not finish answering in %u seconds.",
+                                                    seconds),
+                                       self->host, seconds));
+      return;
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    {
+      /* The connection fell silent (a Content-Length that lies looks so): one more try at
+       * most, not one per attempt. */
+      if (may_repeat (req) && ++req->stalls < MAX_STALLS && ++req->attempts < MAX_ATTEMPTS)
         {
           self->retries++;
-          g_debug ("%s %s: %s; trying again", req->method, req->url, error->message);
+          g_debug ("%s %s: %s; trying once more", req->method, req->url, error->message);
           wait_then_start (task, backoff (req->attempts));
           return;
         }
       return_error (task, transport_error (self, error));
       return;
     }
+  /* A dropped connection: safe to repeat only where the request is. A refused connection
+   * never reached the server. */
+  if ((may_repeat (req) || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED)) &&
+      error->domain != G_TLS_ERROR && error->domain != G_RESOLVER_ERROR &&
+      ++req->attempts < MAX_ATTEMPTS)
+    {
+      self->retries++;
+      g_debug ("%s %s: %s; trying again", req->method, req->url, error->message);
+      wait_then_start (task, backoff (req->attempts));
+      return;
+    }
+  return_error (task, transport_error (self, error));
+}
 
-  status = soup_message_get_status (msg);
-  if (!req->raw)
-    ferry_rate_limiter_update (self->limiter, status, soup_message_get_response_headers (msg));
+static GError *
+too_large_error (FerryClient *self,
+                 Request     *req)
+{
+  g_autofree char *size = g_format_size (req->max_size);
+
+  if (req->path != NULL || req->raw)
+    return g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_TOO_LARGE,
+                        /* Translators: %s is a server name, then a size such as "100.0 MB" */
+                        _("A file on %s is larger than Ferry takes (%s)."), self->host, size);
+  return g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_TOO_LARGE,
+                      _("%s gave an answer larger than Ferry takes (%s)."), self->host, size);
+}
+
+typedef struct
+{
+  char *part;
+  char *path;
+} Commit;
+
+static void
+commit_free (Commit *commit)
+{
+  g_free (commit->part);
+  g_free (commit->path);
+  g_free (commit);
+}
+
+/* The part file is whole: synced, then renamed into place. */
+static void
+commit_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Commit *commit = task_data;
+  int fd = g_open (commit->part, O_RDONLY | O_CLOEXEC, 0);
+  int saved;
+
+  if (fd < 0 || fsync (fd) != 0 || close (fd) != 0 || g_rename (commit->part, commit->path) != 0)
+    {
+      g_autofree char *display = g_filename_display_name (commit->path);
+
+      saved = errno;
+      if (fd >= 0)
+        close (fd);
+      g_unlink (commit->part);
+      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved),
+                               _("Could not write “%s”: %s"), display, g_strerror (saved));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+committed_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GTask *task = user_data;
+  Request *req = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      fail_request (task, error);
+      return;
+    }
+  {
+    gssize size = (gssize) req->size;
+
+    attempt_end (req);
+    request_done (task);
+    g_task_return_int (task, size);
+    g_object_unref (task);
+  }
+}
+
+static void
+part_closed_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GTask *task = user_data;
+  Request *req = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr(GTask) commit_task = NULL;
+  Commit *commit;
+
+  if (!g_output_stream_close_finish (G_OUTPUT_STREAM (object), result, &error))
+    {
+      fail_request (task, error);
+      return;
+    }
+  g_clear_object (&req->out);
+  commit = g_new0 (Commit, 1);
+  commit->part = g_file_get_path (req->part);
+  commit->path = g_strdup (req->path);
+  /* Renamed: nothing left to delete. */
+  g_clear_object (&req->part);
+  commit_task = g_task_new (NULL, NULL, committed_cb, task);
+  g_task_set_source_tag (commit_task, part_closed_cb);
+  g_task_set_task_data (commit_task, commit, (GDestroyNotify) commit_free);
+  g_task_run_in_thread (commit_task, commit_thread);
+}
+
+static void answer_done (GTask *task);
+static void read_next   (GTask *task);
+
+static void
+chunk_written_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GTask *task = user_data;
+  Request *req = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!g_output_stream_write_all_finish (G_OUTPUT_STREAM (object), result, NULL, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        attempt_failed (task, error);
+      else
+        fail_request (task, error);
+      return;
+    }
+  g_clear_pointer (&req->chunk, g_bytes_unref);
+  read_next (task);
+}
+
+static void
+chunk_read_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GTask *task = user_data;
+  Request *req = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr(GBytes) bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result,
+                                                              &error);
+  gsize n;
+  gboolean success = SOUP_STATUS_IS_SUCCESSFUL (req->status);
+
+  if (bytes == NULL)
+    {
+      attempt_failed (task, error);
+      return;
+    }
+  n = g_bytes_get_size (bytes);
+  if (n == 0)
+    {
+      req->at_eof = TRUE;
+      answer_done (task);
+      return;
+    }
+  req->size += n;
+  if (req->size > (success ? req->max_size : MAX_ERROR_BODY))
+    {
+      if (success)
+        {
+          fail_request (task, too_large_error (req->client, req));
+          return;
+        }
+      /* An error's answer: its first part says enough. */
+      answer_done (task);
+      return;
+    }
+  if (req->out != NULL)
+    {
+      req->chunk = g_steal_pointer (&bytes);
+      g_output_stream_write_all_async (req->out, g_bytes_get_data (req->chunk, NULL), n,
+                                       G_PRIORITY_DEFAULT, req->attempt, chunk_written_cb, task);
+      return;
+    }
+  g_byte_array_append (req->received, g_bytes_get_data (bytes, NULL), n);
+  read_next (task);
+}
+
+static void
+read_next (GTask *task)
+{
+  Request *req = g_task_get_task_data (task);
+
+  g_input_stream_read_bytes_async (req->stream, READ_CHUNK, G_PRIORITY_DEFAULT, req->attempt,
+                                   chunk_read_cb, task);
+}
+
+static void
+part_opened_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GTask *task = user_data;
+  Request *req = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  req->out = G_OUTPUT_STREAM (g_file_replace_finish (G_FILE (object), result, &error));
+  if (req->out == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        attempt_failed (task, error);
+      else
+        fail_request (task, error);
+      return;
+    }
+  read_next (task);
+}
+
+static void
+answer_done (GTask *task)
+{
+  Request *req = g_task_get_task_data (task);
+  FerryClient *self = req->client;
+  SoupMessage *msg = req->msg;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *content_type;
+  guint status = req->status;
+
+  if (req->out != NULL)
+    {
+      g_output_stream_close_async (req->out, G_PRIORITY_DEFAULT, NULL, part_closed_cb, task);
+      return;
+    }
+
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&req->received));
   content_type = soup_message_headers_get_content_type (soup_message_get_response_headers (msg), NULL);
 
   /* A follow refused with 429 met the daily follows family (api-facts §6), which lasts until
    * midnight UTC: that is for the caller to plan, not a wait inside one request. */
   if (status == 429 && !req->follow && ++req->rate_waits < MAX_RATE_WAITS)
     {
-      g_debug ("%s %s: 429; waiting for the reset at %s", req->method, req->url,
+      /* Refused, so not done: it goes again, never at once. The limiter knows the reset when
+       * the server told a sane one; a garbage, past or absurd one must not send it again six
+       * times in a row: a floor that doubles, and Retry-After within a cap. */
+      double floor = backoff (req->rate_waits - 1);
+      double after = retry_after (soup_message_get_response_headers (msg));
+      double wait = MAX (floor, MIN (after, (double) MAX_RETRY_AFTER));
+
+      g_debug ("%s %s: 429; waiting %.0f s (reset %s, Retry-After %s)", req->method, req->url,
+               wait,
                soup_message_headers_get_one (soup_message_get_response_headers (msg),
-                                             "X-RateLimit-Reset"));
-      /* Refused, so not done: any request may go again once the window turns. */
+                                             "X-RateLimit-Reset"),
+               soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                             "Retry-After"));
       self->retries++;
-      request_start (task);
+      attempt_end (req);
+      g_signal_emit (self, signals[SIGNAL_WAITING], 0, (gint64) (wait + 0.5));
+      wait_then_start (task, wait);
       return;
     }
 
   if (status >= 500 && status != 501 && may_repeat (req) && ++req->attempts < MAX_ATTEMPTS)
     {
       self->retries++;
+      attempt_end (req);
       wait_then_start (task, backoff (req->attempts));
       return;
     }
 
   if (status < 200 || status >= 300)
     {
-      return_error (task, ferry_api_error_new_for_response (self->host, status, content_type,
+      fail_request (task, ferry_api_error_new_for_response (self->host, status, content_type,
                                                             g_bytes_get_data (bytes, NULL),
                                                             g_bytes_get_size (bytes)));
       return;
     }
 
+  if (req->raw && !(req->accept != NULL && strstr (req->accept, "json") != NULL))
+    {
+      attempt_end (req);
+      request_done (task);
+      g_task_return_pointer (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
+      g_object_unref (task);
+      return;
+    }
+
+  if (ferry_api_json_too_deep (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                               FERRY_API_MAX_JSON_DEPTH))
+    {
+      /* Not a passing fault: the same answer would come again. */
+      fail_request (task, g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE,
+                                       _("%s gave an answer nested too deeply to be read."),
+                                       self->host));
+      return;
+    }
+
   if (req->raw)
     {
+      /* An ActivityPub document: JSON the caller parses, checked for depth here. */
+      attempt_end (req);
       request_done (task);
       g_task_return_pointer (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
       g_object_unref (task);
@@ -324,16 +810,18 @@ sent_cb (GObject      *object,
         if (may_repeat (req) && ++req->attempts < MAX_ATTEMPTS)
           {
             self->retries++;
+            attempt_end (req);
             wait_then_start (task, backoff (req->attempts));
             return;
           }
-        return_error (task, ferry_api_error_new_for_response (self->host, status, content_type,
+        fail_request (task, ferry_api_error_new_for_response (self->host, status, content_type,
                                                               g_bytes_get_data (bytes, NULL),
                                                               g_bytes_get_size (bytes)));
         return;
       }
 
     req->next_url = parse_next_link (soup_message_get_response_headers (msg));
+    attempt_end (req);
     request_done (task);
     g_task_return_pointer (task, json_node_ref (json_parser_get_root (parser)),
                            (GDestroyNotify) json_node_unref);
@@ -341,18 +829,128 @@ sent_cb (GObject      *object,
   }
 }
 
+/* A 3xx: followed only where the request may go (check_destination), and never for what
+ * may not be repeated. The token is never sent anywhere else: libsoup does not follow. */
+static void
+redirected (GTask *task)
+{
+  Request *req = g_task_get_task_data (task);
+  FerryClient *self = req->client;
+  const char *location = soup_message_headers_get_one (soup_message_get_response_headers (req->msg),
+                                                       "Location");
+  g_autofree char *target = location ? g_uri_resolve_relative (req->url, location,
+                                                                G_URI_FLAGS_NONE, NULL)
+                                     : NULL;
+  g_autofree char *from = g_steal_pointer (&req->url);
+  GError *error;
+
+  req->url = target ? g_strdup (target) : g_strdup (from);
+  error = check_destination (self, req);
+  if (target != NULL && error == NULL && may_repeat (req) && ++req->redirects <= MAX_REDIRECTS)
+    {
+      attempt_end (req);
+      request_start (task);
+      return;
+    }
+  g_free (req->url);
+  req->url = g_steal_pointer (&from);
+  g_clear_error (&error);
+  {
+    g_autoptr(GUri) uri = target ? g_uri_parse (target, G_URI_FLAGS_NONE, NULL) : NULL;
+    g_autofree char *where = origin_of (uri);
+
+    fail_request (task, g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE,
+                                     /* Translators: the first %s is a server name, the second
+                                      * an address such as http://example.org */
+                                     _("%s redirected Ferry to %s, which Ferry does not follow "
+                                       "(another server, or not encrypted)."),
+                                     self->host, where));
+  }
+}
+
+static void
+sent_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GTask *task = user_data;
+  Request *req = g_task_get_task_data (task);
+  FerryClient *self = req->client;
+  SoupMessageHeaders *headers;
+  GError *error = NULL;
+  goffset length;
+
+  req->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
+  if (req->stream == NULL)
+    {
+      attempt_failed (task, error);
+      return;
+    }
+
+  req->status = soup_message_get_status (req->msg);
+  headers = soup_message_get_response_headers (req->msg);
+  if (!req->raw)
+    ferry_rate_limiter_update (self->limiter, req->status, headers);
+
+  if (SOUP_STATUS_IS_REDIRECTION (req->status) && req->status != 304)
+    {
+      redirected (task);
+      return;
+    }
+
+  req->received = g_byte_array_new ();
+  if (!SOUP_STATUS_IS_SUCCESSFUL (req->status))
+    {
+      read_next (task);
+      return;
+    }
+
+  /* What the headers promise beyond the cap is refused before a byte of it is read. */
+  length = soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
+             ? soup_message_headers_get_content_length (headers) : -1;
+  if (length > req->max_size)
+    {
+      fail_request (task, too_large_error (self, req));
+      return;
+    }
+
+  if (req->path != NULL)
+    {
+      g_autofree char *folder = g_path_get_dirname (req->path);
+      g_autofree char *base = g_path_get_basename (req->path);
+      g_autofree char *part_name = g_strconcat (".", base, ".ferry-part", NULL);
+      g_autofree char *part = g_build_filename (folder, part_name, NULL);
+
+      req->part = g_file_new_for_path (part);
+      g_file_replace_async (req->part, NULL, FALSE,
+                            G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                            G_PRIORITY_DEFAULT, req->attempt, part_opened_cb, task);
+      return;
+    }
+  read_next (task);
+}
+
 static void
 request_start (GTask *task)
 {
   Request *req = g_task_get_task_data (task);
   FerryClient *self = req->client;
-  g_autoptr(SoupMessage) msg = NULL;
+  GError *refused;
   gint64 wait;
+  guint deadline;
 
   if (g_task_return_error_if_cancelled (task))
     {
       request_done (task);
       g_object_unref (task);
+      return;
+    }
+
+  /* Before anything goes out: a Link, a journal's URL or a redirect may point anywhere. */
+  refused = check_destination (self, req);
+  if (refused != NULL)
+    {
+      return_error (task, refused);
       return;
     }
 
@@ -366,49 +964,67 @@ request_start (GTask *task)
       return;
     }
 
-  msg = soup_message_new (req->method, req->url);
-  if (msg == NULL)
+  req->msg = soup_message_new (req->method, req->url);
+  if (req->msg == NULL)
     {
       return_error (task, g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE,
                                        _("%s gave an address Ferry cannot use."), self->host));
       return;
     }
+  /* Redirects are looked at here, not followed by libsoup with the token on. */
+  soup_message_add_flags (req->msg, SOUP_MESSAGE_NO_REDIRECT);
   if (self->token != NULL && !req->raw)
     {
       g_autofree char *authorization = g_strdup_printf ("Bearer %s", self->token);
 
-      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
+      soup_message_headers_replace (soup_message_get_request_headers (req->msg), "Authorization",
                                     authorization);
     }
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept",
+  soup_message_headers_replace (soup_message_get_request_headers (req->msg), "Accept",
                                 req->raw ? (req->accept ? req->accept : "*/*") : "application/json");
   if (req->body != NULL)
     {
       g_autoptr(GBytes) body = g_bytes_new (req->body, strlen (req->body));
 
-      soup_message_set_request_body_from_bytes (msg, "application/x-www-form-urlencoded", body);
+      soup_message_set_request_body_from_bytes (req->msg, "application/x-www-form-urlencoded", body);
     }
   else if (req->multipart != NULL)
     {
       g_autoptr(GBytes) body = NULL;
-      SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
+      SoupMessageHeaders *headers = soup_message_get_request_headers (req->msg);
 
       soup_multipart_to_message (req->multipart, headers, &body);
-      soup_message_set_request_body_from_bytes (msg, soup_message_headers_get_content_type (headers, NULL),
+      soup_message_set_request_body_from_bytes (req->msg,
+                                                soup_message_headers_get_content_type (headers, NULL),
                                                 body);
     }
 
-  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT,
-                                    g_task_get_cancellable (task), sent_cb, task);
+  /* One try: its own cancellable, cancelled by the caller's or by the deadline. */
+  req->attempt = g_cancellable_new ();
+  if (req->cancellable != NULL)
+    req->forward_id = g_cancellable_connect (req->cancellable, G_CALLBACK (forward_cancel_cb),
+                                             req->attempt, NULL);
+  deadline = req->raw ? self->file_deadline : self->call_deadline;
+  req->deadline = g_timeout_source_new (deadline * 1000);
+  g_source_set_callback (req->deadline, deadline_cb, req, NULL);
+  g_source_attach (req->deadline, g_main_context_get_thread_default ());
+
+  soup_session_send_async (self->session, req->msg, G_PRIORITY_DEFAULT, req->attempt, sent_cb,
+                           task);
 }
 
+/* A path on this server, or a full URL as given (a Link's, a journal's): request_start()
+ * decides whether it may go. */
 static char *
 absolute_url (FerryClient *self,
               const char  *path)
 {
-  if (g_str_has_prefix (path, "https://") || g_str_has_prefix (path, "http://"))
-    return g_strdup (path);
-  return g_strconcat (self->base_url, path, NULL);
+  char *url;
+
+  if (path[0] == '/' && path[1] != '/')
+    return g_strconcat (self->base_url, path, NULL);
+  url = g_uri_resolve_relative (self->base_url, path, G_URI_FLAGS_NONE, NULL);
+  return url ? url : g_strdup (path);
 }
 
 static void
@@ -423,6 +1039,9 @@ enqueue (FerryClient         *self,
 
   g_task_set_source_tag (task, source_tag);
   req->client = self;
+  req->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
+  if (req->max_size == 0)
+    req->max_size = req->raw ? MAX_FILE_IN_MEMORY : (goffset) self->max_answer;
   g_task_set_task_data (task, req, (GDestroyNotify) request_free);
   if (req->raw)
     g_queue_push_tail (&self->files, task);
@@ -642,6 +1261,7 @@ static void
 download (FerryClient         *self,
           const char          *url,
           const char          *accept,
+          gpointer             source_tag,
           GCancellable        *cancellable,
           GAsyncReadyCallback  callback,
           gpointer             user_data)
@@ -652,10 +1272,14 @@ download (FerryClient         *self,
   req->url = absolute_url (self, url);
   req->raw = TRUE;
   req->accept = accept;
-  enqueue (self, req, ferry_client_get_bytes_async, cancellable, callback, user_data);
+  /* An ActivityPub document is JSON a caller parses: an API answer's cap. */
+  if (accept != NULL)
+    req->max_size = (goffset) self->max_answer;
+  enqueue (self, req, source_tag, cancellable, callback, user_data);
 }
 
-/* A file (an avatar, a media attachment), without the token, with the same retries. */
+/* A file (an avatar, a header), in memory, without the token, with the same retries; at
+ * most 16 MiB (a file to keep on disk goes through ferry_client_download_async()). */
 void
 ferry_client_get_bytes_async (FerryClient         *self,
                               const char          *url,
@@ -663,7 +1287,7 @@ ferry_client_get_bytes_async (FerryClient         *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  download (self, url, NULL, cancellable, callback, user_data);
+  download (self, url, NULL, ferry_client_get_bytes_async, cancellable, callback, user_data);
 }
 
 /* An ActivityPub actor, unsigned and without the token; authorized fetch refuses it (AUTH). */
@@ -674,7 +1298,8 @@ ferry_client_get_activity_async (FerryClient         *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  download (self, uri, "application/activity+json", cancellable, callback, user_data);
+  download (self, uri, "application/activity+json", ferry_client_get_bytes_async, cancellable,
+            callback, user_data);
 }
 
 GBytes *
@@ -685,6 +1310,94 @@ ferry_client_get_bytes_finish (FerryClient   *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * ferry_client_download_async:
+ * @url: a file's https address (any server: media may live on another host)
+ * @path: where it goes; it is written as it arrives into ".NAME.ferry-part" beside it (0600),
+ *   synced, and renamed into place only when whole
+ * @max_bytes: the largest file taken (the instance's limit where known); 0 for the client's
+ *   default (100 MiB)
+ *
+ * A file to keep, streamed to disk, never held in memory, without the token. A file larger
+ * than @max_bytes fails with %FERRY_API_ERROR_TOO_LARGE and leaves nothing behind.
+ */
+void
+ferry_client_download_async (FerryClient         *self,
+                             const char          *url,
+                             const char          *path,
+                             goffset              max_bytes,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  Request *req;
+
+  g_return_if_fail (FERRY_IS_CLIENT (self));
+  g_return_if_fail (url != NULL && path != NULL);
+
+  req = g_new0 (Request, 1);
+  req->method = g_strdup ("GET");
+  req->url = absolute_url (self, url);
+  req->raw = TRUE;
+  req->path = g_strdup (path);
+  req->max_size = max_bytes > 0 ? max_bytes : self->max_file;
+  enqueue (self, req, ferry_client_download_async, cancellable, callback, user_data);
+}
+
+/**
+ * ferry_client_download_finish:
+ * @size: (out) (optional): the file's size
+ *
+ * Returns: whether the file is in place, whole
+ */
+gboolean
+ferry_client_download_finish (FerryClient   *self,
+                              GAsyncResult  *result,
+                              goffset       *size,
+                              GError       **error)
+{
+  gssize n;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  n = g_task_propagate_int (G_TASK (result), error);
+  if (size != NULL)
+    *size = MAX (n, 0);
+  return n >= 0;
+}
+
+/**
+ * ferry_client_set_limits:
+ * @max_answer: the largest API answer taken, in bytes (0: unchanged; 8 MiB by default)
+ * @max_file: the largest download to disk when the caller knows no limit (0: unchanged)
+ * @call_deadline: seconds one try of an API call may take, whole (0: unchanged; 90)
+ * @file_deadline: seconds one try of a download may take (0: unchanged; 900)
+ * @idle_timeout: seconds of silence on a connection (0: unchanged; 30)
+ *
+ * For tests, which cannot wait minutes for a trickle to end; Ferry itself keeps the defaults.
+ */
+void
+ferry_client_set_limits (FerryClient *self,
+                         gsize        max_answer,
+                         goffset      max_file,
+                         guint        call_deadline,
+                         guint        file_deadline,
+                         guint        idle_timeout)
+{
+  g_return_if_fail (FERRY_IS_CLIENT (self));
+
+  if (max_answer > 0)
+    self->max_answer = max_answer;
+  if (max_file > 0)
+    self->max_file = max_file;
+  if (call_deadline > 0)
+    self->call_deadline = call_deadline;
+  if (file_deadline > 0)
+    self->file_deadline = file_deadline;
+  if (idle_timeout > 0)
+    soup_session_set_timeout (self->session, idle_timeout);
 }
 
 static void
@@ -708,6 +1421,7 @@ ferry_client_finalize (GObject *object)
   g_free (self->base_url);
   g_free (self->host);
   g_free (self->token);
+  g_clear_pointer (&self->origin, g_uri_unref);
 
   G_OBJECT_CLASS (ferry_client_parent_class)->finalize (object);
 }
@@ -735,6 +1449,10 @@ static void
 ferry_client_init (FerryClient *self)
 {
   self->time_scale = 1.0;
+  self->max_answer = MAX_ANSWER_SIZE;
+  self->max_file = MAX_FILE_SIZE;
+  self->call_deadline = CALL_DEADLINE;
+  self->file_deadline = FILE_DEADLINE;
   self->limiter = ferry_rate_limiter_new ();
   g_queue_init (&self->queue);
   g_queue_init (&self->files);
@@ -761,11 +1479,12 @@ ferry_client_new (const char   *base_url,
   if (g_str_has_suffix (self->base_url, "/"))
     self->base_url[strlen (self->base_url) - 1] = '\0';
   uri = g_uri_parse (self->base_url, G_URI_FLAGS_NONE, NULL);
+  self->origin = uri ? g_uri_ref (uri) : NULL;
   self->host = uri && g_uri_get_port (uri) > 0
                  ? g_strdup_printf ("%s:%d", g_uri_get_host (uri), g_uri_get_port (uri))
                  : g_strdup (uri ? g_uri_get_host (uri) : base_url);
   self->session = soup_session_new_with_options ("user-agent", user_agent,
-                                                 "timeout", 60,
+                                                 "timeout", IDLE_TIMEOUT,
                                                  "max-conns-per-host", MAX_IN_FLIGHT,
                                                  NULL);
   if (tls_database != NULL)

@@ -72,6 +72,23 @@ void              ferry_client_get_activity_async (FerryClient        *self,
 GBytes           *ferry_client_get_bytes_finish (FerryClient          *self,
                                                  GAsyncResult         *result,
                                                  GError              **error);
+void              ferry_client_download_async   (FerryClient          *self,
+                                                 const char           *url,
+                                                 const char           *path,
+                                                 goffset               max_bytes,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+gboolean          ferry_client_download_finish  (FerryClient          *self,
+                                                 GAsyncResult         *result,
+                                                 goffset              *size,
+                                                 GError              **error);
+void              ferry_client_set_limits       (FerryClient          *self,
+                                                 gsize                 max_answer,
+                                                 goffset               max_file,
+                                                 guint                 call_deadline,
+                                                 guint                 file_deadline,
+                                                 guint                 idle_timeout);
 void              ferry_client_sleep_async      (FerryClient          *self,
                                                  gint64                seconds,
                                                  GCancellable         *cancellable,

@@ -143,4 +143,47 @@ GBytes         *fedisim_browser_download         (FedisimBrowser *browser,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FedisimWorld, fedisim_world_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FedisimBrowser, fedisim_browser_free)
 
+/* Hostile mode (fedisim-hostile.c): per path prefix ("/api/v1/preferences", "/system/media"),
+ * answers as a hostile or broken server would, for n answers (0: until cleared); then the
+ * server answers as usual again. Rules live as long as the server's listener. */
+typedef enum
+{
+  FEDISIM_HOSTILE_FOREIGN_LINK = 1, /* a page of one account whose Link next is arg */
+  FEDISIM_HOSTILE_DEEP_JSON,        /* value levels of nested arrays (200 OK, JSON) */
+  FEDISIM_HOSTILE_ENDLESS,          /* chunked JSON that never ends (value > 0: after value B) */
+  FEDISIM_HOSTILE_HUGE_FILE,        /* a file of value bytes (Content-Length honest), streamed */
+  FEDISIM_HOSTILE_TRICKLE,          /* a chunked JSON answer, one byte every value ms, forever */
+  FEDISIM_HOSTILE_LYING_LENGTH,     /* Content-Length value, half of it sent, then silence */
+  FEDISIM_HOSTILE_REDIRECT,         /* 302 to arg */
+  FEDISIM_HOSTILE_RATE_LIMITED,     /* 429 with X-RateLimit-Reset arg (NULL: none); value > 0:
+                                     * Retry-After value */
+} FedisimHostile;
+
+void            fedisim_server_add_hostile       (FedisimServer  *server,
+                                                  const char     *path_prefix,
+                                                  FedisimHostile  behaviour,
+                                                  guint64         value,
+                                                  const char     *arg,
+                                                  guint           n_times);
+void            fedisim_server_clear_hostile     (FedisimServer  *server);
+guint           fedisim_server_hostile_count     (FedisimServer  *server,
+                                                  const char     *path_prefix);
+
+/* A sink (fedisim-sink.c): another origin on loopback that records every request it gets, with
+ * its headers, and answers 200 "[]" (JSON) to anything. host: "localhost" or "127.0.0.1". */
+typedef struct _FedisimSink FedisimSink;
+
+FedisimSink    *fedisim_sink_new                 (FedisimWorld   *world,
+                                                  gboolean        https,
+                                                  const char     *host,
+                                                  GError        **error);
+void            fedisim_sink_free                (FedisimSink    *sink);
+const char     *fedisim_sink_get_base_url        (FedisimSink    *sink);
+guint           fedisim_sink_request_count       (FedisimSink    *sink);
+guint           fedisim_sink_header_count        (FedisimSink    *sink,
+                                                  const char     *header);
+char           *fedisim_sink_describe            (FedisimSink    *sink);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FedisimSink, fedisim_sink_free)
+
 G_END_DECLS
