@@ -31,7 +31,7 @@
 #define MAX_ERROR_BODY     (64 * 1024)          /* what is read of an error's answer */
 #define MAX_FILE_IN_MEMORY (16 * 1024 * 1024)   /* get_bytes: avatars, headers */
 #define MAX_FILE_SIZE      (100 * 1024 * 1024)  /* a download to disk with no limit known */
-#define READ_CHUNK         (64 * 1024)
+#define READ_CHUNK         (256 * 1024)
 
 /* Every request has a deadline, whole, besides the idle timeout (issue 12 #6). */
 #define CALL_DEADLINE    90   /* s: one try of an API call, headers to last byte */

@@ -175,6 +175,11 @@ stream_write_next (SoupServerMessage *msg,
       soup_server_message_pause (msg);
       return;
 
+    case FEDISIM_HOSTILE_FOREIGN_LINK:
+    case FEDISIM_HOSTILE_DEEP_JSON:
+    case FEDISIM_HOSTILE_LYING_LENGTH:
+    case FEDISIM_HOSTILE_REDIRECT:
+    case FEDISIM_HOSTILE_RATE_LIMITED:
     default:
       g_assert_not_reached ();
     }
@@ -222,6 +227,11 @@ start_stream (Hostile           *hostile,
       soup_message_body_append (body, SOUP_MEMORY_STATIC, "[", 1);
       break;
 
+    case FEDISIM_HOSTILE_FOREIGN_LINK:
+    case FEDISIM_HOSTILE_DEEP_JSON:
+    case FEDISIM_HOSTILE_LYING_LENGTH:
+    case FEDISIM_HOSTILE_REDIRECT:
+    case FEDISIM_HOSTILE_RATE_LIMITED:
     default:
       g_assert_not_reached ();
     }
@@ -246,6 +256,12 @@ answer (Hostile           *hostile,
         SoupServerMessage *msg)
 {
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  FedisimWorld *world = hostile->server->world;
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (fedisim_world_now (world));
+  g_autofree char *date = g_date_time_format (now, "%a, %d %b %Y %H:%M:%S GMT");
+
+  /* The server's clock is the virtual one, as in every fedisim answer (fedisim-request.c). */
+  soup_message_headers_replace (headers, "Date", date);
 
   switch (rule->behaviour)
     {
@@ -255,7 +271,8 @@ answer (Hostile           *hostile,
         g_autofree char *link = g_strdup_printf ("<%s>; rel=\"next\"", rule->arg);
 
         soup_message_headers_replace (headers, "Link", link);
-        answer_json (msg, 200, "[{\"id\":\"1\",\"username\":\"bait\",\"acct\":\"bait@example.org\"}]");
+        answer_json (msg, 200,
+                     "[{\"id\":\"1\",\"username\":\"bait\",\"acct\":\"bait@example.org\"}]");
       }
       break;
 

@@ -45,8 +45,9 @@ sink_callback (SoupServer        *soup,
     {
       soup_message_headers_append (copy, name, value);
       /* The token itself is not written down, only that it came. */
-      g_string_append_printf (line, "%s: %s\n", name,
-                              g_ascii_strcasecmp (name, "Authorization") == 0 ? "(present)" : value);
+      if (g_ascii_strcasecmp (name, "Authorization") == 0)
+        value = "(present)";
+      g_string_append_printf (line, "%s: %s\n", name, value);
     }
   g_ptr_array_add (sink->requests, g_string_free (line, FALSE));
   g_ptr_array_add (sink->headers, copy);
