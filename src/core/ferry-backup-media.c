@@ -1,4 +1,4 @@
-/* ferry-backup-media.c: media files: fetched while the posts are paged, written whole
+/* ferry-backup-media.c: media files: fetched while the posts are paged, streamed to disk
  *
  * Copyright 2026 The Ferry developers
  *
@@ -41,14 +41,12 @@ typedef struct
 {
   FerryBackup *backup;
   MediaItem   *item;
-  GBytes      *bytes;
 } MediaDownload;
 
 static void
 media_download_free (MediaDownload *download)
 {
   ferry_backup_media_item_free (download->item);
-  g_clear_pointer (&download->bytes, g_bytes_unref);
   g_free (download);
 }
 
@@ -78,26 +76,8 @@ media_one_done (FerryBackup *self)
   ferry_backup_media_maybe_end (self);
 }
 
-static void
-media_written_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  MediaDownload *download = user_data;
-  FerryBackup *self = download->backup;
-  g_autoptr(GError) error = NULL;
-
-  if (!ferry_backup_save_finish (self, result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        media_missing (self, download->item, error);
-    }
-  else
-    self->bytes += g_bytes_get_size (download->bytes);
-  media_download_free (download);
-  media_one_done (self);
-}
-
+/* The file went to disk as it came (a part file beside it, renamed when whole): no media
+ * file is ever held in memory, however many are in flight. */
 static void
 media_fetched_cb (GObject      *object,
                   GAsyncResult *result,
@@ -106,17 +86,17 @@ media_fetched_cb (GObject      *object,
   MediaDownload *download = user_data;
   FerryBackup *self = download->backup;
   g_autoptr(GError) error = NULL;
+  goffset size = 0;
 
-  download->bytes = ferry_client_get_bytes_finish (FERRY_CLIENT (object), result, &error);
-  if (download->bytes == NULL)
+  if (!ferry_client_download_finish (FERRY_CLIENT (object), result, &size, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         media_missing (self, download->item, error);
-      media_download_free (download);
-      media_one_done (self);
-      return;
     }
-  ferry_backup_save_async (self, download->item->file, download->bytes, media_written_cb, download);
+  else
+    self->bytes += size;
+  media_download_free (download);
+  media_one_done (self);
 }
 
 void
@@ -126,12 +106,19 @@ ferry_backup_media_pump (FerryBackup *self)
          !g_queue_is_empty (&self->media_queue) && !g_cancellable_is_cancelled (ferry_backup_cancellable (self)))
     {
       MediaDownload *download = g_new0 (MediaDownload, 1);
+      g_autofree char *path = NULL;
+      g_autofree char *folder = NULL;
 
       download->backup = self;
       download->item = g_queue_pop_head (&self->media_queue);
       self->media_in_flight++;
-      ferry_client_get_bytes_async (self->client, download->item->url, ferry_backup_cancellable (self),
-                                    media_fetched_cb, download);
+      path = g_build_filename (self->dir_path, download->item->file, NULL);
+      folder = g_path_get_dirname (path);
+      /* The folder may be new (media/), or gone since the backup began. */
+      g_mkdir_with_parents (folder, 0700);
+      /* 0: the client's cap (100 MiB); the probe does not tell the instance's own limits. */
+      ferry_client_download_async (self->client, download->item->url, path, 0,
+                                   ferry_backup_cancellable (self), media_fetched_cb, download);
     }
 }
 
