@@ -388,6 +388,13 @@ attempt_end (Request *req)
   req->timed_out = FALSE;
 }
 
+/* A file's try may take long (100 MiB on a slow line); an API answer or an actor may not. */
+static guint
+request_deadline (Request *req)
+{
+  return req->raw && req->accept == NULL ? req->client->file_deadline : req->client->call_deadline;
+}
+
 static gboolean
 deadline_cb (gpointer user_data)
 {
@@ -463,7 +470,7 @@ attempt_failed (GTask  *task,
     {
       /* A body that trickles in forever: the deadline ends it, and another try would only
        * trickle again. */
-      guint seconds = req->raw ? self->file_deadline : self->call_deadline;
+      guint seconds = request_deadline (req);
 
       return_error (task, g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_NETWORK,
                                        /* Translators: %s is a server name, %u seconds */
@@ -1004,7 +1011,7 @@ request_start (GTask *task)
   if (req->cancellable != NULL)
     req->forward_id = g_cancellable_connect (req->cancellable, G_CALLBACK (forward_cancel_cb),
                                              req->attempt, NULL);
-  deadline = req->raw ? self->file_deadline : self->call_deadline;
+  deadline = request_deadline (req);
   req->deadline = g_timeout_source_new (deadline * 1000);
   g_source_set_callback (req->deadline, deadline_cb, req, NULL);
   g_source_attach (req->deadline, g_main_context_get_thread_default ());
@@ -1063,12 +1070,16 @@ enqueue (FerryClient         *self,
 /**
  * ferry_client_call_async:
  * @method: GET, POST, PUT, PATCH or DELETE
- * @path: an API path ("/api/v1/…") or a full URL on this server (a Link header's)
+ * @path: an API path ("/api/v1/…") or a full URL on this server (a Link header's, a
+ *   journal's): one on any other origin, or not over https, fails with
+ *   %FERRY_API_ERROR_BAD_RESPONSE before anything is sent
  * @params: (nullable): the query (GET) or the form (others)
  *
  * One API call, answered with JSON. It waits for the rate budget, goes again after a 429,
  * and, for requests that are safe to repeat, after a 5xx, a dropped connection or a broken
- * answer. At most four are in flight per server.
+ * answer. At most four are in flight per server. An answer over 8 MiB fails with
+ * %FERRY_API_ERROR_TOO_LARGE, one nested deeper than %FERRY_API_MAX_JSON_DEPTH with
+ * %FERRY_API_ERROR_BAD_RESPONSE; a try that takes over 90 s, whole, ends.
  */
 void
 ferry_client_call_async (FerryClient         *self,
