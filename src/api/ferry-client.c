@@ -326,7 +326,9 @@ origin_of (GUri *uri)
 }
 
 /* Whether @req may go to its URL: an API call (with the token) only to the account's own
- * origin over https; a file (without it) anywhere over https. */
+ * origin over https; a file (without it) anywhere over https: media live on other hosts, and
+ * GoToSocial with S3 storage answers a file with a 302 to the bucket (gotosocial
+ * internal/api/fileserver/servefile.go: c.Redirect(http.StatusFound, content.URL.String())). */
 static GError *
 check_destination (FerryClient *self,
                    Request     *req)
