@@ -995,7 +995,8 @@ request_start (GTask *task)
     {
       g_autoptr(GBytes) body = g_bytes_new (req->body, strlen (req->body));
 
-      soup_message_set_request_body_from_bytes (req->msg, "application/x-www-form-urlencoded", body);
+      soup_message_set_request_body_from_bytes (req->msg, "application/x-www-form-urlencoded",
+                                                body);
     }
   else if (req->multipart != NULL)
     {
@@ -1004,7 +1005,8 @@ request_start (GTask *task)
 
       soup_multipart_to_message (req->multipart, headers, &body);
       soup_message_set_request_body_from_bytes (req->msg,
-                                                soup_message_headers_get_content_type (headers, NULL),
+                                                soup_message_headers_get_content_type (headers,
+                                                                                       NULL),
                                                 body);
     }
 
