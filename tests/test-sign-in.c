@@ -250,7 +250,7 @@ test_wrong_verifier (Fixture       *f,
     g_main_context_iteration (NULL, TRUE);
   info = ferry_server_info_probe_finish (probed, &error);
   g_assert_no_error (error);
-  ferry_oauth_register_async (client, info, NULL, got_result, &registered);
+  ferry_oauth_register_async (client, info, NULL, NULL, got_result, &registered);
   while (registered == NULL)
     g_main_context_iteration (NULL, TRUE);
   app = ferry_oauth_register_finish (client, registered, &error);

@@ -26,10 +26,26 @@ static const char *known_scopes[] = {
   NULL
 };
 
+/* GoToSocial 0.19 has no PKCE and no authorization server metadata (observed-servers.md;
+ * S256 came later, gotosocial internal/oauth/server.go AllowedCodeChallengeMethods). */
 static gboolean
 pkce_supported (FedisimServer *server)
 {
   return server->flavour == FEDISIM_FLAVOUR_MASTODON && server->api_version >= 2;
+}
+
+/* GoToSocial compares the redirect URI with the registered ones exactly, no loopback leeway:
+ * gotosocial internal/oauth/handlers/handlers.go, GetValidateURIHandler ("Want an exact
+ * match"; the wanted URI is only parsed and re-serialised, the registered ones split on
+ * newlines). */
+static gboolean
+gotosocial_redirect_registered (FsApp      *app,
+                                const char *redirect_uri)
+{
+  for (guint i = 0; redirect_uri && app->redirect_uris[i]; i++)
+    if (g_str_equal (app->redirect_uris[i], redirect_uri))
+      return TRUE;
+  return FALSE;
 }
 
 static char *
@@ -95,7 +111,9 @@ redirect_matches (const char *registered,
     return FALSE;
   if (!is_loopback_ip (g_uri_get_host (a)) || !is_loopback_ip (g_uri_get_host (b)))
     return FALSE;
+  /* doorkeeper uri_checker.rb urls_match?: everything but the port, the userinfo included. */
   return g_str_equal (g_uri_get_scheme (a), g_uri_get_scheme (b)) &&
+         g_strcmp0 (g_uri_get_userinfo (a), g_uri_get_userinfo (b)) == 0 &&
          g_str_equal (g_uri_get_host (a), g_uri_get_host (b)) &&
          g_str_equal (g_uri_get_path (a), g_uri_get_path (b)) &&
          g_strcmp0 (g_uri_get_query (a), g_uri_get_query (b)) == 0;
@@ -385,6 +403,13 @@ check_authorization (FsRequest *req)
     }
   for (guint i = 0; redirect_uri && app->redirect_uris[i]; i++)
     matches |= redirect_matches (app->redirect_uris[i], redirect_uri);
+  /* GoToSocial only keeps the form in the session here and checks the redirect URI when the
+   * person presses Authorize (gotosocial internal/api/auth/authorize.go,
+   * saveAuthFormToSession; see authorize_submit). snac never checks it (snac2 mastoapi.c,
+   * oauth_get_handler "/authorize": only client_id and response_type). */
+  if ((req->server->flavour == FEDISIM_FLAVOUR_GOTOSOCIAL ||
+       req->server->flavour == FEDISIM_FLAVOUR_LEGACY) && redirect_uri != NULL)
+    matches = TRUE;
   if (!matches)
     {
       authorize_error_page (req, "The redirect uri included is not valid.");
@@ -507,6 +532,22 @@ authorize_submit (FsRequest *req)
   if ((app = check_authorization (req)) == NULL)
     return;
 
+  if (req->server->flavour == FEDISIM_FLAVOUR_GOTOSOCIAL &&
+      !gotosocial_redirect_registered (app, redirect_uri))
+    {
+      /* The oauth2 library's validateURI fails with ErrInvalidRedirectURI, which is not among
+       * its described errors, so GetErrorData makes it server_error; errorOrRedirect then
+       * sends the browser to the *requested* URI with it (gotosocial internal/oauth/server.go,
+       * HandleAuthorizeRequest/errorOrRedirect; superseriousbusiness/oauth2 server/server.go,
+       * GetErrorData, GetRedirectURI). */
+      location = with_params (redirect_uri, "error", "server_error", "error_description",
+                              "The authorization server encountered an unexpected condition "
+                              "that prevented it from fulfilling the request",
+                              "state", state, NULL);
+      fs_reply_redirect (req, location);
+      return;
+    }
+
   if (g_strcmp0 (fs_req_param (req, "_method"), "delete") == 0)
     {
       location = with_params (redirect_uri, "error", "access_denied", "error_description",
@@ -527,6 +568,27 @@ authorize_submit (FsRequest *req)
     grant->challenge = g_strdup (fs_req_param (req, "code_challenge"));
   g_ptr_array_add (req->server->grants, grant);
 
+  if (g_str_equal (redirect_uri, OOB) && req->server->flavour == FEDISIM_FLAVOUR_GOTOSOCIAL)
+    {
+      /* GoToSocial sends the browser to its own page, the OOB URI replaced by /oauth/oob
+       * (gotosocial internal/oauth/server.go, OOBTokenPath). */
+      location = with_params ("/oauth/oob", "code", grant->code, "state", state, NULL);
+      fs_reply_redirect (req, location);
+      return;
+    }
+  if (g_str_equal (redirect_uri, OOB) && req->server->flavour == FEDISIM_FLAVOUR_LEGACY &&
+      state != NULL && state[0] != '\0')
+    {
+      /* snac shows the code with the state stuck to it, "CODE&state=STATE" (snac2
+       * mastoapi.c, x-snac-login): what a person copies from there. */
+      g_autofree char *shown = g_strdup_printf ("%s&state=%s", grant->code, state);
+      g_autofree char *escaped = fs_html_escape (shown);
+      g_autofree char *body = g_strdup_printf (
+        "<input type=\"text\" class=\"oauth-code\" readonly value=\"%s\">", escaped);
+
+      fs_reply_html (req, 200, "Authorization code", body);
+      return;
+    }
   if (g_str_equal (redirect_uri, OOB))
     {
       g_autofree char *body = g_strdup_printf (
@@ -694,9 +756,12 @@ token_endpoint (FsRequest *req)
           if (g_str_equal (candidate->code, code))
             grant = candidate;
         }
+      /* snac only wants a redirect_uri to be there (snac2 mastoapi.c, "/token"). */
       if (grant == NULL || grant->used || grant->app != app ||
           grant->expires_at < fedisim_world_now (req->server->world) ||
-          g_strcmp0 (grant->redirect_uri, fs_req_param (req, "redirect_uri")) != 0)
+          (req->server->flavour == FEDISIM_FLAVOUR_LEGACY
+             ? fs_req_param (req, "redirect_uri") == NULL
+             : g_strcmp0 (grant->redirect_uri, fs_req_param (req, "redirect_uri")) != 0))
         {
           oauth_error (req, 400, "invalid_grant", invalid_grant);
           return;
@@ -825,6 +890,28 @@ authorization_server_metadata (FsRequest *req)
   fs_reply_json (req, 200, json_builder_get_root (builder));
 }
 
+/* GoToSocial's out-of-band page (gotosocial internal/api/auth/oob.go, web/template/oob.tmpl):
+ * the code in a <code> element of the "oob-token" section. */
+static void
+gotosocial_oob_page (FsRequest *req)
+{
+  const char *code = fs_req_param (req, "code");
+  g_autofree char *escaped = NULL;
+  g_autofree char *body = NULL;
+
+  if (code == NULL || code[0] == '\0')
+    {
+      fs_reply_html (req, 400, "Bad Request",
+                     "<p>no 'code' query value provided in callback redirect</p>");
+      return;
+    }
+  escaped = fs_html_escape (code);
+  body = g_strdup_printf ("<main><section class=\"oob-token\"><h1>Hi!</h1>"
+                          "<p>Here's your out-of-band token, use it wisely:</p>"
+                          "<code>%s</code></section></main>", escaped);
+  fs_reply_html (req, 200, "Out-of-band token", body);
+}
+
 const FsRoute fs_oauth_routes[] = {
   { "POST", "/api/v1/apps", register_app },
   { "GET", "/auth/sign_in", sign_in_form },
@@ -834,6 +921,7 @@ const FsRoute fs_oauth_routes[] = {
   { "POST", "/oauth/authorize", authorize_submit },
   { "POST", "/oauth/token", token_endpoint },
   { "POST", "/oauth/revoke", revoke_token },
+  { "GET", "/oauth/oob", gotosocial_oob_page, 0, NULL, FS_F (FEDISIM_FLAVOUR_GOTOSOCIAL) },
   { "GET", "/.well-known/oauth-authorization-server", authorization_server_metadata },
   { NULL }
 };
