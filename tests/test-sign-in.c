@@ -842,6 +842,69 @@ test_manager (Fixture       *f,
   }
 }
 
+/* #24: a server that takes the connection and never answers: the check ends at its deadline
+ * (here 1 s), "not answering", and the account stays signed in (its token kept). */
+static void
+test_manager_frozen_server (Fixture       *f,
+                            gconstpointer  data)
+{
+  FedisimServer *server = fedisim_world_add_server (f->world, FEDISIM_FLAVOUR_GOTOSOCIAL, NULL, NULL);
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  g_autoptr(GSettings) settings = g_settings_new_with_backend (APP_ID, backend);
+  g_autoptr(FerryAccountManager) manager = ferry_account_manager_new (f->store, settings, f->trust);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryAccount) bob = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *token = NULL;
+  gint64 start;
+
+  fedisim_server_add_user (server, "bob", "bob-pw");
+  bob = sign_in (f, server, FERRY_ROLE_NEW, "bob", "bob-pw", FALSE, FALSE, &error);
+  g_assert_no_error (error);
+  ferry_account_manager_adopt (manager, FERRY_ROLE_NEW, bob, NULL);
+  g_assert_true (ferry_account_manager_check_saved (manager, FERRY_ROLE_NEW, &error));
+
+  fedisim_server_add_fault (server, "GET /api/v1/accounts/verify_credentials", FEDISIM_FAULT_LATENCY,
+                            600000, 0);
+  ferry_account_manager_set_answer_timeout (manager, 1);
+  start = g_get_monotonic_time ();
+  ferry_account_manager_refresh_async (manager, NULL, got_result, &result);
+  await_result (&result, 10);
+  g_assert_true (ferry_account_manager_refresh_finish (manager, result, NULL));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_assert_cmpint (ferry_account_manager_get_state (manager, FERRY_ROLE_NEW), ==, FERRY_ACCOUNT_UNREACHABLE);
+  g_assert_nonnull (strstr (ferry_account_manager_get_problem (manager, FERRY_ROLE_NEW), "not answering"));
+  g_assert_null (strstr (ferry_account_manager_get_problem (manager, FERRY_ROLE_NEW), "sign in"));
+  /* What must not happen: the token dropped, or the request sent again and again. */
+  key = g_strdup_printf ("bob@%s", fedisim_server_get_host (server));
+  token = stored_token (f, key);
+  g_assert_nonnull (token);
+  g_assert_cmpuint (fedisim_server_request_count (server, "GET /api/v1/accounts/verify_credentials"), <=, 2);
+  fedisim_server_clear_faults (server);
+}
+
+/* #19: settings that do not keep what is written are found out at once, and said. */
+static void
+test_manager_settings_not_kept (Fixture       *f,
+                                gconstpointer  data)
+{
+  FedisimServer *server = fedisim_world_add_server (f->world, FEDISIM_FLAVOUR_MASTODON, "4.5.0", NULL);
+  g_autoptr(GSettingsBackend) backend = g_null_settings_backend_new ();
+  g_autoptr(GSettings) settings = g_settings_new_with_backend (APP_ID, backend);
+  g_autoptr(FerryAccountManager) manager = ferry_account_manager_new (f->store, settings, f->trust);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryAccount) alice = NULL;
+
+  fedisim_server_add_user (server, "alice", "alice-pw");
+  alice = sign_in (f, server, FERRY_ROLE_OLD, "alice", "alice-pw", FALSE, FALSE, &error);
+  g_assert_no_error (error);
+  ferry_account_manager_adopt (manager, FERRY_ROLE_OLD, alice, NULL);
+  g_assert_false (ferry_account_manager_check_saved (manager, FERRY_ROLE_OLD, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "could not save"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -861,6 +924,8 @@ main (int   argc,
   ADD ("/sign-in/pasted-forms", test_pasted_forms);
   ADD ("/sign-in/registration-wrong-types", test_registration_wrong_types);
   ADD ("/sign-in/plain-http-port", test_plain_http_port);
+  ADD ("/sign-in/manager-frozen-server", test_manager_frozen_server);
+  ADD ("/sign-in/manager-settings-not-kept", test_manager_settings_not_kept);
 #undef ADD
 
   return g_test_run ();
