@@ -516,6 +516,7 @@ authorize_form (FsRequest *req)
 static void
 authorize_submit (FsRequest *req)
 {
+  FsActor *user;
   FsApp *app;
   FsGrant *grant;
   const char *redirect_uri = fs_req_param (req, "redirect_uri");
@@ -531,6 +532,13 @@ authorize_submit (FsRequest *req)
     }
   if ((app = check_authorization (req)) == NULL)
     return;
+
+  /* GoToSocial is done with the session here, except for the out-of-band page, which still
+   * reads it (gotosocial internal/api/auth/authorize.go, AuthorizePOSTHandler: clearSession
+   * unless the redirect URI is the OOB one): the next authorization signs in again. */
+  user = req->session->user;
+  if (req->server->flavour == FEDISIM_FLAVOUR_GOTOSOCIAL && g_strcmp0 (redirect_uri, OOB) != 0)
+    req->session->user = NULL;
 
   if (req->server->flavour == FEDISIM_FLAVOUR_GOTOSOCIAL &&
       !gotosocial_redirect_registered (app, redirect_uri))
@@ -560,7 +568,7 @@ authorize_submit (FsRequest *req)
   grant = g_new0 (FsGrant, 1);
   grant->code = random_token (32);
   grant->app = app;
-  grant->user = req->session->user;
+  grant->user = user;
   grant->redirect_uri = g_strdup (redirect_uri);
   grant->scopes = g_strdup (scope && scope[0] ? scope : "read");
   grant->expires_at = fedisim_world_now (req->server->world) + 600;
