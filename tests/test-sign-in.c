@@ -172,8 +172,11 @@ on_open_uri (FerrySignIn *sign_in,
   return TRUE;
 }
 
+/* An "open-uri" handler for a page nobody visits. */
 static gboolean
-handled_elsewhere (void)
+handled_elsewhere (FerrySignIn *job,
+                   const char  *url,
+                   gpointer     user_data)
 {
   return TRUE;
 }

@@ -94,8 +94,10 @@ is_loopback_ip (const char *host)
   return address != NULL && g_inet_address_get_is_loopback (address);
 }
 
-/* RFC 8252 §7.3, as Doorkeeper does it: loopback IP literals match on any port; path and
- * query must still match; "localhost" is not a literal and must match exactly. */
+/* RFC 8252 §7.3, as Doorkeeper does it for Mastodon (doorkeeper-gem/doorkeeper
+ * lib/doorkeeper/oauth/helpers/uri_checker.rb, matches? and loopback_uri?): loopback IP
+ * literals match on any port; path and query must still match; "localhost" is not a literal
+ * and must match exactly. */
 static gboolean
 redirect_matches (const char *registered,
                   const char *requested)
