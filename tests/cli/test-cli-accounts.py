@@ -112,6 +112,23 @@ def main():
               accounts.get("new", {}).get("state") == "signed-in" and
               accounts["new"].get("account", "").startswith("alice2@"), out.stdout + out.stderr)
 
+        # #19: dconf without a session bus drops every write ("failed to commit changes to
+        # dconf"); ferry-cli keeps its settings in the keyfile there. The token goes to
+        # libsecret's file backend, as no keyring can be reached without a bus.
+        nobus_home = tempfile.mkdtemp(prefix="ferry-cli-nobus-")
+        os.mkdir(os.path.join(nobus_home, "run"), 0o700)
+        nobus_env = dict(cli_env(ca, nobus_home), SECRET_BACKEND="file",
+                         SECRET_FILE_TEST_PATH=os.path.join(nobus_home, "test.keyring"),
+                         SECRET_FILE_TEST_PASSWORD="test", XDG_RUNTIME_DIR=os.path.join(nobus_home, "run"))
+        for name in ("GSETTINGS_BACKEND", "DBUS_SESSION_BUS_ADDRESS", "GNOME_KEYRING_CONTROL"):
+            nobus_env.pop(name, None)
+        rc, out = sign_in(cli, browse, ca, nobus_env, urls["mastodon-old"], "old", "carol", "battery-staple")
+        check("dconf without a bus: the login signs in", rc == 0 and "Signed in as @carol@" in out, out)
+        out = subprocess.run([cli, "accounts", "--json"], env=nobus_env, capture_output=True, text=True)
+        accounts = json.loads(out.stdout) if out.returncode == 0 else {}
+        check("dconf without a bus: a new ferry-cli still knows the account",
+              accounts.get("old", {}).get("state") == "signed-in", out.stdout + out.stderr)
+
         # #24: a frozen server (the process stopped: connections are taken, nothing answers).
         frozen_env = dict(env, FERRY_ANSWER_TIMEOUT="4")
         server.process.send_signal(signal.SIGSTOP)
