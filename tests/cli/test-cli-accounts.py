@@ -122,6 +122,9 @@ def main():
                          SECRET_FILE_TEST_PASSWORD="test", XDG_RUNTIME_DIR=os.path.join(nobus_home, "run"))
         for name in ("GSETTINGS_BACKEND", "DBUS_SESSION_BUS_ADDRESS", "GNOME_KEYRING_CONTROL"):
             nobus_env.pop(name, None)
+        # libsecret 0.20.5's file backend leaks ~28 B per write (../shared/test-infra.md §3).
+        if "ASAN_OPTIONS" in nobus_env:
+            nobus_env["ASAN_OPTIONS"] = nobus_env["ASAN_OPTIONS"].replace("detect_leaks=1", "detect_leaks=0")
         rc, out = sign_in(cli, browse, ca, nobus_env, urls["mastodon-old"], "old", "carol", "battery-staple")
         check("dconf without a bus: the login signs in", rc == 0 and "Signed in as @carol@" in out, out)
         out = subprocess.run([cli, "accounts", "--json"], env=nobus_env, capture_output=True, text=True)
