@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "ferry-handle.h"
 
@@ -37,6 +38,14 @@ test_good (void)
     { "eve@127.0.0.1:8443", "eve", "127.0.0.1:8443", "@eve@127.0.0.1:8443" },
     { "frank.smith@social.example.", "frank.smith", "social.example", "@frank.smith@social.example" },
     { "g_h-i@localhost:3000", "g_h-i", "localhost:3000", "@g_h-i@localhost:3000" },
+    /* #24: profile addresses as pasted, with or without their scheme. */
+    { "gts-a.test/@alice", "alice", "gts-a.test", "@alice@gts-a.test" },
+    { "https://gts-a.test/@alice", "alice", "gts-a.test", "@alice@gts-a.test" },
+    { "https://mastodon.example/users/alice", "alice", "mastodon.example", "@alice@mastodon.example" },
+    { "mastodon.example/users/alice", "alice", "mastodon.example", "@alice@mastodon.example" },
+    { "gts-a.test/@alice/", "alice", "gts-a.test", "@alice@gts-a.test" },
+    { "mastodon.social/@carol@other.example", "carol", "other.example", "@carol@other.example" },
+    { "127.0.0.1:8443/@eve", "eve", "127.0.0.1:8443", "@eve@127.0.0.1:8443" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -101,6 +110,11 @@ test_bad (void)
     { "https://", FERRY_HANDLE_ERROR_BAD_SERVER },
     { "https://mastodon.social/@bad name", FERRY_HANDLE_ERROR_BAD_USERNAME },
     { "alice@e.xn--iZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ", FERRY_HANDLE_ERROR_BAD_SERVER },
+    /* A path is never part of a name, and a server alone with a path is not an account. */
+    { "gts-a.test/@", FERRY_HANDLE_ERROR_NO_USERNAME },
+    { "gts-a.test/about", FERRY_HANDLE_ERROR_NO_USERNAME },
+    { "gts-a.test/@bad name", FERRY_HANDLE_ERROR_BAD_USERNAME },
+    { "not a host/@alice", FERRY_HANDLE_ERROR_BAD_SERVER },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -115,6 +129,26 @@ test_bad (void)
       /* The message is for a person: it names what was wrong. */
       g_assert_true (g_utf8_strlen (error->message, -1) > 10);
     }
+}
+
+/* #24: the old words, "“gts-a.test/” is not a valid account name", are gone; a pasted
+ * profile address with a server only is taken as that server where a server will do. */
+static void
+test_profile_address (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryHandle) server = ferry_handle_parse ("gts-a.test/@alice", FERRY_HANDLE_PARSE_SERVER_ONLY,
+                                                      &error);
+  g_autoptr(FerryHandle) bad = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (server->host, ==, "gts-a.test");
+  g_assert_cmpstr (server->username, ==, "alice");
+  bad = ferry_handle_parse ("gts-a.test/about", 0, &error);
+  g_assert_null (bad);
+  g_assert_nonnull (strstr (error->message, "“gts-a.test/about”"));
+  g_assert_null (strstr (error->message, "https://"));
+  g_assert_null (strstr (error->message, "account name"));
 }
 
 /* Found by the fuzzer: punycode that decodes to no text. */
@@ -158,6 +192,7 @@ main (int   argc,
   g_test_add_func ("/handle/server-only", test_server_only);
   g_test_add_func ("/handle/bad", test_bad);
   g_test_add_func ("/handle/bad-punycode", test_bad_punycode);
+  g_test_add_func ("/handle/profile-address", test_profile_address);
   g_test_add_func ("/handle/equal-and-copy", test_equal_and_copy);
 
   return g_test_run ();

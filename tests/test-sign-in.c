@@ -30,8 +30,12 @@ typedef struct
   const char       *username;
   const char       *password;
   gboolean          forge_first;
-  FerrySignIn      *pasting;
+  gboolean          ignore_first;   /* the browser never comes back from the first page */
+  FerrySignIn      *job;
   char             *forged_page;
+  char             *last_page;      /* what the listener showed the browser */
+  GPtrArray        *opened;         /* every URL Ferry asked to open */
+  GPtrArray        *sent_to;        /* every place the server sent the browser with a code */
 } Fixture;
 
 static void
@@ -46,6 +50,8 @@ setup (Fixture       *f,
   f->store = ferry_memory_store_new ();
   f->trust = ferry_tls_database_new (fedisim_world_get_ca_file (f->world), &error);
   g_assert_no_error (error);
+  f->opened = g_ptr_array_new_with_free_func (g_free);
+  f->sent_to = g_ptr_array_new_with_free_func (g_free);
 }
 
 static void
@@ -57,6 +63,42 @@ teardown (Fixture       *f,
   fedisim_browser_free (f->browser);
   fedisim_world_free (f->world);
   g_free (f->forged_page);
+  g_free (f->last_page);
+  g_ptr_array_unref (f->opened);
+  g_ptr_array_unref (f->sent_to);
+}
+
+static gboolean
+deadline_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* No wait without end: a result within @seconds, or the test fails. */
+static void
+await_result (GAsyncResult **slot,
+              guint          seconds)
+{
+  gboolean late = FALSE;
+  guint id = g_timeout_add_seconds (seconds, deadline_cb, &late);
+
+  while (*slot == NULL && !late)
+    g_main_context_iteration (NULL, TRUE);
+  if (*slot == NULL)
+    g_error ("no result within %u s", seconds);
+  g_source_remove (id);
+}
+
+static char *
+query_param (const char *url,
+             const char *name)
+{
+  const char *query = strchr (url, '?');
+  g_autoptr(GHashTable) params = query ? g_uri_parse_params (query + 1, -1, "&", G_URI_PARAMS_NONE, NULL)
+                                       : NULL;
+
+  return params ? g_strdup (g_hash_table_lookup (params, name)) : NULL;
 }
 
 typedef struct
@@ -73,17 +115,24 @@ browse_cb (gpointer user_data)
   Visit *visit = user_data;
   Fixture *f = visit->f;
   g_autoptr(GError) error = NULL;
-  g_autofree char *result = fedisim_browser_authorize (f->browser, visit->url, f->username,
-                                                       f->password, &error);
+  g_autofree char *redirect_uri = query_param (visit->url, "redirect_uri");
+  g_autofree char *result = NULL;
 
+  /* The only places the code may go: Ferry's listener on loopback, or the server's own page. */
+  g_assert_nonnull (redirect_uri);
+  g_assert_true (g_str_equal (redirect_uri, FERRY_OAUTH_OOB) ||
+                 g_str_has_prefix (redirect_uri, "http://127.0.0.1:"));
+  result = fedisim_browser_authorize (f->browser, visit->url, f->username, f->password, &error);
   g_assert_no_error (error);
-  if (f->pasting != NULL)
-    ferry_sign_in_submit_code (f->pasting, result);
+  if (g_str_equal (redirect_uri, FERRY_OAUTH_OOB))
+    ferry_sign_in_submit_code (f->job, result);
   else
     {
       guint status;
-      g_autofree char *page = NULL;
 
+      g_ptr_array_add (f->sent_to, g_strdup (result));
+      /* The server sends the browser to the URI Ferry asked for, and nowhere else. */
+      g_assert_true (g_str_has_prefix (result, redirect_uri));
       if (f->forge_first)
         {
           /* Another page sends the browser to the listener with a state of its own. */
@@ -96,10 +145,10 @@ browse_cb (gpointer user_data)
           g_assert_no_error (error);
           g_assert_cmpuint (status, ==, 400);
         }
-      page = fedisim_browser_visit (f->browser, result, &status, &error);
+      g_free (f->last_page);
+      f->last_page = fedisim_browser_visit (f->browser, result, &status, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (status, ==, 200);
-      g_assert_nonnull (strstr (page, "You can close this tab"));
     }
   g_free (visit->url);
   g_free (visit);
@@ -111,11 +160,24 @@ on_open_uri (FerrySignIn *sign_in,
              const char  *url,
              Fixture     *f)
 {
-  Visit *visit = g_new0 (Visit, 1);
+  Visit *visit;
 
+  g_ptr_array_add (f->opened, g_strdup (url));
+  if (f->ignore_first && f->opened->len == 1)
+    return TRUE;
+  visit = g_new0 (Visit, 1);
   visit->f = f;
   visit->url = g_strdup (url);
   g_idle_add (browse_cb, visit);
+  return TRUE;
+}
+
+/* An "open-uri" handler for a page nobody visits. */
+static gboolean
+handled_elsewhere (FerrySignIn *job,
+                   const char  *url,
+                   gpointer     user_data)
+{
   return TRUE;
 }
 
@@ -125,6 +187,25 @@ got_result (GObject      *object,
             gpointer      user_data)
 {
   *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static FerryAccount *
+sign_in_with (Fixture       *f,
+              FerrySignIn   *job,
+              const char    *username,
+              const char    *password,
+              GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  f->username = username;
+  f->password = password;
+  f->job = job;
+  g_signal_connect (job, "open-uri", G_CALLBACK (on_open_uri), f);
+  ferry_sign_in_run_async (job, NULL, got_result, &result);
+  await_result (&result, 30);
+  f->job = NULL;
+  return ferry_sign_in_run_finish (job, result, error);
 }
 
 static FerryAccount *
@@ -138,19 +219,10 @@ sign_in (Fixture       *f,
          GError       **error)
 {
   g_autoptr(FerrySignIn) job = ferry_sign_in_new (fedisim_server_get_host (server), role, f->store, f->trust);
-  g_autoptr(GAsyncResult) result = NULL;
 
-  f->username = username;
-  f->password = password;
-  f->pasting = paste ? job : NULL;
   ferry_sign_in_set_paste_code (job, paste);
   ferry_sign_in_set_force_login (job, force_login);
-  g_signal_connect (job, "open-uri", G_CALLBACK (on_open_uri), f);
-  ferry_sign_in_run_async (job, NULL, got_result, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  f->pasting = NULL;
-  return ferry_sign_in_run_finish (job, result, error);
+  return sign_in_with (f, job, username, password, error);
 }
 
 static char *
@@ -160,9 +232,78 @@ stored_token (Fixture    *f,
   g_autoptr(GAsyncResult) result = NULL;
 
   ferry_secret_store_lookup_async (f->store, FERRY_SECRET_TOKEN, key, NULL, got_result, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  await_result (&result, 10);
   return ferry_secret_store_lookup_finish (f->store, result, NULL);
+}
+
+static FerryOAuthApp *
+stored_app (Fixture       *f,
+            FedisimServer *server)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *text = NULL;
+
+  ferry_secret_store_lookup_async (f->store, FERRY_SECRET_CLIENT, fedisim_server_get_host (server),
+                                   NULL, got_result, &result);
+  await_result (&result, 10);
+  text = ferry_secret_store_lookup_finish (f->store, result, NULL);
+  return ferry_oauth_app_deserialize (text);
+}
+
+static void
+store_app (Fixture             *f,
+           FedisimServer       *server,
+           const FerryOAuthApp *app)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *text = ferry_oauth_app_serialize (app);
+
+  ferry_secret_store_store_async (f->store, FERRY_SECRET_CLIENT, fedisim_server_get_host (server),
+                                  "test", text, NULL, got_result, &result);
+  await_result (&result, 10);
+  g_assert_true (ferry_secret_store_store_finish (f->store, result, NULL));
+}
+
+static FerryServerInfo *
+probe (Fixture     *f,
+       FerryClient *client)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  FerryServerInfo *info;
+
+  ferry_server_info_probe_async (client, NULL, got_result, &result);
+  await_result (&result, 30);
+  info = ferry_server_info_probe_finish (result, &error);
+  g_assert_no_error (error);
+  return info;
+}
+
+static FerryOAuthApp *
+register_app (FerryClient     *client,
+              FerryServerInfo *info,
+              const char      *loopback_uri,
+              GError         **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ferry_oauth_register_async (client, info, loopback_uri, NULL, got_result, &result);
+  await_result (&result, 30);
+  return ferry_oauth_register_finish (client, result, error);
+}
+
+static guint16
+free_port (void)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+
+  g_assert_true (g_socket_bind (socket, any, TRUE, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
 }
 
 static void
@@ -250,7 +391,7 @@ test_wrong_verifier (Fixture       *f,
     g_main_context_iteration (NULL, TRUE);
   info = ferry_server_info_probe_finish (probed, &error);
   g_assert_no_error (error);
-  ferry_oauth_register_async (client, info, NULL, got_result, &registered);
+  ferry_oauth_register_async (client, info, NULL, NULL, got_result, &registered);
   while (registered == NULL)
     g_main_context_iteration (NULL, TRUE);
   app = ferry_oauth_register_finish (client, registered, &error);
@@ -267,6 +408,336 @@ test_wrong_verifier (Fixture       *f,
   token = ferry_oauth_exchange_finish (client, exchanged, &error);
   g_assert_null (token);
   g_assert_error (error, FERRY_API_ERROR, FERRY_API_ERROR_INVALID);
+}
+
+
+/* #13: GoToSocial wants the exact redirect URI (gotosocial internal/oauth/handlers). Ferry
+ * registers the listener's own URI there, and the default sign-in works; the second sign-in
+ * listens on the same port and keeps the registration. */
+static void
+test_gotosocial_loopback (Fixture       *f,
+                          gconstpointer  data)
+{
+  FedisimServer *server = fedisim_world_add_server (f->world, FEDISIM_FLAVOUR_GOTOSOCIAL, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryAccount) carol = NULL;
+  g_autoptr(FerryAccount) dave = NULL;
+  g_autoptr(FerryOAuthApp) app = NULL;
+  g_autofree char *sent = NULL;
+
+  fedisim_server_add_user (server, "carol", "carol-pw");
+  fedisim_server_add_user (server, "dave", "dave-pw");
+  carol = sign_in (f, server, FERRY_ROLE_NEW, "carol", "carol-pw", FALSE, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ferry_account_get_handle (carol)->username, ==, "carol");
+  g_assert_nonnull (strstr (f->last_page, "You can close this tab"));
+
+  /* Registered with the very URI sent, port included; no pasted code was needed. */
+  app = stored_app (f, server);
+  g_assert_nonnull (app);
+  g_assert_cmpuint (f->opened->len, ==, 1);
+  sent = query_param (g_ptr_array_index (f->opened, 0), "redirect_uri");
+  g_assert_cmpstr (app->redirect_uri, ==, sent);
+  g_assert_cmpuint (ferry_oauth_app_get_port (app), >, 0);
+  /* What must not happen: the code going anywhere but the listener; a second exchange. */
+  g_assert_cmpuint (f->sent_to->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (f->sent_to, 0), sent));
+  g_assert_nonnull (strstr (g_ptr_array_index (f->sent_to, 0), "code="));
+  g_assert_cmpuint (fedisim_server_request_count (server, "POST /oauth/token"), ==, 1);
+
+  /* Again, for a second account: the same port, the same registration. */
+  fedisim_browser_clear_cookies (f->browser);
+  dave = sign_in (f, server, FERRY_ROLE_OLD, "dave", "dave-pw", FALSE, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ferry_account_get_handle (dave)->username, ==, "dave");
+  g_assert_cmpuint (fedisim_server_request_count (server, "POST /api/v1/apps"), ==, 1);
+}
+
+/* #13: a registration kept from before (the port-less loopback URI, which Mastodon matches on
+ * any port) does not fit GoToSocial: Ferry registers afresh instead of sending the person to
+ * "server_error". */
+static void
+test_gotosocial_stale_registration (Fixture       *f,
+                                    gconstpointer  data)
+{
+  FedisimServer *server = fedisim_world_add_server (f->world, FEDISIM_FLAVOUR_GOTOSOCIAL, NULL, NULL);
+  g_autoptr(FerryClient) client = ferry_client_new (fedisim_server_get_base_url (server), f->trust);
+  g_autoptr(FerryServerInfo) info = probe (f, client);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryOAuthApp) old = register_app (client, info, NULL, &error);
+  g_autoptr(FerryOAuthApp) now = NULL;
+  g_autoptr(FerryAccount) carol = NULL;
+
+  g_assert_no_error (error);
+  g_assert_null (old->redirect_uri);
+  store_app (f, server, old);
+  fedisim_server_add_user (server, "carol", "carol-pw");
+  carol = sign_in (f, server, FERRY_ROLE_NEW, "carol", "carol-pw", FALSE, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fedisim_server_request_count (server, "POST /api/v1/apps"), ==, 2);
+  now = stored_app (f, server);
+  g_assert_cmpstr (now->client_id, !=, old->client_id);
+  g_assert_nonnull (now->redirect_uri);
+  for (guint i = 0; i < f->sent_to->len; i++)
+    g_assert_null (strstr (g_ptr_array_index (f->sent_to, i), "error="));
+}
+
+/* #13: when the server refuses to send the browser back (here GoToSocial's server_error for a
+ * redirect URI it does not know), the sign-in goes on with the pasted code instead of ending. */
+static void
+test_fallback_to_code (Fixture       *f,
+                       gconstpointer  data)
+{
+  FedisimServer *server = fedisim_world_add_server (f->world, FEDISIM_FLAVOUR_GOTOSOCIAL, NULL, NULL);
+  g_autoptr(FerryClient) client = ferry_client_new (fedisim_server_get_base_url (server), f->trust);
+  g_autoptr(FerryServerInfo) info = probe (f, client);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryOAuthApp) app = register_app (client, info, "http://127.0.0.1:1/callback", &error);
+  g_autoptr(FerrySignIn) job = NULL;
+  g_autoptr(FerryAccount) carol = NULL;
+  g_autofree char *second = NULL;
+
+  /* The keyring says the registration names a port that the server does not know. */
+  g_assert_no_error (error);
+  g_free (app->redirect_uri);
+  app->redirect_uri = g_strdup_printf ("http://127.0.0.1:%u/callback", free_port ());
+  store_app (f, server, app);
+  fedisim_server_add_user (server, "carol", "carol-pw");
+
+  job = ferry_sign_in_new (fedisim_server_get_host (server), FERRY_ROLE_NEW, f->store, f->trust);
+  carol = sign_in_with (f, job, "carol", "carol-pw", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ferry_account_get_handle (carol)->username, ==, "carol");
+
+  /* The server's refusal came back through the browser, without a code; Ferry said why it
+   * asked for the code instead, and opened the out-of-band page. */
+  g_assert_cmpuint (f->sent_to->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (f->sent_to, 0), "error=server_error"));
+  g_assert_null (strstr (g_ptr_array_index (f->sent_to, 0), "code="));
+  g_assert_nonnull (strstr (f->last_page, "another way to sign in"));
+  g_assert_nonnull (strstr (ferry_sign_in_get_fallback_reason (job), "server_error"));
+  g_assert_cmpuint (f->opened->len, ==, 2);
+  second = query_param (g_ptr_array_index (f->opened, 1), "redirect_uri");
+  g_assert_cmpstr (second, ==, FERRY_OAUTH_OOB);
+  g_assert_cmpuint (fedisim_server_request_count (server, "POST /oauth/token"), ==, 1);
+  g_assert_cmpuint (fedisim_server_request_count (server, "GET /oauth/oob"), ==, 1);
+}
+
+/* No wait without end: a browser that never comes back gives the pasted code after the
+ * listener's deadline (here 1 s), not an endless wait. */
+static void
+test_browser_never_returns (Fixture       *f,
+                            gconstpointer  data)
+{
+  FedisimServer *server = fedisim_world_add_server (f->world, FEDISIM_FLAVOUR_MASTODON, "4.5.0", NULL);
+  g_autoptr(FerrySignIn) job = ferry_sign_in_new (fedisim_server_get_host (server), FERRY_ROLE_OLD,
+                                                  f->store, f->trust);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryAccount) alice = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  fedisim_server_add_user (server, "alice", "alice-pw");
+  ferry_sign_in_set_browser_timeout (job, 1);
+  f->ignore_first = TRUE;
+  alice = sign_in_with (f, job, "alice", "alice-pw", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->opened->len, ==, 2);
+  g_assert_nonnull (strstr (ferry_sign_in_get_fallback_reason (job), "did not come back"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  g_assert_cmpuint (f->sent_to->len, ==, 0);
+}
+
+/* snac shows "CODE&state=STATE" on its out-of-band page (snac2 mastoapi.c): pasted as it is,
+ * it signs in; a pasted code from another sign-in (another state) is refused. */
+static void
+test_pasted_forms (Fixture       *f,
+                   gconstpointer  data)
+{
+  FedisimServer *server = fedisim_world_add_server (f->world, FEDISIM_FLAVOUR_LEGACY, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryAccount) erin = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *code = NULL;
+
+  fedisim_server_add_user (server, "erin", "erin-pw");
+  erin = sign_in (f, server, FERRY_ROLE_OLD, "erin", "erin-pw", TRUE, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ferry_account_get_handle (erin)->username, ==, "erin");
+
+  code = ferry_oauth_parse_pasted_code ("  abc123&state=s1 \n", &state, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (code, ==, "abc123");
+  g_assert_cmpstr (state, ==, "s1");
+  g_clear_pointer (&code, g_free);
+  g_clear_pointer (&state, g_free);
+  code = ferry_oauth_parse_pasted_code ("http://127.0.0.1:4711/callback?code=xyz&state=s2", &state, &error);
+  g_assert_cmpstr (code, ==, "xyz");
+  g_assert_cmpstr (state, ==, "s2");
+  g_clear_pointer (&code, g_free);
+  g_assert_null (ferry_oauth_parse_pasted_code ("two words", NULL, &error));
+  g_assert_error (error, FERRY_API_ERROR, FERRY_API_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Another sign-in's code: refused before anything goes to the server. */
+  {
+    g_autoptr(FerrySignIn) job = ferry_sign_in_new (fedisim_server_get_host (server), FERRY_ROLE_OLD,
+                                                    f->store, f->trust);
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(FerryAccount) none = NULL;
+    guint exchanges = fedisim_server_request_count (server, "POST /oauth/token");
+
+    ferry_sign_in_set_paste_code (job, TRUE);
+    g_signal_connect (job, "open-uri", G_CALLBACK (handled_elsewhere), NULL);
+    ferry_sign_in_run_async (job, NULL, got_result, &result);
+    while (ferry_sign_in_get_stage (job) != FERRY_SIGN_IN_WAITING_FOR_CODE && result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    ferry_sign_in_submit_code (job, "abc123&state=not-this-one");
+    await_result (&result, 10);
+    none = ferry_sign_in_run_finish (job, result, &error);
+    g_assert_null (none);
+    g_assert_error (error, FERRY_API_ERROR, FERRY_API_ERROR_INVALID);
+    g_assert_cmpuint (fedisim_server_request_count (server, "POST /oauth/token"), ==, exchanges);
+  }
+}
+
+typedef struct
+{
+  const char *body;
+  guint       requests;
+} FakeApps;
+
+static void
+fake_apps_cb (SoupServer        *soup,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  FakeApps *fake = user_data;
+
+  fake->requests++;
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, fake->body,
+                                    strlen (fake->body));
+}
+
+/* #9: a registration answer whose client_id is not a string fails with a plain message, not a
+ * Json-CRITICAL (fatal here: G_DEBUG=fatal-warnings) and a sign-in that never ends. */
+static void
+test_registration_wrong_types (Fixture       *f,
+                               gconstpointer  data)
+{
+  static const char *bodies[] = {
+    "{\"client_id\": 12345, \"client_secret\": \"s\"}",
+    "{\"client_id\": \"id\", \"client_secret\": null}",
+    "{\"client_id\": {\"x\": 1}, \"client_secret\": [\"s\"]}",
+    "{\"client_id\": \"\", \"client_secret\": \"s\"}",
+    "[\"client_id\"]",
+  };
+  FedisimServer *server = fedisim_world_add_server (f->world, FEDISIM_FLAVOUR_MASTODON, "4.5.0", NULL);
+  g_autoptr(FerryClient) real = ferry_client_new (fedisim_server_get_base_url (server), f->trust);
+  g_autoptr(FerryServerInfo) info = probe (f, real);
+  g_autoptr(SoupServer) soup = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  FakeApps fake = { NULL, 0 };
+  GSList *uris;
+  g_autofree char *base = NULL;
+
+  soup_server_add_handler (soup, "/api/v1/apps", fake_apps_cb, &fake, NULL);
+  g_assert_true (soup_server_listen_local (soup, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  uris = soup_server_get_uris (soup);
+  base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autoptr(FerryClient) client = ferry_client_new (base, f->trust);
+      g_autoptr(FerryOAuthApp) app = NULL;
+
+      fake.body = bodies[i];
+      app = register_app (client, info, NULL, &error);
+      g_assert_null (app);
+      g_assert_error (error, FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE);
+      g_assert_nonnull (strstr (error->message, "did not register Ferry properly"));
+      g_clear_error (&error);
+      /* A kept registration with such fields is no registration either. */
+      g_assert_null (ferry_oauth_app_deserialize (bodies[i]));
+    }
+  g_assert_cmpuint (fake.requests, ==, G_N_ELEMENTS (bodies));
+  soup_server_disconnect (soup);
+}
+
+/* A port that speaks plain HTTP: whatever comes in gets 400, as Go's net/http (GoToSocial's)
+ * answers bytes that are not a request. */
+static void
+plain_read_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GSocketConnection) connection = user_data;
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+  static const char reply[] = "HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain\r\n"
+                              "Connection: close\r\n\r\n400 Bad Request";
+  gssize n = g_input_stream_read_finish (G_INPUT_STREAM (object), result, NULL);
+
+  if (n > 0)
+    g_output_stream_write_all (out, reply, sizeof reply - 1, NULL, NULL, NULL);
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+}
+
+static gboolean
+plain_incoming_cb (GSocketService    *service,
+                   GSocketConnection *connection,
+                   GObject           *source,
+                   gpointer           user_data)
+{
+  static char buffer[4096];
+
+  g_input_stream_read_async (g_io_stream_get_input_stream (G_IO_STREAM (connection)), buffer,
+                             sizeof buffer, G_PRIORITY_DEFAULT, NULL, plain_read_cb,
+                             g_object_ref (connection));
+  return TRUE;
+}
+
+/* #24: a port that answers plain http is not "a certificate that is not trusted". */
+static void
+test_plain_http_port (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GSocketService) service = g_socket_service_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerrySignIn) job = NULL;
+  g_autoptr(FerryAccount) none = NULL;
+  g_autofree char *host = NULL;
+  guint16 port;
+
+  port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (service), NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (service, "incoming", G_CALLBACK (plain_incoming_cb), NULL);
+  host = g_strdup_printf ("127.0.0.1:%u", port);
+  job = ferry_sign_in_new (host, FERRY_ROLE_OLD, f->store, f->trust);
+  none = sign_in_with (f, job, "alice", "alice-pw", &error);
+  g_assert_null (none);
+  g_assert_error (error, FERRY_API_ERROR, FERRY_API_ERROR_TLS);
+  g_assert_null (strstr (error->message, "certificate"));
+  g_assert_nonnull (strstr (error->message, "https"));
+  g_assert_cmpuint (f->opened->len, ==, 0);
+  g_socket_service_stop (service);
+
+  /* A certificate that is not trusted is still said to be one. */
+  {
+    FedisimServer *server = fedisim_world_add_server (f->world, FEDISIM_FLAVOUR_MASTODON, "4.5.0", NULL);
+    g_autoptr(GTlsDatabase) system = g_tls_backend_get_default_database (g_tls_backend_get_default ());
+    g_autoptr(FerrySignIn) untrusted = ferry_sign_in_new (fedisim_server_get_host (server), FERRY_ROLE_OLD,
+                                                          f->store, system);
+    g_autoptr(FerryAccount) nobody = NULL;
+
+    g_clear_error (&error);
+    nobody = sign_in_with (f, untrusted, "alice", "alice-pw", &error);
+    g_assert_null (nobody);
+    g_assert_error (error, FERRY_API_ERROR, FERRY_API_ERROR_TLS);
+    g_assert_nonnull (strstr (error->message, "certificate"));
+  }
 }
 
 static void
@@ -374,6 +845,69 @@ test_manager (Fixture       *f,
   }
 }
 
+/* #24: a server that takes the connection and never answers: the check ends at its deadline
+ * (here 1 s), "not answering", and the account stays signed in (its token kept). */
+static void
+test_manager_frozen_server (Fixture       *f,
+                            gconstpointer  data)
+{
+  FedisimServer *server = fedisim_world_add_server (f->world, FEDISIM_FLAVOUR_GOTOSOCIAL, NULL, NULL);
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  g_autoptr(GSettings) settings = g_settings_new_with_backend (APP_ID, backend);
+  g_autoptr(FerryAccountManager) manager = ferry_account_manager_new (f->store, settings, f->trust);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryAccount) bob = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *token = NULL;
+  gint64 start;
+
+  fedisim_server_add_user (server, "bob", "bob-pw");
+  bob = sign_in (f, server, FERRY_ROLE_NEW, "bob", "bob-pw", FALSE, FALSE, &error);
+  g_assert_no_error (error);
+  ferry_account_manager_adopt (manager, FERRY_ROLE_NEW, bob, NULL);
+  g_assert_true (ferry_account_manager_check_saved (manager, FERRY_ROLE_NEW, &error));
+
+  fedisim_server_add_fault (server, "GET /api/v1/accounts/verify_credentials", FEDISIM_FAULT_LATENCY,
+                            600000, 0);
+  ferry_account_manager_set_answer_timeout (manager, 1);
+  start = g_get_monotonic_time ();
+  ferry_account_manager_refresh_async (manager, NULL, got_result, &result);
+  await_result (&result, 10);
+  g_assert_true (ferry_account_manager_refresh_finish (manager, result, NULL));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_assert_cmpint (ferry_account_manager_get_state (manager, FERRY_ROLE_NEW), ==, FERRY_ACCOUNT_UNREACHABLE);
+  g_assert_nonnull (strstr (ferry_account_manager_get_problem (manager, FERRY_ROLE_NEW), "not answering"));
+  g_assert_null (strstr (ferry_account_manager_get_problem (manager, FERRY_ROLE_NEW), "sign in"));
+  /* What must not happen: the token dropped, or the request sent again and again. */
+  key = g_strdup_printf ("bob@%s", fedisim_server_get_host (server));
+  token = stored_token (f, key);
+  g_assert_nonnull (token);
+  g_assert_cmpuint (fedisim_server_request_count (server, "GET /api/v1/accounts/verify_credentials"), <=, 2);
+  fedisim_server_clear_faults (server);
+}
+
+/* #19: settings that do not keep what is written are found out at once, and said. */
+static void
+test_manager_settings_not_kept (Fixture       *f,
+                                gconstpointer  data)
+{
+  FedisimServer *server = fedisim_world_add_server (f->world, FEDISIM_FLAVOUR_MASTODON, "4.5.0", NULL);
+  g_autoptr(GSettingsBackend) backend = g_null_settings_backend_new ();
+  g_autoptr(GSettings) settings = g_settings_new_with_backend (APP_ID, backend);
+  g_autoptr(FerryAccountManager) manager = ferry_account_manager_new (f->store, settings, f->trust);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryAccount) alice = NULL;
+
+  fedisim_server_add_user (server, "alice", "alice-pw");
+  alice = sign_in (f, server, FERRY_ROLE_OLD, "alice", "alice-pw", FALSE, FALSE, &error);
+  g_assert_no_error (error);
+  ferry_account_manager_adopt (manager, FERRY_ROLE_OLD, alice, NULL);
+  g_assert_false (ferry_account_manager_check_saved (manager, FERRY_ROLE_OLD, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "could not save"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -386,6 +920,15 @@ main (int   argc,
   ADD ("/sign-in/paste-code-gotosocial", test_paste_code_gotosocial);
   ADD ("/sign-in/wrong-verifier", test_wrong_verifier);
   ADD ("/sign-in/manager", test_manager);
+  ADD ("/sign-in/gotosocial-loopback", test_gotosocial_loopback);
+  ADD ("/sign-in/gotosocial-stale-registration", test_gotosocial_stale_registration);
+  ADD ("/sign-in/fallback-to-code", test_fallback_to_code);
+  ADD ("/sign-in/browser-never-returns", test_browser_never_returns);
+  ADD ("/sign-in/pasted-forms", test_pasted_forms);
+  ADD ("/sign-in/registration-wrong-types", test_registration_wrong_types);
+  ADD ("/sign-in/plain-http-port", test_plain_http_port);
+  ADD ("/sign-in/manager-frozen-server", test_manager_frozen_server);
+  ADD ("/sign-in/manager-settings-not-kept", test_manager_settings_not_kept);
 #undef ADD
 
   return g_test_run ();

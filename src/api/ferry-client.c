@@ -236,11 +236,19 @@ static GError *
 transport_error (FerryClient  *self,
                  GError       *error)
 {
-  if (error->domain == G_TLS_ERROR)
+  if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
     return g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_TLS,
                         /* Translators: %s is a server name */
                         _("The connection to %s is not safe: the server’s certificate is not "
                           "trusted (%s)."), self->host, error->message);
+  /* No certificate was involved: the handshake itself failed, most often because the port
+   * speaks plain http (GnuTLS: "An unexpected TLS packet was received"). */
+  if (error->domain == G_TLS_ERROR)
+    return g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_TLS,
+                        /* Translators: %s is a server name with its port */
+                        _("%s does not answer in https (%s). Ferry talks to servers only over "
+                          "https: check the address and its port, which may be for plain "
+                          "http."), self->host, error->message);
   if (error->domain == G_RESOLVER_ERROR)
     return g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_NETWORK,
                         _("%s could not be found. Check the name, and that you are online."),

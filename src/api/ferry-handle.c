@@ -146,9 +146,11 @@ parse_host (const char  *text,
   return TRUE;
 }
 
-/* https://host/@user, https://host/@user@other, https://host/users/user, https://host */
+/* https://host/@user, https://host/@user@other, https://host/users/user, https://host;
+ * @shown is the text as the person gave it, for the messages. */
 static FerryHandle *
 parse_url (const char             *text,
+           const char             *shown,
            FerryHandleParseFlags   flags,
            GError                **error)
 {
@@ -162,7 +164,7 @@ parse_url (const char             *text,
   if (uri == NULL || g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
     {
       g_set_error (error, FERRY_HANDLE_ERROR, FERRY_HANDLE_ERROR_BAD_SERVER,
-                   _("“%s” is not an address Ferry understands."), text);
+                   _("“%s” is not an address Ferry understands."), shown);
       return NULL;
     }
 
@@ -188,6 +190,8 @@ parse_url (const char             *text,
            segments[2] != NULL)
     user = segments[2];
 
+  if (user != NULL && user[0] == '\0')
+    user = NULL;   /* "host/@": no name given */
   if (user != NULL && strchr (user, '@') != NULL)
     {
       /* A remote account's page on this server: the handle is the other one. */
@@ -215,7 +219,7 @@ parse_url (const char             *text,
     {
       g_set_error (error, FERRY_HANDLE_ERROR, FERRY_HANDLE_ERROR_NO_USERNAME,
                    _("“%s” is a server, not an account. Add the account’s name, as in "
-                     "@name@%s."), text, handle->display_host);
+                     "@name@%s."), shown, handle->display_host);
       ferry_handle_free (handle);
       return NULL;
     }
@@ -227,6 +231,7 @@ parse_url (const char             *text,
  * @text: what the person typed or pasted
  *
  * Understands `@user@host`, `user@host`, `https://host/@user`, `https://host/users/user`,
+ * the same without the scheme (`host/@user`, as copied from an address bar),
  * profile pages of remote accounts (`https://host/@user@other`), internationalised server
  * names, and ports (`user@127.0.0.1:8443`). With %FERRY_HANDLE_PARSE_SERVER_ONLY a server
  * alone (`mastodon.social`, `https://mastodon.social/`) is accepted too.
@@ -260,12 +265,25 @@ ferry_handle_parse (const char             *text,
     }
 
   if (g_str_has_prefix (trimmed, "https://") || g_str_has_prefix (trimmed, "http://"))
-    return parse_url (trimmed, flags, error);
+    return parse_url (trimmed, trimmed, flags, error);
   if (g_str_has_prefix (trimmed, "acct:"))
     memmove (trimmed, trimmed + 5, strlen (trimmed + 5) + 1);
 
   rest = trimmed[0] == '@' ? trimmed + 1 : trimmed;
   at = strchr (rest, '@');
+
+  /* A profile address copied without its scheme: "gts-a.test/@alice",
+   * "mastodon.example/users/alice". A slash before any "@" is a path, never part of a name. */
+  {
+    const char *slash = strchr (rest, '/');
+
+    if (trimmed[0] != '@' && slash != NULL && (at == NULL || slash < at) && slash[1] != '\0')
+      {
+        g_autofree char *url = g_strconcat ("https://", rest, NULL);
+
+        return parse_url (url, trimmed, flags, error);
+      }
+  }
 
   handle = g_new0 (FerryHandle, 1);
   if (at == NULL)

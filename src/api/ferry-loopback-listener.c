@@ -6,7 +6,9 @@
  *
  * RFC 8252 §7.3: http://127.0.0.1:PORT/callback on a random port, for one answer. The
  * state must be the one Ferry sent; anything else is refused and the listener keeps
- * waiting for the real one. After the code arrives it closes itself.
+ * waiting for the real one. After the code arrives it closes itself. It waits at most as long
+ * as the server's code lives (Doorkeeper's authorization_code_expires_in: 10 minutes), and
+ * then says so, so that nobody waits for a browser that cannot come back.
  */
 
 #define G_LOG_DOMAIN "ferry-loopback-listener"
@@ -30,7 +32,11 @@ struct _FerryLoopbackListener
   GTask      *waiting;       /* owned */
   char       *code;
   GError     *error;
+  guint       timeout_s;
+  guint       timeout_source;
 };
+
+#define DEFAULT_TIMEOUT_S (10 * 60)
 
 G_DEFINE_FINAL_TYPE (FerryLoopbackListener, ferry_loopback_listener, G_TYPE_OBJECT)
 
@@ -56,6 +62,7 @@ finish (FerryLoopbackListener *self)
 {
   g_autoptr(GTask) task = g_steal_pointer (&self->waiting);
 
+  g_clear_handle_id (&self->timeout_source, g_source_remove);
   if (task == NULL)
     return;
   if (self->error != NULL)
@@ -104,11 +111,23 @@ callback_cb (SoupServer        *server,
 
   if (error != NULL)
     {
-      self->error = g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_AUTH,
-                                 g_str_equal (error, "access_denied")
-                                   ? _("You did not allow Ferry to use the account.")
-                                   : _("The server refused the sign-in (%s)."), error);
-      page (msg, 200, _("Sign-in cancelled"), _("You can close this tab and go back to Ferry."));
+      /* access_denied: the person said no. Anything else is the server's refusal of the
+       * redirect (GoToSocial answers server_error for a redirect URI it does not know):
+       * FERRY_API_ERROR_SERVER, for which Ferry offers the pasted code instead. */
+      if (g_str_equal (error, "access_denied"))
+        {
+          self->error = g_error_new_literal (FERRY_API_ERROR, FERRY_API_ERROR_AUTH,
+                                             _("You did not allow Ferry to use the account."));
+          page (msg, 200, _("Sign-in cancelled"), _("You can close this tab and go back to Ferry."));
+        }
+      else
+        {
+          self->error = g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_SERVER,
+                                     _("The server refused to send the browser back to Ferry (%s)."),
+                                     error);
+          page (msg, 200, _("The server did not let this sign-in finish here"),
+                _("Go back to Ferry: it shows another way to sign in, with a code."));
+        }
     }
   else if (code == NULL || code[0] == '\0')
     {
@@ -134,6 +153,7 @@ ferry_loopback_listener_dispose (GObject *object)
     soup_server_disconnect (self->server);
   g_clear_object (&self->server);
   g_clear_object (&self->waiting);
+  g_clear_handle_id (&self->timeout_source, g_source_remove);
 
   G_OBJECT_CLASS (ferry_loopback_listener_parent_class)->dispose (object);
 }
@@ -163,21 +183,25 @@ ferry_loopback_listener_class_init (FerryLoopbackListenerClass *klass)
 static void
 ferry_loopback_listener_init (FerryLoopbackListener *self)
 {
+  self->timeout_s = DEFAULT_TIMEOUT_S;
 }
 
 /**
  * ferry_loopback_listener_new:
  * @state: the state sent with the authorization request
+ * @port: the port to listen on, as registered where the server wants the exact redirect URI;
+ *   0 for one the system picks
  *
- * Starts listening on 127.0.0.1 on a port the system picks.
+ * Starts listening on 127.0.0.1.
  */
 FerryLoopbackListener *
 ferry_loopback_listener_new (const char  *state,
+                             guint16      port,
                              GError     **error)
 {
   g_autoptr(FerryLoopbackListener) self = NULL;
   g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, port);
   GSList *uris;
 
   g_return_val_if_fail (state != NULL, NULL);
@@ -203,12 +227,57 @@ ferry_loopback_listener_get_redirect_uri (FerryLoopbackListener *self)
   return self->redirect_uri;
 }
 
+/* The state the answer must carry. */
+const char *
+ferry_loopback_listener_get_state (FerryLoopbackListener *self)
+{
+  g_return_val_if_fail (FERRY_IS_LOOPBACK_LISTENER (self), NULL);
+
+  return self->state;
+}
+
+/* How long to wait for the browser at most (from the start of the wait). */
+void
+ferry_loopback_listener_set_timeout (FerryLoopbackListener *self,
+                                     guint                  seconds)
+{
+  g_return_if_fail (FERRY_IS_LOOPBACK_LISTENER (self));
+  g_return_if_fail (seconds > 0);
+
+  self->timeout_s = seconds;
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  FerryLoopbackListener *self = user_data;
+
+  self->timeout_source = 0;
+  if (self->code == NULL && self->error == NULL && self->timeout_s < 60)
+    self->error = g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "The browser did not come back to Ferry within %u second.",
+                                            "The browser did not come back to Ferry within %u seconds.",
+                                            self->timeout_s),
+                               self->timeout_s);
+  else if (self->code == NULL && self->error == NULL)
+    self->error = g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "The browser did not come back to Ferry within %u minute.",
+                                            "The browser did not come back to Ferry within %u minutes.",
+                                            self->timeout_s / 60),
+                               self->timeout_s / 60);
+  finish (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 cancelled_cb (GCancellable          *cancellable,
               FerryLoopbackListener *self)
 {
   g_autoptr(GTask) task = g_steal_pointer (&self->waiting);
 
+  g_clear_handle_id (&self->timeout_source, g_source_remove);
   if (task != NULL)
     g_task_return_error_if_cancelled (task);
 }
@@ -228,6 +297,8 @@ ferry_loopback_listener_wait_async (FerryLoopbackListener *self,
     g_signal_connect_object (cancellable, "cancelled", G_CALLBACK (cancelled_cb), self, 0);
   if (self->code != NULL || self->error != NULL)
     finish (self);
+  else
+    self->timeout_source = g_timeout_add_seconds (self->timeout_s, timeout_cb, self);
 }
 
 /**

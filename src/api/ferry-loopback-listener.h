@@ -16,8 +16,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FerryLoopbackListener, ferry_loopback_listener, FERRY, LOOPBACK_LISTENER, GObject)
 
 FerryLoopbackListener *ferry_loopback_listener_new          (const char             *state,
+                                                             guint16                 port,
                                                              GError                **error);
+void                   ferry_loopback_listener_set_timeout  (FerryLoopbackListener  *self,
+                                                             guint                   seconds);
 const char            *ferry_loopback_listener_get_redirect_uri (FerryLoopbackListener *self);
+const char            *ferry_loopback_listener_get_state    (FerryLoopbackListener  *self);
 void                   ferry_loopback_listener_wait_async   (FerryLoopbackListener  *self,
                                                              GCancellable           *cancellable,
                                                              GAsyncReadyCallback     callback,

@@ -34,7 +34,22 @@ ferry_oauth_app_free (FerryOAuthApp *app)
   g_free (app->client_id);
   g_free (app->client_secret);
   g_free (app->scopes);
+  g_free (app->redirect_uri);
   g_free (app);
+}
+
+/* A member that must be a non-empty string: anything else (a number, null, an object) is
+ * NULL, never a critical from json-glib. */
+static const char *
+string_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node)[0] != '\0' ? json_node_get_string (node) : NULL;
 }
 
 char *
@@ -50,6 +65,11 @@ ferry_oauth_app_serialize (const FerryOAuthApp *app)
   json_builder_add_string_value (builder, app->client_secret);
   json_builder_set_member_name (builder, "scopes");
   json_builder_add_string_value (builder, app->scopes);
+  if (app->redirect_uri != NULL)
+    {
+      json_builder_set_member_name (builder, "redirect_uri");
+      json_builder_add_string_value (builder, app->redirect_uri);
+    }
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   return json_to_string (root, FALSE);
@@ -65,17 +85,13 @@ ferry_oauth_app_deserialize (const char *text)
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return NULL;
   object = json_node_get_object (node);
-  if (!json_object_has_member (object, "client_id") || !json_object_has_member (object, "client_secret"))
+  if (string_member (object, "client_id") == NULL || string_member (object, "client_secret") == NULL)
     return NULL;
   app = g_new0 (FerryOAuthApp, 1);
-  app->client_id = g_strdup (json_object_get_string_member (object, "client_id"));
-  app->client_secret = g_strdup (json_object_get_string_member (object, "client_secret"));
-  app->scopes = g_strdup (json_object_get_string_member_with_default (object, "scopes", ""));
-  if (app->client_id == NULL || app->client_secret == NULL)
-    {
-      ferry_oauth_app_free (app);
-      return NULL;
-    }
+  app->client_id = g_strdup (string_member (object, "client_id"));
+  app->client_secret = g_strdup (string_member (object, "client_secret"));
+  app->scopes = g_strdup (string_member (object, "scopes") ? string_member (object, "scopes") : "");
+  app->redirect_uri = g_strdup (string_member (object, "redirect_uri"));
   return app;
 }
 
@@ -120,6 +136,127 @@ ferry_oauth_scopes_cover (const char *registered,
     if (want[i][0] && !g_strv_contains ((const char * const *) have, want[i]))
       return FALSE;
   return TRUE;
+}
+
+/* Whether the server lets a loopback redirect URI's port vary (RFC 8252 §7.3), so that one
+ * registration fits every port the listener gets. Mastodon does, through Doorkeeper
+ * (doorkeeper lib/doorkeeper/oauth/helpers/uri_checker.rb, matches?: "the port of loopback
+ * interface redirect URIs … is ignored"); snac compares nothing (snac2 mastoapi.c,
+ * oauth_get_handler: redirect_uri is only carried along). GoToSocial wants the exact URI
+ * (gotosocial internal/oauth/handlers/handlers.go, GetValidateURIHandler: "Want an exact
+ * match"); for software Ferry has not read, exact is what works everywhere. */
+gboolean
+ferry_oauth_loopback_port_varies (FerryServerInfo *info)
+{
+  const char *software = info ? ferry_server_info_get_software (info) : NULL;
+
+  return g_strcmp0 (software, "mastodon") == 0 || g_strcmp0 (software, "snac") == 0;
+}
+
+/* The port of the loopback URI @app was registered with; 0 for none (any port). */
+guint16
+ferry_oauth_app_get_port (const FerryOAuthApp *app)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  if (app == NULL || app->redirect_uri == NULL)
+    return 0;
+  uri = g_uri_parse (app->redirect_uri, G_URI_FLAGS_NONE, NULL);
+  return uri && g_uri_get_port (uri) > 0 && g_uri_get_port (uri) < 65536 ? g_uri_get_port (uri) : 0;
+}
+
+/**
+ * ferry_oauth_app_fits:
+ * @loopback_uri: (nullable): the listener's redirect URI, %NULL when the code is pasted
+ *
+ * Whether a kept registration serves this sign-in: its scopes cover what either role asks
+ * here, and where the server wants the exact redirect URI, it was registered with this one.
+ * Every registration also has the out-of-band URI, for the pasted code.
+ */
+gboolean
+ferry_oauth_app_fits (const FerryOAuthApp *app,
+                      FerryServerInfo     *info,
+                      const char          *loopback_uri)
+{
+  g_autofree char *scopes = NULL;
+
+  if (app == NULL)
+    return FALSE;
+  scopes = ferry_oauth_app_scopes_for (info);
+  if (!ferry_oauth_scopes_cover (app->scopes, scopes))
+    return FALSE;
+  if (loopback_uri == NULL || ferry_oauth_loopback_port_varies (info))
+    return TRUE;
+  return g_strcmp0 (app->redirect_uri, loopback_uri) == 0;
+}
+
+static char *
+query_value (const char *query,
+             const char *name)
+{
+  g_autoptr(GHashTable) params = g_uri_parse_params (query, -1, "&", G_URI_PARAMS_NONE, NULL);
+  const char *value = params ? g_hash_table_lookup (params, name) : NULL;
+
+  return g_strdup (value);
+}
+
+/**
+ * ferry_oauth_parse_pasted_code:
+ * @state: (out) (optional): the state that came with the code, if any
+ *
+ * What a person pastes: the code alone; snac's out-of-band page, which shows
+ * "CODE&state=STATE" (snac2 mastoapi.c, x-snac-login: the state is appended to the code);
+ * or the whole address the browser was sent to ("http://127.0.0.1:…/callback?code=…").
+ *
+ * Returns: (transfer full): the code, or %NULL with @error
+ */
+char *
+ferry_oauth_parse_pasted_code (const char  *text,
+                               char       **state,
+                               GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree char *code = NULL;
+  g_autofree char *found_state = NULL;
+  const char *query = NULL;
+
+  if (strstr (trimmed, "code=") != NULL)
+    {
+      const char *mark = strchr (trimmed, '?');
+
+      query = mark ? mark + 1 : trimmed;
+      code = query_value (query, "code");
+      found_state = query_value (query, "state");
+    }
+  else
+    {
+      char *amp = strchr (trimmed, '&');
+
+      if (amp != NULL)
+        {
+          found_state = query_value (amp + 1, "state");
+          *amp = '\0';
+        }
+      code = g_strdup (trimmed);
+    }
+
+  if (code == NULL || code[0] == '\0')
+    {
+      g_set_error_literal (error, FERRY_API_ERROR, FERRY_API_ERROR_INVALID,
+                           _("The code is empty. Copy it from the server’s page."));
+      return NULL;
+    }
+  for (const char *p = code; *p; p++)
+    if (!g_ascii_isgraph (*p))
+      {
+        g_set_error_literal (error, FERRY_API_ERROR, FERRY_API_ERROR_INVALID,
+                             _("That is not a sign-in code. Copy the code the server’s page "
+                               "shows, and nothing else."));
+        return NULL;
+      }
+  if (state != NULL)
+    *state = g_steal_pointer (&found_state);
+  return g_steal_pointer (&code);
 }
 
 static char *
@@ -200,6 +337,7 @@ registered_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
+  const FerryOAuthApp *wanted = g_task_get_task_data (task);
   JsonObject *object_;
   FerryOAuthApp *app;
 
@@ -209,23 +347,30 @@ registered_cb (GObject      *object,
       return;
     }
   object_ = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  if (object_ == NULL || !json_object_has_member (object_, "client_id") ||
-      !json_object_has_member (object_, "client_secret"))
+  /* Read as strings or not at all: a number or null here is a broken or hostile answer. */
+  if (object_ == NULL || string_member (object_, "client_id") == NULL ||
+      string_member (object_, "client_secret") == NULL)
     {
       g_task_return_new_error (task, FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE,
-                               _("%s did not register Ferry properly."),
+                               _("%s did not register Ferry properly: its answer has no usable "
+                                 "client ID and secret. Try again later, or tell the server’s "
+                                 "admin."),
                                ferry_client_get_host (FERRY_CLIENT (object)));
       return;
     }
   app = g_new0 (FerryOAuthApp, 1);
-  app->client_id = g_strdup (json_object_get_string_member (object_, "client_id"));
-  app->client_secret = g_strdup (json_object_get_string_member (object_, "client_secret"));
-  app->scopes = g_strdup (g_task_get_task_data (task));
+  app->client_id = g_strdup (string_member (object_, "client_id"));
+  app->client_secret = g_strdup (string_member (object_, "client_secret"));
+  app->scopes = g_strdup (wanted->scopes);
+  app->redirect_uri = g_strdup (wanted->redirect_uri);
   g_task_return_pointer (task, app, (GDestroyNotify) ferry_oauth_app_free);
 }
 
 /**
  * ferry_oauth_register_async:
+ * @loopback_uri: (nullable): the listener's exact redirect URI, for servers that want an
+ *   exact match (see ferry_oauth_loopback_port_varies()); %NULL registers the port-less
+ *   loopback URI, which Doorkeeper matches on any port
  *
  * Registers Ferry with the server (POST /api/v1/apps), for the loopback redirect and the
  * paste-the-code fallback.
@@ -233,21 +378,27 @@ registered_cb (GObject      *object,
 void
 ferry_oauth_register_async (FerryClient         *client,
                             FerryServerInfo     *info,
+                            const char          *loopback_uri,
                             GCancellable        *cancellable,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
   GTask *task = g_task_new (client, cancellable, callback, user_data);
   g_autoptr(FerryParams) params = ferry_params_new ();
-  char *scopes = ferry_oauth_app_scopes_for (info);
+  FerryOAuthApp *wanted = g_new0 (FerryOAuthApp, 1);
+  g_autofree char *uris = NULL;
 
   g_task_set_source_tag (task, ferry_oauth_register_async);
-  g_task_set_task_data (task, scopes, g_free);
+  wanted->scopes = ferry_oauth_app_scopes_for (info);
+  wanted->redirect_uri = g_strdup (loopback_uri);
+  g_task_set_task_data (task, wanted, (GDestroyNotify) ferry_oauth_app_free);
+  /* Before 4.3 Mastodon took only a string; newlines separate the URIs there, and GoToSocial
+   * splits the same string on newlines (internal/processing/application/create.go). */
+  uris = g_strconcat (loopback_uri ? loopback_uri : "http://127.0.0.1/callback", "\n",
+                      FERRY_OAUTH_OOB, NULL);
   ferry_params_add (params, "client_name", "Ferry");
-  /* Before 4.3 Mastodon took only a string; newlines separate the URIs there. A loopback IP
-   * literal matches on any port (RFC 8252 §7.3). */
-  ferry_params_add (params, "redirect_uris", "http://127.0.0.1/callback\n" FERRY_OAUTH_OOB);
-  ferry_params_add (params, "scopes", scopes);
+  ferry_params_add (params, "redirect_uris", uris);
+  ferry_params_add (params, "scopes", wanted->scopes);
   ferry_params_add (params, "website", "https://github.com/ferryapp/ferry");
   ferry_client_call_async (client, "POST", "/api/v1/apps", params, cancellable, registered_cb, task);
 }
@@ -276,7 +427,7 @@ exchanged_cb (GObject      *object,
       return;
     }
   if (JSON_NODE_HOLDS_OBJECT (node))
-    token = json_object_get_string_member_with_default (json_node_get_object (node), "access_token", NULL);
+    token = string_member (json_node_get_object (node), "access_token");
   if (token == NULL)
     g_task_return_new_error (task, FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE,
                              _("%s did not give Ferry a sign-in token."),

@@ -31,6 +31,7 @@ typedef struct
   char *client_id;
   char *client_secret;
   char *scopes;
+  char *redirect_uri;   /* the loopback URI registered, with its port; NULL: any port */
 } FerryOAuthApp;
 
 void           ferry_oauth_app_free            (FerryOAuthApp        *app);
@@ -42,6 +43,14 @@ char          *ferry_oauth_scopes_for          (FerryServerInfo      *info,
 char          *ferry_oauth_app_scopes_for      (FerryServerInfo      *info);
 gboolean       ferry_oauth_scopes_cover        (const char           *registered,
                                                 const char           *wanted);
+gboolean       ferry_oauth_loopback_port_varies (FerryServerInfo     *info);
+gboolean       ferry_oauth_app_fits            (const FerryOAuthApp  *app,
+                                                FerryServerInfo      *info,
+                                                const char           *loopback_uri);
+guint16        ferry_oauth_app_get_port        (const FerryOAuthApp  *app);
+char          *ferry_oauth_parse_pasted_code   (const char           *text,
+                                                char                **state,
+                                                GError              **error);
 char          *ferry_oauth_random_token        (void);
 char          *ferry_oauth_pkce_challenge      (const char           *verifier);
 char          *ferry_oauth_authorize_url       (const char           *base_url,
@@ -54,6 +63,7 @@ char          *ferry_oauth_authorize_url       (const char           *base_url,
 
 void           ferry_oauth_register_async      (FerryClient          *client,
                                                 FerryServerInfo      *info,
+                                                const char           *loopback_uri,
                                                 GCancellable         *cancellable,
                                                 GAsyncReadyCallback   callback,
                                                 gpointer              user_data);

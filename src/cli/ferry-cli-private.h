@@ -20,6 +20,7 @@ void                 ferry_cli_got_result                (GObject             *o
 GAsyncResult        *ferry_cli_wait_for                  (GAsyncResult       **slot);
 int                  ferry_cli_fail                      (GError              *error);
 FerryAccountManager *ferry_cli_refreshed_account_manager (GError             **error);
+GSettings           *ferry_cli_settings                  (void);
 FerryRole            ferry_cli_find_role                 (FerryAccountManager *manager,
                                                           const char          *text,
                                                           GError             **error);

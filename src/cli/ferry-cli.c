@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
 #include <glib/gi18n.h>
 #include <glib-unix.h>
 #include <locale.h>
@@ -236,29 +238,111 @@ role_name (FerryRole role)
   return role == FERRY_ROLE_OLD ? _("Moving from") : _("Moving to");
 }
 
+/* Whether a session bus can be reached without starting one: dconf writes through it. */
+static gboolean
+session_bus_reachable (void)
+{
+  g_autofree char *socket = NULL;
+
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") != NULL)
+    return TRUE;
+  socket = g_build_filename (g_get_user_runtime_dir (), "bus", NULL);
+  return g_file_test (socket, G_FILE_TEST_EXISTS);
+}
+
+/**
+ * ferry_cli_settings:
+ *
+ * Ferry's settings for ferry-cli. Each ferry-cli is a process of its own, so settings that do
+ * not outlive it are no settings: where the default backend is the memory one, or dconf with
+ * no session bus to write through (it then drops every write with a warning), ferry-cli keeps
+ * them in the keyfile GLib itself uses without dconf ($XDG_CONFIG_HOME/glib-2.0/settings/keyfile).
+ */
+GSettings *
+ferry_cli_settings (void)
+{
+  g_autoptr(GSettingsBackend) backend = g_settings_backend_get_default ();
+  const char *type = G_OBJECT_TYPE_NAME (backend);
+
+  if (g_str_equal (type, "GMemorySettingsBackend") ||
+      (g_str_equal (type, "DConfSettingsBackend") && !session_bus_reachable ()))
+    {
+      g_autofree char *file = g_build_filename (g_get_user_config_dir (), "glib-2.0", "settings",
+                                                "keyfile", NULL);
+
+      g_clear_object (&backend);
+      backend = g_keyfile_settings_backend_new (file, "/", NULL);
+    }
+  return g_settings_new_with_backend (APP_ID, backend);
+}
+
 static FerryAccountManager *
 account_manager (GError **error)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettings) settings = ferry_cli_settings ();
   g_autoptr(FerrySecretStore) store = ferry_keyring_store_new ();
   g_autoptr(GTlsDatabase) trust = ferry_cli_trust_database (error);
+  FerryAccountManager *manager;
+  const char *timeout = g_getenv ("FERRY_ANSWER_TIMEOUT");
 
   if (trust == NULL)
     return NULL;
-  return ferry_account_manager_new (store, settings, trust);
+  manager = ferry_account_manager_new (store, settings, trust);
+  /* For tests: how long each account's check may take (seconds). */
+  if (timeout != NULL && g_ascii_strtoull (timeout, NULL, 10) > 0)
+    ferry_account_manager_set_answer_timeout (manager, (guint) g_ascii_strtoull (timeout, NULL, 10));
+  return manager;
 }
 
-/* The accounts as the servers see them now: each one's token checked. */
+typedef struct
+{
+  FerryAccountManager *manager;
+  guint                seconds;
+} Waiting;
+
+/* Says what is being waited for, and how long, while a server (or the keyring) is slow:
+ * after 2 s, then every 5 s. */
+static gboolean
+say_waiting_cb (gpointer user_data)
+{
+  Waiting *waiting = user_data;
+  guint limit = ferry_account_manager_get_answer_timeout (waiting->manager);
+
+  waiting->seconds++;
+  if (waiting->seconds < 2 || (waiting->seconds - 2) % 5 != 0)
+    return G_SOURCE_CONTINUE;
+  for (FerryRole role = FERRY_ROLE_OLD; role <= FERRY_ROLE_NEW; role++)
+    {
+      g_autoptr(FerryHandle) handle = NULL;
+      const char *text = ferry_account_manager_get_handle (waiting->manager, role);
+
+      if (ferry_account_manager_get_state (waiting->manager, role) != FERRY_ACCOUNT_CHECKING ||
+          text == NULL || (handle = ferry_handle_parse (text, 0, NULL)) == NULL)
+        continue;
+      /* Translators: "Waiting for example.org to answer (7 s; Ferry gives up after 20 s)…" */
+      g_printerr (_("Waiting for %s to answer (%u s; Ferry gives up after %u s)…\n"),
+                  handle->display_host, waiting->seconds, limit);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* The accounts as the servers see them now: each one's token checked, within a deadline. */
 FerryAccountManager *
 ferry_cli_refreshed_account_manager (GError **error)
 {
   g_autoptr(FerryAccountManager) manager = account_manager (error);
   g_autoptr(GAsyncResult) result = NULL;
+  Waiting waiting = { NULL, 0 };
+  guint tick;
 
   if (manager == NULL)
     return NULL;
+  waiting.manager = manager;
   ferry_account_manager_refresh_async (manager, NULL, ferry_cli_got_result, &result);
-  ferry_account_manager_refresh_finish (manager, ferry_cli_wait_for (&result), NULL);
+  tick = g_timeout_add_seconds (1, say_waiting_cb, &waiting);
+  ferry_cli_wait_for (&result);
+  g_source_remove (tick);
+  ferry_account_manager_refresh_finish (manager, result, NULL);
   return g_steal_pointer (&manager);
 }
 
@@ -267,8 +351,12 @@ print_url (FerrySignIn *sign_in,
            const char  *url,
            gpointer     user_data)
 {
-  gboolean paste = GPOINTER_TO_INT (user_data);
+  gboolean paste = ferry_sign_in_get_stage (sign_in) == FERRY_SIGN_IN_WAITING_FOR_CODE;
+  const char *reason = ferry_sign_in_get_fallback_reason (sign_in);
 
+  if (paste && reason != NULL)
+    /* Translators: %s says why, e.g. "The server refused to send the browser back to Ferry (server_error)." */
+    g_print (_("%s Ferry goes on with a code instead.\n"), reason);
   g_print ("%s\n  %s\n", paste ? _("Open this page in your browser, sign in, and copy the code it shows:")
                                 : _("Open this page in your browser to sign in (Ferry waits for it):"), url);
   fflush (stdout);
@@ -314,31 +402,33 @@ command_login (int    argc,
                            ferry_account_manager_get_tls_database (manager));
   ferry_sign_in_set_paste_code (job, paste);
   ferry_sign_in_set_force_login (job, ferry_account_manager_shares_server (manager, role, argv[1]));
-  g_signal_connect (job, "open-uri", G_CALLBACK (print_url), GINT_TO_POINTER (paste));
+  g_signal_connect (job, "open-uri", G_CALLBACK (print_url), NULL);
   ferry_sign_in_run_async (job, NULL, ferry_cli_got_result, &result);
 
-  if (paste)
+  /* The code is asked for where the person chose it, and where the browser's way back
+   * failed and Ferry went on with a code. */
+  while (result == NULL)
     {
       char line[1024];
 
-      while (ferry_sign_in_get_stage (job) < FERRY_SIGN_IN_WAITING_FOR_CODE && result == NULL)
-        g_main_context_iteration (NULL, TRUE);
-      if (result == NULL)
-        {
-          g_print ("%s ", _("Code:"));
-          fflush (stdout);
-          /* A person is typing: reading the terminal is the point of this command. */
-          if (fgets (line, sizeof line, stdin) == NULL)
-            line[0] = '\0';
-          ferry_sign_in_submit_code (job, line);
-        }
+      g_main_context_iteration (NULL, TRUE);
+      if (result != NULL || ferry_sign_in_get_stage (job) != FERRY_SIGN_IN_WAITING_FOR_CODE)
+        continue;
+      g_print ("%s ", _("Code:"));
+      fflush (stdout);
+      /* A person is typing: reading the terminal is the point of this command. */
+      if (fgets (line, sizeof line, stdin) == NULL)
+        line[0] = '\0';
+      ferry_sign_in_submit_code (job, line);
     }
 
-  account = ferry_sign_in_run_finish (job, ferry_cli_wait_for (&result), &error);
+  account = ferry_sign_in_run_finish (job, result, &error);
   if (account == NULL)
     return ferry_cli_fail (error);
   ferry_account_manager_adopt (manager, role, account, ferry_sign_in_get_client (job));
-  g_settings_sync ();
+  /* Signed in only if the next ferry-cli will know it too. */
+  if (!ferry_account_manager_check_saved (manager, role, &error))
+    return ferry_cli_fail (error);
   display = ferry_handle_to_display (ferry_account_get_handle (account));
   /* Translators: "Signed in as @alice@example.org (Moving from)." */
   g_print (_("Signed in as %s (%s).\n"), display, role_name (role));
@@ -483,9 +573,9 @@ command_logout (int    argc,
   if ((manager = account_manager (&error)) == NULL)
     return ferry_cli_fail (error);
   ferry_account_manager_sign_out_async (manager, role, NULL, ferry_cli_got_result, &result);
-  if (!ferry_account_manager_sign_out_finish (manager, ferry_cli_wait_for (&result), &error))
+  if (!ferry_account_manager_sign_out_finish (manager, ferry_cli_wait_for (&result), &error) ||
+      !ferry_account_manager_check_saved (manager, role, &error))
     return ferry_cli_fail (error);
-  g_settings_sync ();
   g_print (_("Signed out (%s).\n"), role_name (role));
   return 0;
 }
@@ -658,6 +748,12 @@ command_backup (int    argc,
   if ((int) role < 0)
     return ferry_cli_fail (error);
   client = ferry_account_manager_get_client (manager, role);
+  if (ferry_account_manager_get_state (manager, role) == FERRY_ACCOUNT_UNREACHABLE)
+    {
+      /* Not answering is not signed out: signing in again would not help. */
+      g_printerr ("ferry-cli: %s\n", ferry_account_manager_get_problem (manager, role));
+      return 1;
+    }
   if (client == NULL || ferry_account_manager_get_state (manager, role) != FERRY_ACCOUNT_SIGNED_IN)
     {
       g_printerr (_("ferry-cli: the account is not signed in (%s). Sign in first: ferry-cli login SERVER --role old\n"),

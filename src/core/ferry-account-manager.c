@@ -7,7 +7,9 @@
  * Settings keep the two handles (not secret); the keyring keeps their tokens. At start each
  * account is checked once: a revoked token shows as "signed out", a moved account (whose
  * token Mastodon refuses with 403) is read through the public lookup, a server that does not
- * answer leaves the account signed in.
+ * answer leaves the account signed in. Each check has a deadline (answer-timeout): a frozen
+ * server or keyring is "not answering" after it, never a wait without end, and never "not
+ * signed in".
  */
 
 #define G_LOG_DOMAIN "ferry-account-manager"
@@ -38,7 +40,10 @@ struct _FerryAccountManager
   GSettings        *settings;      /* owned */
   GTlsDatabase     *tls_database;  /* owned, nullable */
   Slot              slots[2];
+  guint             answer_timeout;  /* seconds */
 };
+
+#define DEFAULT_ANSWER_TIMEOUT 20
 
 enum {
   SIGNAL_CHANGED,
@@ -96,7 +101,12 @@ typedef struct
 {
   FerryAccountManager *self;
   FerryRole            role;
-  GTask               *task;   /* the refresh, shared by both roles */
+  GTask               *task;         /* the refresh, shared by both roles */
+  GCancellable        *cancellable;  /* owned: this check's, cancelled at its deadline */
+  gulong               cancelled_id;
+  guint                deadline_id;
+  gboolean             timed_out;
+  gboolean             asking_server; /* FALSE while the keyring is asked */
 } Check;
 
 static void
@@ -104,11 +114,56 @@ check_done (Check *check)
 {
   guint *pending = g_task_get_task_data (check->task);
 
+  g_clear_handle_id (&check->deadline_id, g_source_remove);
+  if (check->cancelled_id != 0)
+    g_cancellable_disconnect (g_task_get_cancellable (check->task), check->cancelled_id);
+  g_clear_object (&check->cancellable);
   changed (check->self, check->role);
   if (--(*pending) == 0)
     g_task_return_boolean (check->task, TRUE);
   g_object_unref (check->task);
   g_free (check);
+}
+
+static gboolean
+check_deadline_cb (gpointer user_data)
+{
+  Check *check = user_data;
+
+  check->deadline_id = 0;
+  check->timed_out = TRUE;
+  g_cancellable_cancel (check->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+outer_cancelled_cb (GCancellable *outer,
+                    gpointer      user_data)
+{
+  g_cancellable_cancel (user_data);
+}
+
+/* The words for a check that ran out of time. */
+static char *
+not_answering (Check *check)
+{
+  Slot *slot = &check->self->slots[check->role];
+  g_autoptr(FerryHandle) handle = slot->handle ? ferry_handle_parse (slot->handle, 0, NULL) : NULL;
+  guint seconds = check->self->answer_timeout;
+
+  if (!check->asking_server)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "The keyring is not answering (nothing in %u second). "
+                                         "Unlock it, then try again.",
+                                         "The keyring is not answering (nothing in %u seconds). "
+                                         "Unlock it, then try again.", seconds), seconds);
+  /* Translators: %s is a server such as example.org */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%s is not answering (nothing in %u second). The account "
+                                       "stays signed in; try again later.",
+                                       "%s is not answering (nothing in %u seconds). The account "
+                                       "stays signed in; try again later.", seconds),
+                          handle ? handle->display_host : slot->handle, seconds);
 }
 
 static void
@@ -147,6 +202,11 @@ verified_cb (GObject      *object,
 
   if (slot->account != NULL && error == NULL)
     slot->state = FERRY_ACCOUNT_SIGNED_IN;
+  else if (check->timed_out)
+    {
+      slot->state = FERRY_ACCOUNT_UNREACHABLE;
+      slot->problem = not_answering (check);
+    }
   else if (g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_AUTH))
     {
       slot->state = FERRY_ACCOUNT_EXPIRED;
@@ -166,7 +226,7 @@ verified_cb (GObject      *object,
         {
           ferry_params_add (params, "acct", handle->username);
           ferry_client_call_async (anonymous, "GET", "/api/v1/accounts/lookup", params,
-                                   g_task_get_cancellable (check->task), public_lookup_cb, check);
+                                   check->cancellable, public_lookup_cb, check);
           return;
         }
     }
@@ -193,7 +253,8 @@ token_found_cb (GObject      *object,
       /* No token: signed out (the keyring may have been cleared). A keyring error is said. */
       slot->state = error ? FERRY_ACCOUNT_UNREACHABLE : FERRY_ACCOUNT_SIGNED_OUT;
       g_clear_pointer (&slot->problem, g_free);
-      slot->problem = error ? g_strdup (error->message) : NULL;
+      slot->problem = check->timed_out ? not_answering (check)
+                                       : error ? g_strdup (error->message) : NULL;
       check_done (check);
       return;
     }
@@ -208,8 +269,9 @@ token_found_cb (GObject      *object,
       return;
     }
   ferry_client_set_token (slot->client, token);
+  check->asking_server = TRUE;
   ferry_client_call_async (slot->client, "GET", "/api/v1/accounts/verify_credentials", NULL,
-                           g_task_get_cancellable (check->task), verified_cb, check);
+                           check->cancellable, verified_cb, check);
 }
 
 /**
@@ -257,7 +319,13 @@ ferry_account_manager_refresh_async (FerryAccountManager *self,
         }
       slot->state = FERRY_ACCOUNT_CHECKING;
       changed (self, role);
-      ferry_secret_store_lookup_async (self->store, FERRY_SECRET_TOKEN, handle, cancellable,
+      check->cancellable = g_cancellable_new ();
+      if (cancellable != NULL)
+        check->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (outer_cancelled_cb),
+                                                     g_object_ref (check->cancellable),
+                                                     g_object_unref);
+      check->deadline_id = g_timeout_add_seconds (self->answer_timeout, check_deadline_cb, check);
+      ferry_secret_store_lookup_async (self->store, FERRY_SECRET_TOKEN, handle, check->cancellable,
                                        token_found_cb, check);
     }
 }
@@ -614,6 +682,7 @@ ferry_account_manager_class_init (FerryAccountManagerClass *klass)
 static void
 ferry_account_manager_init (FerryAccountManager *self)
 {
+  self->answer_timeout = DEFAULT_ANSWER_TIMEOUT;
 }
 
 /**
@@ -722,4 +791,59 @@ ferry_account_manager_shares_server (FerryAccountManager *self,
   g_autoptr(FerryHandle) b = other->handle ? ferry_handle_parse (other->handle, 0, NULL) : NULL;
 
   return a != NULL && b != NULL && g_str_equal (a->host, b->host);
+}
+
+/* How long each check in a refresh waits for the keyring and the server, at most. */
+void
+ferry_account_manager_set_answer_timeout (FerryAccountManager *self,
+                                          guint                seconds)
+{
+  g_return_if_fail (FERRY_IS_ACCOUNT_MANAGER (self));
+  g_return_if_fail (seconds > 0);
+
+  self->answer_timeout = seconds;
+}
+
+guint
+ferry_account_manager_get_answer_timeout (FerryAccountManager *self)
+{
+  g_return_val_if_fail (FERRY_IS_ACCOUNT_MANAGER (self), 0);
+
+  return self->answer_timeout;
+}
+
+/**
+ * ferry_account_manager_check_saved:
+ *
+ * Whether the settings give back what ferry_account_manager_adopt() (or signing out) wrote
+ * for @role, read afresh after writing: where they cannot be written (dconf without its
+ * service, a read-only backend), the next start would not know the account.
+ *
+ * Returns: %FALSE with @error saying so
+ */
+gboolean
+ferry_account_manager_check_saved (FerryAccountManager  *self,
+                                   FerryRole             role,
+                                   GError              **error)
+{
+  g_autoptr(GSettingsBackend) backend = NULL;
+  g_autoptr(GSettings) fresh = NULL;
+  g_autofree char *schema_id = NULL;
+  g_autofree char *stored = NULL;
+  const char *wanted;
+
+  g_return_val_if_fail (FERRY_IS_ACCOUNT_MANAGER (self), FALSE);
+
+  wanted = self->slots[role].handle ? self->slots[role].handle : "";
+  g_settings_sync ();
+  g_object_get (self->settings, "backend", &backend, "schema-id", &schema_id, NULL);
+  fresh = g_settings_new_with_backend (schema_id, backend);
+  stored = g_settings_get_string (fresh, settings_key (role));
+  if (g_str_equal (stored, wanted))
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               _("Ferry could not save which account is signed in: the settings on this "
+                 "computer did not keep what Ferry wrote (they read back “%s”). The next start "
+                 "will not know the account."), stored);
+  return FALSE;
 }

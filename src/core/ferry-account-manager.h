@@ -52,6 +52,12 @@ void                 ferry_account_manager_adopt          (FerryAccountManager  
                                                            FerryRole             role,
                                                            FerryAccount         *account,
                                                            FerryClient          *client);
+gboolean             ferry_account_manager_check_saved    (FerryAccountManager  *self,
+                                                           FerryRole             role,
+                                                           GError              **error);
+void                 ferry_account_manager_set_answer_timeout (FerryAccountManager *self,
+                                                               guint                seconds);
+guint                ferry_account_manager_get_answer_timeout (FerryAccountManager *self);
 void                 ferry_account_manager_refresh_async  (FerryAccountManager  *self,
                                                            GCancellable         *cancellable,
                                                            GAsyncReadyCallback   callback,

@@ -11,6 +11,12 @@
  * keep the token in the keyring. The browser is opened through "open-uri", or
  * g_app_info_launch_default_for_uri_async() (the OpenURI portal in Flatpak); where neither
  * can, the URL is in the authorize-url property for the person to open.
+ *
+ * Where the server wants the exact redirect URI (GoToSocial), the registration names the
+ * listener's port; the next sign-in listens on that port again, or registers afresh. When the
+ * way back through the browser fails (the server refuses the redirect, the listener cannot
+ * start, the browser never comes back), the sign-in goes on with the pasted code: stage
+ * WAITING_FOR_CODE, a new authorize-url, "open-uri" again, and the reason in fallback-reason.
  */
 
 #define G_LOG_DOMAIN "ferry-sign-in"
@@ -43,9 +49,12 @@ struct _FerrySignIn
   FerryOAuthApp         *app;
   FerryLoopbackListener *listener;     /* owned */
   char                  *verifier;
+  char                  *state;
   char                  *redirect_uri;
   char                  *authorize_url;
+  char                  *fallback_reason;
   char                  *token;
+  guint                  browser_timeout;   /* seconds; 0: the listener's own */
   GTask                 *task;         /* owned, while running */
 };
 
@@ -53,6 +62,7 @@ enum {
   PROP_0,
   PROP_STAGE,
   PROP_AUTHORIZE_URL,
+  PROP_FALLBACK_REASON,
   N_PROPS
 };
 
@@ -173,6 +183,22 @@ have_code (FerrySignIn *self,
                               cancellable_of (self), exchanged_cb, self);
 }
 
+static void open_authorization (FerrySignIn *self);
+
+/* The way back through the browser failed: go on with the pasted code, on the out-of-band
+ * URI every registration of Ferry's has, rather than leave the person with an error. */
+static void
+fall_back_to_code (FerrySignIn *self,
+                   const char  *reason)
+{
+  g_clear_object (&self->listener);
+  g_clear_pointer (&self->fallback_reason, g_free);
+  self->fallback_reason = g_strdup (reason);
+  self->paste_code = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FALLBACK_REASON]);
+  open_authorization (self);
+}
+
 static void
 listener_cb (GObject      *object,
              GAsyncResult *result,
@@ -183,12 +209,19 @@ listener_cb (GObject      *object,
   g_autofree char *code = ferry_loopback_listener_wait_finish (FERRY_LOOPBACK_LISTENER (object),
                                                                result, &error);
 
-  if (code == NULL)
+  if (code != NULL)
+    {
+      have_code (self, code);
+      return;
+    }
+  /* Cancelled, or the person said no: that is the answer. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_AUTH) || self->task == NULL)
     {
       fail (self, g_steal_pointer (&error));
       return;
     }
-  have_code (self, code);
+  fall_back_to_code (self, error->message);
 }
 
 static void
@@ -207,35 +240,35 @@ static void
 open_authorization (FerrySignIn *self)
 {
   g_autofree char *scopes = ferry_oauth_scopes_for (self->info, self->role);
-  g_autofree char *state = ferry_oauth_random_token ();
   g_autofree char *challenge = NULL;
-  g_autoptr(GError) error = NULL;
   gboolean handled = FALSE;
 
+  /* A fresh state and verifier for each page Ferry sends the person to. */
+  g_clear_pointer (&self->state, g_free);
+  g_clear_pointer (&self->verifier, g_free);
+  g_clear_pointer (&self->redirect_uri, g_free);
+  g_clear_pointer (&self->authorize_url, g_free);
+  if (self->listener != NULL)
+    {
+      self->state = g_strdup (ferry_loopback_listener_get_state (self->listener));
+      self->redirect_uri = g_strdup (ferry_loopback_listener_get_redirect_uri (self->listener));
+    }
+  else
+    {
+      self->state = ferry_oauth_random_token ();
+      self->redirect_uri = g_strdup (FERRY_OAUTH_OOB);
+    }
   if (ferry_server_info_supports_pkce (self->info))
     {
       self->verifier = ferry_oauth_random_token ();
       challenge = ferry_oauth_pkce_challenge (self->verifier);
     }
 
-  if (self->paste_code)
-    self->redirect_uri = g_strdup (FERRY_OAUTH_OOB);
-  else
-    {
-      self->listener = ferry_loopback_listener_new (state, &error);
-      if (self->listener == NULL)
-        {
-          fail (self, g_steal_pointer (&error));
-          return;
-        }
-      self->redirect_uri = g_strdup (ferry_loopback_listener_get_redirect_uri (self->listener));
-    }
-
   self->authorize_url = ferry_oauth_authorize_url (ferry_client_get_base_url (self->client), self->app,
-                                                   self->redirect_uri, scopes, state, challenge,
+                                                   self->redirect_uri, scopes, self->state, challenge,
                                                    self->force_login);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHORIZE_URL]);
-  set_stage (self, self->paste_code ? FERRY_SIGN_IN_WAITING_FOR_CODE : FERRY_SIGN_IN_WAITING_FOR_BROWSER);
+  set_stage (self, self->listener == NULL ? FERRY_SIGN_IN_WAITING_FOR_CODE : FERRY_SIGN_IN_WAITING_FOR_BROWSER);
 
   if (self->listener != NULL)
     ferry_loopback_listener_wait_async (self->listener, cancellable_of (self), listener_cb, self);
@@ -284,6 +317,33 @@ registered_cb (GObject      *object,
                                   serialized, cancellable_of (self), app_stored_cb, self);
 }
 
+/* The listener for the browser's way back: on the registered port where the server wants the
+ * exact URI and that port is free, else on any. Where none can listen, the code is pasted. */
+static void
+start_listener (FerrySignIn *self,
+                guint16      port)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *state = ferry_oauth_random_token ();
+
+  if (self->paste_code)
+    return;
+  if (port != 0)
+    self->listener = ferry_loopback_listener_new (state, port, NULL);
+  if (self->listener == NULL)
+    self->listener = ferry_loopback_listener_new (state, 0, &error);
+  if (self->listener == NULL)
+    {
+      self->paste_code = TRUE;
+      self->fallback_reason = g_strdup_printf (_("Ferry could not wait for the browser here (%s)."),
+                                               error->message);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FALLBACK_REASON]);
+      return;
+    }
+  if (self->browser_timeout > 0)
+    ferry_loopback_listener_set_timeout (self->listener, self->browser_timeout);
+}
+
 static void
 app_found_cb (GObject      *object,
               GAsyncResult *result,
@@ -293,7 +353,8 @@ app_found_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *serialized = ferry_secret_store_lookup_finish (FERRY_SECRET_STORE (object),
                                                                   result, &error);
-  g_autofree char *scopes = NULL;
+  gboolean exact;
+  const char *loopback;
 
   if (error != NULL)
     {
@@ -302,8 +363,10 @@ app_found_cb (GObject      *object,
     }
 
   self->app = ferry_oauth_app_deserialize (serialized);
-  scopes = ferry_oauth_app_scopes_for (self->info);
-  if (self->app != NULL && ferry_oauth_scopes_cover (self->app->scopes, scopes))
+  exact = !ferry_oauth_loopback_port_varies (self->info);
+  start_listener (self, exact ? ferry_oauth_app_get_port (self->app) : 0);
+  loopback = self->listener ? ferry_loopback_listener_get_redirect_uri (self->listener) : NULL;
+  if (ferry_oauth_app_fits (self->app, self->info, loopback))
     {
       open_authorization (self);
       return;
@@ -311,7 +374,8 @@ app_found_cb (GObject      *object,
 
   g_clear_pointer (&self->app, ferry_oauth_app_free);
   set_stage (self, FERRY_SIGN_IN_REGISTERING);
-  ferry_oauth_register_async (self->client, self->info, cancellable_of (self), registered_cb, self);
+  ferry_oauth_register_async (self->client, self->info, exact ? loopback : NULL,
+                              cancellable_of (self), registered_cb, self);
 }
 
 static void
@@ -363,8 +427,10 @@ ferry_sign_in_finalize (GObject *object)
   ferry_handle_free (self->handle);
   ferry_oauth_app_free (self->app);
   g_free (self->verifier);
+  g_free (self->state);
   g_free (self->redirect_uri);
   g_free (self->authorize_url);
+  g_free (self->fallback_reason);
   g_free (self->token);
 
   G_OBJECT_CLASS (ferry_sign_in_parent_class)->finalize (object);
@@ -388,6 +454,10 @@ ferry_sign_in_get_property (GObject    *object,
       g_value_set_string (value, self->authorize_url);
       break;
 
+    case PROP_FALLBACK_REASON:
+      g_value_set_string (value, self->fallback_reason);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -408,6 +478,10 @@ ferry_sign_in_class_init (FerrySignInClass *klass)
                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_AUTHORIZE_URL] =
     g_param_spec_string ("authorize-url", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* Why the sign-in went on with a pasted code instead of the way back through the browser. */
+  properties[PROP_FALLBACK_REASON] =
+    g_param_spec_string ("fallback-reason", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -509,19 +583,46 @@ void
 ferry_sign_in_submit_code (FerrySignIn *self,
                            const char  *code)
 {
-  g_autofree char *trimmed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *parsed = NULL;
 
   g_return_if_fail (FERRY_IS_SIGN_IN (self));
   g_return_if_fail (self->stage == FERRY_SIGN_IN_WAITING_FOR_CODE);
 
-  trimmed = g_strstrip (g_strdup (code ? code : ""));
-  if (trimmed[0] == '\0')
+  parsed = ferry_oauth_parse_pasted_code (code, &state, &error);
+  if (parsed == NULL)
     {
-      fail (self, g_error_new_literal (FERRY_API_ERROR, FERRY_API_ERROR_INVALID,
-                                       _("The code is empty. Copy it from the server’s page.")));
+      fail (self, g_steal_pointer (&error));
       return;
     }
-  have_code (self, trimmed);
+  if (state != NULL && g_strcmp0 (state, self->state) != 0)
+    {
+      fail (self, g_error_new_literal (FERRY_API_ERROR, FERRY_API_ERROR_INVALID,
+                                       _("This code belongs to another sign-in. Copy the code "
+                                         "from the page Ferry opened last.")));
+      return;
+    }
+  have_code (self, parsed);
+}
+
+/* Why the sign-in asks for a pasted code although it began with the browser; %NULL if not. */
+const char *
+ferry_sign_in_get_fallback_reason (FerrySignIn *self)
+{
+  g_return_val_if_fail (FERRY_IS_SIGN_IN (self), NULL);
+
+  return self->fallback_reason;
+}
+
+/* At most this long for the browser to come back (tests); by default the listener's. */
+void
+ferry_sign_in_set_browser_timeout (FerrySignIn *self,
+                                   guint        seconds)
+{
+  g_return_if_fail (FERRY_IS_SIGN_IN (self));
+
+  self->browser_timeout = seconds;
 }
 
 static gboolean

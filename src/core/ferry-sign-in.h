@@ -44,6 +44,9 @@ FerryServerInfo  *ferry_sign_in_get_server_info   (FerrySignIn         *self);
 FerryClient      *ferry_sign_in_get_client        (FerrySignIn         *self);
 void              ferry_sign_in_submit_code       (FerrySignIn         *self,
                                                    const char          *code);
+const char       *ferry_sign_in_get_fallback_reason (FerrySignIn       *self);
+void              ferry_sign_in_set_browser_timeout (FerrySignIn       *self,
+                                                   guint                seconds);
 void              ferry_sign_in_run_async         (FerrySignIn         *self,
                                                    GCancellable        *cancellable,
                                                    GAsyncReadyCallback  callback,

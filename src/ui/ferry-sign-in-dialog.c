@@ -182,6 +182,15 @@ on_stage (FerrySignIn       *job,
       break;
     case FERRY_SIGN_IN_WAITING_FOR_CODE:
       show_step (self, "code");
+      /* The browser's way back failed: say why the code is asked for now. */
+      if (ferry_sign_in_get_fallback_reason (job) != NULL)
+        {
+          g_autofree char *text = g_strdup_printf (_("%s Allow Ferry on the page that opened, "
+                                                     "and paste the code it shows."),
+                                                   ferry_sign_in_get_fallback_reason (job));
+
+          show_error (self, text);
+        }
       break;
     case FERRY_SIGN_IN_STARTING:
     case FERRY_SIGN_IN_PROBING:
@@ -214,6 +223,13 @@ signed_in_cb (GObject      *object,
     }
   ferry_account_manager_adopt (self->manager, self->role, account,
                                ferry_sign_in_get_client (FERRY_SIGN_IN (object)));
+  /* Signed in for now; say so where the next start would not know it. */
+  if (!ferry_account_manager_check_saved (self->manager, self->role, &error))
+    {
+      show_error (self, error->message);
+      show_step (self, "start");
+      return;
+    }
   gtk_window_close (GTK_WINDOW (self));
 }
 

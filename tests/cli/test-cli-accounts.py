@@ -1,17 +1,21 @@
 #!/usr/bin/env python3
 """ferry-cli login / accounts / logout against the standalone fedisim, with fedisim-browse in
 the person's place: the loopback sign-in and the pasted code, the token in the keyring and in
-no file, both accounts found again by a new process, and sign-out revoking the token.
+no file, both accounts found again by a new process, and sign-out revoking the token; the
+loopback sign-in on GoToSocial (exact redirect URI); settings kept where the default backend
+keeps nothing (memory); a frozen server: bounded, said while waiting, "not answering".
 Needs a keyring (build-aux/with-keyring); without one it skips, unless FERRY_REQUIRE_SECRETS.
 TAP output."""
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 
-from fedisim_run import Fedisim, check, cli_env, finish, skip_without_keyring
+from fedisim_run import Fedisim, check, cli_env, finish, sign_in, skip_without_keyring
 
 
 def main():
@@ -91,6 +95,63 @@ def main():
               accounts["old"]["state"] == "signed-out" and accounts["new"]["state"] == "signed-in", out.stdout)
         check("the old account's token is gone from the keyring, the new one's stays",
               token_of(alice_key) is None and token_of(bob_key) is not None)
+
+        # #13: the loopback sign-in on GoToSocial, which wants the exact redirect URI.
+        rc, out = sign_in(cli, browse, ca, env, urls["gts-old"], "old", "bob", "horse-correct")
+        check("GoToSocial: the browser comes back to Ferry and the login signs in",
+              rc == 0 and "visited 200" in out and "Signed in as @bob@" in out and "code instead" not in out, out)
+
+        # #19: where the settings backend keeps nothing (memory), ferry-cli still remembers.
+        memory_home = tempfile.mkdtemp(prefix="ferry-cli-memory-")
+        memory_env = dict(cli_env(ca, memory_home), GSETTINGS_BACKEND="memory")
+        rc, out = sign_in(cli, browse, ca, memory_env, urls["mastodon-new"], "new", "alice2", "staple-battery")
+        check("memory backend: the login signs in", rc == 0 and "Signed in as @alice2@" in out, out)
+        out = subprocess.run([cli, "accounts", "--json"], env=memory_env, capture_output=True, text=True)
+        accounts = json.loads(out.stdout) if out.returncode == 0 else {}
+        check("memory backend: a new ferry-cli still knows the account",
+              accounts.get("new", {}).get("state") == "signed-in" and
+              accounts["new"].get("account", "").startswith("alice2@"), out.stdout + out.stderr)
+
+        # #19: dconf without a session bus drops every write ("failed to commit changes to
+        # dconf"); ferry-cli keeps its settings in the keyfile there. The token goes to
+        # libsecret's file backend, as no keyring can be reached without a bus.
+        nobus_home = tempfile.mkdtemp(prefix="ferry-cli-nobus-")
+        os.mkdir(os.path.join(nobus_home, "run"), 0o700)
+        nobus_env = dict(cli_env(ca, nobus_home), SECRET_BACKEND="file",
+                         SECRET_FILE_TEST_PATH=os.path.join(nobus_home, "test.keyring"),
+                         SECRET_FILE_TEST_PASSWORD="test", XDG_RUNTIME_DIR=os.path.join(nobus_home, "run"))
+        for name in ("GSETTINGS_BACKEND", "DBUS_SESSION_BUS_ADDRESS", "GNOME_KEYRING_CONTROL"):
+            nobus_env.pop(name, None)
+        # libsecret 0.20.5's file backend leaks ~28 B per write (../shared/test-infra.md §3).
+        if "ASAN_OPTIONS" in nobus_env:
+            nobus_env["ASAN_OPTIONS"] = nobus_env["ASAN_OPTIONS"].replace("detect_leaks=1", "detect_leaks=0")
+        rc, out = sign_in(cli, browse, ca, nobus_env, urls["mastodon-old"], "old", "carol", "battery-staple")
+        check("dconf without a bus: the login signs in", rc == 0 and "Signed in as @carol@" in out, out)
+        out = subprocess.run([cli, "accounts", "--json"], env=nobus_env, capture_output=True, text=True)
+        accounts = json.loads(out.stdout) if out.returncode == 0 else {}
+        check("dconf without a bus: a new ferry-cli still knows the account",
+              accounts.get("old", {}).get("state") == "signed-in", out.stdout + out.stderr)
+
+        # #24: a frozen server (the process stopped: connections are taken, nothing answers).
+        frozen_env = dict(env, FERRY_ANSWER_TIMEOUT="4")
+        server.process.send_signal(signal.SIGSTOP)
+        try:
+            start = time.monotonic()
+            out = subprocess.run([cli, "accounts"], env=frozen_env, capture_output=True, text=True, timeout=60)
+            took = time.monotonic() - start
+            check("frozen server: accounts ends within its deadline", out.returncode == 0 and took < 15,
+                  f"{took:.1f} s\n" + out.stdout + out.stderr)
+            check("frozen server: it says what it waits for while it waits",
+                  "Waiting for " in out.stderr and "gives up after 4 s" in out.stderr, out.stderr)
+            check("frozen server: not answering, never not signed in",
+                  "not answering" in out.stdout and "not signed in" not in out.stdout, out.stdout)
+            out = subprocess.run([cli, "backup", "--output", os.path.join(config_home, "b")], env=frozen_env,
+                                 capture_output=True, text=True, timeout=60)
+            check("frozen server: backup says the server is not answering, not to sign in",
+                  out.returncode == 1 and "not answering" in out.stderr and "Sign in first" not in out.stderr,
+                  out.stdout + out.stderr)
+        finally:
+            server.process.send_signal(signal.SIGCONT)
     finally:
         server.stop()
 

@@ -486,10 +486,21 @@ fedisim_browser_authorize (FedisimBrowser  *browser,
         char *code = NULL;
         const char *input = strstr (result, "class=\"oauth-code\"");
 
+        const char *section = strstr (result, "class=\"oob-token\"");
+
         if (input != NULL)
           code = attribute (input, "value");
         if (code != NULL)
           return code;
+        /* GoToSocial's page: <code>CODE</code> in the oob-token section. */
+        if (section != NULL && strstr (section, "<code>") != NULL)
+          {
+            const char *start = strstr (section, "<code>") + strlen ("<code>");
+            const char *end = strstr (start, "</code>");
+
+            if (end != NULL)
+              return g_strndup (start, end - start);
+          }
       }
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "no code after authorizing: %s", result);
       return NULL;

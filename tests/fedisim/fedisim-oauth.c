@@ -26,10 +26,26 @@ static const char *known_scopes[] = {
   NULL
 };
 
+/* GoToSocial 0.19 has no PKCE and no authorization server metadata (observed-servers.md;
+ * S256 came later, gotosocial internal/oauth/server.go AllowedCodeChallengeMethods). */
 static gboolean
 pkce_supported (FedisimServer *server)
 {
   return server->flavour == FEDISIM_FLAVOUR_MASTODON && server->api_version >= 2;
+}
+
+/* GoToSocial compares the redirect URI with the registered ones exactly, no loopback leeway:
+ * gotosocial internal/oauth/handlers/handlers.go, GetValidateURIHandler ("Want an exact
+ * match"; the wanted URI is only parsed and re-serialised, the registered ones split on
+ * newlines). */
+static gboolean
+gotosocial_redirect_registered (FsApp      *app,
+                                const char *redirect_uri)
+{
+  for (guint i = 0; redirect_uri && app->redirect_uris[i]; i++)
+    if (g_str_equal (app->redirect_uris[i], redirect_uri))
+      return TRUE;
+  return FALSE;
 }
 
 static char *
@@ -78,8 +94,10 @@ is_loopback_ip (const char *host)
   return address != NULL && g_inet_address_get_is_loopback (address);
 }
 
-/* RFC 8252 §7.3, as Doorkeeper does it: loopback IP literals match on any port; path and
- * query must still match; "localhost" is not a literal and must match exactly. */
+/* RFC 8252 §7.3, as Doorkeeper does it for Mastodon (doorkeeper-gem/doorkeeper
+ * lib/doorkeeper/oauth/helpers/uri_checker.rb, matches? and loopback_uri?): loopback IP
+ * literals match on any port; path and query must still match; "localhost" is not a literal
+ * and must match exactly. */
 static gboolean
 redirect_matches (const char *registered,
                   const char *requested)
@@ -95,7 +113,9 @@ redirect_matches (const char *registered,
     return FALSE;
   if (!is_loopback_ip (g_uri_get_host (a)) || !is_loopback_ip (g_uri_get_host (b)))
     return FALSE;
+  /* doorkeeper uri_checker.rb urls_match?: everything but the port, the userinfo included. */
   return g_str_equal (g_uri_get_scheme (a), g_uri_get_scheme (b)) &&
+         g_strcmp0 (g_uri_get_userinfo (a), g_uri_get_userinfo (b)) == 0 &&
          g_str_equal (g_uri_get_host (a), g_uri_get_host (b)) &&
          g_str_equal (g_uri_get_path (a), g_uri_get_path (b)) &&
          g_strcmp0 (g_uri_get_query (a), g_uri_get_query (b)) == 0;
@@ -385,6 +405,13 @@ check_authorization (FsRequest *req)
     }
   for (guint i = 0; redirect_uri && app->redirect_uris[i]; i++)
     matches |= redirect_matches (app->redirect_uris[i], redirect_uri);
+  /* GoToSocial only keeps the form in the session here and checks the redirect URI when the
+   * person presses Authorize (gotosocial internal/api/auth/authorize.go,
+   * saveAuthFormToSession; see authorize_submit). snac never checks it (snac2 mastoapi.c,
+   * oauth_get_handler "/authorize": only client_id and response_type). */
+  if ((req->server->flavour == FEDISIM_FLAVOUR_GOTOSOCIAL ||
+       req->server->flavour == FEDISIM_FLAVOUR_LEGACY) && redirect_uri != NULL)
+    matches = TRUE;
   if (!matches)
     {
       authorize_error_page (req, "The redirect uri included is not valid.");
@@ -491,6 +518,7 @@ authorize_form (FsRequest *req)
 static void
 authorize_submit (FsRequest *req)
 {
+  FsActor *user;
   FsApp *app;
   FsGrant *grant;
   const char *redirect_uri = fs_req_param (req, "redirect_uri");
@@ -507,6 +535,29 @@ authorize_submit (FsRequest *req)
   if ((app = check_authorization (req)) == NULL)
     return;
 
+  /* GoToSocial is done with the session here, except for the out-of-band page, which still
+   * reads it (gotosocial internal/api/auth/authorize.go, AuthorizePOSTHandler: clearSession
+   * unless the redirect URI is the OOB one): the next authorization signs in again. */
+  user = req->session->user;
+  if (req->server->flavour == FEDISIM_FLAVOUR_GOTOSOCIAL && g_strcmp0 (redirect_uri, OOB) != 0)
+    req->session->user = NULL;
+
+  if (req->server->flavour == FEDISIM_FLAVOUR_GOTOSOCIAL &&
+      !gotosocial_redirect_registered (app, redirect_uri))
+    {
+      /* The oauth2 library's validateURI fails with ErrInvalidRedirectURI, which is not among
+       * its described errors, so GetErrorData makes it server_error; errorOrRedirect then
+       * sends the browser to the *requested* URI with it (gotosocial internal/oauth/server.go,
+       * HandleAuthorizeRequest/errorOrRedirect; superseriousbusiness/oauth2 server/server.go,
+       * GetErrorData, GetRedirectURI). */
+      location = with_params (redirect_uri, "error", "server_error", "error_description",
+                              "The authorization server encountered an unexpected condition "
+                              "that prevented it from fulfilling the request",
+                              "state", state, NULL);
+      fs_reply_redirect (req, location);
+      return;
+    }
+
   if (g_strcmp0 (fs_req_param (req, "_method"), "delete") == 0)
     {
       location = with_params (redirect_uri, "error", "access_denied", "error_description",
@@ -519,7 +570,7 @@ authorize_submit (FsRequest *req)
   grant = g_new0 (FsGrant, 1);
   grant->code = random_token (32);
   grant->app = app;
-  grant->user = req->session->user;
+  grant->user = user;
   grant->redirect_uri = g_strdup (redirect_uri);
   grant->scopes = g_strdup (scope && scope[0] ? scope : "read");
   grant->expires_at = fedisim_world_now (req->server->world) + 600;
@@ -527,6 +578,27 @@ authorize_submit (FsRequest *req)
     grant->challenge = g_strdup (fs_req_param (req, "code_challenge"));
   g_ptr_array_add (req->server->grants, grant);
 
+  if (g_str_equal (redirect_uri, OOB) && req->server->flavour == FEDISIM_FLAVOUR_GOTOSOCIAL)
+    {
+      /* GoToSocial sends the browser to its own page, the OOB URI replaced by /oauth/oob
+       * (gotosocial internal/oauth/server.go, OOBTokenPath). */
+      location = with_params ("/oauth/oob", "code", grant->code, "state", state, NULL);
+      fs_reply_redirect (req, location);
+      return;
+    }
+  if (g_str_equal (redirect_uri, OOB) && req->server->flavour == FEDISIM_FLAVOUR_LEGACY &&
+      state != NULL && state[0] != '\0')
+    {
+      /* snac shows the code with the state stuck to it, "CODE&state=STATE" (snac2
+       * mastoapi.c, x-snac-login): what a person copies from there. */
+      g_autofree char *shown = g_strdup_printf ("%s&state=%s", grant->code, state);
+      g_autofree char *escaped = fs_html_escape (shown);
+      g_autofree char *body = g_strdup_printf (
+        "<input type=\"text\" class=\"oauth-code\" readonly value=\"%s\">", escaped);
+
+      fs_reply_html (req, 200, "Authorization code", body);
+      return;
+    }
   if (g_str_equal (redirect_uri, OOB))
     {
       g_autofree char *body = g_strdup_printf (
@@ -694,9 +766,12 @@ token_endpoint (FsRequest *req)
           if (g_str_equal (candidate->code, code))
             grant = candidate;
         }
+      /* snac only wants a redirect_uri to be there (snac2 mastoapi.c, "/token"). */
       if (grant == NULL || grant->used || grant->app != app ||
           grant->expires_at < fedisim_world_now (req->server->world) ||
-          g_strcmp0 (grant->redirect_uri, fs_req_param (req, "redirect_uri")) != 0)
+          (req->server->flavour == FEDISIM_FLAVOUR_LEGACY
+             ? fs_req_param (req, "redirect_uri") == NULL
+             : g_strcmp0 (grant->redirect_uri, fs_req_param (req, "redirect_uri")) != 0))
         {
           oauth_error (req, 400, "invalid_grant", invalid_grant);
           return;
@@ -825,6 +900,28 @@ authorization_server_metadata (FsRequest *req)
   fs_reply_json (req, 200, json_builder_get_root (builder));
 }
 
+/* GoToSocial's out-of-band page (gotosocial internal/api/auth/oob.go, web/template/oob.tmpl):
+ * the code in a <code> element of the "oob-token" section. */
+static void
+gotosocial_oob_page (FsRequest *req)
+{
+  const char *code = fs_req_param (req, "code");
+  g_autofree char *escaped = NULL;
+  g_autofree char *body = NULL;
+
+  if (code == NULL || code[0] == '\0')
+    {
+      fs_reply_html (req, 400, "Bad Request",
+                     "<p>no 'code' query value provided in callback redirect</p>");
+      return;
+    }
+  escaped = fs_html_escape (code);
+  body = g_strdup_printf ("<main><section class=\"oob-token\"><h1>Hi!</h1>"
+                          "<p>Here's your out-of-band token, use it wisely:</p>"
+                          "<code>%s</code></section></main>", escaped);
+  fs_reply_html (req, 200, "Out-of-band token", body);
+}
+
 const FsRoute fs_oauth_routes[] = {
   { "POST", "/api/v1/apps", register_app },
   { "GET", "/auth/sign_in", sign_in_form },
@@ -834,6 +931,7 @@ const FsRoute fs_oauth_routes[] = {
   { "POST", "/oauth/authorize", authorize_submit },
   { "POST", "/oauth/token", token_endpoint },
   { "POST", "/oauth/revoke", revoke_token },
+  { "GET", "/oauth/oob", gotosocial_oob_page, 0, NULL, FS_F (FEDISIM_FLAVOUR_GOTOSOCIAL) },
   { "GET", "/.well-known/oauth-authorization-server", authorization_server_metadata },
   { NULL }
 };
