@@ -740,6 +740,77 @@ test_media_names (void)
   g_assert_null (strchr (empty + strlen ("media/"), '/'));
 }
 
+/* Issue 12 #10: a cell that begins with =, +, - or @ is kept verbatim (Mastodon's import
+ * needs the same text back; the help warns before a spreadsheet opens the files), and the
+ * warning is in the help. */
+static void
+test_csv_verbatim (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(FerryParams) params = ferry_params_new ();
+  g_autoptr(JsonNode) list = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *here = g_path_get_dirname (__FILE__);   /* the build runs from _build */
+  g_autofree char *help_path = g_build_filename (here, "..", "help", "C", "backup.page", NULL);
+  g_autofree char *help = NULL;
+  const char *title = "=HYPERLINK(\"https://evil.example\",\"-@+\")";
+  g_autofree char *id = NULL;
+  g_autofree char *path = NULL;
+
+  setup_server (f, FEDISIM_FLAVOUR_MASTODON, "4.5.0", "small");
+  ferry_params_add (params, "title", title);
+  ferry_client_call_async (f->client, "POST", "/api/v1/lists", params, NULL, ferry_test_got_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  list = ferry_client_call_finish (f->client, result, NULL, &error);
+  g_assert_no_error (error);
+  id = g_strdup (json_object_get_string_member (json_node_get_object (list), "id"));
+  g_clear_object (&result);
+  g_clear_pointer (&params, ferry_params_unref);
+  /* One of the accounts alice follows, as a member (lists.csv has a row per member). */
+  ferry_client_call_async (f->client, "GET", "/api/v1/accounts/verify_credentials", NULL, NULL,
+                           ferry_test_got_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_clear_pointer (&list, json_node_unref);
+  list = ferry_client_call_finish (f->client, result, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  path = g_strdup_printf ("/api/v1/accounts/%s/following?limit=1",
+                          json_object_get_string_member (json_node_get_object (list), "id"));
+  ferry_client_call_async (f->client, "GET", path, NULL, NULL, ferry_test_got_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_clear_pointer (&list, json_node_unref);
+  list = ferry_client_call_finish (f->client, result, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  params = ferry_params_new ();
+  ferry_params_add (params, "account_ids[]",
+                    json_object_get_string_member (json_array_get_object_element (json_node_get_array (list), 0), "id"));
+  g_free (path);
+  path = g_strdup_printf ("/api/v1/lists/%s/accounts", id);
+  ferry_client_call_async (f->client, "POST", path, params, NULL, ferry_test_got_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_clear_pointer (&list, json_node_unref);
+  list = ferry_client_call_finish (f->client, result, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (run_backup (f, "csv", FERRY_BACKUP_NO_POSTS, 0, &error));
+  g_assert_no_error (error);
+  csv = read_file (f, "csv", "lists.csv");
+  /* Quoted as CSV quotes (the comma, the quotes), never escaped for a spreadsheet ('=…). */
+  g_assert_nonnull (strstr (csv, "\"=HYPERLINK(\"\"https://evil.example\"\",\"\"-@+\"\")\""));
+  g_assert_null (strstr (csv, "'="));
+
+  g_assert_true (g_file_get_contents (help_path, &help, NULL, NULL));
+  g_assert_nonnull (strstr (help, "id=\"spreadsheets\""));
+  g_assert_nonnull (strstr (help, "<code>=</code>, <code>+</code>, <code>-</code> or <code>@</code>"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -759,6 +830,7 @@ main (int   argc,
   ADD ("/backup/passing-404", test_passing_404);
   ADD ("/backup/snac", test_snac);
   ADD ("/backup/picture-not-image", test_picture_not_image);
+  ADD ("/backup/csv-verbatim", test_csv_verbatim);
   g_test_add_func ("/backup/stand-ins", test_stand_ins);
   g_test_add_func ("/backup/media-names", test_media_names);
   g_test_add ("/backup/akkoma", Fixture, GINT_TO_POINTER (FEDISIM_FLAVOUR_AKKOMA), NULL,
