@@ -509,6 +509,25 @@ test_private (Fixture       *f,
   g_test_message ("%u files, all 0600", n);
   g_assert_cmpuint (n, >, 10);
 
+  /* A backup an older Ferry left world-readable, backed up into again: made private. */
+  {
+    g_autofree char *media = g_build_filename (folder, "media", NULL);
+    g_autofree char *csv = g_build_filename (folder, "following_accounts.csv", NULL);
+    g_autoptr(GDir) dir = g_dir_open (media, 0, NULL);
+    const char *name = dir ? g_dir_read_name (dir) : NULL;
+    g_autofree char *one = name ? g_build_filename (media, name, NULL) : NULL;
+
+    g_assert_nonnull (one);
+    g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
+    g_assert_cmpint (g_chmod (media, 0755), ==, 0);
+    g_assert_cmpint (g_chmod (csv, 0644), ==, 0);
+    g_assert_cmpint (g_chmod (one, 0644), ==, 0);
+    g_assert_true (run_backup (f, "private", FERRY_BACKUP_DEFAULT, 0, &error));
+    g_assert_no_error (error);
+    n = 0;
+    assert_private_tree (folder, &n);
+  }
+
   /* A folder an older Ferry made 0755 is made 0700; a part file a killed run left 0644
    * does not widen the file written through it. */
   old = g_build_filename (f->tmpdir, "old-folder", NULL);

@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "ferry-api-error.h"
 #include "ferry-backup-private.h"
@@ -261,6 +262,7 @@ ferry_backup_runner_skip_if_missing (Runner *r,
     return FALSE;
   json_object_set_string_member (r->state, "skipped",
                                  _("This server has no way to read these through its API."));
+  json_object_set_string_member (r->state, "api", "missing");
   ferry_backup_runner_write (r);
   return TRUE;
 }
@@ -407,6 +409,22 @@ journal_opened_cb (GObject      *object,
   start_runners (self);
 }
 
+static void
+make_files_private (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      GStatBuf st;
+
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && (st.st_mode & 0077) != 0)
+        g_chmod (path, st.st_mode & 0600);
+    }
+}
+
 /* In a worker thread: the folder, and what an earlier backup in it says. */
 static void
 prepare_thread (GTask        *task,
@@ -449,6 +467,9 @@ prepare_thread (GTask        *task,
       g_task_return_pointer (task, NULL, NULL);
       return;
     }
+  /* A backup an older Ferry made world-readable: its files become the person's alone too. */
+  make_files_private (self->dir_path);
+  make_files_private (media);
   manifest = json_node_get_object (json_parser_get_root (parser));
   account = ferry_backup_object_member (manifest, "account");
   if (account == NULL || g_strcmp0 (ferry_backup_string_member (account, "handle"), handle) != 0)
