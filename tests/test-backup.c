@@ -830,6 +830,60 @@ test_csv_verbatim (Fixture       *f,
   g_assert_nonnull (strstr (help, "<code>=</code>, <code>+</code>, <code>-</code> or <code>@</code>"));
 }
 
+/* Issue 12 #12, #18: what is skipped without asking comes from the probe alone, by
+ * software and version; nothing else is. */
+static JsonNode *
+parse (const char *text)
+{
+  return json_from_string (text, NULL);
+}
+
+static void
+test_server_gaps (void)
+{
+  static const struct {
+    const char *software, *version, *category;
+    const char *gap;   /* "missing", "hidden" or NULL */
+  } cases[] = {
+    { "mastodon", "4.5.0", "followed_tags", NULL }, { "mastodon", "4.5.0", "domain_blocks", NULL },
+    { "mastodon", "3.5.3", "followed_tags", "missing" }, { "mastodon", "3.5.3", "filters", "missing" },
+    { "mastodon", "3.5.3", "posts", NULL }, { "mastodon", "", "filters", NULL },
+    { "gotosocial", "0.19.2", "domain_blocks", "missing" }, { "gotosocial", "0.19.2", "endorsements", "missing" },
+    { "gotosocial", "0.19.2", "mutes", NULL }, { "gotosocial", "0.19.2", "followers", NULL },
+    { "snac", "2.94", "mutes", "missing" }, { "snac", "2.94", "domain_blocks", "missing" },
+    { "snac", "2.94", "followers", "hidden" }, { "snac", "2.94", "blocks", "hidden" },
+    { "snac", "2.94", "favourites", "hidden" }, { "snac", "2.94", "following", NULL },
+    { "snac", "2.94", "posts", NULL }, { "akkoma", "3.13.2", "endorsements", NULL },
+  };
+  g_autoptr(GFile) dir = g_file_new_for_path ("/nonexistent-ferry-test");
+  g_autoptr(FerryClient) client = ferry_client_new ("https://gaps.example", NULL);
+  g_autoptr(FerryBackup) backup = ferry_backup_new (client, dir, FERRY_BACKUP_DEFAULT);
+  gboolean hidden;
+
+  /* No probe: nothing is known to be missing. */
+  g_assert_null (ferry_backup_server_gap (backup, "domain_blocks", &hidden));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"software\":{\"name\":\"%s\",\"version\":\"%s\"}}",
+                                               cases[i].software, cases[i].version);
+      g_autoptr(JsonNode) nodeinfo = parse (text);
+      g_autoptr(JsonNode) instance = parse ("{}");
+      const char *gap;
+
+      g_clear_object (&backup->info);
+      backup->info = ferry_server_info_new_from_json ("gaps.example", nodeinfo, instance, NULL);
+      gap = ferry_backup_server_gap (backup, cases[i].category, &hidden);
+      g_test_message ("%s %s %s: %s", cases[i].software, cases[i].version, cases[i].category, gap ? gap : "-");
+      if (cases[i].gap == NULL)
+        g_assert_null (gap);
+      else
+        {
+          g_assert_nonnull (gap);
+          g_assert_cmpint (hidden, ==, g_str_equal (cases[i].gap, "hidden"));
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -851,6 +905,7 @@ main (int   argc,
   ADD ("/backup/picture-not-image", test_picture_not_image);
   ADD ("/backup/csv-verbatim", test_csv_verbatim);
   g_test_add_func ("/backup/stand-ins", test_stand_ins);
+  g_test_add_func ("/backup/server-gaps", test_server_gaps);
   g_test_add_func ("/backup/media-names", test_media_names);
   g_test_add ("/backup/akkoma", Fixture, GINT_TO_POINTER (FEDISIM_FLAVOUR_AKKOMA), NULL,
               test_other_flavours, teardown);

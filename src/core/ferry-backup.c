@@ -214,10 +214,16 @@ ferry_backup_server_gap (FerryBackup *self,
     /* observed on GoToSocial 0.19.2: /api/v1/endorsements answers 404 */
     return _("This server’s API has no way to read featured accounts.");
   if ((g_str_equal (software, "mastodon") || g_str_equal (software, "hometown")) &&
-      g_ascii_strtoull (ferry_server_info_get_version (self->info), NULL, 10) < 4 &&
       (g_str_equal (category, "followed_tags") || g_str_equal (category, "filters")))
-    /* /api/v1/followed_tags and /api/v2/filters came with Mastodon 4.0 (api-facts) */
-    return _("This version of Mastodon has no way to read these through its API.");
+    {
+      const char *version = ferry_server_info_get_version (self->info);
+      char *end = NULL;
+      guint64 major = g_ascii_strtoull (version, &end, 10);
+
+      /* /api/v1/followed_tags and /api/v2/filters came with Mastodon 4.0 (api-facts) */
+      if (end != version && major < 4)
+        return _("This version of Mastodon has no way to read these through its API.");
+    }
   if (g_str_equal (software, "snac"))
     {
       /* grunfink/snac2 mastoapi.c: no handler for /v1/mutes or /v1/domain_blocks (404);
