@@ -226,10 +226,11 @@ ferry_backup_server_gap (FerryBackup *self,
     }
   if (g_str_equal (software, "snac"))
     {
-      /* grunfink/snac2 mastoapi.c: no handler for /v1/mutes or /v1/domain_blocks (404);
-       * /v1/favourites answers [] ("snac will never support a list of favourites"); the
-       * followers and blocks it answers are [] too (observed on 2.94; RELEASE_NOTES 2.66:
-       * the follower lists "are never published"), and verify_credentials' counts are 0. */
+      /* snac 2.94 as observed: /api/v1/mutes and /api/v1/domain_blocks answer 404, the
+       * followers and the blocks []. grunfink/snac2 mastoapi.c (read in a mirror's copy):
+       * /v1/favourites answers [] ("snac will never support a list of favourites"),
+       * verify_credentials' counts are always 0; RELEASE_NOTES 2.66: the follower lists
+       * "are never published". */
       if (g_str_equal (category, "mutes"))
         return _("This server’s API has no way to read muted accounts.");
       if (g_str_equal (category, "domain_blocks"))
@@ -463,9 +464,18 @@ prepare_thread (GTask        *task,
   ferry_backup_remove_parts (media);
   {
     g_autofree char *posts = g_build_filename (self->dir_path, "posts.jsonl", NULL);
+    g_autofree char *journal = g_build_filename (self->dir_path, ".ferry-journal", NULL);
     GStatBuf st;
 
     self->posts_earlier_bytes = g_stat (posts, &st) == 0 ? (gint64) st.st_size : -1;
+    /* A backup (or a stopped one) an older Ferry left world-readable: its files become the
+     * person's alone too. */
+    if (g_file_test (manifest_path, G_FILE_TEST_EXISTS) || g_file_test (journal, G_FILE_TEST_IS_DIR))
+      {
+        make_files_private (self->dir_path);
+        make_files_private (media);
+        make_files_private (journal);
+      }
   }
   if (!json_parser_load_from_file (parser, manifest_path, NULL) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
@@ -473,9 +483,6 @@ prepare_thread (GTask        *task,
       g_task_return_pointer (task, NULL, NULL);
       return;
     }
-  /* A backup an older Ferry made world-readable: its files become the person's alone too. */
-  make_files_private (self->dir_path);
-  make_files_private (media);
   manifest = json_node_get_object (json_parser_get_root (parser));
   account = ferry_backup_object_member (manifest, "account");
   if (account == NULL || g_strcmp0 (ferry_backup_string_member (account, "handle"), handle) != 0)
