@@ -305,8 +305,11 @@ pinned_cb (GObject      *object,
   g_autoptr(JsonNode) answer = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
   JsonArray *pinned = json_array_new ();
 
-  if (answer == NULL && !g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_NOT_FOUND) &&
-      !g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_INVALID))
+  /* Which are pinned is asked on the posts' own route: a passing 404 there is a failure
+   * too, where the software is known to have it. */
+  if (answer == NULL && !g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_INVALID) &&
+      (ferry_backup_server_known (r->backup) ||
+       !g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_NOT_FOUND)))
     {
       json_array_unref (pinned);
       ferry_backup_runner_fail (r, error);
@@ -691,6 +694,30 @@ image_written_cb (GObject      *object,
     profile_complete (r);
 }
 
+/* What became of the avatar and the header, for the manifest: kept in the profile's state. */
+static void
+note_picture (Runner     *r,
+              const char *name,
+              const char *file,
+              const char *reason)
+{
+  JsonObject *pictures = ferry_backup_object_member (r->state, "pictures");
+  JsonObject *entry = json_object_new ();
+
+  if (pictures == NULL)
+    {
+      pictures = json_object_new ();
+      json_object_set_object_member (r->state, "pictures", pictures);
+    }
+  if (file != NULL)
+    json_object_set_string_member (entry, "file", file);
+  else
+    json_object_set_null_member (entry, "file");
+  if (reason != NULL)
+    json_object_set_string_member (entry, "reason", reason);
+  json_object_set_object_member (pictures, name, entry);
+}
+
 static void
 image_cb (GObject      *object,
           GAsyncResult *result,
@@ -705,12 +732,18 @@ image_cb (GObject      *object,
   g_autofree char *name = NULL;
 
   request->bytes = ferry_client_get_bytes_finish (FERRY_CLIENT (object), result, &error);
-  if (request->bytes == NULL)
+  if (request->bytes == NULL || !ferry_backup_is_image (request->bytes))
     {
-      /* An image the server lost is noted, not fatal. */
-      if (!g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_NOT_FOUND) && r->error == NULL)
+      /* An image the server lost is noted, not fatal; an answer that is no picture (a web
+       * page, an error text) is no picture of the person's, and is not kept. */
+      if (request->bytes == NULL && !g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_NOT_FOUND) &&
+          r->error == NULL)
         r->error = g_steal_pointer (&error);
+      note_picture (r, request->name, NULL,
+                    request->bytes == NULL ? _("The server no longer has this picture.")
+                                           : _("The server’s answer was not a picture."));
       json_object_set_null_member (profile, request->name);
+      g_clear_pointer (&request->bytes, g_bytes_unref);
       image_request_free (request);
       if (--r->pending == 0)
         profile_complete (r);
@@ -719,6 +752,7 @@ image_cb (GObject      *object,
   ext = ferry_backup_media_extension (request->url);
   name = g_strconcat (request->name, ext[0] ? ext : ".img", NULL);
   json_object_set_string_member (profile, request->name, name);
+  note_picture (r, request->name, name, NULL);
   ferry_backup_save_async (self, name, request->bytes, image_written_cb, request);
 }
 
@@ -751,12 +785,15 @@ preferences_cb (GObject      *object,
       ImageRequest *request;
 
       json_object_set_null_member (profile, images[i]);
-      if (url == NULL)
-        continue;
-      json_object_set_string_member (profile, key, url);
-      /* The server's stand-in picture is not the person's. */
-      if (strstr (url, "/missing.png") != NULL)
-        continue;
+      if (url != NULL)
+        json_object_set_string_member (profile, key, url);
+      /* No address, or the server's stand-in picture: none of the person's, and not asked
+       * for ("" would be the server's home page). */
+      if (ferry_backup_picture_stand_in (url) != NULL)
+        {
+          note_picture (r, images[i], NULL, ferry_backup_picture_stand_in (url));
+          continue;
+        }
       request = g_new0 (ImageRequest, 1);
       request->runner = r;
       request->name = g_strdup (images[i]);

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ferry-api-error.h"
 #include "ferry-backup-private.h"
@@ -23,6 +24,7 @@ typedef struct
   char   *category;
   char   *staging_path;
   char   *dir;
+  gint64  earlier_bytes;
   gint64  count;
 } WriteData;
 
@@ -44,7 +46,8 @@ write_thread (GTask        *task,
   WriteData *data = task_data;
   GError *error = NULL;
 
-  if (!ferry_backup_write_category (data->category, data->staging_path, data->dir, &data->count, &error))
+  if (!ferry_backup_write_category (data->category, data->staging_path, data->dir, data->earlier_bytes,
+                                    &data->count, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -80,6 +83,10 @@ written_cb (GObject      *object,
       ferry_backup_runner_fail (r, error);
       return;
     }
+  /* A test seam: the process dies between the rename and the journal's commit, the window
+   * where a rerun once took the file it had just written for an earlier backup's. */
+  if ((r->def->flags & POSTS) && g_strcmp0 (g_getenv ("FERRY_TEST_CRASH_AT"), "posts-renamed") == 0)
+    _exit (FERRY_BACKUP_TEST_CRASH_STATUS);
   json_object_set_boolean_member (r->state, "done", TRUE);
   json_object_set_int_member (r->state, "count", data->count);
   ferry_backup_journal_commit_async (r->backup->journal, r->def->id, NULL, done_committed_cb, r);
@@ -116,12 +123,22 @@ ferry_backup_runner_write (Runner *r)
       return;
     }
 
+  /* What posts.jsonl held before this backup wrote it, in the journal before it is written:
+   * a rerun after a crash that came after the rename keeps only that of it. */
+  if ((r->def->flags & POSTS) && !json_object_has_member (r->state, "earlier_bytes"))
+    {
+      json_object_set_int_member (r->state, "earlier_bytes", self->posts_earlier_bytes);
+      ferry_backup_journal_commit_async (self->journal, r->def->id, NULL, done_committed_cb, r);
+      return;
+    }
+
   task = g_task_new (self, NULL, written_cb, r);
   g_task_set_source_tag (task, ferry_backup_runner_write);
   data = g_new0 (WriteData, 1);
   data->category = g_strdup (r->def->id);
   data->staging_path = ferry_backup_journal_get_staging_path (self->journal, r->def->id);
   data->dir = g_strdup (self->dir_path);
+  data->earlier_bytes = json_object_get_int_member_with_default (r->state, "earlier_bytes", -1);
   g_task_set_task_data (task, data, (GDestroyNotify) write_data_free);
   g_task_run_in_thread (task, write_thread);
 }
@@ -258,9 +275,25 @@ build_manifest (FerryBackup *self)
       json_object_set_int_member (entry, "count", ferry_backup_category_get_done (r->category));
       if (ferry_backup_category_get_detail (r->category) != NULL)
         json_object_set_string_member (entry, "reason", ferry_backup_category_get_detail (r->category));
+      /* "hidden": the server's API never shows them (0 is not "none"); "missing": it has no
+       * way to read them. */
+      if (r->state != NULL && ferry_backup_string_member (r->state, "api") != NULL)
+        json_object_set_string_member (entry, "api", ferry_backup_string_member (r->state, "api"));
       json_object_set_object_member (categories, r->def->id, entry);
     }
   json_object_set_object_member (manifest, "categories", categories);
+  /* The avatar and the header: which file, or why there is none. */
+  {
+    JsonObject *pictures = ferry_backup_object_member (self->runners[0].state, "pictures");
+
+    if (pictures != NULL)
+      {
+        g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+        json_node_set_object (node, pictures);
+        json_object_set_member (manifest, "pictures", ferry_backup_deep_copy (node));
+      }
+  }
 
   /* What no client can do through the API, said where the person will look. */
   json_array_add_string_element (notes, _("Blocked accounts that the server has suspended are not "

@@ -125,6 +125,90 @@ ferry_backup_media_extension (const char *url)
 }
 
 
+/**
+ * ferry_backup_media_file_name:
+ * @media_id: (nullable): the attachment's id, as the server gave it
+ *
+ * Where an attachment's file goes: "media/ID.EXT" for an id that is a plain name, and for
+ * any other ("", "..", a snac id that is the post's address and a number, not a string at
+ * all) "media/url-HASH.EXT", named after its address: every attachment has a file of its
+ * own, and none can fail on its name run after run.
+ */
+char *
+ferry_backup_media_file_name (const char *media_id,
+                              const char *url)
+{
+  g_autofree char *ext = ferry_backup_media_extension (url);
+  gboolean plain = media_id != NULL && media_id[0] != '\0' && strlen (media_id) <= 64;
+
+  for (const char *p = media_id; plain && *p; p++)
+    plain = g_ascii_isalnum (*p) || *p == '_' || *p == '-';
+  if (!plain)
+    {
+      g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, url, -1);
+
+      sum[32] = '\0';
+      return g_strconcat ("media/url-", sum, ext, NULL);
+    }
+  return g_strconcat ("media/", media_id, ext, NULL);
+}
+
+/**
+ * ferry_backup_picture_stand_in:
+ *
+ * Whether a profile picture's address is no picture of the person's: empty (snac sends
+ * "header": ""; fetched, "" is the server's home page), not an address, or the picture the
+ * server shows for everyone who has none.
+ *
+ * Returns: (nullable): why it is no picture, or NULL when it may be one
+ */
+const char *
+ferry_backup_picture_stand_in (const char *url)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *path;
+
+  if (url == NULL || url[0] == '\0')
+    return _("The server gave no picture.");
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL || g_uri_get_host (uri) == NULL ||
+      (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0 && g_strcmp0 (g_uri_get_scheme (uri), "http") != 0))
+    return _("The server gave no address of a picture.");
+  path = g_uri_get_path (uri);
+  /* mastodon app/models/concerns/account/avatar.rb, header.rb: default_url
+   * "/avatars/original/missing.png", "/headers/original/missing.png" (on the asset host);
+   * gotosocial internal/typeutils/defaulticons.go: "/assets/default_avatars/…" and
+   * "/assets/default_header.webp"; snac mastoapi.c: "/susie.png" for no avatar, and
+   * "/header.png" for no header in the versions that did not send "". */
+  if (g_str_has_suffix (path, "/avatars/original/missing.png") ||
+      g_str_has_suffix (path, "/headers/original/missing.png") ||
+      g_str_has_prefix (path, "/assets/default_avatars/") ||
+      g_str_equal (path, "/assets/default_header.webp") ||
+      g_str_equal (path, "/susie.png") || g_str_equal (path, "/header.png"))
+    return _("The server’s stand-in picture, not one of the person’s.");
+  return NULL;
+}
+
+/* Whether @bytes are a picture a server takes (PNG, JPEG, GIF, WebP, AVIF/HEIC), by their
+ * first bytes: an HTML page or an error text is not. */
+gboolean
+ferry_backup_is_image (GBytes *bytes)
+{
+  gsize size = 0;
+  const guint8 *d = bytes ? g_bytes_get_data (bytes, &size) : NULL;
+
+  if (d == NULL || size < 12)
+    return FALSE;
+  return memcmp (d, "\x89PNG\r\n\x1a\n", 8) == 0 ||
+         (d[0] == 0xff && d[1] == 0xd8 && d[2] == 0xff) ||
+         memcmp (d, "GIF87a", 6) == 0 || memcmp (d, "GIF89a", 6) == 0 ||
+         (memcmp (d, "RIFF", 4) == 0 && memcmp (d + 8, "WEBP", 4) == 0) ||
+         (memcmp (d + 4, "ftyp", 4) == 0 &&
+          (memcmp (d + 8, "avif", 4) == 0 || memcmp (d + 8, "avis", 4) == 0 ||
+           memcmp (d + 8, "heic", 4) == 0 || memcmp (d + 8, "heix", 4) == 0 ||
+           memcmp (d + 8, "mif1", 4) == 0));
+}
+
 /* A copy that can be changed: the client's answers are sealed. */
 JsonNode *
 ferry_backup_deep_copy (JsonNode *node)
@@ -197,13 +281,11 @@ stage_post (Runner     *r,
       JsonObject *attachment = ferry_backup_array_object (media, i);
       const char *url = ferry_backup_string_member (attachment, "url");
       const char *media_id = ferry_backup_string_member (attachment, "id");
-      g_autofree char *ext = NULL;
       g_autofree char *file = NULL;
 
-      if (url == NULL || media_id == NULL || strchr (media_id, '/') || media_id[0] == '.')
+      if (url == NULL || url[0] == '\0')
         continue;
-      ext = ferry_backup_media_extension (url);
-      file = g_strconcat ("media/", media_id, ext, NULL);
+      file = ferry_backup_media_file_name (media_id, url);
       json_object_set_string_member (attachment, "local_file", file);
       ferry_backup_media_enqueue (self, url, file);
     }

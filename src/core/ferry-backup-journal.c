@@ -30,6 +30,7 @@
 #include <unistd.h>
 
 #include "ferry-backup-journal.h"
+#include "ferry-private-file.h"
 
 #define JOURNAL_DIR ".ferry-journal"
 
@@ -186,7 +187,7 @@ open_thread (GTask        *task,
   FerryBackupJournal *self = source_object;
   OpenData *data = task_data;
 
-  if (g_mkdir_with_parents (self->path, 0700) != 0)
+  if (g_mkdir_with_parents (self->path, 0700) != 0 || g_chmod (self->path, 0700) != 0)
     {
       g_task_return_error (task, io_error (errno, self->path));
       return;
@@ -351,8 +352,8 @@ commit_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  /* g_file_set_contents writes a temporary file, syncs it and renames it. */
-  if (!g_file_set_contents (data->state_path, data->state_text, -1, &error))
+  /* A temporary file, synced, then renamed; 0600. */
+  if (!ferry_private_file_write (data->state_path, data->state_text, -1, &error))
     {
       g_task_return_error (task, error);
       return;

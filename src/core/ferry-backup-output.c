@@ -23,6 +23,7 @@
 
 #include "ferry-backup-private.h"
 #include "ferry-csv.h"
+#include "ferry-private-file.h"
 
 /* json-glib 1.6 warns about a member that is not there; a server's answer may lack any. */
 JsonArray *
@@ -66,8 +67,9 @@ ferry_backup_array_string (JsonArray *array,
  * ferry_backup_write_file:
  * @name: relative to @dir ("media/1234.png")
  *
- * Writes a file whole or not at all: into ".NAME.ferry-part" beside it, synced, then renamed.
- * A run killed halfway leaves only a hidden part file, which the next run removes.
+ * Writes a file whole or not at all, private (0600; its folder 0700): see
+ * ferry_private_file_write(). A run killed halfway leaves only a hidden part file, which the
+ * next run removes.
  */
 gboolean
 ferry_backup_write_file (const char  *dir,
@@ -78,58 +80,10 @@ ferry_backup_write_file (const char  *dir,
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *part_name = g_strconcat (".", base, ".ferry-part", NULL);
-  g_autofree char *part = g_build_filename (folder, part_name, NULL);
-  const char *p = contents;
-  gsize left = length < 0 ? strlen (contents) : (gsize) length;
-  int fd;
-  int saved;
 
   /* The folder may be new (media/), or gone since the backup began: make it. */
-  if (g_mkdir_with_parents (folder, 0755) != 0)
-    goto failed;
-  fd = g_open (part, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-
-  if (fd < 0)
-    goto failed;
-  while (left > 0)
-    {
-      ssize_t written = write (fd, p, left);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written < 0)
-        {
-          saved = errno;
-          close (fd);
-          errno = saved;
-          goto failed;
-        }
-      p += written;
-      left -= written;
-    }
-  if (fsync (fd) != 0)
-    {
-      saved = errno;
-      close (fd);
-      errno = saved;
-      goto failed;
-    }
-  if (close (fd) != 0 || g_rename (part, path) != 0)
-    goto failed;
-  return TRUE;
-
-failed:
-  saved = errno;
-  g_unlink (part);
-  {
-    g_autofree char *display = g_filename_display_name (path);
-
-    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                 _("Could not write “%s”: %s"), display, g_strerror (saved));
-  }
-  return FALSE;
+  return ferry_private_dir_make (folder, error) &&
+         ferry_private_file_write (path, contents, length, error);
 }
 
 /* Removes the part files a killed run left in @folder. */
@@ -364,35 +318,90 @@ write_array (const char  *dir,
   return write_json (dir, name, node, error);
 }
 
-/* posts.jsonl: this run's posts (newest first), then those an earlier backup had. */
+/* A post's id, read from its line without parsing it all: "id" is a top-level member. */
+static char *
+line_id (const char *line,
+         gsize       length)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+
+  if (!json_parser_load_from_data (parser, line, (gssize) length, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+  return g_strdup (ferry_backup_string_member (json_node_get_object (json_parser_get_root (parser)), "id"));
+}
+
+/* posts.jsonl: this run's posts (newest first), then those an earlier backup had.
+ * @earlier_bytes: how long posts.jsonl was before this backup wrote it (-1: there was none, so
+ * whatever is there now is this backup's own),
+ * as the journal recorded it before the first write. After a crash between the rename and
+ * the journal's commit the file already holds this run's posts followed by the earlier
+ * ones: only its last @earlier_bytes are the earlier backup's. And no post is kept twice:
+ * an earlier line whose id this run has is left out. */
 static gboolean
 write_posts (const char  *staging_path,
              const char  *dir,
+             gint64       earlier_bytes,
              gint64      *count,
              GError     **error)
 {
   g_autofree char *fresh = NULL;
   g_autofree char *earlier = NULL;
   g_autofree char *earlier_path = g_build_filename (dir, "posts.jsonl", NULL);
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gsize fresh_len = 0, earlier_len = 0;
+  const char *from;
   g_autoptr(GString) all = NULL;
 
   if (!g_file_get_contents (staging_path, &fresh, &fresh_len, NULL))
     fresh = g_strdup ("");
-  if (!g_file_get_contents (earlier_path, &earlier, &earlier_len, NULL))
-    earlier = g_strdup ("");
+  if (earlier_bytes <= 0 || !g_file_get_contents (earlier_path, &earlier, &earlier_len, NULL))
+    g_clear_pointer (&earlier, g_free);
+  from = earlier;
+  if (earlier != NULL && earlier_bytes > 0 && (gsize) earlier_bytes < earlier_len &&
+      earlier[earlier_len - earlier_bytes - 1] == '\n')
+    {
+      g_debug ("posts.jsonl holds this backup's posts already: keeping its last %" G_GINT64_FORMAT
+               " bytes as the earlier backup's", earlier_bytes);
+      from = earlier + earlier_len - earlier_bytes;
+    }
+
   all = g_string_sized_new (fresh_len + earlier_len);
-  g_string_append_len (all, fresh, fresh_len);
-  g_string_append_len (all, earlier, earlier_len);
   *count = 0;
-  for (gsize i = 0; i < all->len; i++)
-    if (all->str[i] == '\n')
+  for (const char *line = fresh, *next; line < fresh + fresh_len; line = next)
+    {
+      const char *end = memchr (line, '\n', fresh + fresh_len - line);
+      char *id;
+
+      next = end ? end + 1 : fresh + fresh_len;
+      if (end == NULL || end == line)
+        continue;
+      id = line_id (line, end - line);
+      if (id != NULL && !g_hash_table_add (ids, id))
+        continue;   /* the same post twice on the server's pages */
+      g_string_append_len (all, line, next - line);
       (*count)++;
+    }
+  for (const char *line = from, *next; earlier != NULL && line < earlier + earlier_len; line = next)
+    {
+      const char *end = memchr (line, '\n', earlier + earlier_len - line);
+      g_autofree char *id = NULL;
+
+      next = end ? end + 1 : earlier + earlier_len;
+      if (end == NULL || end == line)
+        continue;
+      id = line_id (line, end - line);
+      if (id != NULL && g_hash_table_contains (ids, id))
+        continue;
+      g_string_append_len (all, line, next - line);
+      (*count)++;
+    }
   return ferry_backup_write_file (dir, "posts.jsonl", all->str, all->len, error);
 }
 
 /**
  * ferry_backup_write_category:
+ * @earlier_bytes: posts only: see write_posts()
  * @count: (out): how many items the files hold
  *
  * Writes the category's files from its journal.
@@ -401,6 +410,7 @@ gboolean
 ferry_backup_write_category (const char  *category,
                              const char  *staging_path,
                              const char  *dir,
+                             gint64       earlier_bytes,
                              gint64      *count,
                              GError     **error)
 {
@@ -409,7 +419,7 @@ ferry_backup_write_category (const char  *category,
 
   *count = 0;
   if (g_str_equal (category, "posts"))
-    return write_posts (staging_path, dir, count, error);
+    return write_posts (staging_path, dir, earlier_bytes, count, error);
 
   out.csv = g_string_new (NULL);
   out.json = json_array_new ();

@@ -20,6 +20,7 @@ G_BEGIN_DECLS
 #define FERRY_BACKUP_N_CATEGORIES 15
 
 #define MEDIA_IN_FLIGHT    4
+#define FERRY_BACKUP_TEST_CRASH_STATUS 86   /* FERRY_TEST_CRASH_AT's _exit status */
 #define RELATIONSHIP_BATCH 80
 
 typedef enum
@@ -97,6 +98,7 @@ struct _FerryBackup
   JsonNode            *me;           /* owned: verify_credentials */
   char                *local_domain;
   char                *posts_since;  /* incremental: the newest post an earlier backup has */
+  gint64               posts_earlier_bytes;  /* posts.jsonl's size as the run began (-1: none) */
   GTask               *task;         /* owned while running */
   Runner               runners[FERRY_BACKUP_N_CATEGORIES];
   guint                running;
@@ -125,6 +127,9 @@ void ferry_backup_finish_all (FerryBackup *self);
 char * ferry_backup_full_acct (FerryBackup *self, JsonObject *account);
 void ferry_backup_media_enqueue (FerryBackup *self, const char *url, const char *file);
 char * ferry_backup_media_extension (const char *url);
+const char * ferry_backup_picture_stand_in (const char *url);
+char * ferry_backup_media_file_name (const char *media_id, const char *url);
+gboolean ferry_backup_is_image (GBytes *bytes);
 void ferry_backup_media_item_free (MediaItem *item);
 void ferry_backup_media_maybe_end (FerryBackup *self);
 void ferry_backup_media_pump (FerryBackup *self);
@@ -135,6 +140,8 @@ void ferry_backup_runner_fail (Runner *r, GError *error);
 void ferry_backup_runner_fetch (Runner *r);
 void ferry_backup_runner_clear_prefetch (Runner *r);
 gboolean ferry_backup_runner_skip_if_missing (Runner *r, GError *error);
+const char * ferry_backup_server_gap (FerryBackup *self, const char *category, gboolean *hidden);
+gboolean ferry_backup_server_known (FerryBackup *self);
 void ferry_backup_runner_step (Runner *r, RunnerFunc func);
 void ferry_backup_runner_write (Runner *r);
 JsonObject * ferry_backup_stage_item (Runner *r, JsonNode *node);
@@ -145,6 +152,7 @@ const char * ferry_backup_string_member (JsonObject *object, const char *name);
 gboolean    ferry_backup_write_category (const char  *category,
                                          const char  *staging_path,
                                          const char  *dir,
+                                         gint64       earlier_bytes,
                                          gint64      *count,
                                          GError     **error);
 gboolean    ferry_backup_write_notes    (const char * const *staging_paths,

@@ -21,7 +21,9 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "ferry-api-error.h"
 #include "ferry-backup-private.h"
@@ -176,16 +178,98 @@ ferry_backup_runner_fail (Runner *r,
     ferry_backup_runner_end (r, FERRY_STEP_STATE_FAILED, error->message);
 }
 
-/* The server has no such endpoint: the manifest says so, and the backup goes on. */
+/* Software whose client API Ferry knows endpoint by endpoint: there, only what
+ * ferry_backup_server_gap() names is missing, and a 404 anywhere else is a failure. */
+gboolean
+ferry_backup_server_known (FerryBackup *self)
+{
+  const char *software = self->info ? ferry_server_info_get_software (self->info) : NULL;
+
+  return software != NULL && g_strv_contains ((const char * const[]) { "mastodon", "hometown", "gotosocial",
+                                                                       "snac", NULL }, software);
+}
+
+/**
+ * ferry_backup_server_gap:
+ * @hidden: (out): TRUE when the API answers but never shows them, FALSE when it has no way
+ *
+ * What the server's API cannot give, decided from the probe (the software and its version)
+ * before anything is asked, so that a passing 404 is never taken for a missing endpoint.
+ *
+ * Returns: (nullable): why @category cannot be backed up here, or NULL
+ */
+const char *
+ferry_backup_server_gap (FerryBackup *self,
+                         const char  *category,
+                         gboolean    *hidden)
+{
+  const char *software = self->info ? ferry_server_info_get_software (self->info) : "";
+
+  *hidden = FALSE;
+  if (self->info == NULL)
+    return NULL;
+  if (g_str_equal (category, "domain_blocks") && !ferry_server_info_has_domain_blocks (self->info))
+    return _("This server’s API has no way to read blocked servers.");
+  if (g_str_equal (software, "gotosocial") && g_str_equal (category, "endorsements"))
+    /* observed on GoToSocial 0.19.2: /api/v1/endorsements answers 404 */
+    return _("This server’s API has no way to read featured accounts.");
+  if ((g_str_equal (software, "mastodon") || g_str_equal (software, "hometown")) &&
+      (g_str_equal (category, "followed_tags") || g_str_equal (category, "filters")))
+    {
+      const char *version = ferry_server_info_get_version (self->info);
+      char *end = NULL;
+      guint64 major = g_ascii_strtoull (version, &end, 10);
+
+      /* /api/v1/followed_tags and /api/v2/filters came with Mastodon 4.0 (api-facts) */
+      if (end != version && major < 4)
+        return _("This version of Mastodon has no way to read these through its API.");
+    }
+  if (g_str_equal (software, "snac"))
+    {
+      /* snac 2.94 as observed: /api/v1/mutes and /api/v1/domain_blocks answer 404, the
+       * followers and the blocks []. grunfink/snac2 mastoapi.c (read in a mirror's copy):
+       * /v1/favourites answers [] ("snac will never support a list of favourites"),
+       * verify_credentials' counts are always 0; RELEASE_NOTES 2.66: the follower lists
+       * "are never published". */
+      if (g_str_equal (category, "mutes"))
+        return _("This server’s API has no way to read muted accounts.");
+      if (g_str_equal (category, "domain_blocks"))
+        return _("This server’s API has no way to read blocked servers.");
+      *hidden = TRUE;
+      if (g_str_equal (category, "followers"))
+        return _("This server’s API does not show followers: the account may have some that "
+                 "are not in this backup.");
+      if (g_str_equal (category, "blocks"))
+        return _("This server’s API does not show blocked accounts: the account may have "
+                 "some that are not in this backup.");
+      if (g_str_equal (category, "favourites"))
+        return _("This server’s API does not show favourites: the account may have some "
+                 "that are not in this backup.");
+      *hidden = FALSE;
+    }
+  return NULL;
+}
+
+/* A 404 (or "not supported") on a category's first page. On software Ferry knows, what the
+ * server lacks was skipped before asking (ferry_backup_server_gap()), so this is a failure:
+ * the backup is not complete, and the next run asks again. Elsewhere the follows, the
+ * followers and the posts are never skipped; anything else is noted as missing and the
+ * backup goes on. */
 gboolean
 ferry_backup_runner_skip_if_missing (Runner *r,
                         GError *error)
 {
+  const char *id = r->def->id;
+
   if (!g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_NOT_FOUND) &&
       !g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_UNSUPPORTED))
     return FALSE;
+  if (ferry_backup_server_known (r->backup) || g_str_equal (id, "following") || g_str_equal (id, "followers") ||
+      g_str_equal (id, "posts") || g_str_equal (id, "profile"))
+    return FALSE;
   json_object_set_string_member (r->state, "skipped",
                                  _("This server has no way to read these through its API."));
+  json_object_set_string_member (r->state, "api", "missing");
   ferry_backup_runner_write (r);
   return TRUE;
 }
@@ -291,6 +375,19 @@ start_runners (FerryBackup *self)
           ferry_backup_media_maybe_end (self);
           continue;
         }
+      if (!json_object_has_member (r->state, "skipped") &&
+          !json_object_get_boolean_member_with_default (r->state, "fetched", FALSE))
+        {
+          gboolean hidden;
+          const char *gap = ferry_backup_server_gap (self, id, &hidden);
+
+          /* Not asked at all: the manifest says why, and that none is not "none". */
+          if (gap != NULL)
+            {
+              json_object_set_string_member (r->state, "skipped", gap);
+              json_object_set_string_member (r->state, "api", hidden ? "hidden" : "missing");
+            }
+        }
       if (json_object_get_boolean_member_with_default (r->state, "fetched", FALSE) ||
           json_object_has_member (r->state, "skipped"))
         ferry_backup_runner_write (r);
@@ -319,6 +416,22 @@ journal_opened_cb (GObject      *object,
   start_runners (self);
 }
 
+static void
+make_files_private (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      GStatBuf st;
+
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && (st.st_mode & 0077) != 0)
+        g_chmod (path, st.st_mode & 0600);
+    }
+}
+
 /* In a worker thread: the folder, and what an earlier backup in it says. */
 static void
 prepare_thread (GTask        *task,
@@ -335,8 +448,10 @@ prepare_thread (GTask        *task,
   JsonObject *account;
   JsonObject *options;
 
-  if (g_mkdir_with_parents (self->dir_path, 0755) != 0 ||
-      (!(self->flags & (FERRY_BACKUP_NO_POSTS | FERRY_BACKUP_NO_MEDIA)) && g_mkdir_with_parents (media, 0755) != 0))
+  /* Private posts, DMs, blocks, mutes, notes: the folders are the person's alone. */
+  if (g_mkdir_with_parents (self->dir_path, 0700) != 0 || g_chmod (self->dir_path, 0700) != 0 ||
+      (!(self->flags & (FERRY_BACKUP_NO_POSTS | FERRY_BACKUP_NO_MEDIA)) &&
+       (g_mkdir_with_parents (media, 0700) != 0 || g_chmod (media, 0700) != 0)))
     {
       int saved = errno;
       g_autofree char *name = g_filename_display_name (self->dir_path);
@@ -347,6 +462,21 @@ prepare_thread (GTask        *task,
     }
   ferry_backup_remove_parts (self->dir_path);
   ferry_backup_remove_parts (media);
+  {
+    g_autofree char *posts = g_build_filename (self->dir_path, "posts.jsonl", NULL);
+    g_autofree char *journal = g_build_filename (self->dir_path, ".ferry-journal", NULL);
+    GStatBuf st;
+
+    self->posts_earlier_bytes = g_stat (posts, &st) == 0 ? (gint64) st.st_size : -1;
+    /* A backup (or a stopped one) an older Ferry left world-readable: its files become the
+     * person's alone too. */
+    if (g_file_test (manifest_path, G_FILE_TEST_EXISTS) || g_file_test (journal, G_FILE_TEST_IS_DIR))
+      {
+        make_files_private (self->dir_path);
+        make_files_private (media);
+        make_files_private (journal);
+      }
+  }
   if (!json_parser_load_from_file (parser, manifest_path, NULL) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
@@ -797,6 +927,7 @@ ferry_backup_init (FerryBackup *self)
   self->parked = g_ptr_array_new ();
   self->media_known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->media_missing = json_array_new ();
+  self->posts_earlier_bytes = -1;
   g_queue_init (&self->media_queue);
 }
 

@@ -18,6 +18,7 @@
 
 #include "ferry-csv.h"
 #include "ferry-move-private.h"
+#include "ferry-private-file.h"
 
 #define MAX_PROBES 6
 
@@ -362,5 +363,5 @@ ferry_move_export_forecast (FerryMove   *self,
 
       ferry_csv_append_row (csv, row, G_N_ELEMENTS (row));
     }
-  return g_file_set_contents (path, csv->str, (gssize) csv->len, error);
+  return ferry_private_file_write (path, csv->str, (gssize) csv->len, error);
 }

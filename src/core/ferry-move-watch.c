@@ -22,6 +22,7 @@
 
 #include "ferry-csv.h"
 #include "ferry-move-private.h"
+#include "ferry-private-file.h"
 
 static char *
 state_path (FerryMove *self)
@@ -167,7 +168,7 @@ ferry_move_save (FerryMove *self)
   root = json_builder_get_root (builder);
   text = json_to_string (root, FALSE);
   if (g_mkdir_with_parents (self->state_dir, 0700) != 0 ||
-      !g_file_set_contents (path, text, -1, &error))
+      !ferry_private_file_write (path, text, -1, &error))
     g_warning ("Could not keep the move’s state in %s: %s", path, error ? error->message : g_strerror (errno));
 }
 
@@ -479,7 +480,7 @@ ferry_move_export_stragglers (GPtrArray   *stragglers,
 
       ferry_csv_append_row (csv, row, G_N_ELEMENTS (row));
     }
-  return g_file_set_contents (path, csv->str, (gssize) csv->len, error);
+  return ferry_private_file_write (path, csv->str, (gssize) csv->len, error);
 }
 
 /**

@@ -19,6 +19,7 @@
 
 #include "ferry-csv.h"
 #include "ferry-transfer-private.h"
+#include "ferry-private-file.h"
 
 static const struct
 {
@@ -611,7 +612,7 @@ ferry_transfer_write_import_files (GPtrArray   *items,
           g_unlink (path);
           continue;
         }
-      if (!g_file_set_contents_full (path, csv, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+      if (!ferry_private_file_write (path, csv, -1, error))
         return FALSE;
       g_ptr_array_add (written, g_strconcat (files[i].type, "\t", path, NULL));
     }

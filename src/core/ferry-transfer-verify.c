@@ -15,6 +15,7 @@
 
 #include "ferry-csv.h"
 #include "ferry-transfer-private.h"
+#include "ferry-private-file.h"
 
 static char *
 item_label (Item *item)
@@ -151,7 +152,7 @@ save_report (FerryTransfer *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *text = ferry_transfer_get_report_json (self);
 
-  if (self->report_path != NULL && !g_file_set_contents (self->report_path, text, -1, &error))
+  if (self->report_path != NULL && !ferry_private_file_write (self->report_path, text, -1, &error))
     g_warning ("Could not keep the transfer report: %s", error->message);
 }
 
@@ -337,8 +338,7 @@ ferry_transfer_export_missing (FerryTransfer  *self,
             json_object_get_string_member (row, "code") }, 4);
         }
     }
-  return g_file_set_contents_full (path, csv->str, (gssize) csv->len, G_FILE_SET_CONTENTS_CONSISTENT,
-                                   0644, error);
+  return ferry_private_file_write (path, csv->str, (gssize) csv->len, error);
 }
 
 /* Mastodon's CSV import */

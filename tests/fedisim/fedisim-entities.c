@@ -156,6 +156,13 @@ build_account (JsonBuilder   *builder,
   add_string (builder, "uri", actor->uri);
   add_string (builder, "avatar", avatar);
   add_string (builder, "avatar_static", avatar);
+  /* snac mastoapi.c, /v1/accounts/verify_credentials: "header" is the user's config value
+   * as it is, "" when the settings were saved without one (observed on snac 2.94). */
+  if (server->flavour == FEDISIM_FLAVOUR_LEGACY && credentials && actor->header == NULL)
+    {
+      g_free (header);
+      header = g_strdup ("");
+    }
   add_string (builder, "header", header);
   add_string (builder, "header_static", header);
   add_int (builder, "followers_count",
@@ -342,7 +349,16 @@ fs_json_status (FedisimServer *server,
                                                     media->id);
 
       json_builder_begin_object (builder);
-      add_id (builder, "id", media->id);
+      /* snac mastoapi.c, mastoapi_status(): an attachment's id is the post's address, "_"
+       * and its index (xs_fmt ("%s_%d", id, xs_list_len (matt))). */
+      if (server->flavour == FEDISIM_FLAVOUR_LEGACY)
+        {
+          g_autofree char *snac_id = g_strdup_printf ("%s_%u", status->uri, i);
+
+          add_string (builder, "id", snac_id);
+        }
+      else
+        add_id (builder, "id", media->id);
       add_string (builder, "type", media->type);
       add_string (builder, "url", media_url);
       add_string (builder, "preview_url", media_url);

@@ -1,0 +1,21 @@
+/* ferry-private-file.h
+ *
+ * Copyright 2026 The Ferry developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+gboolean ferry_private_dir_make   (const char  *path,
+                                   GError     **error);
+gboolean ferry_private_file_write (const char  *path,
+                                   const char  *contents,
+                                   gssize       length,
+                                   GError     **error);
+
+G_END_DECLS
