@@ -169,6 +169,8 @@ void                ferry_move_set_transfer_skipped (FerryMove          *self,
 gboolean            ferry_move_get_transfer_skipped (FerryMove          *self);
 void                ferry_move_set_poll_interval   (FerryMove           *self,
                                                     guint                milliseconds);
+void                ferry_move_set_wait_limit      (FerryMove           *self,
+                                                    guint                milliseconds);
 void                ferry_move_set_state_dir       (FerryMove           *self,
                                                     const char          *dir);
 
