@@ -83,6 +83,7 @@ const char *ferry_move_side_uri     (FerryMoveSide    *side,
                                      char            **storage);
 FerryMigrationKind ferry_move_side_kind (FerryMoveSide *side);
 gboolean ferry_move_side_has_api    (FerryMoveSide    *side);
+char    *ferry_move_redirect_refusal (FerryMove       *self);
 void     ferry_move_side_lookup_async (FerryMove      *self,
                                      FerryMoveSide    *side,
                                      GCancellable     *cancellable,

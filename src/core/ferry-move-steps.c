@@ -541,6 +541,18 @@ ferry_move_run_stage_async (FerryMove           *self,
   g_task_set_task_data (task, step, (GDestroyNotify) step_free);
   self->running[stage] = TRUE;
 
+  if (stage == FERRY_MOVE_STAGE_REDIRECT && self->target->account != NULL &&
+      ferry_account_get_moved_to (self->target->account) != NULL)
+    {
+      g_autofree char *refusal = ferry_move_redirect_refusal (self);
+
+      if (refusal != NULL)
+        {
+          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s", refusal);
+          g_object_unref (task);
+          return;
+        }
+    }
   if (stage == FERRY_MOVE_STAGE_MOVE && ferry_move_side_has_api (self->origin) &&
       (password == NULL || password[0] == '\0'))
     {

@@ -428,7 +428,12 @@ ferry_move_get_handoff (FerryMove      *self,
           "and press “Move followers”."),
         self->origin->acct, handoff->copy, self->origin->acct);
       break;
-    default:   /* the redirect */
+    default:   /* the redirect: Mastodon's page only (ferry_move_redirect_refusal()) */
+      if (ferry_move_side_kind (self->target) != FERRY_MIGRATION_MASTODON_WEB)
+        {
+          g_free (handoff);
+          return NULL;
+        }
       base = side_base_url (self->target);
       handoff->url = g_strconcat (base, "/settings/migration", NULL);
       handoff->copy = g_strdup_printf ("@%s", self->target->acct);
@@ -438,6 +443,51 @@ ferry_move_get_handoff (FerryMove      *self,
       break;
     }
   return handoff;
+}
+
+/**
+ * ferry_move_redirect_refusal:
+ *
+ * Returns: (transfer full) (nullable): why the account moved back to cannot drop its
+ *   redirect on its server, in that software's own terms; %NULL where it can (Mastodon:
+ *   "Cancel redirect" on /settings/migration)
+ */
+char *
+ferry_move_redirect_refusal (FerryMove *self)
+{
+  FerryServerInfo *info = self->target->info;
+
+  if (info == NULL)
+    return NULL;
+  switch (ferry_move_side_kind (self->target))
+    {
+    case FERRY_MIGRATION_MASTODON_WEB:
+      return NULL;
+    case FERRY_MIGRATION_GOTOSOCIAL_API:
+      /* gotosocial: settings /settings/user/migration hold an alias and a move only; no API
+       * clears moved_to_uri; processing/account/move.go refuses a move to an account that
+       * has itself moved (moveTargetMoved); workers/fromfediapi_move.go processes a Move
+       * between the same two accounts at most once in 5 minutes, and not again for 7 days
+       * after one succeeded. */
+      return g_strdup_printf (_("%s runs GoToSocial %s, which has no way to cancel a redirect: its "
+                                "migration settings offer only an alias and a move, and it refuses a move "
+                                "to an account that has itself moved. A move back to %s needs the admin "
+                                "of %s to clear the redirect first. After that, GoToSocial servers act "
+                                "on a Move between the same two accounts at most once in 5 minutes, and "
+                                "not again for 7 days after one went through."),
+                              self->target->handle->host, ferry_server_info_get_version (info),
+                              self->target->acct, self->target->handle->host);
+    case FERRY_MIGRATION_AKKOMA_API:
+    case FERRY_MIGRATION_MISSKEY:
+    case FERRY_MIGRATION_NONE:
+    default:
+      /* assumed: Ferry knows of no way to clear the redirect on these */
+      return g_strdup_printf (_("%s runs %s %s, on which Ferry knows no way to cancel a redirect. A "
+                                "move back to %s needs the admin of %s to clear the redirect first."),
+                              self->target->handle->host, ferry_server_info_get_software_name (info),
+                              ferry_server_info_get_version (info), self->target->acct,
+                              self->target->handle->host);
+    }
 }
 
 /* Accounts */

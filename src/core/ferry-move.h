@@ -106,6 +106,7 @@ typedef enum
   FERRY_MOVE_FATE_IF_ALLOWED,     /* Akkoma and Pleroma: if the follower allowed it */
   FERRY_MOVE_FATE_IGNORES,
   FERRY_MOVE_FATE_OFFLINE,
+  FERRY_MOVE_FATE_REFUSES_ORIGIN, /* takes Moves, but not from the origin's software */
 } FerryMoveFate;
 
 const char *ferry_move_fate_text (FerryMoveFate fate);
