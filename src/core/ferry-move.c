@@ -409,6 +409,25 @@ ferry_move_get_handoff (FerryMove      *self,
     return NULL;
 
   handoff = g_new0 (FerryMoveHandoff, 1);
+  if (stage != FERRY_MOVE_STAGE_REDIRECT &&
+      ferry_move_side_kind (stage == FERRY_MOVE_STAGE_ALIAS ? self->target : self->origin) ==
+        FERRY_MIGRATION_MISSKEY)
+    {
+      /* misskey packages/frontend/src/pages/settings/migration.vue: one page, "moveTo"
+       * (i/move) and "moveFrom" (i/known-as) sections; labels as in its en-US locale. */
+      FerryMoveSide *side = stage == FERRY_MOVE_STAGE_ALIAS ? self->target : self->origin;
+      FerryMoveSide *other = side == self->target ? self->origin : self->target;
+
+      base = side_base_url (side);
+      handoff->url = g_strconcat (base, "/settings/migration", NULL);
+      handoff->copy = g_strdup_printf ("@%s", other->acct);
+      handoff->instruction = stage == FERRY_MOVE_STAGE_ALIAS
+        ? g_strdup_printf (_("Signed in as %s, paste %s under “Move to this account from an older "
+                             "account” and save it."), side->acct, handoff->copy)
+        : g_strdup_printf (_("Signed in as %s, paste %s under “Move current account to new account” "
+                             "and confirm."), side->acct, handoff->copy);
+      return handoff;
+    }
   switch ((int) stage)
     {
     case FERRY_MOVE_STAGE_ALIAS:
