@@ -343,6 +343,10 @@ test_move_gts_rules (Fixture       *f,
   g_clear_pointer (&me, json_node_unref);
   drop (call (f, w.old_server, "POST", "/api/v1/accounts/alias", old_token, old_alias, &status, NULL));
   g_assert_cmpuint (status, ==, 200);
+  me = call (f, w.old_server, "POST", "/api/v1/follow_requests/1/authorize", old_token, NULL, &status, NULL);
+  g_assert_cmpuint (status, ==, 403);
+  g_assert_nonnull (strstr (member (me, "error"), "you cannot take create or update type actions"));
+  g_clear_pointer (&me, json_node_unref);
 
   /* Back to the account that moved: refused, and no API undoes the redirect. */
   fedisim_world_advance (f->world, 8 * 24 * 3600);
