@@ -514,8 +514,11 @@ api_move (GTask *task)
  *
  * Does the step through the server's API where it has one and reads it back; otherwise
  * (after the caller opened ferry_move_get_handoff()'s page) watches the servers until the
- * step shows. Cancel @cancellable to stop waiting. An alias the server will not show ends
- * with %FERRY_MOVE_STATUS_UNSURE: ferry_move_confirm_alias() is for the person to say.
+ * step shows. Cancel @cancellable to stop waiting sooner; a wait ends by itself at the wait
+ * limit (ferry_move_set_wait_limit()) with %G_IO_ERROR_TIMED_OUT, or after the same refusal
+ * three times in a row. A move back to an account whose server cannot cancel its redirect
+ * fails at once with %G_IO_ERROR_NOT_SUPPORTED, saying why. An alias the server will not
+ * show ends with %FERRY_MOVE_STATUS_UNSURE: ferry_move_confirm_alias() is for the person.
  */
 void
 ferry_move_run_stage_async (FerryMove           *self,
