@@ -376,11 +376,40 @@ test_gts (Fixture       *f,
   g_assert_true (g_str_has_prefix (csv, "Server,Software,Followers,Outlook\n"));
   g_assert_nonnull (strstr (csv, "snac 2.59"));
 
+  /* bob already names another account: GoToSocial's list replaces the whole list, so
+   * Ferry sends it again with alice (issue 12 #14). */
+  fedisim_server_add_user (f->old_server, "carol", NULL);
+  {
+    g_autoptr(FerryParams) params = ferry_params_new ();
+    g_autofree char *carol = g_strdup_printf ("%s/users/carol", fedisim_server_get_base_url (f->old_server));
+    g_autoptr(JsonNode) node = NULL;
+
+    ferry_params_add (params, "also_known_as_uris", carol);
+    g_clear_object (&result);
+    ferry_client_call_async (f->new_client, "POST", "/api/v1/accounts/alias", params, NULL,
+                             ferry_test_got_result, &result);
+    node = ferry_client_call_finish (f->new_client, ferry_test_wait_for (&result), NULL, &error);
+    g_assert_no_error (error);
+    g_clear_object (&result);
+  }
+  fedisim_server_reset_counts (f->new_server);
+
   /* Refusals in plain words: no alias yet; then the five minutes between attempts. */
   assert_refused (move, "old-pw", "alias");
   g_assert_true (run_stage (move, FERRY_MOVE_STAGE_ALIAS, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (ferry_move_get_status (move, FERRY_MOVE_STAGE_ALIAS), ==, FERRY_MOVE_STATUS_DONE);
+  {
+    g_autoptr(JsonNode) aliases = account_member (f, "also_known_as");
+    JsonArray *list = json_node_get_array (aliases);
+
+    /* Both there: carol kept, alice added; one alias request, read back from its answer. */
+    g_assert_cmpuint (json_array_get_length (list), ==, 2);
+    g_assert_true (g_str_has_suffix (json_array_get_string_element (list, 0), "/users/carol"));
+    g_assert_true (g_str_has_suffix (json_array_get_string_element (list, 1), "/users/alice"));
+    g_assert_cmpuint (fedisim_server_request_count (f->new_server, "POST /api/v1/accounts/alias"), ==, 1);
+    g_assert_cmpuint (fedisim_server_request_count (f->new_server, "GET /api/v1/accounts/verify_credentials"), <=, 2);
+  }
   assert_plan (move, "DDDSPP");
   assert_refused (move, "old-pw", "five minutes");
   fedisim_world_advance (f->world, 301);
@@ -411,6 +440,51 @@ test_gts (Fixture       *f,
     }
   g_assert_true (ferry_move_export_stragglers (left, csv_path, &error));
   g_assert_no_error (error);
+
+  /* Read afresh after the move, as `ferry-cli watch` and `check` do: GoToSocial refuses
+   * the moved account's token the lookup (403) and answers no token with 401; Ferry reads
+   * it through verify_credentials, asking the lookup once (issue 12 #15). */
+  {
+    g_autoptr(FerryMove) after = new_move (f, FERRY_MOVE_FORWARD);
+    g_autoptr(FerryMove) back = NULL;
+    g_autoptr(FerryMoveHandoff) handoff = NULL;
+    const FerryMoveCheck *check;
+    gint64 started;
+
+    ferry_move_set_transfer_skipped (after, TRUE);
+    fedisim_server_reset_counts (f->old_server);
+    refresh (after);
+    sample (after, &old_after, &new_after);
+    g_assert_cmpint (ferry_move_get_status (after, FERRY_MOVE_STAGE_MOVE), ==, FERRY_MOVE_STATUS_DONE);
+    g_assert_cmpint (find_check (after, "old-account")->level, <, FERRY_MOVE_LEVEL_WARNING);
+    g_assert_cmpint (old_after, ==, stay);
+    g_assert_cmpuint (fedisim_server_status_count (f->old_server, 403), <=, 1);
+    g_assert_cmpuint (fedisim_server_request_count (f->old_server, "GET /api/v1/accounts/lookup"), <=, 1);
+    g_clear_pointer (&left, g_ptr_array_unref);
+    left = stragglers (after);
+    g_assert_cmpuint (left->len, ==, stay);
+
+    /* Back on GoToSocial: no cancel-redirect, a move to a moved account refused: said as
+     * GoToSocial's rules, no Mastodon page opened, and nothing waited for (issue 12 #20). */
+    back = new_move (f, FERRY_MOVE_BACK);
+    refresh (back);
+    check = find_check (back, "target-moved");
+    g_assert_cmpint (check->level, ==, FERRY_MOVE_LEVEL_BLOCKER);
+    g_assert_nonnull (strstr (check->detail, "GoToSocial"));
+    g_assert_nonnull (strstr (check->detail, "admin"));
+    g_assert_nonnull (strstr (check->detail, "5 minutes"));
+    g_assert_null (strstr (check->detail, "30 days"));
+    g_assert_false (ferry_move_checks_passed (back));
+    g_assert_cmpint (ferry_move_get_status (back, FERRY_MOVE_STAGE_REDIRECT), ==, FERRY_MOVE_STATUS_FAILED);
+    handoff = ferry_move_get_handoff (back, FERRY_MOVE_STAGE_REDIRECT);
+    g_assert_null (handoff);
+    started = g_get_monotonic_time ();
+    g_assert_false (run_stage (back, FERRY_MOVE_STAGE_REDIRECT, NULL, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+    g_assert_nonnull (strstr (error->message, "admin"));
+    g_assert_cmpint (g_get_monotonic_time () - started, <, G_USEC_PER_SEC);
+    g_clear_error (&error);
+  }
 }
 
 /* Akkoma to a locked Mastodon account: the alias on Mastodon's page, the move through
@@ -572,6 +646,95 @@ test_round_trip (Fixture       *f,
   g_assert_cmpint (ferry_move_get_moved_at (later), >, g_get_real_time () / G_USEC_PER_SEC - 3600);
 }
 
+/* A step handed to a web page that nobody does: the wait ends at its limit with words, and
+ * the servers were asked a bounded number of times (issue 12 #14, #15). */
+static void
+test_wait_ends (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(FerryMove) move = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean said = FALSE;
+  gint64 started;
+  guint asked;
+
+  setup (f, FEDISIM_FLAVOUR_MASTODON, FEDISIM_FLAVOUR_MASTODON);
+  move = new_move (f, FERRY_MOVE_FORWARD);
+  ferry_move_set_transfer_skipped (move, TRUE);
+  ferry_move_set_wait_limit (move, 300);
+  refresh (move);
+  fedisim_server_reset_counts (f->new_server);
+  started = g_get_monotonic_time ();
+  ferry_move_run_stage_async (move, FERRY_MOVE_STAGE_ALIAS, NULL, NULL, ferry_test_got_result, &result);
+  while (result == NULL)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (ferry_move_get_status (move, FERRY_MOVE_STAGE_ALIAS) == FERRY_MOVE_STATUS_WAITING &&
+          strstr (ferry_move_get_detail (move, FERRY_MOVE_STAGE_ALIAS), fedisim_server_get_host (f->new_server)) &&
+          strstr (ferry_move_get_detail (move, FERRY_MOVE_STAGE_ALIAS), "minute"))
+        said = TRUE;
+      g_assert_cmpint (g_get_monotonic_time () - started, <, 5 * G_USEC_PER_SEC);
+    }
+  g_assert_true (said);   /* while it waited, it said for what, where, and how long */
+  g_assert_false (ferry_move_run_stage_finish (move, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+  g_assert_nonnull (strstr (error->message, "stopped waiting"));
+  g_assert_nonnull (strstr (error->message, fedisim_server_get_host (f->new_server)));
+  g_assert_cmpint (ferry_move_get_status (move, FERRY_MOVE_STAGE_ALIAS), !=, FERRY_MOVE_STATUS_WAITING);
+  asked = fedisim_server_answer_count (f->new_server);
+  g_test_message ("the wait asked %u times in %" G_GINT64_FORMAT " ms", asked,
+                  (g_get_monotonic_time () - started) / 1000);
+  g_assert_cmpuint (asked, >=, 2);
+  g_assert_cmpuint (asked, <=, 300 / 20 + 3);
+}
+
+/* The forecast of a GoToSocial account's move: snac, which takes Moves, refuses
+ * GoToSocial's (the key id), so its followers are counted as staying, with why; the
+ * backup check says GoToSocial's reason, not Mastodon's (issue 12 #18, #25). */
+static void
+test_gts_forecast (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(FerryMove) move = NULL;
+  g_autoptr(GError) error = NULL;
+  FedisimServer *snac;
+  GPtrArray *forecast;
+  gboolean found = FALSE;
+  const char *detail;
+
+  setup (f, FEDISIM_FLAVOUR_GOTOSOCIAL, FEDISIM_FLAVOUR_GOTOSOCIAL);
+  snac = fedisim_world_add_server (f->world, FEDISIM_FLAVOUR_LEGACY, "2.94", &error);
+  g_assert_no_error (error);
+  fedisim_server_add_user (snac, "s1", NULL);
+  g_assert_true (fedisim_server_seed_follow (snac, "s1", f->old_handle, &error));
+  g_assert_no_error (error);
+  move = new_move (f, FERRY_MOVE_FORWARD);
+  ferry_move_set_backup (move, NULL);
+  refresh (move);
+
+  detail = find_check (move, "backup")->detail;
+  g_assert_null (strstr (detail, "refuses most of what a backup reads"));
+  g_assert_nonnull (strstr (detail, "GoToSocial"));
+  g_assert_cmpint (find_check (move, "backup")->level, ==, FERRY_MOVE_LEVEL_BLOCKER);
+
+  forecast = ferry_move_get_forecast (move);
+  for (guint i = 0; i < forecast->len; i++)
+    {
+      FerryMoveServer *server = g_ptr_array_index (forecast, i);
+
+      if (g_str_equal (server->host, fedisim_server_get_host (snac)))
+        {
+          found = TRUE;
+          g_assert_cmpint (server->fate, ==, FERRY_MOVE_FATE_REFUSES_ORIGIN);
+          g_assert_nonnull (strstr (ferry_move_fate_text (server->fate), "refuse"));
+        }
+      else if (server->software != NULL && g_str_has_prefix (server->software, "Mastodon"))
+        g_assert_cmpint (server->fate, ==, FERRY_MOVE_FATE_FOLLOWS);
+    }
+  g_assert_true (found);
+}
+
 /* A server with authorized fetch hides the alias: the person confirms it, and that is kept. */
 static void
 test_authorized_fetch (Fixture       *f,
@@ -641,5 +804,7 @@ main (int   argc,
   g_test_add ("/move/akkoma-mastodon", Fixture, NULL, NULL, test_akkoma_mastodon, teardown);
   g_test_add ("/move/round-trip", Fixture, NULL, NULL, test_round_trip, teardown);
   g_test_add ("/move/authorized-fetch", Fixture, NULL, NULL, test_authorized_fetch, teardown);
+  g_test_add ("/move/wait-ends", Fixture, NULL, NULL, test_wait_ends, teardown);
+  g_test_add ("/move/gts-forecast", Fixture, NULL, NULL, test_gts_forecast, teardown);
   return g_test_run ();
 }

@@ -106,6 +106,8 @@ open_move (FerryMoveDirection   direction,
   ferry_move_set_transfer_skipped (move, skip_transfer);
   if (g_getenv ("FERRY_MOVE_POLL_MS") != NULL)
     ferry_move_set_poll_interval (move, (guint) g_ascii_strtoull (g_getenv ("FERRY_MOVE_POLL_MS"), NULL, 10));
+  if (g_getenv ("FERRY_MOVE_WAIT_MS") != NULL)
+    ferry_move_set_wait_limit (move, (guint) g_ascii_strtoull (g_getenv ("FERRY_MOVE_WAIT_MS"), NULL, 10));
   return move;
 }
 
@@ -218,6 +220,29 @@ read_password (const char *acct)
   return password;
 }
 
+typedef struct
+{
+  FerryMoveStage  stage;
+  char           *said;
+} Progress;
+
+/* While a step waits, what it waits for is said, each time it changes. */
+static void
+progress_cb (FerryMove *move,
+             gpointer   user_data)
+{
+  Progress *progress = user_data;
+  const char *detail = ferry_move_get_detail (move, progress->stage);
+
+  if (ferry_move_get_status (move, progress->stage) != FERRY_MOVE_STATUS_WAITING ||
+      detail[0] == '\0' || g_strcmp0 (detail, progress->said) == 0 || g_str_equal (detail, _("Sending…")))
+    return;
+  g_free (progress->said);
+  progress->said = g_strdup (detail);
+  g_print ("… %s\n", detail);
+  fflush (stdout);
+}
+
 /* One step: through the API, or the web page named, opened, and watched until it shows. */
 static int
 run_stage (FerryMove      *move,
@@ -228,6 +253,8 @@ run_stage (FerryMove      *move,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *password = NULL;
+  Progress progress = { stage, NULL };
+  gulong changed;
   guint sigint;
   gboolean ok;
 
@@ -256,7 +283,7 @@ run_stage (FerryMove      *move,
   if (handoff != NULL)
     {
       g_print (_("This step is a web page on the server: %s\n%s\n"), handoff->url, handoff->instruction);
-      g_print (_("Ferry watches for it to be done (Ctrl+C to stop waiting)…\n"));
+      g_print (_("Ferry watches for it to be done, for a while (Ctrl+C to stop waiting sooner)…\n"));
       fflush (stdout);
       if (g_getenv ("FERRY_NO_BROWSER") == NULL)
         g_app_info_launch_default_for_uri (handoff->url, NULL, NULL);
@@ -272,10 +299,13 @@ run_stage (FerryMove      *move,
     }
 
   sigint = g_unix_signal_add (SIGINT, ferry_cli_interrupted, cancellable);
+  changed = g_signal_connect (move, "changed", G_CALLBACK (progress_cb), &progress);
   ferry_move_run_stage_async (move, stage, password, cancellable, ferry_cli_got_result, &result);
   if (password != NULL)
     memset (password, 0, strlen (password));
   ok = ferry_move_run_stage_finish (move, ferry_cli_wait_for (&result), &error);
+  g_signal_handler_disconnect (move, changed);
+  g_free (progress.said);
   g_source_remove (sigint);
   if (!ok)
     return ferry_cli_fail (g_steal_pointer (&error));
@@ -331,6 +361,21 @@ ferry_cli_command_move (int    argc,
   return command_stage (argc, argv, FERRY_MOVE_STAGE_MOVE, _("— move the old account to the new one"), NULL);
 }
 
+/* What a move back can and cannot do, by the software of the server moved back to. */
+static void
+print_move_back_rules (FerryMove *move)
+{
+  GPtrArray *checks = ferry_move_get_checks (move);
+
+  for (guint i = 0; i < checks->len; i++)
+    {
+      FerryMoveCheck *check = g_ptr_array_index (checks, i);
+
+      if (check->level >= FERRY_MOVE_LEVEL_WARNING)
+        g_print ("%s %s\n", level_mark (check->level), check->detail);
+    }
+}
+
 int
 ferry_cli_command_move_back (int    argc,
                              char **argv)
@@ -344,13 +389,13 @@ ferry_cli_command_move_back (int    argc,
   if ((move = open_move (FERRY_MOVE_BACK, &error)) == NULL || !refresh (move, &error))
     return ferry_cli_fail (g_steal_pointer (&error));
   g_print (_("A move back sends the followers who moved back to %s. Followers who stayed there are still "
-             "there; %s cannot start another move for 30 days after its first.\n"),
-           ferry_move_get_target_handle (move), ferry_move_get_target_handle (move));
+             "there.\n"), ferry_move_get_target_handle (move));
   if (!ferry_move_checks_passed (move))
     {
       print_checks (move);
       return 3;
     }
+  print_move_back_rules (move);
   for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
     {
       int status = run_stage (move, stages[i]);

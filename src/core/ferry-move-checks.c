@@ -55,6 +55,39 @@ days_text (gint64 days)
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", (gulong) days), (int) days);
 }
 
+/* Why the backup comes first, as the old account's server behaves after a move:
+ * Mastodon refuses a moved account's token on most of what a backup reads (require_user!,
+ * api-facts §0.2); GoToSocial still lets it read (observed-servers.md), but nothing about
+ * the move can be undone there without its admin (ferry_move_redirect_refusal()). */
+static char *
+why_backup_first (FerryMove *self,
+                  gboolean   unfinished)
+{
+  const char *host = self->old_side.handle->host;
+
+  if (self->old_side.info != NULL &&
+      ferry_server_info_get_migration_kind (self->old_side.info) == FERRY_MIGRATION_GOTOSOCIAL_API)
+    return unfinished
+      ? g_strdup_printf (_("The last backup did not finish. Finish it before the move: GoToSocial "
+                           "still lets a moved account read its data, but on %s nothing of the move "
+                           "can be undone without its admin."), host)
+      : g_strdup_printf (_("No backup yet. Back up the old account first: GoToSocial still lets a "
+                           "moved account read its data, but on %s nothing of the move can be undone "
+                           "without its admin."), host);
+  if (self->old_side.info != NULL &&
+      ferry_server_info_get_migration_kind (self->old_side.info) != FERRY_MIGRATION_MASTODON_WEB)
+    return unfinished
+      ? g_strdup (_("The last backup did not finish. Finish it before the move: what this server "
+                    "still lets a moved account read is not known."))
+      : g_strdup (_("No backup yet. Back up the old account first: what this server still lets a "
+                    "moved account read is not known."));
+  return unfinished
+    ? g_strdup (_("The last backup did not finish. Finish it before the move: after it, "
+                  "the old server refuses most of what a backup reads."))
+    : g_strdup (_("No backup yet. After the move the old server refuses most of what a "
+                  "backup reads: back up the old account first."));
+}
+
 static FerryMoveLevel
 check_backup (FerryMove  *self,
               char      **detail)
@@ -72,16 +105,14 @@ check_backup (FerryMove  *self,
 
   if (self->backup_dir == NULL)
     {
-      *detail = g_strdup (_("No backup yet. After the move the old server refuses most of what a "
-                            "backup reads: back up the old account first."));
+      *detail = why_backup_first (self, FALSE);
       return FERRY_MOVE_LEVEL_BLOCKER;
     }
   path = g_build_filename (self->backup_dir, "manifest.json", NULL);
   if (!json_parser_load_from_file (parser, path, NULL) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
-      *detail = g_strdup (_("The last backup did not finish. Finish it before the move: after it, "
-                            "the old server refuses most of what a backup reads."));
+      *detail = why_backup_first (self, TRUE);
       return FERRY_MOVE_LEVEL_BLOCKER;
     }
   manifest = json_parser_get_root (parser);
@@ -180,6 +211,7 @@ check_accounts (FerryMove *self,
   const char *origin_moved = ferry_account_get_moved_to (self->origin->account);
   const char *target_moved = ferry_account_get_moved_to (self->target->account);
   gboolean back = self->direction == FERRY_MOVE_BACK;
+  g_autofree char *refusal = NULL;
 
   check_signed_in (self, self->origin, moved);
   check_signed_in (self, self->target, back);
@@ -196,7 +228,10 @@ check_accounts (FerryMove *self,
     add_check (self->checks, "origin-moved", FERRY_MOVE_LEVEL_OK, FERRY_MOVE_FIX_NONE,
                           _("Not moved yet"), g_strdup_printf (_("%s has not moved."), self->origin->acct));
 
-  if (target_moved != NULL && back)
+  if (target_moved != NULL && back && (refusal = ferry_move_redirect_refusal (self)) != NULL)
+    add_check (self->checks, "target-moved", FERRY_MOVE_LEVEL_BLOCKER, FERRY_MOVE_FIX_NONE,
+                          _("Redirect"), g_steal_pointer (&refusal));
+  else if (target_moved != NULL && back)
     add_check (self->checks, "target-moved", FERRY_MOVE_LEVEL_INFO, FERRY_MOVE_FIX_NONE,
                           _("Redirect"),
                           g_strdup_printf (_("%s still redirects to %s: the first step cancels that."),
@@ -365,7 +400,11 @@ evaluate_steps (FerryMove *self,
                         ferry_account_get_moved_to (self->target->account) != NULL;
   gboolean aliased = moved || self->alias == 1 || self->alias_confirmed;
 
-  if (self->direction == FERRY_MOVE_BACK)
+  g_autofree char *refusal = redirected ? ferry_move_redirect_refusal (self) : NULL;
+
+  if (refusal != NULL)
+    set_stage (self, FERRY_MOVE_STAGE_REDIRECT, FERRY_MOVE_STATUS_FAILED, g_steal_pointer (&refusal));
+  else if (self->direction == FERRY_MOVE_BACK)
     set_stage (self, FERRY_MOVE_STAGE_REDIRECT,
                redirected ? FERRY_MOVE_STATUS_READY : FERRY_MOVE_STATUS_DONE,
                redirected ? g_strdup_printf (_("%s still redirects its visitors away."), self->target->acct)

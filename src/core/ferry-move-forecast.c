@@ -51,6 +51,9 @@ ferry_move_fate_text (FerryMoveFate fate)
       return _("Follows the move if each follower allowed it in their settings");
     case FERRY_MOVE_FATE_IGNORES:
       return _("Ignores moves: followers there must follow the new account themselves");
+    case FERRY_MOVE_FATE_REFUSES_ORIGIN:
+      return _("Takes moves, but is known to refuse one from the old account’s server: followers "
+               "there must follow the new account themselves");
     case FERRY_MOVE_FATE_OFFLINE:
     default:
       return _("Did not answer: offline, or gone");
@@ -109,15 +112,29 @@ forecast_build (FerryMove *self)
   g_ptr_array_sort (self->forecast, by_followers);
 }
 
+/* Pairs known not to work: snac refuses GoToSocial's Move, as it expects the signing key
+ * id as actor#fragment and GoToSocial's is actor/main-key (observed with snac 2.94, which
+ * logs "mismatched old_account … and key …": observed-servers.md). */
+static gboolean
+refuses_move_from (FerryServerInfo *follower,
+                   FerryServerInfo *origin)
+{
+  return origin != NULL && g_str_equal (ferry_server_info_get_software (follower), "snac") &&
+         g_str_equal (ferry_server_info_get_software (origin), "gotosocial");
+}
+
 static void
 server_set_info (FerryMoveServer *server,
-                 FerryServerInfo *info)
+                 FerryServerInfo *info,
+                 FerryServerInfo *origin)
 {
   g_free (server->software);
   server->software = g_strdup_printf ("%s %s", ferry_server_info_get_software_name (info),
                                       ferry_server_info_get_version (info));
   if (!ferry_server_info_honours_move (info))
     server->fate = FERRY_MOVE_FATE_IGNORES;
+  else if (refuses_move_from (info, origin))
+    server->fate = FERRY_MOVE_FATE_REFUSES_ORIGIN;
   else if (ferry_server_info_get_migration_kind (info) == FERRY_MIGRATION_AKKOMA_API)
     server->fate = FERRY_MOVE_FATE_IF_ALLOWED;
   else
@@ -143,7 +160,7 @@ server_probed_cb (GObject      *object,
       FerryMoveServer *server = g_hash_table_lookup (self->servers, ferry_server_info_get_host (info));
 
       if (server != NULL)
-        server_set_info (server, info);
+        server_set_info (server, info, self->origin->info);
     }
   else
     g_debug ("a follower's server did not answer: %s", error->message);
@@ -217,7 +234,7 @@ probe_servers (GTask *task)
       server = ferry_move_server_new (host);
       g_hash_table_insert (self->servers, server->host, server);
       if (g_ascii_strcasecmp (host, self->origin->handle->host) == 0)
-        server_set_info (server, self->origin->info);   /* its own server moves its locals */
+        server_set_info (server, self->origin->info, NULL);   /* its own server moves its locals */
       else
         g_queue_push_tail (&forecast->hosts, g_strdup (host));
     }
@@ -332,6 +349,7 @@ ferry_move_get_forecast_totals (FerryMove *self,
           *maybe += server->followers;
           break;
         case FERRY_MOVE_FATE_IGNORES:
+        case FERRY_MOVE_FATE_REFUSES_ORIGIN:
         case FERRY_MOVE_FATE_OFFLINE:
         default:
           *stay += server->followers;

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "ferry-account.h"
+#include "ferry-move-endpoints.h"
 #include "ferry-move.h"
 #include "ferry-server-info.h"
 
@@ -22,6 +23,8 @@ typedef struct
   FerryAccount    *account;      /* the public view (lookup): works after a move too */
   FerryServerInfo *info;
   GError          *verify_error; /* why its own token is refused, if it is */
+  gboolean         lookup_refused; /* its server refuses its token the lookup (GoToSocial
+                                    * after a move: 403): read through verify_credentials */
 } FerryMoveSide;
 
 struct _FerryMove
@@ -37,6 +40,7 @@ struct _FerryMove
   char               *backup_dir;
   gboolean            transfer_skipped;
   guint               poll_ms;
+  guint               wait_ms;    /* the longest Ferry watches for a step handed off */
   char               *state_dir;
 
   FerryMoveStatus     status[FERRY_MOVE_N_STAGES];
@@ -79,6 +83,7 @@ const char *ferry_move_side_uri     (FerryMoveSide    *side,
                                      char            **storage);
 FerryMigrationKind ferry_move_side_kind (FerryMoveSide *side);
 gboolean ferry_move_side_has_api    (FerryMoveSide    *side);
+char    *ferry_move_redirect_refusal (FerryMove       *self);
 void     ferry_move_side_lookup_async (FerryMove      *self,
                                      FerryMoveSide    *side,
                                      GCancellable     *cancellable,

@@ -88,7 +88,7 @@ ferry_move_load_state (FerryMove *self)
       server = ferry_move_server_new (host);
       server->software = g_strdup (ferry_move_string_of (json_object_get_member (entry, "software")));
       server->fate = CLAMP (int_of (json_object_get_member (entry, "fate"), FERRY_MOVE_FATE_OFFLINE),
-                            FERRY_MOVE_FATE_FOLLOWS, FERRY_MOVE_FATE_OFFLINE);
+                            FERRY_MOVE_FATE_FOLLOWS, FERRY_MOVE_FATE_REFUSES_ORIGIN);
       g_hash_table_replace (self->servers, server->host, server);
     }
 
@@ -311,6 +311,9 @@ reason_for (FerryMove  *self,
   if (server != NULL && server->fate == FERRY_MOVE_FATE_IGNORES)
     return g_strdup_printf (_("Their server (%s) ignores moves: they have to follow the new account themselves"),
                             server->software);
+  if (server != NULL && server->fate == FERRY_MOVE_FATE_REFUSES_ORIGIN)
+    return g_strdup_printf (_("Their server (%s) is known to refuse a move from the old account’s server: "
+                              "they have to follow the new account themselves"), server->software);
   if (server != NULL && server->fate == FERRY_MOVE_FATE_OFFLINE)
     return g_strdup (_("Their server did not answer: it may still act on the move when it is back"));
   if (stays && server != NULL && server->fate == FERRY_MOVE_FATE_IF_ALLOWED)

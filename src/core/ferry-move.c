@@ -96,6 +96,7 @@ static void
 ferry_move_init (FerryMove *self)
 {
   self->poll_ms = 5000;
+  self->wait_ms = 15 * 60 * 1000;
   self->checks = g_ptr_array_new ();
   self->forecast = g_ptr_array_new ();
   self->followers = g_ptr_array_new_with_free_func (g_free);
@@ -226,6 +227,22 @@ ferry_move_set_poll_interval (FerryMove *self,
   g_return_if_fail (FERRY_IS_MOVE (self));
 
   self->poll_ms = MAX (milliseconds, 1);
+}
+
+/**
+ * ferry_move_set_wait_limit:
+ *
+ * The longest Ferry watches for a step handed to a web page (15 minutes unless told); a
+ * step done through the API is read back within two minutes at most. A wait that ends
+ * so says what to do.
+ */
+void
+ferry_move_set_wait_limit (FerryMove *self,
+                           guint      milliseconds)
+{
+  g_return_if_fail (FERRY_IS_MOVE (self));
+
+  self->wait_ms = MAX (milliseconds, 1);
 }
 
 /**
@@ -392,6 +409,25 @@ ferry_move_get_handoff (FerryMove      *self,
     return NULL;
 
   handoff = g_new0 (FerryMoveHandoff, 1);
+  if (stage != FERRY_MOVE_STAGE_REDIRECT &&
+      ferry_move_side_kind (stage == FERRY_MOVE_STAGE_ALIAS ? self->target : self->origin) ==
+        FERRY_MIGRATION_MISSKEY)
+    {
+      /* misskey packages/frontend/src/pages/settings/migration.vue: one page, "moveTo"
+       * (i/move) and "moveFrom" (i/known-as) sections; labels as in its en-US locale. */
+      FerryMoveSide *side = stage == FERRY_MOVE_STAGE_ALIAS ? self->target : self->origin;
+      FerryMoveSide *other = side == self->target ? self->origin : self->target;
+
+      base = side_base_url (side);
+      handoff->url = g_strconcat (base, "/settings/migration", NULL);
+      handoff->copy = g_strdup_printf ("@%s", other->acct);
+      handoff->instruction = stage == FERRY_MOVE_STAGE_ALIAS
+        ? g_strdup_printf (_("Signed in as %s, paste %s under “Move to this account from an older "
+                             "account” and save it."), side->acct, handoff->copy)
+        : g_strdup_printf (_("Signed in as %s, paste %s under “Move current account to new account” "
+                             "and confirm."), side->acct, handoff->copy);
+      return handoff;
+    }
   switch ((int) stage)
     {
     case FERRY_MOVE_STAGE_ALIAS:
@@ -411,7 +447,12 @@ ferry_move_get_handoff (FerryMove      *self,
           "and press “Move followers”."),
         self->origin->acct, handoff->copy, self->origin->acct);
       break;
-    default:   /* the redirect */
+    default:   /* the redirect: Mastodon's page only (ferry_move_redirect_refusal()) */
+      if (ferry_move_side_kind (self->target) != FERRY_MIGRATION_MASTODON_WEB)
+        {
+          g_free (handoff);
+          return NULL;
+        }
       base = side_base_url (self->target);
       handoff->url = g_strconcat (base, "/settings/migration", NULL);
       handoff->copy = g_strdup_printf ("@%s", self->target->acct);
@@ -421,6 +462,51 @@ ferry_move_get_handoff (FerryMove      *self,
       break;
     }
   return handoff;
+}
+
+/**
+ * ferry_move_redirect_refusal:
+ *
+ * Returns: (transfer full) (nullable): why the account moved back to cannot drop its
+ *   redirect on its server, in that software's own terms; %NULL where it can (Mastodon:
+ *   "Cancel redirect" on /settings/migration)
+ */
+char *
+ferry_move_redirect_refusal (FerryMove *self)
+{
+  FerryServerInfo *info = self->target->info;
+
+  if (info == NULL)
+    return NULL;
+  switch (ferry_move_side_kind (self->target))
+    {
+    case FERRY_MIGRATION_MASTODON_WEB:
+      return NULL;
+    case FERRY_MIGRATION_GOTOSOCIAL_API:
+      /* gotosocial: settings /settings/user/migration hold an alias and a move only; no API
+       * clears moved_to_uri; processing/account/move.go refuses a move to an account that
+       * has itself moved (moveTargetMoved); workers/fromfediapi_move.go processes a Move
+       * between the same two accounts at most once in 5 minutes, and not again for 7 days
+       * after one succeeded. */
+      return g_strdup_printf (_("%s runs GoToSocial %s, which has no way to cancel a redirect: its "
+                                "migration settings offer only an alias and a move, and it refuses a move "
+                                "to an account that has itself moved. A move back to %s needs the admin "
+                                "of %s to clear the redirect first. After that, GoToSocial servers act "
+                                "on a Move between the same two accounts at most once in 5 minutes, and "
+                                "not again for 7 days after one went through."),
+                              self->target->handle->host, ferry_server_info_get_version (info),
+                              self->target->acct, self->target->handle->host);
+    case FERRY_MIGRATION_AKKOMA_API:
+    case FERRY_MIGRATION_MISSKEY:
+    case FERRY_MIGRATION_NONE:
+    default:
+      /* assumed: Ferry knows of no way to clear the redirect on these */
+      return g_strdup_printf (_("%s runs %s %s, on which Ferry knows no way to cancel a redirect. A "
+                                "move back to %s needs the admin of %s to clear the redirect first."),
+                              self->target->handle->host, ferry_server_info_get_software_name (info),
+                              ferry_server_info_get_version (info), self->target->acct,
+                              self->target->handle->host);
+    }
 }
 
 /* Accounts */
@@ -551,20 +637,69 @@ verified_cb (GObject      *object,
   refresh_step_done (g_steal_pointer (&task));
 }
 
+/* Reading one account: its server's public lookup first. GoToSocial refuses that to a
+ * moved account's own token (403 "you cannot use this endpoint", api/util/errorhandling.go
+ * NotFoundAfterMove) and to no token at all (401), but still answers verify_credentials:
+ * then that; and failing both, the other account's server, which knows it. */
+typedef struct
+{
+  FerryMoveSide *side;      /* unowned: a member of the move */
+  guint          attempt;   /* 0 lookup, 1 verify_credentials, 2 through the other server */
+  GError        *first;     /* the first refusal, said if every way fails */
+} Lookup;
+
+static void
+lookup_free (Lookup *lookup)
+{
+  g_clear_error (&lookup->first);
+  g_free (lookup);
+}
+
+static void lookup_send (GTask *task);
+
+static gboolean
+refused (const GError *error)
+{
+  return g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_FORBIDDEN) ||
+         g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_AUTH);
+}
+
 static void
 side_looked_up_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  FerryMoveSide *side = g_task_get_task_data (task);
+  Lookup *lookup = g_task_get_task_data (task);
+  FerryMoveSide *side = lookup->side;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
   FerryAccount *account = node ? ferry_account_new_from_json (side->handle->host, node, &error) : NULL;
 
+  if (account != NULL && lookup->attempt > 0 &&
+      (g_ascii_strcasecmp (ferry_account_get_handle (account)->username, side->handle->username) != 0 ||
+       g_ascii_strcasecmp (ferry_account_get_handle (account)->host, side->handle->host) != 0))
+    {
+      /* Not the account asked for (another one's token): not taken as it. */
+      g_clear_object (&account);
+      g_set_error (&error, FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE,
+                   _("%s answered with another account than %s."), side->handle->host, side->acct);
+    }
   if (account == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+          (lookup->attempt == 0 && !refused (error)) || lookup->attempt >= 2)
+        {
+          g_task_return_error (task, lookup->first ? g_steal_pointer (&lookup->first)
+                                                   : g_steal_pointer (&error));
+          return;
+        }
+      if (lookup->attempt == 0)
+        side->lookup_refused = TRUE;   /* not asked again while this move lasts */
+      if (lookup->first == NULL)
+        lookup->first = g_steal_pointer (&error);
+      lookup->attempt++;
+      lookup_send (g_steal_pointer (&task));
       return;
     }
   g_clear_object (&side->account);
@@ -572,7 +707,36 @@ side_looked_up_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
-/* Reads @side's public profile again (it works after a move too). */
+static void
+lookup_send (GTask *task)
+{
+  FerryMove *self = g_task_get_source_object (task);
+  Lookup *lookup = g_task_get_task_data (task);
+  FerryMoveSide *side = lookup->side;
+  FerryMoveSide *other = side == &self->old_side ? &self->new_side : &self->old_side;
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  g_autoptr(FerryParams) params = ferry_params_new ();
+
+  switch (lookup->attempt)
+    {
+    case 0:
+      ferry_params_add (params, "acct", side->handle->username);
+      ferry_client_call_async (side->client, "GET", FERRY_PATH_ACCOUNT_LOOKUP, params, cancellable,
+                               side_looked_up_cb, task);
+      break;
+    case 1:
+      ferry_client_call_async (side->client, "GET", FERRY_PATH_VERIFY_CREDENTIALS, NULL, cancellable,
+                               side_looked_up_cb, task);
+      break;
+    default:
+      ferry_params_add (params, "acct", side->acct);
+      ferry_client_call_async (other->client, "GET", FERRY_PATH_ACCOUNT_LOOKUP, params, cancellable,
+                               side_looked_up_cb, task);
+      break;
+    }
+}
+
+/* Reads @side's profile again: in public where its server allows it, else as above. */
 void
 ferry_move_side_lookup_async (FerryMove           *self,
                               FerryMoveSide       *side,
@@ -581,12 +745,12 @@ ferry_move_side_lookup_async (FerryMove           *self,
                               gpointer             user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
-  g_autoptr(FerryParams) params = ferry_params_new ();
+  Lookup *lookup = g_new0 (Lookup, 1);
 
-  g_task_set_task_data (task, side, NULL);
-  ferry_params_add (params, "acct", side->handle->username);
-  ferry_client_call_async (side->client, "GET", "/api/v1/accounts/lookup", params, cancellable,
-                           side_looked_up_cb, task);
+  lookup->side = side;
+  lookup->attempt = side->lookup_refused ? 1 : 0;
+  g_task_set_task_data (task, lookup, (GDestroyNotify) lookup_free);
+  lookup_send (task);
 }
 
 gboolean
@@ -647,7 +811,7 @@ side_refresh (GTask         *task,
   FerryMove *self = g_task_get_source_object (task);
 
   refresh->pending += 2;
-  ferry_client_call_async (side->client, "GET", "/api/v1/accounts/verify_credentials", NULL,
+  ferry_client_call_async (side->client, "GET", FERRY_PATH_VERIFY_CREDENTIALS, NULL,
                            cancellable, verified_cb, g_object_ref (task));
   ferry_move_side_lookup_async (self, side, cancellable, looked_up_cb, g_object_ref (task));
   if (side->info == NULL)

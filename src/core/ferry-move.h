@@ -106,6 +106,7 @@ typedef enum
   FERRY_MOVE_FATE_IF_ALLOWED,     /* Akkoma and Pleroma: if the follower allowed it */
   FERRY_MOVE_FATE_IGNORES,
   FERRY_MOVE_FATE_OFFLINE,
+  FERRY_MOVE_FATE_REFUSES_ORIGIN, /* takes Moves, but not from the origin's software */
 } FerryMoveFate;
 
 const char *ferry_move_fate_text (FerryMoveFate fate);
@@ -168,6 +169,8 @@ void                ferry_move_set_transfer_skipped (FerryMove          *self,
                                                     gboolean             skipped);
 gboolean            ferry_move_get_transfer_skipped (FerryMove          *self);
 void                ferry_move_set_poll_interval   (FerryMove           *self,
+                                                    guint                milliseconds);
+void                ferry_move_set_wait_limit      (FerryMove           *self,
                                                     guint                milliseconds);
 void                ferry_move_set_state_dir       (FerryMove           *self,
                                                     const char          *dir);

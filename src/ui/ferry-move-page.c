@@ -377,8 +377,9 @@ rebuild (FerryMovePage *self)
   }
   gtk_label_set_label (self->intro_label,
                        back ? _("A move back sends the followers who moved back to the old account; those "
-                                "who stayed there are still there. Its redirect is cancelled first. The old "
-                                "account cannot start another move for 30 days after its first.")
+                                "who stayed there are still there. Its redirect is cancelled first, where "
+                                "its server allows that: the checks below say what its server allows, and "
+                                "how soon.")
                             : _("The move tells every follower’s server to follow the new account instead. "
                                 "Nothing else moves with it: back up and transfer first. Each step turns "
                                 "green by itself when the server shows it done."));

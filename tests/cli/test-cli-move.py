@@ -2,7 +2,9 @@
 """ferry-cli check, alias, move and watch end to end against the standalone fedisim, from
 one GoToSocial server to another through their API: the checks hold the move back until
 the transfer is skipped knowingly, the forecast is exported, a wrong password is explained,
-the move goes through, and watch counts the followers and names who stayed behind and why.
+the move goes through, and watch counts the followers and names who stayed behind and why;
+after the move check and move still read the moved account (GoToSocial refuses it the
+lookup), and a move back says GoToSocial's own rules (it needs the admin).
 Needs a keyring (build-aux/with-keyring); without one it skips, unless
 FERRY_REQUIRE_SECRETS. TAP output."""
 
@@ -77,6 +79,23 @@ def main():
               rows)
         code, out = run("alias", "--backup", backup, "--skip-transfer")
         check("asked again, the alias is already done", code == 0 and out.startswith("✓"), out)
+
+        # GoToSocial refuses the moved account's token the lookup (403): the move is read
+        # through verify_credentials, so check and move still work (issue 12 #15).
+        code, out = run("check", "--backup", backup, "--skip-transfer")
+        check("after the move, check still reads the moved account", code == 0 and "has moved to" in out, out)
+        code, out = run("move", "--backup", backup, "--skip-transfer")
+        check("asked again, the move is already done", code == 0 and "now points to" in out, out)
+
+        # A move back on GoToSocial: no cancel-redirect there; said in GoToSocial's terms,
+        # with no Mastodon page and no wait (issue 12 #20).
+        started = time.monotonic()
+        code, out = run("move-back")
+        check("move back to a GoToSocial account that moved needs its admin: exit 3",
+              code == 3 and "GoToSocial" in out and "admin" in out, out)
+        check("no Mastodon page, no Mastodon numbers, no wait",
+              "/settings/migration" not in out and "30 days" not in out and "Cancel redirect" not in out
+              and time.monotonic() - started < 30, out)
     finally:
         server.stop()
         shutil.rmtree(work, ignore_errors=True)

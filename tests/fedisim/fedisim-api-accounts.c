@@ -291,7 +291,26 @@ find_known (FedisimServer *server,
 static void
 lookup (FsRequest *req)
 {
-  FsActor *actor = find_known (req->server, fs_req_param (req, "acct"));
+  FsActor *actor;
+
+  if (req->server->flavour == FEDISIM_FLAVOUR_GOTOSOCIAL)
+    {
+      /* gotosocial internal/api/client/accounts/lookup.go: apiutil.TokenAuth (c, true, true,
+       * true, true, ScopeReadAccounts) wants a token (401 without), and a moving or moved
+       * account gets apiutil.NotFoundAfterMove (internal/api/util/errorhandling.go): 403. */
+      if (req->token == NULL || req->token->user == NULL)
+        {
+          fs_reply_error (req, 401, "Unauthorized: token not supplied");
+          return;
+        }
+      if (req->token->user->moved_to != NULL)
+        {
+          fs_reply_error (req, 403, "your account has Moved or is currently Moving; you cannot "
+                                    "use this endpoint");
+          return;
+        }
+    }
+  actor = find_known (req->server, fs_req_param (req, "acct"));
 
   if (actor == NULL)
     fs_reply_error (req, 404, "Record not found");

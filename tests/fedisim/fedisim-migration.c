@@ -38,11 +38,35 @@ fs_actor_move (FsActor *origin,
 
 /* GoToSocial */
 
+/* gotosocial internal/api/model/account.go: AccountAliasRequest binds
+ * `form:"also_known_as_uris" json:"also_known_as_uris"` and the handler
+ * (internal/api/client/accounts/accountalias.go) calls c.ShouldBind: gin takes the exact
+ * key, repeated, from the form or the query, or the JSON array. Unlike Rails, a
+ * `also_known_as_uris[]` key is another field: the list arrives empty. */
+static GPtrArray *
+gts_form_array (FsRequest  *req,
+                const char *name)
+{
+  GHashTable *tables[] = { req->form, req->query };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      GPtrArray *values = tables[i] ? g_hash_table_lookup (tables[i], name) : NULL;
+
+      if (values != NULL)
+        return values;
+    }
+  return NULL;
+}
+
+/* gotosocial internal/processing/account/alias.go: the list given replaces the account's
+ * aliases; an empty one unsets them all (200, no error); each URI must be http(s) (400),
+ * duplicates and the account itself are skipped, each must dereference (422). */
 static void
 gts_alias (FsRequest *req)
 {
   FsActor *me = fs_req_user (req);
-  GPtrArray *uris = fs_req_param_array (req, "also_known_as_uris");
+  GPtrArray *uris = gts_form_array (req, "also_known_as_uris");
   g_autoptr(GPtrArray) resolved = g_ptr_array_new ();
 
   for (guint i = 0; uris && i < uris->len; i++)
@@ -50,21 +74,34 @@ gts_alias (FsRequest *req)
       const char *uri = g_ptr_array_index (uris, i);
       FsActor *actor;
 
-      if (uri[0] == '\0')
-        continue;   /* an empty value clears the list */
+      if (!g_str_has_prefix (uri, "https://") && !g_str_has_prefix (uri, "http://"))
+        {
+          g_autofree char *message = g_strdup_printf ("Bad Request: invalid also_known_as_uri (%s) "
+                                                      "provided in account alias request: uri must "
+                                                      "not be empty and scheme must be http or https",
+                                                      uri);
+          fs_reply_error (req, 400, message);
+          return;
+        }
+      if (g_str_equal (uri, me->uri))
+        continue;   /* "Don't let account do anything daft by aliasing to itself." */
       actor = fs_world_find_actor (req->server->world, uri);
       if (actor == NULL)
         {
-          g_autofree char *message = g_strdup_printf ("Unprocessable Entity: %s could not be "
-                                                      "dereferenced", uri);
+          g_autofree char *message = g_strdup_printf ("Unprocessable Entity: error dereferencing "
+                                                      "also_known_as_uri (%s) account", uri);
           fs_reply_error (req, 422, message);
           return;
         }
-      if (actor == me)
+      if (actor->suspended)
         {
-          fs_reply_error (req, 422, "Unprocessable Entity: you cannot alias your own account");
+          g_autofree char *message = g_strdup_printf ("Unprocessable Entity: target account %s is "
+                                                      "suspended from this instance", uri);
+          fs_reply_error (req, 422, message);
           return;
         }
+      if (g_ptr_array_find (resolved, actor, NULL))
+        continue;
       g_ptr_array_add (resolved, actor);
     }
 
@@ -88,9 +125,15 @@ gts_move (FsRequest *req)
   gint64 now = fedisim_world_now (req->server->world);
   FsActor *target;
 
-  if (password == NULL || me->password == NULL || !g_str_equal (password, me->password))
+  /* gotosocial internal/processing/account/move.go: both are gtserror.NewErrorBadRequest. */
+  if (password == NULL || password[0] == '\0')
     {
-      fs_reply_error (req, 401, "Unauthorized: invalid password provided");
+      fs_reply_error (req, 400, "Bad Request: no password provided in account Move request");
+      return;
+    }
+  if (me->password == NULL || !g_str_equal (password, me->password))
+    {
+      fs_reply_error (req, 400, "Bad Request: invalid password provided in account Move request");
       return;
     }
   target = uri ? fs_world_find_actor (req->server->world, uri) : NULL;
@@ -104,7 +147,9 @@ gts_move (FsRequest *req)
       fs_reply_error (req, 422, "Unprocessable Entity: you cannot move to your own account");
       return;
     }
-  /* 5 minutes between attempts. */
+  /* 5 minutes between attempts: gotosocial applies it where the Move is processed
+   * (internal/processing/workers/fromfediapi_move.go ShouldProcessMove: "a Move involving
+   * the origin and target within the last 5 minutes"); assumed: fedisim says it at the API. */
   if (me->last_move_attempt != 0 && now - me->last_move_attempt < 5 * 60)
     {
       fs_reply_error (req, 422, "Unprocessable Entity: your account has attempted to move "
@@ -112,15 +157,34 @@ gts_move (FsRequest *req)
       return;
     }
   me->last_move_attempt = now;
+  /* gotosocial internal/processing/account/move.go: already moved elsewhere, not aliased
+   * (moveTargetNotAliased), a target that has itself moved (moveTargetMoved): 422 each.
+   * There is no way to undo a move: no cancel, no API to clear moved_to_uri. */
+  if (me->moved_to != NULL && me->moved_to != target)
+    {
+      g_autofree char *message = g_strdup_printf ("Unprocessable Entity: account %s is already "
+                                                  "Moved to %s, cannot also Move to %s", me->uri,
+                                                  me->moved_to->uri, target->uri);
+      fs_reply_error (req, 422, message);
+      return;
+    }
   if (!fs_actor_has_alias (target, me))
     {
-      fs_reply_error (req, 422, "Unprocessable Entity: target account does not have origin "
-                                "account in its alsoKnownAs");
+      g_autofree char *message = g_strdup_printf ("Unprocessable Entity: target account %s is not "
+                                                  "aliased to this account via alsoKnownAs; to "
+                                                  "Move to the target account from this one, you "
+                                                  "must log in to the target account and set "
+                                                  "alsoKnownAs to %s", target->uri, me->uri);
+      fs_reply_error (req, 422, message);
       return;
     }
   if (target->moved_to != NULL)
     {
-      fs_reply_error (req, 422, "Unprocessable Entity: target account has itself moved");
+      g_autofree char *message = g_strdup_printf ("Unprocessable Entity: target account %s has "
+                                                  "already Moved somewhere else (%s); you will not "
+                                                  "be able to Move to that account", target->uri,
+                                                  target->moved_to->uri);
+      fs_reply_error (req, 422, message);
       return;
     }
   /* Re-sending the Move to the same target is allowed; a new target waits 7 days after a

@@ -530,7 +530,14 @@ check_access (FsRequest     *req,
       if (!(route->flags & FS_ROUTE_USER_MOVED) && !fs_actor_functional (user))
         {
           /* Mastodon's require_user!: api-facts §0.2. GoToSocial lets a moved account read. */
-          if (server->flavour != FEDISIM_FLAVOUR_GOTOSOCIAL || !g_str_equal (req->method, "GET"))
+          if (server->flavour == FEDISIM_FLAVOUR_GOTOSOCIAL && !g_str_equal (req->method, "GET"))
+            {
+              /* gotosocial internal/api/util/errorhandling.go ForbiddenAfterMove */
+              fs_reply_error (req, 403, "your account has Moved or is currently Moving; you cannot "
+                                        "take create or update type actions");
+              return FALSE;
+            }
+          if (server->flavour != FEDISIM_FLAVOUR_GOTOSOCIAL)
             {
               fs_reply_error (req, 403, "Your login is currently disabled");
               return FALSE;

@@ -183,7 +183,8 @@ test_move_locked_target_and_replay (Fixture       *f,
                                fedisim_server_get_base_url (w.new_server));
   node = call (f, w.old_server, "POST", "/api/v1/accounts/move", old_token, "password=wrong&moved_to_uri=x",
                &status, NULL);
-  g_assert_cmpuint (status, ==, 401);
+  g_assert_cmpuint (status, ==, 400);   /* gotosocial processing/account/move.go: BadRequest */
+  g_assert_nonnull (strstr (member (node, "error"), "invalid password"));
   g_clear_pointer (&node, json_node_unref);
   node = call (f, w.old_server, "POST", "/api/v1/accounts/move", old_token, move_form, &status, NULL);
   g_assert_cmpuint (status, ==, 202);
@@ -210,7 +211,7 @@ test_move_akkoma_api (Fixture       *f,
   g_autofree char *new_token = fedisim_server_issue_token (w.new_server, "alice2", "read write");
   g_autofree char *target = g_strdup_printf ("password=old-pw&target_account=alice2@%s",
                                              fedisim_server_get_host (w.new_server));
-  g_autofree char *alias = g_strdup_printf ("also_known_as_uris[]=%s/users/alice",
+  g_autofree char *alias = g_strdup_printf ("also_known_as_uris=%s/users/alice",
                                             fedisim_server_get_base_url (w.old_server));
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(JsonNode) me = NULL;
@@ -245,7 +246,7 @@ test_move_replay_ignored (Fixture       *f,
   MoveWorld w = move_world (f, FEDISIM_FLAVOUR_GOTOSOCIAL, FEDISIM_FLAVOUR_GOTOSOCIAL);
   g_autofree char *old_token = fedisim_server_issue_token (w.old_server, "alice", "read write");
   g_autofree char *new_token = fedisim_server_issue_token (w.new_server, "alice2", "read write");
-  g_autofree char *alias = g_strdup_printf ("also_known_as_uris[]=%s/users/alice",
+  g_autofree char *alias = g_strdup_printf ("also_known_as_uris=%s/users/alice",
                                             fedisim_server_get_base_url (w.old_server));
   g_autofree char *move = g_strdup_printf ("password=old-pw&moved_to_uri=%s/users/alice2",
                                            fedisim_server_get_base_url (w.new_server));
@@ -280,6 +281,80 @@ test_move_replay_ignored (Fixture       *f,
   g_assert_true (dump_has (dump, "followers", "l1@"));
 }
 
+/* GoToSocial's alias binds the bare, repeated also_known_as_uris (api/model/account.go);
+ * with brackets the list arrives empty, the answer is 200 and every alias is gone
+ * (processing/account/alias.go). A moved account's token: the lookup refuses it (403,
+ * api/util/errorhandling.go NotFoundAfterMove), as it refuses no token (401);
+ * verify_credentials and the alias still answer. A move to an account that has itself
+ * moved is refused (processing/account/move.go moveTargetMoved). */
+static void
+test_move_gts_rules (Fixture       *f,
+                     gconstpointer  data)
+{
+  MoveWorld w = move_world (f, FEDISIM_FLAVOUR_GOTOSOCIAL, FEDISIM_FLAVOUR_GOTOSOCIAL);
+  g_autofree char *old_token = fedisim_server_issue_token (w.old_server, "alice", "read write");
+  g_autofree char *new_token = fedisim_server_issue_token (w.new_server, "alice2", "read write");
+  g_autofree char *two = g_strdup_printf ("also_known_as_uris=%s/users/alice&also_known_as_uris=%s/users/g1",
+                                          fedisim_server_get_base_url (w.old_server),
+                                          fedisim_server_get_base_url (w.gts_peer));
+  g_autofree char *brackets = g_strdup_printf ("also_known_as_uris[]=%s/users/alice",
+                                               fedisim_server_get_base_url (w.old_server));
+  g_autofree char *one = g_strdup_printf ("also_known_as_uris=%s/users/alice",
+                                          fedisim_server_get_base_url (w.old_server));
+  g_autofree char *move = g_strdup_printf ("password=old-pw&moved_to_uri=%s/users/alice2",
+                                           fedisim_server_get_base_url (w.new_server));
+  g_autofree char *back = g_strdup_printf ("password=new-pw&moved_to_uri=%s/users/alice",
+                                           fedisim_server_get_base_url (w.old_server));
+  g_autofree char *old_alias = g_strdup_printf ("also_known_as_uris=%s/users/alice2",
+                                                fedisim_server_get_base_url (w.new_server));
+  g_autoptr(JsonNode) me = NULL;
+  JsonObject *source;
+  guint status;
+
+  me = call (f, w.new_server, "POST", "/api/v1/accounts/alias", new_token, two, &status, NULL);
+  g_assert_cmpuint (status, ==, 200);
+  source = json_object_get_object_member (json_node_get_object (me), "source");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (source, "also_known_as_uris")), ==, 2);
+  g_clear_pointer (&me, json_node_unref);
+
+  me = call (f, w.new_server, "POST", "/api/v1/accounts/alias", new_token, brackets, &status, NULL);
+  g_assert_cmpuint (status, ==, 200);
+  source = json_object_get_object_member (json_node_get_object (me), "source");
+  g_assert_true (!json_object_has_member (source, "also_known_as_uris") ||
+                 json_array_get_length (json_object_get_array_member (source, "also_known_as_uris")) == 0);
+  g_clear_pointer (&me, json_node_unref);
+
+  drop (call (f, w.new_server, "POST", "/api/v1/accounts/alias", new_token, one, &status, NULL));
+  g_assert_cmpuint (status, ==, 200);
+  drop (call (f, w.old_server, "POST", "/api/v1/accounts/move", old_token, move, &status, NULL));
+  g_assert_cmpuint (status, ==, 202);
+  fedisim_world_run_until_idle (f->world);
+
+  me = call (f, w.old_server, "GET", "/api/v1/accounts/lookup?acct=alice", old_token, NULL, &status, NULL);
+  g_assert_cmpuint (status, ==, 403);
+  g_assert_cmpstr (member (me, "error"), ==,
+                   "your account has Moved or is currently Moving; you cannot use this endpoint");
+  g_clear_pointer (&me, json_node_unref);
+  drop (call (f, w.old_server, "GET", "/api/v1/accounts/lookup?acct=alice", NULL, NULL, &status, NULL));
+  g_assert_cmpuint (status, ==, 401);
+  me = call (f, w.old_server, "GET", "/api/v1/accounts/verify_credentials", old_token, NULL, &status, NULL);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_true (json_object_has_member (json_node_get_object (me), "moved"));
+  g_clear_pointer (&me, json_node_unref);
+  drop (call (f, w.old_server, "POST", "/api/v1/accounts/alias", old_token, old_alias, &status, NULL));
+  g_assert_cmpuint (status, ==, 200);
+  me = call (f, w.old_server, "POST", "/api/v1/follow_requests/1/authorize", old_token, NULL, &status, NULL);
+  g_assert_cmpuint (status, ==, 403);
+  g_assert_nonnull (strstr (member (me, "error"), "you cannot take create or update type actions"));
+  g_clear_pointer (&me, json_node_unref);
+
+  /* Back to the account that moved: refused, and no API undoes the redirect. */
+  fedisim_world_advance (f->world, 8 * 24 * 3600);
+  me = call (f, w.new_server, "POST", "/api/v1/accounts/move", new_token, back, &status, NULL);
+  g_assert_cmpuint (status, ==, 422);
+  g_assert_nonnull (strstr (member (me, "error"), "has already Moved somewhere else"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -292,6 +367,7 @@ main (int   argc,
   ADD ("/fedisim/move/locked-target", test_move_locked_target_and_replay);
   ADD ("/fedisim/move/akkoma-api", test_move_akkoma_api);
   ADD ("/fedisim/move/replay-ignored", test_move_replay_ignored);
+  ADD ("/fedisim/move/gts-rules", test_move_gts_rules);
 #undef ADD
 
   return g_test_run ();
