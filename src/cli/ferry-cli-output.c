@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "ferry-cli-output.h"
@@ -135,6 +136,9 @@ typedef struct
 static GHashTable *hosts;       /* host → HostWait* */
 static GHashTable *in_flight;   /* SoupMessage* → InFlight* */
 static gint64 notice_after = 5 * G_USEC_PER_SEC;
+static guint check_source;      /* runs while any request is in flight */
+
+static gboolean check_waits (gpointer user_data);
 
 static void
 host_wait_free (HostWait *wait)
@@ -150,11 +154,14 @@ message_host (SoupMessage *msg)
   const char *host = uri ? g_uri_get_host (uri) : NULL;
   int port = uri ? g_uri_get_port (uri) : -1;
 
+  g_autofree char *name = NULL;
+
   if (host == NULL)
     return g_strdup ("?");
+  name = strchr (host, ':') != NULL ? g_strdup_printf ("[%s]", host) : g_strdup (host);   /* IPv6 */
   if (port > 0 && port != 443 && port != 80)
-    return g_strdup_printf ("%s:%d", host, port);
-  return g_strdup (host);
+    return g_strdup_printf ("%s:%d", name, port);
+  return g_steal_pointer (&name);
 }
 
 static void
@@ -241,6 +248,8 @@ request_queued (GSignalInvocationHint *hint,
   g_signal_connect (msg, "got-headers", G_CALLBACK (got_headers), flight);
   g_signal_connect (msg, "restarted", G_CALLBACK (restarted), flight);
   g_hash_table_insert (in_flight, msg, flight);
+  if (check_source == 0)
+    check_source = g_timeout_add ((guint) CLAMP (notice_after / 1000 / 4, 20, 250), check_waits, NULL);
   return TRUE;
 }
 
@@ -265,6 +274,8 @@ request_unqueued (GSignalInvocationHint *hint,
   g_hash_table_remove (in_flight, msg);
   g_object_unref (flight->msg);
   g_free (flight);
+  if (g_hash_table_size (in_flight) == 0)
+    g_clear_handle_id (&check_source, g_source_remove);
   return TRUE;
 }
 
@@ -314,6 +325,5 @@ ferry_cli_output_init (void)
                               request_queued, NULL, NULL);
   g_signal_add_emission_hook (g_signal_lookup ("request-unqueued", SOUP_TYPE_SESSION), 0,
                               request_unqueued, NULL, NULL);
-  g_timeout_add (MIN (250, MAX (notice_after / 1000 / 4, 20)), check_waits, NULL);
   (void) session_class;   /* kept: the signals stay registered */
 }
