@@ -151,7 +151,8 @@ print_forecast (FerryMove *move)
       FerryMoveServer *server = g_ptr_array_index (forecast, i);
 
       g_print ("  %5u  %s (%s): %s\n", server->followers, ferry_cli_safe (server->host),
-               server->software ? ferry_cli_safe (server->software) : "?", ferry_move_fate_text (server->fate));
+               server->software ? ferry_cli_safe (server->software) : "?",
+               ferry_move_fate_text (server->fate));
     }
   g_print (_("Will follow: %u; if they allowed it: %u; left behind: %u\n"), follow, maybe, stay);
 }
@@ -236,7 +237,8 @@ run_stage (FerryMove      *move,
   switch (ferry_move_get_status (move, stage))
     {
     case FERRY_MOVE_STATUS_DONE:
-      g_print ("✓ %s: %s\n", ferry_move_stage_title (stage), ferry_cli_safe (ferry_move_get_detail (move, stage)));
+      g_print ("✓ %s: %s\n", ferry_move_stage_title (stage),
+               ferry_cli_safe (ferry_move_get_detail (move, stage)));
       return 0;
     case FERRY_MOVE_STATUS_PENDING:
     case FERRY_MOVE_STATUS_FAILED:
@@ -290,7 +292,8 @@ run_stage (FerryMove      *move,
       g_print (_("Once it is done: ferry-cli alias --confirm\n"));
       return 3;
     }
-  g_print ("✓ %s: %s\n", ferry_move_stage_title (stage), ferry_cli_safe (ferry_move_get_detail (move, stage)));
+  g_print ("✓ %s: %s\n", ferry_move_stage_title (stage),
+           ferry_cli_safe (ferry_move_get_detail (move, stage)));
   return 0;
 }
 
@@ -350,7 +353,8 @@ ferry_cli_command_move_back (int    argc,
     return ferry_cli_fail (g_steal_pointer (&error));
   g_print (_("A move back sends the followers who moved back to %s. Followers who stayed there are still "
              "there; %s cannot start another move for 30 days after its first.\n"),
-           ferry_cli_safe (ferry_move_get_target_handle (move)), ferry_cli_safe (ferry_move_get_target_handle (move)));
+           ferry_cli_safe (ferry_move_get_target_handle (move)),
+           ferry_cli_safe (ferry_move_get_target_handle (move)));
   if (!ferry_move_checks_passed (move))
     {
       print_checks (move);
@@ -400,14 +404,16 @@ watch_once (FerryMove *move,
     g_print (_("Nobody is left behind: every follower Ferry knows of follows the new account.\n"));
   else
     g_print (g_dngettext (GETTEXT_PACKAGE, "%u follower is not on the new account:\n",
-                        "%u followers are not on the new account:\n", stragglers->len), stragglers->len);
+                          "%u followers are not on the new account:\n", stragglers->len),
+             stragglers->len);
   for (guint i = 0; i < stragglers->len; i++)
     {
       FerryMoveStraggler *straggler = g_ptr_array_index (stragglers, i);
 
       if (g_strcmp0 (host, straggler->host) != 0)
         g_print ("  %s\n", ferry_cli_safe (host = straggler->host));
-      g_print ("    %s — %s\n", ferry_cli_safe (straggler->acct), ferry_cli_safe (straggler->reason));
+      g_print ("    %s — %s\n", ferry_cli_safe (straggler->acct),
+               ferry_cli_safe (straggler->reason));
     }
   if (export_path != NULL && !ferry_move_export_stragglers (stragglers, export_path, &error))
     return ferry_cli_fail (g_steal_pointer (&error));

@@ -249,7 +249,8 @@ request_queued (GSignalInvocationHint *hint,
   g_signal_connect (msg, "restarted", G_CALLBACK (restarted), flight);
   g_hash_table_insert (in_flight, msg, flight);
   if (check_source == 0)
-    check_source = g_timeout_add ((guint) CLAMP (notice_after / 1000 / 4, 20, 250), check_waits, NULL);
+    check_source = g_timeout_add ((guint) CLAMP (notice_after / 1000 / 4, 20, 250),
+                                  check_waits, NULL);
   return TRUE;
 }
 
@@ -295,8 +296,8 @@ check_waits (gpointer user_data)
       if (wait->pending == 0 || quiet < wait->next_notice)
         continue;
       /* Translators: %s is a server, %d the seconds it has not answered for */
-      text = g_strdup_printf (_("Waiting for %s to answer (%d s)…\n"), ferry_cli_safe (wait->host),
-                              (int) (quiet / G_USEC_PER_SEC));
+      text = g_strdup_printf (_("Waiting for %s to answer (%d s)…\n"),
+                              ferry_cli_safe (wait->host), (int) (quiet / G_USEC_PER_SEC));
       notice (text);
       wait->announced = TRUE;
       /* Again at twice the time, then every minute. */

@@ -578,7 +578,8 @@ category_state_changed (FerryBackupCategory *category,
         detail = g_strcmp0 (ferry_backup_category_get_id (category), "media") == 0
                    ? _("Left out with the posts they belong to.")
                    : _("Left out.");
-      g_print (_("%s: skipped (%s)\n"), ferry_backup_category_get_title (category), ferry_cli_safe (detail));
+      g_print (_("%s: skipped (%s)\n"), ferry_backup_category_get_title (category),
+               ferry_cli_safe (detail));
       break;
     case FERRY_STEP_STATE_FAILED:
     case FERRY_STEP_STATE_PENDING:
@@ -586,7 +587,8 @@ category_state_changed (FerryBackupCategory *category,
     default:
       if (detail == NULL || detail[0] == '\0')
         detail = _("the reason is not known; run the same command again to try again");
-      g_print (_("%s: not saved: %s\n"), ferry_backup_category_get_title (category), ferry_cli_safe (detail));
+      g_print (_("%s: not saved: %s\n"), ferry_backup_category_get_title (category),
+               ferry_cli_safe (detail));
       break;
     }
   print_progress (progress, TRUE);
@@ -760,6 +762,7 @@ main (int   argc,
     }
 
   /* Translators: %s is what the person typed as a command */
-  g_printerr (_("ferry-cli: “%s” is not a command. See “ferry-cli help”.\n"), ferry_cli_safe (name));
+  g_printerr (_("ferry-cli: “%s” is not a command. See “ferry-cli help”.\n"),
+              ferry_cli_safe (name));
   return 2;
 }

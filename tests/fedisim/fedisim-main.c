@@ -163,7 +163,8 @@ main (int   argc,
             fedisim_server_seed_fixture (server, pair[0], fixture);
           if (u == 0)
             {
-              g_autofree char *display_name = g_key_file_get_string (keys, groups[i], "display-name", NULL);
+              g_autofree char *display_name = g_key_file_get_string (keys, groups[i],
+                                                                     "display-name", NULL);
               g_autofree char *note = g_key_file_get_string (keys, groups[i], "note", NULL);
 
               if (display_name != NULL || note != NULL)
