@@ -434,8 +434,11 @@ fedisim_server_describe_requests (FedisimServer *server)
   return g_string_free (out, FALSE);
 }
 
-/* A user's display name and note, as the person typed them: any text, escapes too (the
- * servers keep what was sent; a hostile server sends what it likes). NULL leaves one as it is. */
+/* A user's display name and note, as the person typed them: any text, escapes too. NULL leaves
+ * one as it is.
+ * gotosocial internal/validate/formvalidation.go: DisplayName() and Note() check nothing ("TODO:
+ * add some validation logic here -- length, characters, etc"), so control characters are kept.
+ * assumed: the other flavours keep them too; a hostile server sends what it likes anyway. */
 void
 fedisim_server_set_profile (FedisimServer *server,
                             const char    *username,
