@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "ferry-cli-private.h"
+#include "ferry-cli-output.h"
 #include "ferry-move.h"
 
 static char *backup;
@@ -130,7 +131,8 @@ print_checks (FerryMove *move)
     {
       FerryMoveCheck *check = g_ptr_array_index (checks, i);
 
-      g_print ("%s %s: %s\n", level_mark (check->level), check->title, check->detail);
+      g_print ("%s %s: %s\n", level_mark (check->level), ferry_cli_safe (check->title),
+               ferry_cli_safe (check->detail));
       if (check->fix == FERRY_MOVE_FIX_SKIP_TRANSFER)
         g_print (_("    To go ahead without it: --skip-transfer\n"));
       else if (check->fix == FERRY_MOVE_FIX_UNLOCK)
@@ -150,8 +152,9 @@ print_forecast (FerryMove *move)
     {
       FerryMoveServer *server = g_ptr_array_index (forecast, i);
 
-      g_print ("  %5u  %s (%s): %s\n", server->followers, server->host,
-               server->software ? server->software : "?", ferry_move_fate_text (server->fate));
+      g_print ("  %5u  %s (%s): %s\n", server->followers, ferry_cli_safe (server->host),
+               server->software ? ferry_cli_safe (server->software) : "?",
+               ferry_move_fate_text (server->fate));
     }
   g_print (_("Will follow: %u; if they allowed it: %u; left behind: %u\n"), follow, maybe, stay);
 }
@@ -199,7 +202,7 @@ read_password (const char *acct)
 
   if (terminal)
     {
-      g_print (_("Password of %s (sent once to its server, never kept): "), acct);
+      g_print (_("Password of %s (sent once to its server, never kept): "), ferry_cli_safe (acct));
       fflush (stdout);
       tcgetattr (STDIN_FILENO, &saved);
       quiet = saved;
@@ -261,11 +264,13 @@ run_stage (FerryMove      *move,
   switch (ferry_move_get_status (move, stage))
     {
     case FERRY_MOVE_STATUS_DONE:
-      g_print ("✓ %s: %s\n", ferry_move_stage_title (stage), ferry_move_get_detail (move, stage));
+      g_print ("✓ %s: %s\n", ferry_move_stage_title (stage),
+               ferry_cli_safe (ferry_move_get_detail (move, stage)));
       return 0;
     case FERRY_MOVE_STATUS_PENDING:
     case FERRY_MOVE_STATUS_FAILED:
-      g_printerr (_("ferry-cli: not yet: %s (ferry-cli check says why)\n"), ferry_move_get_detail (move, stage));
+      g_printerr (_("ferry-cli: not yet: %s (ferry-cli check says why)\n"),
+                  ferry_cli_safe (ferry_move_get_detail (move, stage)));
       return 3;
     case FERRY_MOVE_STATUS_READY:
     case FERRY_MOVE_STATUS_WAITING:
@@ -277,12 +282,13 @@ run_stage (FerryMove      *move,
   if (stage == FERRY_MOVE_STAGE_ALIAS && confirm)
     {
       ferry_move_confirm_alias (move);
-      g_print ("✓ %s\n", ferry_move_get_detail (move, stage));
+      g_print ("✓ %s\n", ferry_cli_safe (ferry_move_get_detail (move, stage)));
       return 0;
     }
   if (handoff != NULL)
     {
-      g_print (_("This step is a web page on the server: %s\n%s\n"), handoff->url, handoff->instruction);
+      g_print (_("This step is a web page on the server: %s\n%s\n"), ferry_cli_safe (handoff->url),
+               ferry_cli_safe_lines (handoff->instruction));
       g_print (_("Ferry watches for it to be done, for a while (Ctrl+C to stop waiting sooner)…\n"));
       fflush (stdout);
       if (g_getenv ("FERRY_NO_BROWSER") == NULL)
@@ -293,7 +299,8 @@ run_stage (FerryMove      *move,
       password = read_password (ferry_move_get_origin_handle (move));
       if (password == NULL || password[0] == '\0')
         {
-          g_printerr (_("ferry-cli: the move needs the password of %s\n"), ferry_move_get_origin_handle (move));
+          g_printerr (_("ferry-cli: the move needs the password of %s\n"),
+                      ferry_cli_safe (ferry_move_get_origin_handle (move)));
           return 2;
         }
     }
@@ -311,11 +318,12 @@ run_stage (FerryMove      *move,
     return ferry_cli_fail (g_steal_pointer (&error));
   if (ferry_move_get_status (move, stage) == FERRY_MOVE_STATUS_UNSURE)
     {
-      g_print ("? %s\n", ferry_move_get_detail (move, stage));
+      g_print ("? %s\n", ferry_cli_safe (ferry_move_get_detail (move, stage)));
       g_print (_("Once it is done: ferry-cli alias --confirm\n"));
       return 3;
     }
-  g_print ("✓ %s: %s\n", ferry_move_stage_title (stage), ferry_move_get_detail (move, stage));
+  g_print ("✓ %s: %s\n", ferry_move_stage_title (stage),
+           ferry_cli_safe (ferry_move_get_detail (move, stage)));
   return 0;
 }
 
@@ -389,7 +397,7 @@ ferry_cli_command_move_back (int    argc,
   if ((move = open_move (FERRY_MOVE_BACK, &error)) == NULL || !refresh (move, &error))
     return ferry_cli_fail (g_steal_pointer (&error));
   g_print (_("A move back sends the followers who moved back to %s. Followers who stayed there are still "
-             "there.\n"), ferry_move_get_target_handle (move));
+             "there.\n"), ferry_cli_safe (ferry_move_get_target_handle (move)));
   if (!ferry_move_checks_passed (move))
     {
       print_checks (move);
@@ -406,8 +414,10 @@ ferry_cli_command_move_back (int    argc,
   return 0;
 }
 
+/* One sample; *left_behind: how many followers are not on the new account (if it is not NULL). */
 static int
-watch_once (FerryMove *move)
+watch_once (FerryMove *move,
+            guint     *left_behind)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -432,15 +442,22 @@ watch_once (FerryMove *move)
   stragglers = ferry_move_stragglers_finish (move, ferry_cli_wait_for (&result), &error);
   if (stragglers == NULL)
     return ferry_cli_fail (g_steal_pointer (&error));
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%u follower is not on the new account:\n",
-                        "%u followers are not on the new account:\n", stragglers->len), stragglers->len);
+  if (left_behind != NULL)
+    *left_behind = stragglers->len;
+  if (stragglers->len == 0)
+    g_print (_("Nobody is left behind: every follower Ferry knows of follows the new account.\n"));
+  else
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u follower is not on the new account:\n",
+                          "%u followers are not on the new account:\n", stragglers->len),
+             stragglers->len);
   for (guint i = 0; i < stragglers->len; i++)
     {
       FerryMoveStraggler *straggler = g_ptr_array_index (stragglers, i);
 
       if (g_strcmp0 (host, straggler->host) != 0)
-        g_print ("  %s\n", (host = straggler->host));
-      g_print ("    %s — %s\n", straggler->acct, straggler->reason);
+        g_print ("  %s\n", ferry_cli_safe (host = straggler->host));
+      g_print ("    %s — %s\n", ferry_cli_safe (straggler->acct),
+               ferry_cli_safe (straggler->reason));
     }
   if (export_path != NULL && !ferry_move_export_stragglers (stragglers, export_path, &error))
     return ferry_cli_fail (g_steal_pointer (&error));
@@ -450,7 +467,7 @@ watch_once (FerryMove *move)
 static gboolean
 watch_tick (gpointer user_data)
 {
-  watch_once (user_data);
+  watch_once (user_data, NULL);
   return G_SOURCE_CONTINUE;
 }
 
@@ -469,6 +486,7 @@ ferry_cli_command_watch (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autofree char *post = NULL;
+  guint left_behind = 0;
   int status;
   guint sigint, tick;
 
@@ -477,10 +495,14 @@ ferry_cli_command_watch (int    argc,
   if ((move = open_move (back ? FERRY_MOVE_BACK : FERRY_MOVE_FORWARD, &error)) == NULL ||
       !refresh (move, &error))
     return ferry_cli_fail (g_steal_pointer (&error));
-  g_print ("%s: %s\n", ferry_move_stage_title (FERRY_MOVE_STAGE_MOVE), ferry_move_get_detail (move, FERRY_MOVE_STAGE_MOVE));
-  status = watch_once (move);
-  post = ferry_move_get_announcement (move);
-  g_print (_("\nA post for the followers left behind:\n%s\n"), post);
+  g_print ("%s: %s\n", ferry_move_stage_title (FERRY_MOVE_STAGE_MOVE),
+           ferry_cli_safe (ferry_move_get_detail (move, FERRY_MOVE_STAGE_MOVE)));
+  status = watch_once (move, &left_behind);
+  if (status == 0 && left_behind > 0)
+    {
+      post = ferry_move_get_announcement (move);
+      g_print (_("\nA post for the followers left behind:\n%s\n"), ferry_cli_safe_lines (post));
+    }
   if (once || status != 0)
     return status;
 

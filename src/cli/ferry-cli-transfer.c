@@ -17,6 +17,7 @@
 
 #include "ferry-backup-category.h"
 #include "ferry-cli-private.h"
+#include "ferry-cli-output.h"
 #include "ferry-transfer.h"
 
 typedef struct
@@ -35,8 +36,8 @@ print_progress (Progress *progress,
   if (!progress->terminal || (!force && now - progress->last_print < G_USEC_PER_SEC / 4))
     return;
   progress->last_print = now;
-  g_print ("\r\033[K%3.0f %%", ferry_transfer_get_fraction (progress->transfer) * 100);
-  fflush (stdout);
+  ferry_cli_clear_line ();
+  g_print ("%3.0f %%", ferry_transfer_get_fraction (progress->transfer) * 100);
 }
 
 static void
@@ -59,7 +60,7 @@ print_category (FerryBackupCategory *category)
   /* Translators: "Follows: 980 of 1000 done" */
   g_print (_("%s: %s of %s done"), ferry_backup_category_get_title (category), done, total);
   if (detail != NULL && detail[0] != '\0')
-    g_print (" (%s)", detail);
+    g_print (" (%s)", ferry_cli_safe (detail));
   g_print ("\n");
 }
 
@@ -121,12 +122,13 @@ hand_off_imports (FerryTransfer *transfer,
     }
   g_print (_("Mastodon imports these files on its page %s, one at a time. For each, choose its type, "
              "choose the file, keep “Merge”, upload, then confirm:\n"),
-           ferry_transfer_get_import_url (transfer));
+           ferry_cli_safe (ferry_transfer_get_import_url (transfer)));
   for (guint i = 0; files[i]; i++)
     {
       g_auto(GStrv) parts = g_strsplit (files[i], "\t", 2);
 
-      g_print ("  %u. %s: %s\n", i + 1, ferry_transfer_import_type_title (parts[0]), parts[1]);
+      g_print ("  %u. %s: %s\n", i + 1, ferry_transfer_import_type_title (parts[0]),
+               ferry_cli_safe (parts[1] != NULL ? parts[1] : parts[0]));
     }
   g_print (_("When the imports are done, Ferry checks them and does the rest:\n"
              "  ferry-cli transfer --backup %s --method csv --imported\n"), backup);
@@ -193,9 +195,9 @@ ferry_cli_command_transfer (int    argc,
   g_clear_object (&result);
   warnings = ferry_transfer_get_warnings (transfer);
   for (guint i = 0; warnings[i]; i++)
-    g_print (_("Note: %s\n"), warnings[i]);
+    g_print (_("Note: %s\n"), ferry_cli_safe (warnings[i]));
   plan = ferry_transfer_describe_plan (transfer);
-  g_print ("%s\n", plan);
+  g_print ("%s\n", ferry_cli_safe_lines (plan));
 
   if (method == FERRY_TRANSFER_METHOD_CSV && !imported)
     return hand_off_imports (transfer, backup);
@@ -211,7 +213,7 @@ ferry_cli_command_transfer (int    argc,
   g_source_remove (sigterm);
   g_signal_handlers_disconnect_by_data (transfer, &progress);
   if (progress.terminal)
-    g_print ("\r\033[K");
+    ferry_cli_clear_line ();
 
   categories = ferry_transfer_get_categories (transfer);
   for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
@@ -227,7 +229,8 @@ ferry_cli_command_transfer (int    argc,
           g_printerr (_("Stopped. Nothing is lost: run the same command again to go on.\n"));
           return 130;
         }
-      g_printerr (_("Stopped: %s\nNothing is lost: run the same command again to go on.\n"), error->message);
+      g_printerr (_("Stopped: %s\nNothing is lost: run the same command again to go on.\n"),
+                  ferry_cli_safe (error->message));
       return 1;
     }
   if (ferry_transfer_get_next_batch (transfer) > 0)
@@ -285,7 +288,7 @@ ferry_cli_command_verify (int    argc,
     {
       g_autofree char *report = ferry_transfer_get_report_json (transfer);
 
-      g_print ("%s\n", report);
+      ferry_cli_print_json (report);
     }
   else
     {
@@ -302,7 +305,7 @@ ferry_cli_command_verify (int    argc,
                    (guint) ferry_backup_category_get_total (category) - n,
                    (guint) ferry_backup_category_get_total (category));
           for (guint j = 0; j < n && j < 10; j++)
-            g_print ("  %s\n", missing[j]);
+            g_print ("  %s\n", ferry_cli_safe (missing[j]));
           if (n > 10)
             g_print (ngettext ("  … and %u more\n", "  … and %u more\n", n - 10), n - 10);
         }

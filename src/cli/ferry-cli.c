@@ -30,6 +30,7 @@
 #include "ferry-server-info.h"
 #include "ferry-tls-database.h"
 #include "ferry-cli-private.h"
+#include "ferry-cli-output.h"
 
 /* ferry-cli: the same core as the app, without a window, for scripts and tests.
  * Each command is one entry in the table below; `ferry-cli help` lists them. */
@@ -121,7 +122,8 @@ ferry_cli_wait_for (GAsyncResult **slot)
 int
 ferry_cli_fail (GError *error)
 {
-  g_printerr ("ferry-cli: %s\n", error->message);
+  /* A message may carry a server's words: one line, made safe. */
+  g_printerr ("ferry-cli: %s\n", ferry_cli_safe (error->message));
   return 1;
 }
 
@@ -197,15 +199,23 @@ command_probe (int    argc,
       g_autoptr(JsonNode) node = ferry_server_info_to_json (info);
       g_autofree char *text = json_to_string (node, TRUE);
 
-      g_print ("%s\n", text);
+      ferry_cli_print_json (text);
     }
   else
     {
       g_autofree char *migration = ferry_server_info_describe_migration (info);
+      const char *software = ferry_server_info_get_software_name (info);
+      const char *version = ferry_server_info_get_version (info);
 
-      g_print ("%s\n", handle->display_host);
-      g_print ("  %s %s\n", ferry_server_info_get_software_name (info), ferry_server_info_get_version (info));
-      g_print ("  %s\n", migration);
+      g_print ("%s\n", ferry_cli_safe (handle->display_host));
+      if (software == NULL || software[0] == '\0')
+        g_print ("  %s\n", _("The server does not say which software it runs."));
+      else if (version == NULL || version[0] == '\0')
+        /* Translators: %s is a server software, as in "GoToSocial" */
+        g_print (_("  %s (the server does not say which version)\n"), ferry_cli_safe (software));
+      else
+        g_print ("  %s %s\n", ferry_cli_safe (software), ferry_cli_safe (version));
+      g_print ("  %s\n", ferry_cli_safe (migration));
       g_print ("  %s\n", ferry_server_info_supports_pkce (info)
                            ? _("Sign-in is protected with PKCE.")
                            : _("Sign-in works without PKCE, as on servers before Mastodon 4.3."));
@@ -358,7 +368,8 @@ print_url (FerrySignIn *sign_in,
     /* Translators: %s says why, e.g. "The server refused to send the browser back to Ferry (server_error)." */
     g_print (_("%s Ferry goes on with a code instead.\n"), reason);
   g_print ("%s\n  %s\n", paste ? _("Open this page in your browser, sign in, and copy the code it shows:")
-                                : _("Open this page in your browser to sign in (Ferry waits for it):"), url);
+                                : _("Open this page in your browser to sign in (Ferry waits for it):"),
+           ferry_cli_safe (url));
   fflush (stdout);
   /* Also ask the desktop to open it, where there is one. */
   return g_getenv ("FERRY_NO_BROWSER") != NULL;
@@ -431,7 +442,7 @@ command_login (int    argc,
     return ferry_cli_fail (error);
   display = ferry_handle_to_display (ferry_account_get_handle (account));
   /* Translators: "Signed in as @alice@example.org (Moving from)." */
-  g_print (_("Signed in as %s (%s).\n"), display, role_name (role));
+  g_print (_("Signed in as %s (%s).\n"), ferry_cli_safe (display), role_name (role));
   return 0;
 }
 
@@ -518,10 +529,10 @@ command_accounts (int    argc,
           g_print ("%s\n", ferry_cli_state_text (state));
           continue;
         }
-      g_print ("@%s — %s\n", handle, ferry_cli_state_text (state));
-      if (account != NULL)
+      g_print ("@%s — %s\n", ferry_cli_safe (handle), ferry_cli_state_text (state));
+      if (account != NULL && ferry_account_get_display_name (account) != NULL)
         {
-          g_print ("  %s\n", ferry_account_get_display_name (account));
+          g_print ("  %s\n", ferry_cli_safe (ferry_account_get_display_name (account)));
         }
       if (account != NULL)
         {
@@ -532,10 +543,10 @@ command_accounts (int    argc,
           /* Translators: the counts of an account; each %s is a number */
           g_print (_("  Followers: %s · Following: %s · Posts: %s\n"), followers, following, posts);
           if (ferry_account_get_moved_to (account) != NULL)
-            g_print (_("  Moved to %s\n"), ferry_account_get_moved_to (account));
+            g_print (_("  Moved to %s\n"), ferry_cli_safe (ferry_account_get_moved_to (account)));
         }
       if (problem != NULL)
-        g_print ("  %s\n", problem);
+        g_print ("  %s\n", ferry_cli_safe (problem));
     }
   json_builder_end_object (builder);
 
@@ -544,7 +555,7 @@ command_accounts (int    argc,
       g_autoptr(JsonNode) root = json_builder_get_root (builder);
       g_autofree char *text = json_to_string (root, TRUE);
 
-      g_print ("%s\n", text);
+      ferry_cli_print_json (text);
     }
   return 0;
 }
@@ -609,7 +620,7 @@ print_progress (BackupProgress *progress,
           (busiest == NULL || ferry_backup_category_get_total (category) > ferry_backup_category_get_total (busiest)))
         busiest = category;
     }
-  g_string_printf (line, "\r\033[K%3.0f %%", ferry_backup_get_fraction (progress->backup) * 100);
+  g_string_printf (line, "%3.0f %%", ferry_backup_get_fraction (progress->backup) * 100);
   if (busiest != NULL)
     {
       gint64 total = ferry_backup_category_get_total (busiest);
@@ -625,8 +636,8 @@ print_progress (BackupProgress *progress,
     }
   if (ferry_backup_get_paused (progress->backup))
     g_string_append (line, _("  waiting"));
+  ferry_cli_clear_line ();
   g_print ("%s", line->str);
-  fflush (stdout);
 }
 
 static void
@@ -640,7 +651,7 @@ category_state_changed (FerryBackupCategory *category,
   if (state != FERRY_STEP_STATE_DONE && state != FERRY_STEP_STATE_SKIPPED && state != FERRY_STEP_STATE_FAILED)
     return;
   if (progress->terminal)
-    g_print ("\r\033[K");
+    ferry_cli_clear_line ();
   switch (state)
     {
     case FERRY_STEP_STATE_DONE:
@@ -652,13 +663,22 @@ category_state_changed (FerryBackupCategory *category,
       }
       break;
     case FERRY_STEP_STATE_SKIPPED:
-      g_print (_("%s: skipped (%s)\n"), ferry_backup_category_get_title (category), detail);
+      /* The media of posts left out end without words of their own: say so, never "(null)". */
+      if (detail == NULL || detail[0] == '\0')
+        detail = g_strcmp0 (ferry_backup_category_get_id (category), "media") == 0
+                   ? _("Left out with the posts they belong to.")
+                   : _("Left out.");
+      g_print (_("%s: skipped (%s)\n"), ferry_backup_category_get_title (category),
+               ferry_cli_safe (detail));
       break;
     case FERRY_STEP_STATE_FAILED:
     case FERRY_STEP_STATE_PENDING:
     case FERRY_STEP_STATE_RUNNING:
     default:
-      g_print (_("%s: not saved: %s\n"), ferry_backup_category_get_title (category), detail);
+      if (detail == NULL || detail[0] == '\0')
+        detail = _("the reason is not known; run the same command again to try again");
+      g_print (_("%s: not saved: %s\n"), ferry_backup_category_get_title (category),
+               ferry_cli_safe (detail));
       break;
     }
   print_progress (progress, TRUE);
@@ -788,7 +808,7 @@ command_backup (int    argc,
       g_signal_handlers_disconnect_by_data (category, &progress);
     }
   if (progress.terminal)
-    g_print ("\r\033[K");
+    ferry_cli_clear_line ();
   if (!ok)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -799,7 +819,7 @@ command_backup (int    argc,
       return ferry_cli_fail (error);
     }
   {
-    g_autofree char *path = g_file_get_path (dir);
+    g_autofree char *path = g_file_get_parse_name (dir);
 
     g_print (_("The backup is complete: %s\n"), path);
   }
@@ -817,6 +837,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("ferry-cli");
+  ferry_cli_output_init ();
 
   if (argc < 2)
     {
@@ -837,6 +858,7 @@ main (int   argc,
     }
 
   /* Translators: %s is what the person typed as a command */
-  g_printerr (_("ferry-cli: “%s” is not a command. See “ferry-cli help”.\n"), name);
+  g_printerr (_("ferry-cli: “%s” is not a command. See “ferry-cli help”.\n"),
+              ferry_cli_safe (name));
   return 2;
 }

@@ -433,3 +433,30 @@ fedisim_server_describe_requests (FedisimServer *server)
     g_string_append_printf (out, "%s\t%u\n", (const char *) key, GPOINTER_TO_UINT (value));
   return g_string_free (out, FALSE);
 }
+
+/* A user's display name and note, as the person typed them: any text, escapes too. NULL leaves
+ * one as it is.
+ * gotosocial internal/validate/formvalidation.go: DisplayName() and Note() check nothing ("TODO:
+ * add some validation logic here -- length, characters, etc"), so control characters are kept.
+ * assumed: the other flavours keep them too; a hostile server sends what it likes anyway. */
+void
+fedisim_server_set_profile (FedisimServer *server,
+                            const char    *username,
+                            const char    *display_name,
+                            const char    *note)
+{
+  FsActor *user = fs_server_find_local (server, username);
+
+  g_return_if_fail (user != NULL);
+
+  if (display_name != NULL)
+    {
+      g_free (user->display_name);
+      user->display_name = g_strdup (display_name);
+    }
+  if (note != NULL)
+    {
+      g_free (user->note);
+      user->note = g_strdup (note);
+    }
+}

@@ -8,7 +8,8 @@
  *
  * Groups: [world] limit-factor=N; [server NAME] flavour, version, users, fixture,
  * authorized-fetch, latency-ms (every answer that much later), print-tokens (a token with
- * every scope for each user, for scripts).
+ * every scope for each user, for scripts), display-name and note (the first user's profile;
+ * any characters, escapes too, as a hostile server's users may have).
  *
  * SIGUSR1 prints, per server, the requests per route ("requests NAME\tROUTE\tN") and how many
  * answers it gave ("answers NAME N") since the last SIGUSR1, and starts over.
@@ -160,6 +161,15 @@ main (int   argc,
           fedisim_server_add_user (server, pair[0], password);
           if (fixture != NULL && u == 0)
             fedisim_server_seed_fixture (server, pair[0], fixture);
+          if (u == 0)
+            {
+              g_autofree char *display_name = g_key_file_get_string (keys, groups[i],
+                                                                     "display-name", NULL);
+              g_autofree char *note = g_key_file_get_string (keys, groups[i], "note", NULL);
+
+              if (display_name != NULL || note != NULL)
+                fedisim_server_set_profile (server, pair[0], display_name, note);
+            }
           g_print ("    @%s@%s  password: %s%s%s\n", pair[0], fedisim_server_get_host (server),
                    password, fixture && u == 0 ? "  fixture: " : "", fixture && u == 0 ? fixture : "");
           if (g_key_file_get_boolean (keys, groups[i], "print-tokens", NULL))

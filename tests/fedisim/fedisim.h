@@ -88,6 +88,10 @@ void            fedisim_server_seed_following    (FedisimServer  *server,
 void            fedisim_server_seed_fixture      (FedisimServer  *server,
                                                   const char     *username,
                                                   const char     *fixture);
+void            fedisim_server_set_profile       (FedisimServer  *server,
+                                                  const char     *username,
+                                                  const char     *display_name,
+                                                  const char     *note);
 
 /* Faults: per route pattern ("GET /api/v1/accounts/:id/following", or "*"), for n answers
  * (0 = until cleared). */
