@@ -171,7 +171,7 @@ static guint
 assert_explained (JsonObject *report)
 {
   static const char *reasons[] = { "unreachable", "gone", "suspended", "unsupported", "locked", "refused",
-                                   "expired", "moved", "limit", NULL };
+                                   "expired", "moved", "limit", "pending", "waiting", NULL };
   JsonArray *categories = json_object_get_array_member (report, "categories");
   guint missing_all = 0;
 
@@ -519,6 +519,137 @@ test_verify_drop (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (fixed, "missing"), ==, missing_before);
 }
 
+
+/* The codes of what verify reports missing in @category. */
+static GStrv
+missing_codes (JsonObject *report,
+               const char *id)
+{
+  JsonArray *categories = json_object_get_array_member (report, "categories");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < json_array_get_length (categories); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (categories, i);
+      JsonArray *missing = json_object_get_array_member (entry, "missing");
+
+      if (!g_str_equal (json_object_get_string_member (entry, "id"), id))
+        continue;
+      for (guint j = 0; j < json_array_get_length (missing); j++)
+        {
+          JsonObject *row = json_array_get_object_element (missing, j);
+
+          g_test_message ("%s missing: %s (%s: %s)", id, json_object_get_string_member (row, "item"),
+                          json_object_get_string_member (row, "code"),
+                          json_object_get_string_member (row, "reason"));
+          g_strv_builder_add (builder, json_object_get_string_member (row, "code"));
+        }
+    }
+  return g_strv_builder_end (builder);
+}
+
+static gint64
+category_expected (JsonObject *report,
+                   const char *id)
+{
+  JsonArray *categories = json_object_get_array_member (report, "categories");
+
+  for (guint i = 0; i < json_array_get_length (categories); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (categories, i);
+
+      if (g_str_equal (json_object_get_string_member (entry, "id"), id))
+        return json_object_get_int_member (entry, "expected");
+    }
+  return -1;
+}
+
+/* GoToSocial's import answers 202 and works its rows off in the background, slowly
+ * (fedisim's virtual clock: 30 s for an account the server has not seen). The transfer
+ * waits for it, bounded, before what depends on it: list members are not refused as "gone",
+ * follows the import made are not made again (nor called "locked": no account of the
+ * fixture is), the expiring mute keeps its expiry (the import's mute, without one, came
+ * first), and right after the run everything is there (#16, #22). */
+static void
+test_gts_import_race (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryTransfer) transfer = NULL;
+  g_autoptr(JsonObject) report = NULL;
+  g_autoptr(JsonNode) dump = NULL;
+  g_auto(GStrv) lists = NULL;
+  g_auto(GStrv) following = NULL;
+  JsonArray *mutes;
+  gint64 start;
+  guint expiring = 0;
+
+  setup (f, FEDISIM_FLAVOUR_MASTODON, "4.5.0", "small", FEDISIM_FLAVOUR_GOTOSOCIAL, "0.19.1");
+  start = fedisim_world_now (f->world);
+  transfer = new_transfer (f, FERRY_TRANSFER_METHOD_AUTO);
+  g_assert_true (run (f, transfer, 0, &error));
+  g_assert_no_error (error);
+  /* No wait without end: the import's work took minutes of virtual time, not more. */
+  g_test_message ("virtual seconds: %" G_GINT64_FORMAT, fedisim_world_now (f->world) - start);
+  g_assert_cmpint (fedisim_world_now (f->world) - start, >, 30);
+  g_assert_cmpint (fedisim_world_now (f->world) - start, <, 3600);
+  g_assert_null (ferry_transfer_get_status (transfer));
+
+  /* Nothing sent twice: one import each, API follows only for what the import cannot do
+   * (a moved account), each list member once (below). */
+  g_assert_cmpuint (fedisim_server_request_count (f->new_server, "POST /api/v1/import"), ==, 3);
+  g_assert_cmpuint (fedisim_server_request_count (f->new_server, "POST /api/v1/accounts/:id/follow"), <=, 2);
+
+  report = verify (f, transfer);
+  assert_explained (report);
+  lists = missing_codes (report, "lists");
+  g_assert_cmpuint (g_strv_length (lists), ==, 0);
+  g_assert_cmpint (expected_of (report, "lists"), ==, category_expected (report, "lists"));
+  following = missing_codes (report, "following");
+  g_assert_false (g_strv_contains ((const char * const *) following, "locked"));
+  g_assert_false (g_strv_contains ((const char * const *) following, "missing"));
+  g_assert_cmpuint (fedisim_server_request_count (f->new_server, "POST /api/v1/lists/:id/accounts"), ==,
+                    (guint) expected_of (report, "lists") - 3);
+
+  /* The expiring mute (the fixture's third) kept its expiry. */
+  dump = fedisim_server_dump_account (f->new_server, "bob");
+  mutes = json_object_get_array_member (json_node_get_object (dump), "mutes");
+  g_assert_cmpuint (json_array_get_length (mutes), ==, 3);
+  for (guint i = 0; i < json_array_get_length (mutes); i++)
+    expiring += json_object_get_int_member (json_array_get_object_element (mutes, i), "expires_at") > 0;
+  g_assert_cmpuint (expiring, ==, 1);
+  g_assert_cmpuint (fedisim_server_request_count (f->new_server, "POST /api/v1/accounts/:id/mute"), ==, 1);
+}
+
+/* Follows through the API to a server that accepts a moment later (snac, 3 s): "pending",
+ * not "locked", and the run waits for the Accepts, so that right after it verify finds them
+ * all (#16, #18, #22). */
+static void
+test_accept_later (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryTransfer) transfer = NULL;
+  g_autoptr(JsonObject) report = NULL;
+  g_auto(GStrv) following = NULL;
+  const char *only[] = { "following", "lists", NULL };
+
+  setup (f, FEDISIM_FLAVOUR_MASTODON, "4.5.0", "small", FEDISIM_FLAVOUR_MASTODON, "4.5.0");
+  transfer = new_transfer (f, FERRY_TRANSFER_METHOD_API);
+  ferry_transfer_set_only (transfer, only);
+  g_assert_true (run (f, transfer, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ferry_transfer_get_n_awaiting_accept (transfer), ==, 0);
+  report = verify (f, transfer);
+  assert_explained (report);
+  following = missing_codes (report, "following");
+  g_assert_false (g_strv_contains ((const char * const *) following, "locked"));
+  g_assert_false (g_strv_contains ((const char * const *) following, "missing"));
+  g_assert_false (g_strv_contains ((const char * const *) following, "pending"));
+  /* Each follow sent once. */
+  g_assert_cmpuint (fedisim_server_request_count (f->new_server, "POST /api/v1/accounts/:id/follow"), <=, 12);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -542,6 +673,8 @@ main (int   argc,
   g_test_add ("/transfer/resume", Fixture, NULL, NULL, test_resume, teardown);
   g_test_add ("/transfer/csv-import", Fixture, NULL, NULL, test_csv, teardown);
   g_test_add ("/transfer/verify-drop", Fixture, NULL, NULL, test_verify_drop, teardown);
+  g_test_add ("/transfer/gotosocial-import-race", Fixture, NULL, NULL, test_gts_import_race, teardown);
+  g_test_add ("/transfer/accept-later", Fixture, NULL, NULL, test_accept_later, teardown);
 
   return g_test_run ();
 }

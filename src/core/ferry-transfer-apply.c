@@ -90,6 +90,10 @@ end_with_error (Run    *run,
       ferry_transfer_follows_spent (self);
       ferry_transfer_item_requeue (self, item);
     }
+  else if (item->op == OP_LIST_MEMBER && ferry_transfer_not_yet_followed (error))
+    /* Not gone: its follow is not a follow yet (a request, or an import not done). */
+    ferry_transfer_item_end (self, item, ITEM_FAILED, "waiting",
+                             _("Its follow is not accepted yet: added when it is"), TRUE);
   else if (error->domain == FERRY_API_ERROR && error->code == FERRY_API_ERROR_NOT_FOUND)
     ferry_transfer_item_end (self, item, ITEM_SKIPPED, "gone",
                              _("No longer there"), FALSE);
@@ -173,6 +177,8 @@ resolved_cb (GObject      *object,
       JsonNode *moved = json_object_get_member (found, "moved");
 
       json_object_set_string_member (record, "id", ferry_transfer_string_member (found, "id"));
+      if (json_object_get_boolean_member_with_default (found, "locked", FALSE))
+        json_object_set_boolean_member (record, "locked", TRUE);
       if (moved != NULL && JSON_NODE_HOLDS_OBJECT (moved))
         {
           JsonObject *to = json_node_get_object (moved);
@@ -399,6 +405,31 @@ answer_shows_done (Item     *item,
     }
 }
 
+/* A follow that is a request: the account is locked (a person approves), or its server has
+ * not sent the Accept yet (seconds to minutes). Ends the item and the run when so. */
+static gboolean
+end_requested (Run        *run,
+               JsonObject *relationship)
+{
+  g_autofree char *key = NULL;
+  JsonObject *resolved;
+
+  if (relationship == NULL ||
+      !json_object_get_boolean_member_with_default (relationship, "requested", FALSE) ||
+      json_object_get_boolean_member_with_default (relationship, "following", FALSE))
+    return FALSE;
+  key = g_strconcat ("a:", run->item->target, NULL);
+  resolved = ferry_transfer_journal_lookup (run->self->journal, key);
+  if (resolved != NULL && json_object_get_boolean_member_with_default (resolved, "locked", FALSE))
+    ferry_transfer_item_end (run->self, run->item, ITEM_DONE, "locked",
+                             _("The account is locked: the follow request waits for its approval"), FALSE);
+  else
+    ferry_transfer_item_end (run->self, run->item, ITEM_DONE, "pending",
+                             _("Waiting for the other server to accept the follow"), FALSE);
+  run_free (run);
+  return TRUE;
+}
+
 static void
 checked_cb (GObject      *object,
             GAsyncResult *result,
@@ -414,6 +445,11 @@ checked_cb (GObject      *object,
       return;
     }
   run->item->uncertain = FALSE;
+  if (run->item->op == OP_FOLLOW && answer != NULL && JSON_NODE_HOLDS_ARRAY (answer) &&
+      json_array_get_length (json_node_get_array (answer)) > 0 &&
+      JSON_NODE_HOLDS_OBJECT (json_array_get_element (json_node_get_array (answer), 0)) &&
+      end_requested (run, json_array_get_object_element (json_node_get_array (answer), 0)))
+    return;
   if (answer != NULL && answer_shows_done (run->item, answer))
     {
       ferry_transfer_item_end (run->self, run->item, ITEM_DONE, NULL, NULL, FALSE);
@@ -545,15 +581,8 @@ applied_cb (GObject      *object,
         }
     }
 
-  if (item->op == OP_FOLLOW && object_answer != NULL &&
-      json_object_get_boolean_member_with_default (object_answer, "requested", FALSE) &&
-      !json_object_get_boolean_member_with_default (object_answer, "following", FALSE))
-    {
-      ferry_transfer_item_end (run->self, item, ITEM_DONE, "locked",
-                               _("The account is locked: the follow request waits for its approval"), FALSE);
-      run_free (run);
-      return;
-    }
+  if (item->op == OP_FOLLOW && end_requested (run, object_answer))
+    return;
 
   key = g_strconcat ("a:", item->target, NULL);
   resolved = item->op == OP_FOLLOW ? ferry_transfer_journal_lookup (run->self->journal, key) : NULL;

@@ -110,15 +110,50 @@ add_imports (FerryTransfer *self)
 
           if (item->op != kinds[k].op || item->state != ITEM_PENDING)
             continue;
+          /* The import mutes for ever and overwrites a mute's expiry (GoToSocial's
+           * MuteCreate): an expiring mute goes through the API, after the import. */
+          if (item->op == OP_MUTE && ferry_transfer_string_member (item->data, "expires_at") != NULL)
+            {
+              item->after = import;
+              if (import->dependents == NULL)
+                import->dependents = g_ptr_array_new ();
+              g_ptr_array_add (import->dependents, item);
+              continue;
+            }
           import->cat = item->cat;
           item->in_import = TRUE;
           g_ptr_array_add (import->members, item);
         }
       if (import->members->len == 0)
         {
+          for (guint i = 0; import->dependents && i < import->dependents->len; i++)
+            ((Item *) g_ptr_array_index (import->dependents, i))->after = NULL;
           ferry_transfer_item_free (import);
           continue;
         }
+      {
+        JsonObject *record = ferry_transfer_journal_lookup (self->journal, import->key);
+
+        /* Sent in an earlier run: not again; what the server made of it is looked at. */
+        if (record != NULL && g_strcmp0 (ferry_transfer_string_member (record, "s"), "done") == 0)
+          {
+            import->state = ITEM_DONE;
+            if (ferry_transfer_journal_lookup (self->journal, "check:imports") == NULL)
+              self->check_imports = TRUE;
+            else
+              {
+                /* Already waited for: what it missed goes through the API, checked first. */
+                import->settled = TRUE;
+                for (guint i = 0; i < import->members->len; i++)
+                  {
+                    Item *member = g_ptr_array_index (import->members, i);
+
+                    member->in_import = FALSE;
+                    member->uncertain = TRUE;
+                  }
+              }
+          }
+      }
       g_ptr_array_add (self->items, import);
     }
 }

@@ -91,6 +91,8 @@ struct _Item
   gint64      sent_day;
   GBytes     *avatar;     /* OP_PROFILE: the images, read with the backup */
   GBytes     *header;
+  Item       *after;      /* unowned: the import whose work this waits for (an expiring mute) */
+  gboolean    settled;    /* OP_IMPORT: the server's work on it is over, or no longer waited for */
 };
 
 typedef struct
@@ -148,6 +150,12 @@ struct _FerryTransfer
   gboolean              check_imports;  /* an import is done: what it missed goes by API */
   guint                 pump_source;
   guint                 progress_source;
+  char                 *status;        /* what the run waits for, in words; NULL: nothing */
+  gint64                settle_start;  /* server time when the wait began */
+  gint64                settle_change; /* server time when something last arrived */
+  guint                 settle_seen;   /* what had arrived then */
+  guint                 settle_interval;
+  gboolean              settle_follows; /* the end's wait for Accepts is done */
 };
 
 /* ferry-transfer-load.c */
@@ -200,6 +208,14 @@ void        ferry_transfer_progress_later (FerryTransfer    *self);
 void        ferry_transfer_queue_item     (FerryTransfer    *self,
                                            Item             *item);
 void        ferry_transfer_pump_later     (FerryTransfer    *self);
+void        ferry_transfer_start_items    (FerryTransfer    *self);
+
+/* ferry-transfer-settle.c */
+void        ferry_transfer_settle_imports (FerryTransfer    *self);
+gboolean    ferry_transfer_settle_follows (FerryTransfer    *self);
+void        ferry_transfer_set_status     (FerryTransfer    *self,
+                                           const char       *status);
+gboolean    ferry_transfer_not_yet_followed (const GError   *error);
 
 /* ferry-transfer-items.c */
 void        ferry_transfer_settle         (FerryTransfer    *self,

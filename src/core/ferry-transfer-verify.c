@@ -88,6 +88,12 @@ ferry_transfer_build_report (FerryTransfer *self,
               reason = _("The account is locked: the follow request waits for its approval");
               retry = FALSE;
             }
+          else if (item->state == ITEM_DONE && g_strcmp0 (item->code, "pending") == 0)
+            {
+              /* Not missing: on its way. */
+              reason = _("Waiting for the other server to accept the follow");
+              retry = FALSE;
+            }
           else if (item->state == ITEM_DONE || item->state == ITEM_PENDING || item->state == ITEM_ACTIVE)
             {
               /* Sent, or never got to: not there now. Worth going again. */

@@ -48,6 +48,8 @@ double         ferry_transfer_get_fraction      (FerryTransfer        *self);
 gint64         ferry_transfer_get_next_batch    (FerryTransfer        *self);
 guint          ferry_transfer_get_follows_per_day (FerryTransfer      *self);
 const char    *ferry_transfer_get_import_url    (FerryTransfer        *self);
+const char    *ferry_transfer_get_status        (FerryTransfer        *self);
+guint          ferry_transfer_get_n_awaiting_accept (FerryTransfer    *self);
 GStrv          ferry_transfer_get_warnings      (FerryTransfer        *self);
 gint64         ferry_transfer_estimate_seconds  (FerryTransfer        *self,
                                                  FerryTransferMethod   method);
