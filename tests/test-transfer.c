@@ -650,6 +650,90 @@ test_accept_later (Fixture       *f,
   g_assert_cmpuint (fedisim_server_request_count (f->new_server, "POST /api/v1/accounts/:id/follow"), <=, 12);
 }
 
+/* A picture the new server refuses (GoToSocial: 422, over its 8 MB) costs that picture only:
+ * the text goes in its own request, each picture in another, and the refusal is said (#17). */
+static void
+test_picture_refused (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryTransfer) transfer = NULL;
+  g_autoptr(JsonNode) old_dump = NULL;
+  g_autoptr(JsonNode) dump = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *big = NULL;
+  g_auto(GStrv) warnings = NULL;
+  JsonObject *account;
+  const char *only[] = { "profile", NULL };
+  gsize size = 9 * 1024 * 1024;
+  gboolean said = FALSE;
+
+  setup (f, FEDISIM_FLAVOUR_MASTODON, "4.5.0", "small", FEDISIM_FLAVOUR_GOTOSOCIAL, "0.19.1");
+  path = g_build_filename (f->backup, "header.img", NULL);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  big = g_malloc0 (size);
+  memcpy (big, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_true (g_file_set_contents (path, big, (gssize) size, NULL));
+
+  transfer = new_transfer (f, FERRY_TRANSFER_METHOD_AUTO);
+  ferry_transfer_set_only (transfer, only);
+  g_assert_true (run (f, transfer, 0, &error));
+  g_assert_no_error (error);
+
+  old_dump = fedisim_server_dump_account (f->old_server, "alice");
+  dump = fedisim_server_dump_account (f->new_server, "bob");
+  account = json_object_get_object_member (json_node_get_object (dump), "account");
+  g_assert_cmpstr (json_object_get_string_member (account, "display_name"), ==,
+                   json_object_get_string_member (json_object_get_object_member (json_node_get_object (old_dump),
+                                                                                 "account"), "display_name"));
+  g_assert_null (strstr (json_object_get_string_member (account, "avatar"), "missing"));
+  g_assert_nonnull (strstr (json_object_get_string_member (account, "header"), "missing"));
+  /* Text, avatar, header: three requests, none twice. */
+  g_assert_cmpuint (fedisim_server_request_count (f->new_server, "PATCH /api/v1/accounts/update_credentials"), ==, 3);
+  g_assert_cmpuint (fedisim_server_status_count (f->new_server, 422), ==, 1);
+  warnings = ferry_transfer_get_warnings (transfer);
+  for (guint i = 0; warnings[i]; i++)
+    said |= strstr (warnings[i], "header") != NULL;
+  g_assert_true (said);
+}
+
+/* --method csv on GoToSocial: its own page and words, and files for what it imports only
+ * (following, blocks, mutes), never Mastodon's (#21). */
+static void
+test_csv_gotosocial (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryTransfer) transfer = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_auto(GStrv) files = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *plan = NULL;
+  g_autofree char *words = NULL;
+
+  setup (f, FEDISIM_FLAVOUR_MASTODON, "4.5.0", "small", FEDISIM_FLAVOUR_GOTOSOCIAL, "0.19.1");
+  transfer = new_transfer (f, FERRY_TRANSFER_METHOD_CSV);
+  ferry_transfer_write_imports_async (transfer, NULL, ferry_test_got_result, &result);
+  files = ferry_transfer_write_imports_finish (transfer, ferry_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (files), ==, 3);
+  g_assert_true (g_str_has_prefix (files[0], "following\t"));
+  g_assert_true (g_str_has_prefix (files[1], "blocking\t"));
+  g_assert_true (g_str_has_prefix (files[2], "muting\t"));
+  page = g_strconcat (fedisim_server_get_base_url (f->new_server), "/settings/user/export-import", NULL);
+  g_assert_cmpstr (ferry_transfer_get_import_url (transfer), ==, page);
+  plan = ferry_transfer_describe_plan (transfer);
+  g_assert_nonnull (strstr (plan, "GoToSocial"));
+  g_assert_null (strstr (plan, "Mastodon"));
+  g_assert_null (strstr (plan, "lists"));
+  words = ferry_transfer_describe_import_page (transfer);
+  g_assert_nonnull (strstr (words, page));
+  g_assert_null (strstr (words, "Mastodon"));
+  g_assert_cmpstr (ferry_transfer_get_import_type_title (transfer, "blocking"), ==, "Blocked accounts list");
+  /* Writing files sends nothing. */
+  g_assert_cmpuint (fedisim_server_request_count (f->new_server, "POST /api/v1/import"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -675,6 +759,8 @@ main (int   argc,
   g_test_add ("/transfer/verify-drop", Fixture, NULL, NULL, test_verify_drop, teardown);
   g_test_add ("/transfer/gotosocial-import-race", Fixture, NULL, NULL, test_gts_import_race, teardown);
   g_test_add ("/transfer/accept-later", Fixture, NULL, NULL, test_accept_later, teardown);
+  g_test_add ("/transfer/picture-refused", Fixture, NULL, NULL, test_picture_refused, teardown);
+  g_test_add ("/transfer/csv-gotosocial", Fixture, NULL, NULL, test_csv_gotosocial, teardown);
 
   return g_test_run ();
 }

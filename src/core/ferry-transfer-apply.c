@@ -27,6 +27,8 @@ typedef struct
   Item          *item;    /* unowned: self->items holds it */
   guint          next_status;
   char          *filter_id;
+  guint          picture;   /* OP_PROFILE: 0 the text, then 1 the avatar, 2 the header */
+  GString       *refused;   /* OP_PROFILE: the pictures the server refused, in words */
 } Run;
 
 static void
@@ -34,6 +36,8 @@ run_free (Run *run)
 {
   g_object_unref (run->self);
   g_free (run->filter_id);
+  if (run->refused != NULL)
+    g_string_free (run->refused, TRUE);
   g_free (run);
 }
 
@@ -63,6 +67,41 @@ needs_account (Op op)
          op == OP_NOTE || op == OP_ENDORSE;
 }
 
+static void send (Run *run);
+
+/* The profile's next picture, each in its own request; FALSE when none is left. */
+static gboolean
+next_picture (Run *run)
+{
+  while (++run->picture <= 2)
+    {
+      g_autoptr(FerryParams) params = ferry_transfer_picture_params (run->self, run->item, run->picture);
+
+      if (params != NULL)
+        {
+          send (run);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The profile is over: done, with the pictures the server refused said, one by one. */
+static void
+end_profile (Run *run)
+{
+  if (run->refused != NULL)
+    {
+      g_autofree char *reason = g_strdup_printf (_("The rest of the profile is there; %s"), run->refused->str);
+
+      ferry_transfer_item_end (run->self, run->item, ITEM_DONE, "picture", reason, FALSE);
+      ferry_transfer_add_warning (run->self, g_strdup_printf (_("Profile: %s"), reason));
+    }
+  else
+    ferry_transfer_item_end (run->self, run->item, ITEM_DONE, NULL, NULL, FALSE);
+  run_free (run);
+}
+
 /* Ends the item; the error (if any) decides how. Takes nothing. */
 static void
 end_with_error (Run    *run,
@@ -71,6 +110,21 @@ end_with_error (Run    *run,
   FerryTransfer *self = run->self;
   Item *item = run->item;
 
+  if (item->op == OP_PROFILE && run->picture > 0 &&
+      g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_INVALID))
+    {
+      /* That picture only: the text and the other picture stand. */
+      if (run->refused == NULL)
+        run->refused = g_string_new (NULL);
+      else
+        g_string_append (run->refused, "; ");
+      g_string_append_printf (run->refused, run->picture == 1 ? _("the avatar was refused: %s")
+                                                              : _("the header was refused: %s"),
+                              error->message);
+      if (!next_picture (run))
+        end_profile (run);
+      return;
+    }
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       (error->domain == FERRY_API_ERROR &&
        (error->code == FERRY_API_ERROR_AUTH || error->code == FERRY_API_ERROR_NETWORK ||
@@ -583,6 +637,12 @@ applied_cb (GObject      *object,
 
   if (item->op == OP_FOLLOW && end_requested (run, object_answer))
     return;
+  if (item->op == OP_PROFILE)
+    {
+      if (!next_picture (run))
+        end_profile (run);
+      return;
+    }
 
   key = g_strconcat ("a:", item->target, NULL);
   resolved = item->op == OP_FOLLOW ? ferry_transfer_journal_lookup (run->self->journal, key) : NULL;
@@ -787,7 +847,8 @@ send (Run *run)
       method = "PATCH";
       path = g_strdup ("/api/v1/accounts/update_credentials");
       g_clear_pointer (&params, ferry_params_unref);
-      params = ferry_transfer_profile_params (self, item);
+      params = run->picture == 0 ? ferry_transfer_profile_params (self, item)
+                                 : ferry_transfer_picture_params (self, item, run->picture);
       break;
     case OP_IMPORT:
       path = g_strdup ("/api/v1/import");

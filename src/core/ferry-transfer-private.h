@@ -171,8 +171,13 @@ const char *ferry_transfer_cat_id         (Cat               cat);
 const char *ferry_transfer_cat_title      (Cat               cat);
 gboolean    ferry_transfer_write_import_files (GPtrArray    *items,
                                            const char       *folder,
+                                           const char * const *types,
                                            GPtrArray        *written,
                                            GError          **error);
+gboolean    ferry_transfer_is_gotosocial  (FerryTransfer    *self);
+gboolean    ferry_transfer_version_at_least (FerryTransfer  *self,
+                                           guint             major,
+                                           guint             minor);
 char       *ferry_transfer_csv_for        (GPtrArray        *items,
                                            Cat               cat);
 
@@ -185,6 +190,9 @@ char       *ferry_transfer_full_acct      (FerryTransfer    *self,
 /* ferry-transfer-profile.c */
 FerryParams *ferry_transfer_profile_params (FerryTransfer   *self,
                                            Item             *item);
+FerryParams *ferry_transfer_picture_params (FerryTransfer   *self,
+                                           Item             *item,
+                                           guint             which);
 FerryParams *ferry_transfer_import_params (FerryTransfer    *self,
                                            Item             *item);
 char       *ferry_transfer_check_profile  (FerryTransfer    *self,
@@ -209,6 +217,8 @@ void        ferry_transfer_queue_item     (FerryTransfer    *self,
                                            Item             *item);
 void        ferry_transfer_pump_later     (FerryTransfer    *self);
 void        ferry_transfer_start_items    (FerryTransfer    *self);
+void        ferry_transfer_add_warning    (FerryTransfer    *self,
+                                           char             *warning);
 
 /* ferry-transfer-settle.c */
 void        ferry_transfer_settle_imports (FerryTransfer    *self);

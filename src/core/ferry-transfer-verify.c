@@ -353,12 +353,14 @@ typedef struct
 {
   GPtrArray *items;   /* a reference: read only while the thread runs */
   char      *folder;
+  GStrv      types;   /* what the server's import takes; NULL: Mastodon's, all of them */
 } ImportData;
 
 static void
 import_data_free (ImportData *data)
 {
   g_ptr_array_unref (data->items);
+  g_strfreev (data->types);
   g_free (data->folder);
   g_free (data);
 }
@@ -373,7 +375,8 @@ imports_thread (GTask        *task,
   g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
   GError *error = NULL;
 
-  if (!ferry_transfer_write_import_files (data->items, data->folder, written, &error))
+  if (!ferry_transfer_write_import_files (data->items, data->folder, (const char * const *) data->types,
+                                          written, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -404,6 +407,17 @@ imports_prepared_cb (GObject      *object,
   data = g_new0 (ImportData, 1);
   data->items = g_ptr_array_ref (self->items);
   data->folder = g_build_filename (self->dir_path, name, NULL);
+  if (ferry_transfer_is_gotosocial (self))
+    {
+      /* GoToSocial's page imports following, blocks, and mutes from 0.19
+       * (web/source/settings/views/user/export-import/import.tsx; api-facts §8). */
+      g_autoptr(GStrvBuilder) types = g_strv_builder_new ();
+
+      g_strv_builder_add_many (types, "following", "blocking", NULL);
+      if (ferry_transfer_version_at_least (self, 0, 19))
+        g_strv_builder_add (types, "muting");
+      data->types = g_strv_builder_end (types);
+    }
   g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
   g_task_run_in_thread (task, imports_thread);
   g_object_unref (task);

@@ -711,6 +711,14 @@ start_items (FerryTransfer *self)
   pump (self);
 }
 
+/* Takes @warning: something the person should know, found while running. */
+void
+ferry_transfer_add_warning (FerryTransfer *self,
+                            char          *warning)
+{
+  g_ptr_array_add (self->warnings, warning);
+}
+
 void
 ferry_transfer_start_items (FerryTransfer *self)
 {

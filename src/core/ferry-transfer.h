@@ -84,6 +84,11 @@ gboolean       ferry_transfer_verify_finish     (FerryTransfer        *self,
                                                  GAsyncResult         *result,
                                                  GError              **error);
 const char    *ferry_transfer_import_type_title (const char           *type);
+const char    *ferry_transfer_get_import_type_title (FerryTransfer    *self,
+                                                 const char           *type);
+char          *ferry_transfer_describe_import_page (FerryTransfer     *self);
+gboolean       ferry_transfer_check_categories  (const char * const   *categories,
+                                                 GError              **error);
 char          *ferry_transfer_get_report_json   (FerryTransfer        *self);
 GStrv          ferry_transfer_get_missing       (FerryTransfer        *self,
                                                  const char           *category);
