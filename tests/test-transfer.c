@@ -171,7 +171,7 @@ static guint
 assert_explained (JsonObject *report)
 {
   static const char *reasons[] = { "unreachable", "gone", "suspended", "unsupported", "locked", "refused",
-                                   "expired", "moved", "limit", "pending", "waiting", NULL };
+                                   "expired", "moved", "limit", "pending", "waiting", "expiry", NULL };
   JsonArray *categories = json_object_get_array_member (report, "categories");
   guint missing_all = 0;
 
@@ -734,6 +734,78 @@ test_csv_gotosocial (Fixture       *f,
   g_assert_cmpuint (fedisim_server_request_count (f->new_server, "POST /api/v1/import"), ==, 0);
 }
 
+/* A mute whose end was lost on the server (a mute without a duration came after it, as
+ * GoToSocial's import does) is not "there": verify says so, and the next run mutes it again,
+ * with its end, once (#18). */
+static void
+test_mute_expiry (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryTransfer) transfer = NULL;
+  g_autoptr(FerryTransfer) again = NULL;
+  g_autoptr(JsonObject) before = NULL;
+  g_autoptr(JsonObject) lost = NULL;
+  g_autoptr(JsonObject) fixed = NULL;
+  g_autoptr(JsonNode) dump = NULL;
+  g_auto(GStrv) codes = NULL;
+  const char *only[] = { "mutes", NULL };
+  const char *expiring = NULL;
+  JsonArray *mutes;
+  guint sent;
+
+  setup (f, FEDISIM_FLAVOUR_MASTODON, "4.5.0", "small", FEDISIM_FLAVOUR_MASTODON, "4.5.0");
+  transfer = new_transfer (f, FERRY_TRANSFER_METHOD_API);
+  ferry_transfer_set_only (transfer, only);
+  g_assert_true (run (f, transfer, 0, &error));
+  before = verify (f, transfer);
+  g_assert_cmpint (json_object_get_int_member (before, "missing"), ==, 0);
+
+  /* The expiring mute made again without a duration, behind Ferry's back. */
+  dump = fedisim_server_dump_account (f->new_server, "bob");
+  mutes = json_object_get_array_member (json_node_get_object (dump), "mutes");
+  for (guint i = 0; i < json_array_get_length (mutes); i++)
+    if (json_object_get_int_member (json_array_get_object_element (mutes, i), "expires_at") > 0)
+      expiring = json_object_get_string_member (json_array_get_object_element (mutes, i), "acct");
+  g_assert_nonnull (expiring);
+  {
+    g_autoptr(FerryParams) params = ferry_params_new ();
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(JsonNode) found = NULL;
+    g_autoptr(JsonNode) done = NULL;
+    g_autofree char *path = NULL;
+    JsonArray *accounts;
+
+    ferry_params_add (params, "q", expiring);
+    ferry_params_add (params, "type", "accounts");
+    ferry_client_call_async (f->new_client, "GET", "/api/v2/search", params, NULL, ferry_test_got_result, &result);
+    found = ferry_client_call_finish (f->new_client, ferry_test_wait_for (&result), NULL, &error);
+    g_assert_no_error (error);
+    accounts = json_object_get_array_member (json_node_get_object (found), "accounts");
+    path = g_strdup_printf ("/api/v1/accounts/%s/mute",
+                            json_object_get_string_member (json_array_get_object_element (accounts, 0), "id"));
+    g_clear_object (&result);
+    ferry_client_call_async (f->new_client, "POST", path, NULL, NULL, ferry_test_got_result, &result);
+    done = ferry_client_call_finish (f->new_client, ferry_test_wait_for (&result), NULL, &error);
+    g_assert_no_error (error);
+  }
+
+  lost = verify (f, transfer);
+  assert_explained (lost);
+  codes = missing_codes (lost, "mutes");
+  g_assert_cmpuint (g_strv_length (codes), ==, 1);
+  g_assert_cmpstr (codes[0], ==, "expiry");
+
+  sent = fedisim_server_request_count (f->new_server, "POST /api/v1/accounts/:id/mute");
+  again = new_transfer (f, FERRY_TRANSFER_METHOD_API);
+  ferry_transfer_set_only (again, only);
+  g_assert_true (run (f, again, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fedisim_server_request_count (f->new_server, "POST /api/v1/accounts/:id/mute"), ==, sent + 1);
+  fixed = verify (f, again);
+  g_assert_cmpint (json_object_get_int_member (fixed, "missing"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -761,6 +833,7 @@ main (int   argc,
   g_test_add ("/transfer/accept-later", Fixture, NULL, NULL, test_accept_later, teardown);
   g_test_add ("/transfer/picture-refused", Fixture, NULL, NULL, test_picture_refused, teardown);
   g_test_add ("/transfer/csv-gotosocial", Fixture, NULL, NULL, test_csv_gotosocial, teardown);
+  g_test_add ("/transfer/mute-expiry", Fixture, NULL, NULL, test_mute_expiry, teardown);
 
   return g_test_run ();
 }

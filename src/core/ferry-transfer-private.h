@@ -244,6 +244,9 @@ Snapshot   *ferry_transfer_scan_finish    (FerryTransfer    *self,
 gboolean    ferry_transfer_snapshot_has   (FerryTransfer    *self,
                                            Snapshot         *snapshot,
                                            Item             *item);
+gboolean    ferry_transfer_snapshot_lost_expiry (FerryTransfer *self,
+                                           Snapshot         *snapshot,
+                                           Item             *item);
 JsonObject *ferry_transfer_build_report   (FerryTransfer    *self,
                                            Snapshot         *snapshot);
 

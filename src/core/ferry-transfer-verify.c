@@ -78,7 +78,19 @@ ferry_transfer_build_report (FerryTransfer *self,
 
           if (item->cat != cat || item->op == OP_IMPORT)
             continue;
-          if (present (self, snapshot, item))
+          if (item->state == ITEM_DONE && ferry_transfer_snapshot_lost_expiry (self, snapshot, item))
+            {
+              /* There, but for ever: its end is lost. The next run mutes it again with it. */
+              g_autofree char *why =
+                g_strdup_printf (_("Muted for ever: the mute until %s lost its end"),
+                                 ferry_transfer_string_member (item->data, "expires_at"));
+
+              ferry_transfer_item_end (self, item, ITEM_FAILED, "expiry", why, TRUE);
+              reason = item->reason;
+              code = item->code;
+              retry = item->retry;
+            }
+          else if (present (self, snapshot, item))
             {
               there++;
               continue;

@@ -20,7 +20,7 @@ from fedisim_run import Fedisim, check, cli_env, finish, run_until, sign_in, ski
 KILLS = 50
 ONLY = "mutes,notes,domain_blocks,followed_tags,featured_tags,filters"
 REASONS = {"unreachable", "gone", "suspended", "unsupported", "locked", "refused", "expired", "moved", "limit",
-           "pending", "waiting"}
+           "pending", "waiting", "expiry"}
 
 
 def is_change(route):
