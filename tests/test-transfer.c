@@ -806,6 +806,51 @@ test_mute_expiry (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (fixed, "missing"), ==, 0);
 }
 
+static void
+cancel_on_status (FerryTransfer *transfer,
+                  GParamSpec    *pspec,
+                  GCancellable  *cancellable)
+{
+  if (ferry_transfer_get_status (transfer) != NULL)
+    g_cancellable_cancel (cancellable);
+}
+
+/* Stopped while it waits for the other servers' Accepts, then verified at once: those follows
+ * are "waiting for the other server", not "not on the new account", and not to be sent
+ * again (#18). */
+static void
+test_verify_pending (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryTransfer) transfer = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonObject) report = NULL;
+  g_auto(GStrv) codes = NULL;
+  const char *only[] = { "following", NULL };
+
+  setup (f, FEDISIM_FLAVOUR_MASTODON, "4.5.0", "small", FEDISIM_FLAVOUR_MASTODON, "4.5.0");
+  transfer = new_transfer (f, FERRY_TRANSFER_METHOD_API);
+  ferry_transfer_set_only (transfer, only);
+  g_signal_connect (transfer, "notify::status", G_CALLBACK (cancel_on_status), cancellable);
+  /* The virtual clock stands still: the Accepts (3 s) have not come when verify looks. */
+  g_signal_handlers_block_by_func (f->new_client, on_waiting, f);
+  ferry_transfer_run_async (transfer, cancellable, ferry_test_got_result, &result);
+  g_assert_false (ferry_transfer_run_finish (transfer, ferry_test_wait_for (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_signal_handlers_disconnect_by_data (transfer, cancellable);
+  g_assert_cmpuint (ferry_transfer_get_n_awaiting_accept (transfer), >, 0);
+
+  report = verify (f, transfer);
+  assert_explained (report);
+  codes = missing_codes (report, "following");
+  g_assert_true (g_strv_contains ((const char * const *) codes, "pending"));
+  g_assert_false (g_strv_contains ((const char * const *) codes, "missing"));
+  g_assert_false (g_strv_contains ((const char * const *) codes, "locked"));
+  g_assert_cmpint (json_object_get_int_member (report, "retryable"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -834,6 +879,7 @@ main (int   argc,
   g_test_add ("/transfer/picture-refused", Fixture, NULL, NULL, test_picture_refused, teardown);
   g_test_add ("/transfer/csv-gotosocial", Fixture, NULL, NULL, test_csv_gotosocial, teardown);
   g_test_add ("/transfer/mute-expiry", Fixture, NULL, NULL, test_mute_expiry, teardown);
+  g_test_add ("/transfer/verify-pending", Fixture, NULL, NULL, test_verify_pending, teardown);
 
   return g_test_run ();
 }
