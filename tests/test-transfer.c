@@ -851,6 +851,39 @@ test_verify_pending (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (report, "retryable"), ==, 0);
 }
 
+/* snac's API never says a remote account moved: the account's ActivityPub actor does
+ * (movedTo), and the follow goes to the new address, not the old one (#25). */
+static void
+test_snac_moved (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryTransfer) transfer = NULL;
+  g_autoptr(JsonNode) dump = NULL;
+  JsonArray *following;
+  const char *only[] = { "following", NULL };
+  gboolean old_address = FALSE, new_address = FALSE;
+
+  setup (f, FEDISIM_FLAVOUR_MASTODON, "4.5.0", "small", FEDISIM_FLAVOUR_LEGACY, "2.59");
+  transfer = new_transfer (f, FERRY_TRANSFER_METHOD_API);
+  ferry_transfer_set_only (transfer, only);
+  g_assert_true (run (f, transfer, 0, &error));
+  g_assert_no_error (error);
+  dump = fedisim_server_dump_account (f->new_server, "bob");
+  following = json_object_get_array_member (json_node_get_object (dump), "following");
+  for (guint i = 0; i < json_array_get_length (following); i++)
+    {
+      const char *acct = json_object_get_string_member (json_array_get_object_element (following, i), "acct");
+
+      old_address |= g_str_has_prefix (acct, "f00009@");
+      new_address |= g_str_has_prefix (acct, "n00009@");
+    }
+  g_assert_false (old_address);
+  g_assert_true (new_address);
+  /* Each follow once: the moved one at its new address only. */
+  g_assert_cmpuint (fedisim_server_request_count (f->new_server, "POST /api/v1/accounts/:id/follow"), <=, 12);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -880,6 +913,7 @@ main (int   argc,
   g_test_add ("/transfer/csv-gotosocial", Fixture, NULL, NULL, test_csv_gotosocial, teardown);
   g_test_add ("/transfer/mute-expiry", Fixture, NULL, NULL, test_mute_expiry, teardown);
   g_test_add ("/transfer/verify-pending", Fixture, NULL, NULL, test_verify_pending, teardown);
+  g_test_add ("/transfer/snac-moved", Fixture, NULL, NULL, test_snac_moved, teardown);
 
   return g_test_run ();
 }

@@ -183,6 +183,103 @@ use_resolved (Run        *run,
   step_check (run);
 }
 
+typedef struct
+{
+  Run        *run;
+  JsonObject *record;   /* owned: the resolved record, journaled when this is over */
+} ActorLookup;
+
+static void
+actor_done (ActorLookup *lookup)
+{
+  Run *run = lookup->run;
+  g_autofree char *key = g_strconcat ("a:", run->item->target, NULL);
+
+  ferry_transfer_journal_record (run->self->journal, key, lookup->record);
+  use_resolved (run, lookup->record);
+  json_object_unref (lookup->record);
+  g_free (lookup);
+}
+
+static void
+moved_to_resolved_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  ActorLookup *lookup = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) answer = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
+  JsonArray *accounts = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      Run *run = lookup->run;
+
+      json_object_unref (lookup->record);
+      g_free (lookup);
+      end_with_error (run, error);
+      return;
+    }
+  if (answer != NULL && JSON_NODE_HOLDS_OBJECT (answer) &&
+      json_object_has_member (json_node_get_object (answer), "accounts"))
+    accounts = json_object_get_array_member (json_node_get_object (answer), "accounts");
+  if (accounts != NULL && json_array_get_length (accounts) > 0 &&
+      JSON_NODE_HOLDS_OBJECT (json_array_get_element (accounts, 0)))
+    {
+      JsonObject *to = json_array_get_object_element (accounts, 0);
+      g_autofree char *to_acct = ferry_transfer_full_acct (lookup->run->self, ferry_transfer_string_member (to, "acct"));
+
+      if (to_acct != NULL && ferry_transfer_string_member (to, "id") != NULL)
+        {
+          json_object_set_string_member (lookup->record, "to", to_acct);
+          json_object_set_string_member (lookup->record, "to_id", ferry_transfer_string_member (to, "id"));
+        }
+    }
+  actor_done (lookup);
+}
+
+/* The actor, unsigned: where it names a movedTo, that account is found on the new server. */
+static void
+actor_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  ActorLookup *lookup = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = ferry_client_get_bytes_finish (FERRY_CLIENT (object), result, &error);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(FerryParams) params = NULL;
+  JsonNode *root;
+  const char *moved_to = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      Run *run = lookup->run;
+
+      json_object_unref (lookup->record);
+      g_free (lookup);
+      end_with_error (run, error);
+      return;
+    }
+  /* An actor not shown (authorized fetch) or not understood says nothing: the API's word stands. */
+  if (bytes != NULL &&
+      json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL) &&
+      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    moved_to = ferry_transfer_string_member (json_node_get_object (root), "movedTo");
+  if (moved_to == NULL || !g_str_has_prefix (moved_to, "https://"))
+    {
+      actor_done (lookup);
+      return;
+    }
+  params = ferry_params_new ();
+  ferry_params_add (params, "q", moved_to);
+  ferry_params_add (params, "type", "accounts");
+  ferry_params_add (params, "resolve", "true");
+  ferry_params_add (params, "limit", "1");
+  ferry_client_call_async (lookup->run->self->client, "GET", "/api/v2/search", params,
+                           ferry_transfer_cancellable (lookup->run->self), moved_to_resolved_cb, lookup);
+}
+
 static void
 resolved_cb (GObject      *object,
              GAsyncResult *result,
@@ -241,6 +338,20 @@ resolved_cb (GObject      *object,
           json_object_set_string_member (record, "to", to_acct);
           json_object_set_string_member (record, "to_id", ferry_transfer_string_member (to, "id"));
         }
+    }
+  /* snac's API never shows "moved" for remote accounts (observed-servers.md): there the
+   * account's ActivityPub actor says it (movedTo). */
+  if (found != NULL && json_object_get_member (record, "to") == NULL &&
+      !json_object_has_member (record, "c") && ferry_transfer_string_member (found, "uri") != NULL &&
+      g_strcmp0 (ferry_server_info_get_software (self->info), "snac") == 0)
+    {
+      ActorLookup *lookup = g_new0 (ActorLookup, 1);
+
+      lookup->run = run;
+      lookup->record = json_object_ref (record);
+      ferry_client_get_activity_async (self->client, ferry_transfer_string_member (found, "uri"),
+                                       ferry_transfer_cancellable (self), actor_cb, lookup);
+      return;
     }
   ferry_transfer_journal_record (self->journal, key, record);
   use_resolved (run, record);
