@@ -41,8 +41,14 @@ ferry_transfer_settle (FerryTransfer *self,
   if (item->after != NULL && item->after->state != ITEM_SKIPPED && item->after->state != ITEM_FAILED &&
       !item->after->settled)
     return;   /* after the import's own work, which would overwrite it: settled again then */
-  if (item->op == OP_ENDORSE && item->depends != NULL &&
-      (g_strcmp0 (item->depends->code, "locked") == 0 || g_strcmp0 (item->depends->code, "pending") == 0))
+  if (item->op == OP_ENDORSE && item->depends != NULL && g_strcmp0 (item->depends->code, "pending") == 0)
+    {
+      /* Featuring needs a follow; this one waits for the other server's Accept. */
+      ferry_transfer_item_end (self, item, ITEM_SKIPPED, "pending",
+                               _("Waits for the other server to accept the follow"), TRUE);
+      return;
+    }
+  if (item->op == OP_ENDORSE && item->depends != NULL && g_strcmp0 (item->depends->code, "locked") == 0)
     {
       /* A follow request counts for list membership, not for featuring (api-facts §3.8, §4). */
       ferry_transfer_item_end (self, item, ITEM_SKIPPED, "locked",

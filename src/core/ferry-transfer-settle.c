@@ -46,6 +46,7 @@ ferry_transfer_set_status (FerryTransfer *self,
   g_free (self->status);
   self->status = g_strdup (status);
   g_object_notify (G_OBJECT (self), "status");
+  ferry_transfer_progress_now (self);
 }
 
 /* GoToSocial's answer for a list member whose follow is not (yet) a follow: a 404

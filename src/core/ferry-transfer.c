@@ -401,6 +401,7 @@ progress_cb (gpointer user_data)
   FerryTransfer *self = user_data;
   guint done[N_CATS] = { 0 }, total[N_CATS] = { 0 }, skipped[N_CATS] = { 0 }, failed[N_CATS] = { 0 };
   gboolean waiting[N_CATS] = { FALSE };
+  gboolean waiting_server[N_CATS] = { FALSE };
 
   self->progress_source = 0;
   for (guint i = 0; i < self->items->len; i++)
@@ -414,6 +415,8 @@ progress_cb (gpointer user_data)
         done[item->cat]++;
       skipped[item->cat] += item->state == ITEM_SKIPPED;
       failed[item->cat] += item->state == ITEM_FAILED;
+      waiting_server[item->cat] |= item->in_import || (item->after != NULL && item->state == ITEM_PENDING) ||
+                                   (item->op == OP_FOLLOW && g_strcmp0 (item->code, "pending") == 0);
     }
   waiting[CAT_FOLLOWING] = self->waiting_day;
   for (Cat cat = 0; cat < N_CATS; cat++)
@@ -437,6 +440,12 @@ progress_cb (gpointer user_data)
 
           g_free (detail);
           detail = g_strdup_printf (_("%u follows a day: the next go on at %s"), self->follow_limit, time);
+        }
+      if (self->status != NULL && waiting_server[cat])
+        {
+          /* What the server's own work holds up, said where it shows (the app's rows). */
+          g_free (detail);
+          detail = g_strdup (self->status);
         }
       if (total[cat] == 0)
         state = FERRY_STEP_STATE_SKIPPED;
