@@ -594,6 +594,27 @@ test_gts_import_race (Fixture       *f,
   g_assert_cmpint (fedisim_world_now (f->world) - start, >, 30);
   g_assert_cmpint (fedisim_world_now (f->world) - start, <, 3600);
   g_assert_null (ferry_transfer_get_status (transfer));
+  /* The run kept its report, taken after the import settled, for the move's checks (#22). */
+  {
+    g_autofree char *dir = g_build_filename (f->backup, ".ferry-transfer", NULL);
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    const char *name;
+    gboolean found = FALSE;
+
+    g_assert_nonnull (listing);
+    while ((name = g_dir_read_name (listing)) != NULL)
+      if (g_str_has_suffix (name, ".report.json"))
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+
+          g_assert_true (json_parser_load_from_file (parser, path, NULL));
+          g_assert_cmpint (json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)),
+                                                       "retryable"), ==, 0);
+          found = TRUE;
+        }
+    g_assert_true (found);
+  }
 
   /* Nothing sent twice: one import each, API follows only for what the import cannot do
    * (a moved account), each list member once (below). */

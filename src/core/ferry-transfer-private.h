@@ -156,6 +156,7 @@ struct _FerryTransfer
   guint                 settle_seen;   /* what had arrived then */
   guint                 settle_interval;
   gboolean              settle_follows; /* the end's wait for Accepts is done */
+  gboolean              reported;      /* the run's closing report is taken */
 };
 
 /* ferry-transfer-load.c */
@@ -247,6 +248,7 @@ gboolean    ferry_transfer_snapshot_has   (FerryTransfer    *self,
 gboolean    ferry_transfer_snapshot_lost_expiry (FerryTransfer *self,
                                            Snapshot         *snapshot,
                                            Item             *item);
+void        ferry_transfer_report_at_end  (FerryTransfer    *self);
 JsonObject *ferry_transfer_build_report   (FerryTransfer    *self,
                                            Snapshot         *snapshot);
 

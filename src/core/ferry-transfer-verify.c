@@ -198,6 +198,41 @@ verify_scanned_cb (GObject      *object,
 }
 
 static void
+end_scanned_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(FerryTransfer) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Snapshot *snapshot = ferry_transfer_scan_finish (self, result, &error);
+
+  self->sleeping = FALSE;
+  if (snapshot == NULL)
+    {
+      ferry_transfer_stop (self, g_steal_pointer (&error));
+      return;
+    }
+  g_clear_pointer (&self->report, json_object_unref);
+  self->report = ferry_transfer_build_report (self, snapshot);
+  ferry_transfer_snapshot_free (snapshot);
+  save_report (self);
+  ferry_transfer_pump_later (self);
+}
+
+/**
+ * ferry_transfer_report_at_end:
+ *
+ * A run that is over looks once more at what the account holds, after the server's work has
+ * settled, and keeps the report, so that "done" and the move's checks say the same.
+ */
+void
+ferry_transfer_report_at_end (FerryTransfer *self)
+{
+  self->sleeping = TRUE;
+  ferry_transfer_scan_async (self, ferry_transfer_cancellable (self), end_scanned_cb, g_object_ref (self));
+}
+
+static void
 verify_prepared_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)

@@ -697,6 +697,12 @@ pump (FerryTransfer *self)
   /* The transfer ends when the servers' work has settled (or says what still waits). */
   if (self->error == NULL && ferry_transfer_settle_follows (self))
     return;
+  if (self->error == NULL && !self->reported)
+    {
+      self->reported = TRUE;
+      ferry_transfer_report_at_end (self);
+      return;
+    }
   finish_run (self);
 }
 
@@ -848,6 +854,7 @@ ferry_transfer_run_async (FerryTransfer       *self,
   self->finishing = FALSE;
   self->sleeping = FALSE;
   self->settle_follows = FALSE;
+  self->reported = FALSE;
   self->settle_start = 0;
   g_clear_error (&self->error);
   if (cancellable != NULL)
