@@ -48,6 +48,23 @@ on_fraction (GObject    *object,
   print_progress (progress, FALSE);
 }
 
+/* What the run waits for (the server's import, other servers' Accepts): one line each time
+ * it changes, so that a wait is never silent. */
+static void
+on_status (GObject    *object,
+           GParamSpec *pspec,
+           Progress   *progress)
+{
+  const char *status = ferry_transfer_get_status (progress->transfer);
+
+  if (status == NULL)
+    return;
+  if (progress->terminal)
+    g_print ("\r\033[K");
+  g_print ("%s…\n", status);
+  fflush (stdout);
+}
+
 static void
 print_category (FerryBackupCategory *category)
 {
@@ -120,14 +137,16 @@ hand_off_imports (FerryTransfer *transfer,
       g_print (_("Nothing is left for an import: run “ferry-cli transfer --backup %s” for the rest.\n"), backup);
       return 0;
     }
-  g_print (_("Mastodon imports these files on its page %s, one at a time. For each, choose its type, "
-             "choose the file, keep “Merge”, upload, then confirm:\n"),
-           ferry_cli_safe (ferry_transfer_get_import_url (transfer)));
+  {
+    g_autofree char *page = ferry_transfer_describe_import_page (transfer);
+
+    g_print ("%s\n", ferry_cli_safe_lines (page));
+  }
   for (guint i = 0; files[i]; i++)
     {
       g_auto(GStrv) parts = g_strsplit (files[i], "\t", 2);
 
-      g_print ("  %u. %s: %s\n", i + 1, ferry_transfer_import_type_title (parts[0]),
+      g_print ("  %u. %s: %s\n", i + 1, ferry_transfer_get_import_type_title (transfer, parts[0]),
                ferry_cli_safe (parts[1] != NULL ? parts[1] : parts[0]));
     }
   g_print (_("When the imports are done, Ferry checks them and does the rest:\n"
@@ -162,6 +181,7 @@ ferry_cli_command_transfer (int    argc,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_auto(GStrv) warnings = NULL;
+  g_auto(GStrv) only_list = NULL;
   g_autofree char *plan = NULL;
   FerryTransferMethod method;
   Progress progress = { 0 };
@@ -178,14 +198,22 @@ ferry_cli_command_transfer (int    argc,
                     "--method is auto, api or csv.\n"));
       return 2;
     }
-  if ((transfer = open_transfer (backup, &manager, &error)) == NULL)
-    return ferry_cli_fail (error);
   if (only != NULL)
     {
-      g_auto(GStrv) list = g_strsplit (only, ",", -1);
-
-      ferry_transfer_set_only (transfer, (const char * const *) list);
+      /* Before anything else: an unknown name would silently transfer nothing of it. */
+      only_list = g_strsplit (only, ",", -1);
+      for (guint i = 0; only_list[i]; i++)
+        g_strstrip (only_list[i]);
+      if (!ferry_transfer_check_categories ((const char * const *) only_list, &error))
+        {
+          g_printerr ("ferry-cli: %s\n", error->message);
+          return 2;
+        }
     }
+  if ((transfer = open_transfer (backup, &manager, &error)) == NULL)
+    return ferry_cli_fail (error);
+  if (only_list != NULL)
+    ferry_transfer_set_only (transfer, (const char * const *) only_list);
   ferry_transfer_set_method (transfer, method);
   ferry_transfer_set_wait_for_days (transfer, wait);
 
@@ -205,6 +233,7 @@ ferry_cli_command_transfer (int    argc,
   progress.transfer = transfer;
   progress.terminal = isatty (STDOUT_FILENO);
   g_signal_connect (transfer, "notify::fraction", G_CALLBACK (on_fraction), &progress);
+  g_signal_connect (transfer, "notify::status", G_CALLBACK (on_status), &progress);
   sigint = g_unix_signal_add (SIGINT, ferry_cli_interrupted, cancellable);
   sigterm = g_unix_signal_add (SIGTERM, ferry_cli_interrupted, cancellable);
   ferry_transfer_run_async (transfer, cancellable, ferry_cli_got_result, &result);
@@ -222,6 +251,13 @@ ferry_cli_command_transfer (int    argc,
 
       print_category (category);
     }
+  {
+    /* What the run found out on the way (a picture the server refused). */
+    g_auto(GStrv) later = ferry_transfer_get_warnings (transfer);
+
+    for (guint i = g_strv_length (warnings); later[i]; i++)
+      g_print (_("Note: %s\n"), later[i]);
+  }
   if (!ok)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -241,6 +277,17 @@ ferry_cli_command_transfer (int    argc,
       g_print (_("Today’s %u follows are spent. The next go on at %s: run the same command again then, "
                  "or add --wait to leave it running.\n"),
                ferry_transfer_get_follows_per_day (transfer), time);
+      return 0;
+    }
+  if (ferry_transfer_get_n_awaiting_accept (transfer) > 0)
+    {
+      guint n = ferry_transfer_get_n_awaiting_accept (transfer);
+
+      g_print (ngettext ("The transfer is done, but %u follow still waits for the other server to "
+                         "accept it. Check later, item by item: ferry-cli verify --backup %s\n",
+                         "The transfer is done, but %u follows still wait for the other servers to "
+                         "accept them. Check later, item by item: ferry-cli verify --backup %s\n", n),
+               n, backup);
       return 0;
     }
   g_print (_("The transfer is done. Check it item by item: ferry-cli verify --backup %s\n"), backup);

@@ -27,6 +27,8 @@ typedef struct
   Item          *item;    /* unowned: self->items holds it */
   guint          next_status;
   char          *filter_id;
+  guint          picture;   /* OP_PROFILE: 0 the text, then 1 the avatar, 2 the header */
+  GString       *refused;   /* OP_PROFILE: the pictures the server refused, in words */
 } Run;
 
 static void
@@ -34,6 +36,8 @@ run_free (Run *run)
 {
   g_object_unref (run->self);
   g_free (run->filter_id);
+  if (run->refused != NULL)
+    g_string_free (run->refused, TRUE);
   g_free (run);
 }
 
@@ -63,6 +67,41 @@ needs_account (Op op)
          op == OP_NOTE || op == OP_ENDORSE;
 }
 
+static void send (Run *run);
+
+/* The profile's next picture, each in its own request; FALSE when none is left. */
+static gboolean
+next_picture (Run *run)
+{
+  while (++run->picture <= 2)
+    {
+      g_autoptr(FerryParams) params = ferry_transfer_picture_params (run->self, run->item, run->picture);
+
+      if (params != NULL)
+        {
+          send (run);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The profile is over: done, with the pictures the server refused said, one by one. */
+static void
+end_profile (Run *run)
+{
+  if (run->refused != NULL)
+    {
+      g_autofree char *reason = g_strdup_printf (_("The rest of the profile is there; %s"), run->refused->str);
+
+      ferry_transfer_item_end (run->self, run->item, ITEM_DONE, "picture", reason, FALSE);
+      ferry_transfer_add_warning (run->self, g_strdup_printf (_("Profile: %s"), reason));
+    }
+  else
+    ferry_transfer_item_end (run->self, run->item, ITEM_DONE, NULL, NULL, FALSE);
+  run_free (run);
+}
+
 /* Ends the item; the error (if any) decides how. Takes nothing. */
 static void
 end_with_error (Run    *run,
@@ -71,6 +110,21 @@ end_with_error (Run    *run,
   FerryTransfer *self = run->self;
   Item *item = run->item;
 
+  if (item->op == OP_PROFILE && run->picture > 0 &&
+      g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_INVALID))
+    {
+      /* That picture only: the text and the other picture stand. */
+      if (run->refused == NULL)
+        run->refused = g_string_new (NULL);
+      else
+        g_string_append (run->refused, "; ");
+      g_string_append_printf (run->refused, run->picture == 1 ? _("the avatar was refused: %s")
+                                                              : _("the header was refused: %s"),
+                              error->message);
+      if (!next_picture (run))
+        end_profile (run);
+      return;
+    }
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       (error->domain == FERRY_API_ERROR &&
        (error->code == FERRY_API_ERROR_AUTH || error->code == FERRY_API_ERROR_NETWORK ||
@@ -90,6 +144,10 @@ end_with_error (Run    *run,
       ferry_transfer_follows_spent (self);
       ferry_transfer_item_requeue (self, item);
     }
+  else if (item->op == OP_LIST_MEMBER && ferry_transfer_not_yet_followed (error))
+    /* Not gone: its follow is not a follow yet (a request, or an import not done). */
+    ferry_transfer_item_end (self, item, ITEM_FAILED, "waiting",
+                             _("Its follow is not accepted yet: added when it is"), TRUE);
   else if (error->domain == FERRY_API_ERROR && error->code == FERRY_API_ERROR_NOT_FOUND)
     ferry_transfer_item_end (self, item, ITEM_SKIPPED, "gone",
                              _("No longer there"), FALSE);
@@ -123,6 +181,103 @@ use_resolved (Run        *run,
   else
     item->id = g_strdup (ferry_transfer_string_member (record, "id"));
   step_check (run);
+}
+
+typedef struct
+{
+  Run        *run;
+  JsonObject *record;   /* owned: the resolved record, journaled when this is over */
+} ActorLookup;
+
+static void
+actor_done (ActorLookup *lookup)
+{
+  Run *run = lookup->run;
+  g_autofree char *key = g_strconcat ("a:", run->item->target, NULL);
+
+  ferry_transfer_journal_record (run->self->journal, key, lookup->record);
+  use_resolved (run, lookup->record);
+  json_object_unref (lookup->record);
+  g_free (lookup);
+}
+
+static void
+moved_to_resolved_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  ActorLookup *lookup = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) answer = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
+  JsonArray *accounts = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      Run *run = lookup->run;
+
+      json_object_unref (lookup->record);
+      g_free (lookup);
+      end_with_error (run, error);
+      return;
+    }
+  if (answer != NULL && JSON_NODE_HOLDS_OBJECT (answer) &&
+      json_object_has_member (json_node_get_object (answer), "accounts"))
+    accounts = json_object_get_array_member (json_node_get_object (answer), "accounts");
+  if (accounts != NULL && json_array_get_length (accounts) > 0 &&
+      JSON_NODE_HOLDS_OBJECT (json_array_get_element (accounts, 0)))
+    {
+      JsonObject *to = json_array_get_object_element (accounts, 0);
+      g_autofree char *to_acct = ferry_transfer_full_acct (lookup->run->self, ferry_transfer_string_member (to, "acct"));
+
+      if (to_acct != NULL && ferry_transfer_string_member (to, "id") != NULL)
+        {
+          json_object_set_string_member (lookup->record, "to", to_acct);
+          json_object_set_string_member (lookup->record, "to_id", ferry_transfer_string_member (to, "id"));
+        }
+    }
+  actor_done (lookup);
+}
+
+/* The actor, unsigned: where it names a movedTo, that account is found on the new server. */
+static void
+actor_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  ActorLookup *lookup = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = ferry_client_get_bytes_finish (FERRY_CLIENT (object), result, &error);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(FerryParams) params = NULL;
+  JsonNode *root;
+  const char *moved_to = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      Run *run = lookup->run;
+
+      json_object_unref (lookup->record);
+      g_free (lookup);
+      end_with_error (run, error);
+      return;
+    }
+  /* An actor not shown (authorized fetch) or not understood says nothing: the API's word stands. */
+  if (bytes != NULL &&
+      json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL) &&
+      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    moved_to = ferry_transfer_string_member (json_node_get_object (root), "movedTo");
+  if (moved_to == NULL || !g_str_has_prefix (moved_to, "https://"))
+    {
+      actor_done (lookup);
+      return;
+    }
+  params = ferry_params_new ();
+  ferry_params_add (params, "q", moved_to);
+  ferry_params_add (params, "type", "accounts");
+  ferry_params_add (params, "resolve", "true");
+  ferry_params_add (params, "limit", "1");
+  ferry_client_call_async (lookup->run->self->client, "GET", "/api/v2/search", params,
+                           ferry_transfer_cancellable (lookup->run->self), moved_to_resolved_cb, lookup);
 }
 
 static void
@@ -173,6 +328,8 @@ resolved_cb (GObject      *object,
       JsonNode *moved = json_object_get_member (found, "moved");
 
       json_object_set_string_member (record, "id", ferry_transfer_string_member (found, "id"));
+      if (json_object_get_boolean_member_with_default (found, "locked", FALSE))
+        json_object_set_boolean_member (record, "locked", TRUE);
       if (moved != NULL && JSON_NODE_HOLDS_OBJECT (moved))
         {
           JsonObject *to = json_node_get_object (moved);
@@ -181,6 +338,20 @@ resolved_cb (GObject      *object,
           json_object_set_string_member (record, "to", to_acct);
           json_object_set_string_member (record, "to_id", ferry_transfer_string_member (to, "id"));
         }
+    }
+  /* snac's API never shows "moved" for remote accounts (observed-servers.md): there the
+   * account's ActivityPub actor says it (movedTo). */
+  if (found != NULL && json_object_get_member (record, "to") == NULL &&
+      !json_object_has_member (record, "c") && ferry_transfer_string_member (found, "uri") != NULL &&
+      g_strcmp0 (ferry_server_info_get_software (self->info), "snac") == 0)
+    {
+      ActorLookup *lookup = g_new0 (ActorLookup, 1);
+
+      lookup->run = run;
+      lookup->record = json_object_ref (record);
+      ferry_client_get_activity_async (self->client, ferry_transfer_string_member (found, "uri"),
+                                       ferry_transfer_cancellable (self), actor_cb, lookup);
+      return;
     }
   ferry_transfer_journal_record (self->journal, key, record);
   use_resolved (run, record);
@@ -399,6 +570,31 @@ answer_shows_done (Item     *item,
     }
 }
 
+/* A follow that is a request: the account is locked (a person approves), or its server has
+ * not sent the Accept yet (seconds to minutes). Ends the item and the run when so. */
+static gboolean
+end_requested (Run        *run,
+               JsonObject *relationship)
+{
+  g_autofree char *key = NULL;
+  JsonObject *resolved;
+
+  if (relationship == NULL ||
+      !json_object_get_boolean_member_with_default (relationship, "requested", FALSE) ||
+      json_object_get_boolean_member_with_default (relationship, "following", FALSE))
+    return FALSE;
+  key = g_strconcat ("a:", run->item->target, NULL);
+  resolved = ferry_transfer_journal_lookup (run->self->journal, key);
+  if (resolved != NULL && json_object_get_boolean_member_with_default (resolved, "locked", FALSE))
+    ferry_transfer_item_end (run->self, run->item, ITEM_DONE, "locked",
+                             _("The account is locked: the follow request waits for its approval"), FALSE);
+  else
+    ferry_transfer_item_end (run->self, run->item, ITEM_DONE, "pending",
+                             _("Waiting for the other server to accept the follow"), FALSE);
+  run_free (run);
+  return TRUE;
+}
+
 static void
 checked_cb (GObject      *object,
             GAsyncResult *result,
@@ -414,6 +610,11 @@ checked_cb (GObject      *object,
       return;
     }
   run->item->uncertain = FALSE;
+  if (run->item->op == OP_FOLLOW && answer != NULL && JSON_NODE_HOLDS_ARRAY (answer) &&
+      json_array_get_length (json_node_get_array (answer)) > 0 &&
+      JSON_NODE_HOLDS_OBJECT (json_array_get_element (json_node_get_array (answer), 0)) &&
+      end_requested (run, json_array_get_object_element (json_node_get_array (answer), 0)))
+    return;
   if (answer != NULL && answer_shows_done (run->item, answer))
     {
       ferry_transfer_item_end (run->self, run->item, ITEM_DONE, NULL, NULL, FALSE);
@@ -545,13 +746,12 @@ applied_cb (GObject      *object,
         }
     }
 
-  if (item->op == OP_FOLLOW && object_answer != NULL &&
-      json_object_get_boolean_member_with_default (object_answer, "requested", FALSE) &&
-      !json_object_get_boolean_member_with_default (object_answer, "following", FALSE))
+  if (item->op == OP_FOLLOW && end_requested (run, object_answer))
+    return;
+  if (item->op == OP_PROFILE)
     {
-      ferry_transfer_item_end (run->self, item, ITEM_DONE, "locked",
-                               _("The account is locked: the follow request waits for its approval"), FALSE);
-      run_free (run);
+      if (!next_picture (run))
+        end_profile (run);
       return;
     }
 
@@ -758,7 +958,8 @@ send (Run *run)
       method = "PATCH";
       path = g_strdup ("/api/v1/accounts/update_credentials");
       g_clear_pointer (&params, ferry_params_unref);
-      params = ferry_transfer_profile_params (self, item);
+      params = run->picture == 0 ? ferry_transfer_profile_params (self, item)
+                                 : ferry_transfer_picture_params (self, item, run->picture);
       break;
     case OP_IMPORT:
       path = g_strdup ("/api/v1/import");

@@ -38,6 +38,16 @@ ferry_transfer_settle (FerryTransfer *self,
     }
   if (waiting)
     return;   /* settled again when that ends */
+  if (item->after != NULL && item->after->state != ITEM_SKIPPED && item->after->state != ITEM_FAILED &&
+      !item->after->settled)
+    return;   /* after the import's own work, which would overwrite it: settled again then */
+  if (item->op == OP_ENDORSE && item->depends != NULL && g_strcmp0 (item->depends->code, "pending") == 0)
+    {
+      /* Featuring needs a follow; this one waits for the other server's Accept. */
+      ferry_transfer_item_end (self, item, ITEM_SKIPPED, "pending",
+                               _("Waits for the other server to accept the follow"), TRUE);
+      return;
+    }
   if (item->op == OP_ENDORSE && item->depends != NULL && g_strcmp0 (item->depends->code, "locked") == 0)
     {
       /* A follow request counts for list membership, not for featuring (api-facts §3.8, §4). */
@@ -114,15 +124,17 @@ ferry_transfer_item_end (FerryTransfer *self,
     self->follows_today--;
   item->counted = FALSE;
 
+  /* An import the server took (202) is only begun: its members wait, journaled nowhere,
+   * until ferry_transfer_settle_imports() has seen what the server's work made of them. */
   if (item->op == OP_IMPORT && state == ITEM_DONE)
     self->check_imports = TRUE;
-  for (guint i = 0; item->members && i < item->members->len; i++)
+  for (guint i = 0; state != ITEM_DONE && item->members && i < item->members->len; i++)
     {
       Item *member = g_ptr_array_index (item->members, i);
 
       member->in_import = FALSE;
       if (member->state == ITEM_PENDING)
-        ferry_transfer_item_end (self, member, state, state == ITEM_DONE ? "imported" : code, reason, retry);
+        ferry_transfer_item_end (self, member, state, code, reason, retry);
     }
   settle_dependents (self, item);
 

@@ -52,6 +52,38 @@ ferry_transfer_cat_title (Cat cat)
   return _(cats[cat].title);
 }
 
+/**
+ * ferry_transfer_check_categories:
+ * @categories: category ids, as for ferry_transfer_set_only()
+ *
+ * Returns: %TRUE when each is a category a transfer knows; else %FALSE with @error naming
+ *   the unknown ones and the valid ones
+ */
+gboolean
+ferry_transfer_check_categories (const char * const  *categories,
+                                 GError             **error)
+{
+  g_autoptr(GString) unknown = g_string_new (NULL);
+  g_autoptr(GString) valid = g_string_new (NULL);
+
+  for (guint i = 0; categories != NULL && categories[i] != NULL; i++)
+    {
+      gboolean known = FALSE;
+
+      for (Cat cat = 0; cat < N_CATS; cat++)
+        known |= g_str_equal (categories[i], cats[cat].id);
+      if (!known)
+        g_string_append_printf (unknown, "%s“%s”", unknown->len > 0 ? ", " : "", categories[i]);
+    }
+  if (unknown->len == 0)
+    return TRUE;
+  for (Cat cat = 0; cat < N_CATS; cat++)
+    g_string_append_printf (valid, "%s%s", cat > 0 ? ", " : "", cats[cat].id);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+               _("There is no category %s. The categories are: %s."), unknown->str, valid->str);
+  return FALSE;
+}
+
 void
 ferry_transfer_item_free (Item *item)
 {
@@ -510,6 +542,52 @@ ferry_transfer_import_type_title (const char *type)
 }
 
 /**
+ * ferry_transfer_get_import_type_title:
+ * @type: an import type as ferry_transfer_write_imports_finish() names it
+ *
+ * Returns: the type's name on the new server's own import page (after preparing)
+ */
+const char *
+ferry_transfer_get_import_type_title (FerryTransfer *self,
+                                      const char    *type)
+{
+  g_return_val_if_fail (FERRY_IS_TRANSFER (self), NULL);
+  g_return_val_if_fail (type != NULL, NULL);
+
+  /* GoToSocial's "Import type" choices (web/source/settings/views/user/export-import/import.tsx). */
+  if (ferry_transfer_is_gotosocial (self))
+    {
+      if (g_str_equal (type, "following"))
+        return _("Following list");
+      if (g_str_equal (type, "blocking"))
+        return _("Blocked accounts list");
+      if (g_str_equal (type, "muting"))
+        return _("Muted accounts list");
+    }
+  return ferry_transfer_import_type_title (type);
+}
+
+/**
+ * ferry_transfer_describe_import_page:
+ *
+ * Returns: (transfer full): how the new server's own import page takes Ferry's files, in the
+ *   words of that page (after preparing)
+ */
+char *
+ferry_transfer_describe_import_page (FerryTransfer *self)
+{
+  g_return_val_if_fail (FERRY_IS_TRANSFER (self), NULL);
+
+  if (ferry_transfer_is_gotosocial (self))
+    return g_strdup_printf (_("GoToSocial imports these files on its page %s (Import Data), one at a "
+                              "time. For each, choose the file, its import type, and “Merge”, then "
+                              "press “Import”:"), self->import_url);
+  return g_strdup_printf (_("Mastodon imports these files on its page %s, one at a time. For each, "
+                            "choose its type, choose the file, keep “Merge”, upload, then confirm:"),
+                          self->import_url);
+}
+
+/**
  * ferry_transfer_csv_for:
  *
  * Returns: (transfer full) (nullable): the items of @cat not yet done, as Mastodon's import
@@ -580,10 +658,11 @@ ferry_transfer_csv_for (GPtrArray *items,
  * bookmarks), each under the name of Mastodon's own export.
  */
 gboolean
-ferry_transfer_write_import_files (GPtrArray   *items,
-                                   const char  *folder,
-                                   GPtrArray   *written,
-                                   GError     **error)
+ferry_transfer_write_import_files (GPtrArray           *items,
+                                   const char          *folder,
+                                   const char * const  *types,
+                                   GPtrArray           *written,
+                                   GError             **error)
 {
   static const struct { Cat cat; const char *type; const char *name; } files[] = {
     { CAT_FOLLOWING, "following", "following_accounts.csv" },
@@ -604,9 +683,12 @@ ferry_transfer_write_import_files (GPtrArray   *items,
     }
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
-      g_autofree char *csv = ferry_transfer_csv_for (items, files[i].cat);
+      g_autofree char *csv = NULL;
       g_autofree char *path = g_build_filename (folder, files[i].name, NULL);
 
+      /* Only what the server's import takes; the rest goes through the API afterwards. */
+      if (types == NULL || g_strv_contains (types, files[i].type))
+        csv = ferry_transfer_csv_for (items, files[i].cat);
       if (csv == NULL)
         {
           g_unlink (path);

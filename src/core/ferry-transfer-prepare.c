@@ -62,6 +62,20 @@ version_at_least (const char *version,
   return a > major || (a == major && b >= minor);
 }
 
+gboolean
+ferry_transfer_is_gotosocial (FerryTransfer *self)
+{
+  return self->info != NULL && g_strcmp0 (ferry_server_info_get_software (self->info), "gotosocial") == 0;
+}
+
+gboolean
+ferry_transfer_version_at_least (FerryTransfer *self,
+                                 guint          major,
+                                 guint          minor)
+{
+  return self->info != NULL && version_at_least (ferry_server_info_get_version (self->info), major, minor);
+}
+
 static guint
 count_op (FerryTransfer *self,
           Op             op,
@@ -110,15 +124,50 @@ add_imports (FerryTransfer *self)
 
           if (item->op != kinds[k].op || item->state != ITEM_PENDING)
             continue;
+          /* The import mutes for ever and overwrites a mute's expiry (GoToSocial's
+           * MuteCreate): an expiring mute goes through the API, after the import. */
+          if (item->op == OP_MUTE && ferry_transfer_string_member (item->data, "expires_at") != NULL)
+            {
+              item->after = import;
+              if (import->dependents == NULL)
+                import->dependents = g_ptr_array_new ();
+              g_ptr_array_add (import->dependents, item);
+              continue;
+            }
           import->cat = item->cat;
           item->in_import = TRUE;
           g_ptr_array_add (import->members, item);
         }
       if (import->members->len == 0)
         {
+          for (guint i = 0; import->dependents && i < import->dependents->len; i++)
+            ((Item *) g_ptr_array_index (import->dependents, i))->after = NULL;
           ferry_transfer_item_free (import);
           continue;
         }
+      {
+        JsonObject *record = ferry_transfer_journal_lookup (self->journal, import->key);
+
+        /* Sent in an earlier run: not again; what the server made of it is looked at. */
+        if (record != NULL && g_strcmp0 (ferry_transfer_string_member (record, "s"), "done") == 0)
+          {
+            import->state = ITEM_DONE;
+            if (ferry_transfer_journal_lookup (self->journal, "check:imports") == NULL)
+              self->check_imports = TRUE;
+            else
+              {
+                /* Already waited for: what it missed goes through the API, checked first. */
+                import->settled = TRUE;
+                for (guint i = 0; i < import->members->len; i++)
+                  {
+                    Item *member = g_ptr_array_index (import->members, i);
+
+                    member->in_import = FALSE;
+                    member->uncertain = TRUE;
+                  }
+              }
+          }
+      }
       g_ptr_array_add (self->items, import);
     }
 }
@@ -242,7 +291,12 @@ prepared (GTask *task)
     }
   self->follow_limit = g_strcmp0 (software, "mastodon") == 0 ? MASTODON_FOLLOWS : 0;
   self->follow_day = -1;
-  self->import_url = g_strconcat (ferry_client_get_base_url (self->client), "/settings/imports", NULL);
+  /* The page the target's own software imports on: GoToSocial's settings app has it at
+   * /settings/user/export-import (web/source/settings/views/user/export-import), Mastodon at
+   * /settings/imports (config/routes/settings.rb). */
+  self->import_url = g_strconcat (ferry_client_get_base_url (self->client),
+                                  ferry_transfer_is_gotosocial (self) ? "/settings/user/export-import"
+                                                                      : "/settings/imports", NULL);
   self->prepared = TRUE;
   g_task_return_boolean (task, TRUE);
   g_object_unref (task);
@@ -467,6 +521,17 @@ ferry_transfer_describe_plan (FerryTransfer *self)
   if (count_op (self, OP_IMPORT, TRUE) > 0)
     g_string_append_printf (text, _("%s imports follows, blocks and mutes in one go; the rest goes "
                                     "through its API. "), ferry_client_get_host (self->client));
+  else if (self->method == FERRY_TRANSFER_METHOD_CSV && ferry_transfer_is_gotosocial (self))
+    {
+      if (ferry_transfer_version_at_least (self, 0, 19))
+        g_string_append_printf (text, _("GoToSocial’s own import on %s takes follows, blocks and mutes; "
+                                        "Ferry then checks the result and does the rest through the API. "),
+                                ferry_client_get_host (self->client));
+      else
+        g_string_append_printf (text, _("GoToSocial’s own import on %s takes follows and blocks; "
+                                        "Ferry then checks the result and does the rest through the API. "),
+                                ferry_client_get_host (self->client));
+    }
   else if (self->method == FERRY_TRANSFER_METHOD_CSV)
     g_string_append_printf (text, _("Mastodon’s own import on %s takes follows, lists, blocks, mutes, "
                                     "blocked domains and bookmarks without a daily limit; Ferry then "

@@ -91,6 +91,8 @@ struct _Item
   gint64      sent_day;
   GBytes     *avatar;     /* OP_PROFILE: the images, read with the backup */
   GBytes     *header;
+  Item       *after;      /* unowned: the import whose work this waits for (an expiring mute) */
+  gboolean    settled;    /* OP_IMPORT: the server's work on it is over, or no longer waited for */
 };
 
 typedef struct
@@ -148,6 +150,13 @@ struct _FerryTransfer
   gboolean              check_imports;  /* an import is done: what it missed goes by API */
   guint                 pump_source;
   guint                 progress_source;
+  char                 *status;        /* what the run waits for, in words; NULL: nothing */
+  gint64                settle_start;  /* server time when the wait began */
+  gint64                settle_change; /* server time when something last arrived */
+  guint                 settle_seen;   /* what had arrived then */
+  guint                 settle_interval;
+  gboolean              settle_follows; /* the end's wait for Accepts is done */
+  gboolean              reported;      /* the run's closing report is taken */
 };
 
 /* ferry-transfer-load.c */
@@ -163,8 +172,13 @@ const char *ferry_transfer_cat_id         (Cat               cat);
 const char *ferry_transfer_cat_title      (Cat               cat);
 gboolean    ferry_transfer_write_import_files (GPtrArray    *items,
                                            const char       *folder,
+                                           const char * const *types,
                                            GPtrArray        *written,
                                            GError          **error);
+gboolean    ferry_transfer_is_gotosocial  (FerryTransfer    *self);
+gboolean    ferry_transfer_version_at_least (FerryTransfer  *self,
+                                           guint             major,
+                                           guint             minor);
 char       *ferry_transfer_csv_for        (GPtrArray        *items,
                                            Cat               cat);
 
@@ -177,6 +191,9 @@ char       *ferry_transfer_full_acct      (FerryTransfer    *self,
 /* ferry-transfer-profile.c */
 FerryParams *ferry_transfer_profile_params (FerryTransfer   *self,
                                            Item             *item);
+FerryParams *ferry_transfer_picture_params (FerryTransfer   *self,
+                                           Item             *item,
+                                           guint             which);
 FerryParams *ferry_transfer_import_params (FerryTransfer    *self,
                                            Item             *item);
 char       *ferry_transfer_check_profile  (FerryTransfer    *self,
@@ -200,6 +217,16 @@ void        ferry_transfer_progress_later (FerryTransfer    *self);
 void        ferry_transfer_queue_item     (FerryTransfer    *self,
                                            Item             *item);
 void        ferry_transfer_pump_later     (FerryTransfer    *self);
+void        ferry_transfer_start_items    (FerryTransfer    *self);
+void        ferry_transfer_add_warning    (FerryTransfer    *self,
+                                           char             *warning);
+
+/* ferry-transfer-settle.c */
+void        ferry_transfer_settle_imports (FerryTransfer    *self);
+gboolean    ferry_transfer_settle_follows (FerryTransfer    *self);
+void        ferry_transfer_set_status     (FerryTransfer    *self,
+                                           const char       *status);
+gboolean    ferry_transfer_not_yet_followed (const GError   *error);
 
 /* ferry-transfer-items.c */
 void        ferry_transfer_settle         (FerryTransfer    *self,
@@ -218,6 +245,10 @@ Snapshot   *ferry_transfer_scan_finish    (FerryTransfer    *self,
 gboolean    ferry_transfer_snapshot_has   (FerryTransfer    *self,
                                            Snapshot         *snapshot,
                                            Item             *item);
+gboolean    ferry_transfer_snapshot_lost_expiry (FerryTransfer *self,
+                                           Snapshot         *snapshot,
+                                           Item             *item);
+void        ferry_transfer_report_at_end  (FerryTransfer    *self);
 JsonObject *ferry_transfer_build_report   (FerryTransfer    *self,
                                            Snapshot         *snapshot);
 

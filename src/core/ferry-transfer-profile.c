@@ -86,7 +86,7 @@ add_image (FerryParams *params,
  * ferry_transfer_profile_params:
  *
  * The update_credentials form (api-facts §3.2): name, plain-text bio, fields, flags, posting
- * defaults, and the images as files. "locked" is left as it is: a locked new account turns
+ * defaults; the pictures go each in their own (ferry_transfer_picture_params()). "locked" is left as it is: a locked new account turns
  * moving followers into requests, and the person is told so instead.
  */
 FerryParams *
@@ -130,8 +130,30 @@ ferry_transfer_profile_params (FerryTransfer *self,
     ferry_params_add (params, "avatar_description", ferry_transfer_string_member (profile, "avatar_description"));
   if (ferry_transfer_string_member (profile, "header_description"))
     ferry_params_add (params, "header_description", ferry_transfer_string_member (profile, "header_description"));
-  add_image (params, "avatar", item->avatar);
-  add_image (params, "header", item->header);
+  return params;
+}
+
+/**
+ * ferry_transfer_picture_params:
+ * @which: 1 for the avatar, 2 for the header
+ *
+ * One picture in its own update_credentials form, so that a picture the server refuses
+ * (GoToSocial's 422) costs only itself, never the name and bio.
+ *
+ * Returns: (transfer full) (nullable): the form, or %NULL when the backup has no such picture
+ */
+FerryParams *
+ferry_transfer_picture_params (FerryTransfer *self,
+                               Item          *item,
+                               guint          which)
+{
+  GBytes *data = which == 1 ? item->avatar : item->header;
+  FerryParams *params;
+
+  if (data == NULL || g_bytes_get_size (data) == 0)
+    return NULL;
+  params = ferry_params_new ();
+  add_image (params, which == 1 ? "avatar" : "header", data);
   return params;
 }
 

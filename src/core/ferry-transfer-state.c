@@ -140,8 +140,10 @@ fetched_cb (GObject      *object,
             g_hash_table_add (s->blocks, g_steal_pointer (&acct));
           break;
         case LIST_MUTES:
+          /* With its end (mute_expires_at, 3.3+), "" for ever: verify compares them. */
           if (acct)
-            g_hash_table_add (s->mutes, g_steal_pointer (&acct));
+            g_hash_table_insert (s->mutes, g_steal_pointer (&acct),
+                                 g_strdup (ferry_transfer_string_member (o, "mute_expires_at") ?: ""));
           break;
         case LIST_ENDORSEMENTS:
           if (acct)
@@ -241,7 +243,7 @@ ferry_transfer_scan_async (FerryTransfer       *self,
   g_task_set_source_tag (task, ferry_transfer_scan_async);
   s->following = new_set ();
   s->blocks = new_set ();
-  s->mutes = new_set ();
+  s->mutes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   s->domain_blocks = new_set ();
   s->lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) json_object_unref);
   s->bookmarks = new_set ();
@@ -285,6 +287,26 @@ ferry_transfer_scan_finish (FerryTransfer  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * ferry_transfer_snapshot_lost_expiry:
+ *
+ * Returns: whether @item, a mute that should end, is on the account as a mute for ever (an
+ *   import's mute, which has no end, overwrote it)
+ */
+gboolean
+ferry_transfer_snapshot_lost_expiry (FerryTransfer *self,
+                                     Snapshot      *s,
+                                     Item          *item)
+{
+  g_autofree char *acct = g_utf8_strdown (item->target, -1);
+  const char *there;
+
+  if (item->op != OP_MUTE || ferry_transfer_string_member (item->data, "expires_at") == NULL)
+    return FALSE;
+  there = g_hash_table_lookup (s->mutes, acct);
+  return there != NULL && there[0] == '\0';
 }
 
 /* The account a follow went to: its new address if it had moved. */

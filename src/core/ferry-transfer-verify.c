@@ -79,7 +79,19 @@ ferry_transfer_build_report (FerryTransfer *self,
 
           if (item->cat != cat || item->op == OP_IMPORT)
             continue;
-          if (present (self, snapshot, item))
+          if (item->state == ITEM_DONE && ferry_transfer_snapshot_lost_expiry (self, snapshot, item))
+            {
+              /* There, but for ever: its end is lost. The next run mutes it again with it. */
+              g_autofree char *why =
+                g_strdup_printf (_("Muted for ever: the mute until %s lost its end"),
+                                 ferry_transfer_string_member (item->data, "expires_at"));
+
+              ferry_transfer_item_end (self, item, ITEM_FAILED, "expiry", why, TRUE);
+              reason = item->reason;
+              code = item->code;
+              retry = item->retry;
+            }
+          else if (present (self, snapshot, item))
             {
               there++;
               continue;
@@ -87,6 +99,12 @@ ferry_transfer_build_report (FerryTransfer *self,
           if (item->state == ITEM_DONE && g_strcmp0 (item->code, "locked") == 0)
             {
               reason = _("The account is locked: the follow request waits for its approval");
+              retry = FALSE;
+            }
+          else if (item->state == ITEM_DONE && g_strcmp0 (item->code, "pending") == 0)
+            {
+              /* Not missing: on its way. */
+              reason = _("Waiting for the other server to accept the follow");
               retry = FALSE;
             }
           else if (item->state == ITEM_DONE || item->state == ITEM_PENDING || item->state == ITEM_ACTIVE)
@@ -178,6 +196,41 @@ verify_scanned_cb (GObject      *object,
   save_report (self);
   ferry_transfer_progress_now (self);
   ferry_transfer_journal_flush_async (self->journal, NULL, verify_flushed_cb, task);
+}
+
+static void
+end_scanned_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(FerryTransfer) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Snapshot *snapshot = ferry_transfer_scan_finish (self, result, &error);
+
+  self->sleeping = FALSE;
+  if (snapshot == NULL)
+    {
+      ferry_transfer_stop (self, g_steal_pointer (&error));
+      return;
+    }
+  g_clear_pointer (&self->report, json_object_unref);
+  self->report = ferry_transfer_build_report (self, snapshot);
+  ferry_transfer_snapshot_free (snapshot);
+  save_report (self);
+  ferry_transfer_pump_later (self);
+}
+
+/**
+ * ferry_transfer_report_at_end:
+ *
+ * A run that is over looks once more at what the account holds, after the server's work has
+ * settled, and keeps the report, so that "done" and the move's checks say the same.
+ */
+void
+ferry_transfer_report_at_end (FerryTransfer *self)
+{
+  self->sleeping = TRUE;
+  ferry_transfer_scan_async (self, ferry_transfer_cancellable (self), end_scanned_cb, g_object_ref (self));
 }
 
 static void
@@ -347,12 +400,14 @@ typedef struct
 {
   GPtrArray *items;   /* a reference: read only while the thread runs */
   char      *folder;
+  GStrv      types;   /* what the server's import takes; NULL: Mastodon's, all of them */
 } ImportData;
 
 static void
 import_data_free (ImportData *data)
 {
   g_ptr_array_unref (data->items);
+  g_strfreev (data->types);
   g_free (data->folder);
   g_free (data);
 }
@@ -367,7 +422,8 @@ imports_thread (GTask        *task,
   g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
   GError *error = NULL;
 
-  if (!ferry_transfer_write_import_files (data->items, data->folder, written, &error))
+  if (!ferry_transfer_write_import_files (data->items, data->folder, (const char * const *) data->types,
+                                          written, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -398,6 +454,17 @@ imports_prepared_cb (GObject      *object,
   data = g_new0 (ImportData, 1);
   data->items = g_ptr_array_ref (self->items);
   data->folder = g_build_filename (self->dir_path, name, NULL);
+  if (ferry_transfer_is_gotosocial (self))
+    {
+      /* GoToSocial's page imports following, blocks, and mutes from 0.19
+       * (web/source/settings/views/user/export-import/import.tsx; api-facts §8). */
+      g_autoptr(GStrvBuilder) types = g_strv_builder_new ();
+
+      g_strv_builder_add_many (types, "following", "blocking", NULL);
+      if (ferry_transfer_version_at_least (self, 0, 19))
+        g_strv_builder_add (types, "muting");
+      data->types = g_strv_builder_end (types);
+    }
   g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
   g_task_run_in_thread (task, imports_thread);
   g_object_unref (task);

@@ -29,6 +29,7 @@ enum {
   PROP_FRACTION,
   PROP_NEXT_BATCH,
   PROP_RUNNING,
+  PROP_STATUS,
   N_PROPS
 };
 
@@ -67,6 +68,7 @@ ferry_transfer_finalize (GObject *object)
   g_clear_pointer (&self->me, json_object_unref);
   g_free (self->local_domain);
   g_free (self->import_url);
+  g_free (self->status);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   for (guint i = 0; i < N_CATS; i++)
     g_clear_pointer (&self->queues[i], g_ptr_array_unref);
@@ -99,6 +101,9 @@ ferry_transfer_get_property (GObject    *object,
       break;
     case PROP_RUNNING:
       g_value_set_boolean (value, self->task != NULL);
+      break;
+    case PROP_STATUS:
+      g_value_set_string (value, self->status);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -145,6 +150,9 @@ ferry_transfer_class_init (FerryTransferClass *klass)
   properties[PROP_RUNNING] =
     g_param_spec_boolean ("running", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_STATUS] =
+    g_param_spec_string ("status", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -320,6 +328,33 @@ ferry_transfer_get_follows_per_day (FerryTransfer *self)
   return self->follow_limit;
 }
 
+/* What the run waits for, in words (the server's import, other servers' Accepts); %NULL
+ * while it waits for nothing. */
+const char *
+ferry_transfer_get_status (FerryTransfer *self)
+{
+  g_return_val_if_fail (FERRY_IS_TRANSFER (self), NULL);
+
+  return self->status;
+}
+
+/* How many follows still wait for the other server's Accept (after a run). */
+guint
+ferry_transfer_get_n_awaiting_accept (FerryTransfer *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (FERRY_IS_TRANSFER (self), 0);
+
+  for (guint i = 0; self->items && i < self->items->len; i++)
+    {
+      Item *item = g_ptr_array_index (self->items, i);
+
+      n += item->op == OP_FOLLOW && item->state == ITEM_DONE && g_strcmp0 (item->code, "pending") == 0;
+    }
+  return n;
+}
+
 /* The new server's import page, for Mastodon's CSV import (after preparing). */
 const char *
 ferry_transfer_get_import_url (FerryTransfer *self)
@@ -366,6 +401,7 @@ progress_cb (gpointer user_data)
   FerryTransfer *self = user_data;
   guint done[N_CATS] = { 0 }, total[N_CATS] = { 0 }, skipped[N_CATS] = { 0 }, failed[N_CATS] = { 0 };
   gboolean waiting[N_CATS] = { FALSE };
+  gboolean waiting_server[N_CATS] = { FALSE };
 
   self->progress_source = 0;
   for (guint i = 0; i < self->items->len; i++)
@@ -379,6 +415,8 @@ progress_cb (gpointer user_data)
         done[item->cat]++;
       skipped[item->cat] += item->state == ITEM_SKIPPED;
       failed[item->cat] += item->state == ITEM_FAILED;
+      waiting_server[item->cat] |= item->in_import || (item->after != NULL && item->state == ITEM_PENDING) ||
+                                   (item->op == OP_FOLLOW && g_strcmp0 (item->code, "pending") == 0);
     }
   waiting[CAT_FOLLOWING] = self->waiting_day;
   for (Cat cat = 0; cat < N_CATS; cat++)
@@ -402,6 +440,12 @@ progress_cb (gpointer user_data)
 
           g_free (detail);
           detail = g_strdup_printf (_("%u follows a day: the next go on at %s"), self->follow_limit, time);
+        }
+      if (self->status != NULL && waiting_server[cat])
+        {
+          /* What the server's own work holds up, said where it shows (the app's rows). */
+          g_free (detail);
+          detail = g_strdup (self->status);
         }
       if (total[cat] == 0)
         state = FERRY_STEP_STATE_SKIPPED;
@@ -589,48 +633,6 @@ slept_flushed_cb (GObject      *object,
 static void start_items (FerryTransfer *self);
 
 static void
-imports_checked_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(FerryTransfer) self = user_data;
-  g_autoptr(GError) error = NULL;
-  Snapshot *snapshot = ferry_transfer_scan_finish (self, result, &error);
-  g_autoptr(JsonObject) record = json_object_new ();
-
-  self->sleeping = FALSE;
-  if (snapshot == NULL)
-    {
-      ferry_transfer_stop (self, g_steal_pointer (&error));
-      pump (self);
-      return;
-    }
-  /* What the import did not re-create (a moved account, one the server could not find)
-   * goes through the API, which says why. */
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      Item *item = g_ptr_array_index (self->items, i);
-
-      if (item->state == ITEM_DONE && g_strcmp0 (item->code, "imported") == 0 &&
-          !ferry_transfer_snapshot_has (self, snapshot, item))
-        item->state = ITEM_PENDING;
-    }
-  ferry_transfer_snapshot_free (snapshot);
-  json_object_set_string_member (record, "s", "done");
-  ferry_transfer_journal_record (self->journal, "check:imports", record);
-  start_items (self);
-}
-
-/* After an import: what it missed goes again, item by item. */
-static void
-check_imports (FerryTransfer *self)
-{
-  self->check_imports = FALSE;
-  self->sleeping = TRUE;   /* nothing else starts meanwhile */
-  ferry_transfer_scan_async (self, self->cancellable, imports_checked_cb, g_object_ref (self));
-}
-
-static void
 pump (FerryTransfer *self)
 {
   gboolean follows_blocked = FALSE;
@@ -689,7 +691,16 @@ pump (FerryTransfer *self)
   self->waiting_day = FALSE;
   if (self->check_imports)
     {
-      check_imports (self);
+      ferry_transfer_settle_imports (self);
+      return;
+    }
+  /* The transfer ends when the servers' work has settled (or says what still waits). */
+  if (self->error == NULL && ferry_transfer_settle_follows (self))
+    return;
+  if (self->error == NULL && !self->reported)
+    {
+      self->reported = TRUE;
+      ferry_transfer_report_at_end (self);
       return;
     }
   finish_run (self);
@@ -713,6 +724,20 @@ start_items (FerryTransfer *self)
   build_queues (self);
   progress_changed (self, TRUE);
   pump (self);
+}
+
+/* Takes @warning: something the person should know, found while running. */
+void
+ferry_transfer_add_warning (FerryTransfer *self,
+                            char          *warning)
+{
+  g_ptr_array_add (self->warnings, warning);
+}
+
+void
+ferry_transfer_start_items (FerryTransfer *self)
+{
+  start_items (self);
 }
 
 static void
@@ -784,7 +809,8 @@ run_prepared (FerryTransfer *self)
       if (item->state == ITEM_FAILED && item->retry)
         {
           item->state = ITEM_PENDING;
-          item->uncertain = TRUE;
+          /* A mute that lost its end is there: asking would call it done. */
+          item->uncertain = g_strcmp0 (item->code, "expiry") != 0;
         }
     }
   if (ferry_transfer_journal_is_new (self->journal) || self->method == FERRY_TRANSFER_METHOD_CSV)
@@ -827,6 +853,9 @@ ferry_transfer_run_async (FerryTransfer       *self,
   self->cancellable = g_cancellable_new ();
   self->finishing = FALSE;
   self->sleeping = FALSE;
+  self->settle_follows = FALSE;
+  self->reported = FALSE;
+  self->settle_start = 0;
   g_clear_error (&self->error);
   if (cancellable != NULL)
     self->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (on_cancelled), self, NULL);

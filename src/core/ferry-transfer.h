@@ -48,6 +48,8 @@ double         ferry_transfer_get_fraction      (FerryTransfer        *self);
 gint64         ferry_transfer_get_next_batch    (FerryTransfer        *self);
 guint          ferry_transfer_get_follows_per_day (FerryTransfer      *self);
 const char    *ferry_transfer_get_import_url    (FerryTransfer        *self);
+const char    *ferry_transfer_get_status        (FerryTransfer        *self);
+guint          ferry_transfer_get_n_awaiting_accept (FerryTransfer    *self);
 GStrv          ferry_transfer_get_warnings      (FerryTransfer        *self);
 gint64         ferry_transfer_estimate_seconds  (FerryTransfer        *self,
                                                  FerryTransferMethod   method);
@@ -82,6 +84,11 @@ gboolean       ferry_transfer_verify_finish     (FerryTransfer        *self,
                                                  GAsyncResult         *result,
                                                  GError              **error);
 const char    *ferry_transfer_import_type_title (const char           *type);
+const char    *ferry_transfer_get_import_type_title (FerryTransfer    *self,
+                                                 const char           *type);
+char          *ferry_transfer_describe_import_page (FerryTransfer     *self);
+gboolean       ferry_transfer_check_categories  (const char * const   *categories,
+                                                 GError              **error);
 char          *ferry_transfer_get_report_json   (FerryTransfer        *self);
 GStrv          ferry_transfer_get_missing       (FerryTransfer        *self,
                                                  const char           *category);

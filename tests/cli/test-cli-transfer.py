@@ -19,7 +19,8 @@ from fedisim_run import Fedisim, check, cli_env, finish, run_until, sign_in, ski
 
 KILLS = 50
 ONLY = "mutes,notes,domain_blocks,followed_tags,featured_tags,filters"
-REASONS = {"unreachable", "gone", "suspended", "unsupported", "locked", "refused", "expired", "moved", "limit"}
+REASONS = {"unreachable", "gone", "suspended", "unsupported", "locked", "refused", "expired", "moved", "limit",
+           "pending", "waiting", "expiry"}
 
 
 def is_change(route):
@@ -52,6 +53,13 @@ def main():
         code, out = sign_in(cli, browse, server.ca, env, server.hosts["new"], "new", "bob", "battery-staple")
         check("signed in to the new account", code == 0, out)
         server.requests("new")
+        # An unknown category is refused with the valid ones, and nothing is sent (#25).
+        done = subprocess.run([cli, "transfer", "--backup", backup, "--only", "follows,mutes"], env=env,
+                              capture_output=True, text=True)
+        check("--only with an unknown category exits 2", done.returncode == 2, done.stdout + done.stderr)
+        check("and names it and the valid ones", "“follows”" in done.stderr and "following" in done.stderr,
+              done.stderr)
+        check("and sends nothing", not server.requests("new"), "")
         start = time.monotonic()
         done = subprocess.run(transfer, env=env, capture_output=True, text=True)
         took = time.monotonic() - start

@@ -515,6 +515,7 @@ fs_actor_follow (FsRequest *req,
           return FALSE;
         }
       follow = fs_world_add_follow (world, me, target);
+      fs_follow_await_accept (world, follow);
     }
 
   follow->reblogs = fs_req_param_bool (req, "reblogs", follow->reblogs);
@@ -595,6 +596,9 @@ unblock (FsRequest *req)
   reply_relationship (req, target);
 }
 
+/* An upsert: a mute that exists is updated, its expiry set or cleared by this one
+ * (gotosocial internal/processing/account/mute.go MuteCreate: PutMute with the existing ID,
+ * ExpiresAt only from this form's duration; Mastodon's mute! likewise). */
 void
 fs_actor_mute (FedisimWorld *world,
                FsActor      *me,

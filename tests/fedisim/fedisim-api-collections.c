@@ -317,7 +317,23 @@ add_list_accounts (FsRequest *req)
           fs_reply_error (req, 404, "Record not found");
           return;
         }
-      if (fs_world_find_follow (req->server->world, me, actor) == NULL)
+      if (req->server->flavour == FEDISIM_FLAVOUR_GOTOSOCIAL)
+        {
+          FsFollow *follow = fs_world_find_follow (req->server->world, me, actor);
+
+          /* Only a follow, not a follow request, can go in a list, and one account missing
+           * fails them all (gotosocial internal/processing/list/updateentries.go AddToList:
+           * GetFollow, then "account %s not currently followed", NewErrorNotFound). */
+          if (follow == NULL || follow->pending)
+            {
+              g_autofree char *message = g_strdup_printf ("Not Found: account %s not currently followed",
+                                                          (char *) g_ptr_array_index (ids, i));
+
+              fs_reply_error (req, 404, message);
+              return;
+            }
+        }
+      else if (fs_world_find_follow (req->server->world, me, actor) == NULL)
         {
           fs_reply_error (req, 422, "Validation failed: List account must be following");
           return;

@@ -179,7 +179,10 @@ build_account (JsonBuilder   *builder,
   add_fields (builder, actor, TRUE);
   if (actor->suspended)
     add_bool (builder, "suspended", TRUE);
-  if (actor->moved_to != NULL && !nested)
+  /* snac's API never shows "moved" for a remote account (observed-servers.md, snac 2.94);
+   * its actor's movedTo does. assumed: the same in every API answer of the legacy flavour. */
+  if (actor->moved_to != NULL && !nested &&
+      !(server->flavour == FEDISIM_FLAVOUR_LEGACY && actor->home != server))
     {
       json_builder_set_member_name (builder, "moved");
       build_account (builder, server, actor->moved_to, FALSE, TRUE);

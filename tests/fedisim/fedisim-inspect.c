@@ -293,6 +293,7 @@ fedisim_server_dump_account (FedisimServer *server,
 
   g_return_val_if_fail (me != NULL, NULL);
 
+  fs_world_catch_up (server->world);
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "account");
   json_builder_add_value (builder, fs_json_account (server, me, TRUE));

@@ -231,7 +231,8 @@ gts_import (FsRequest *req)
       fs_reply_error (req, 400, message);
       return;
     }
-  fs_import_run (req, fs_req_user (req), import, NULL);
+  /* 202, and the rows are worked off afterwards (fs_import_start). */
+  fs_import_start (req->server, import);
   fs_reply_text (req, 202, "application/json; charset=utf-8", "{}", 2);
 }
 

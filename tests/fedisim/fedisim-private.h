@@ -104,6 +104,7 @@ struct _FsFollow
   gboolean   notify;
   GPtrArray *languages;        /* strings, or NULL */
   gboolean   pending;          /* a follow request to a locked account */
+  gint64     accept_at;        /* pending until the remote server's Accept, due then; 0: none */
 };
 
 struct _FsActor
@@ -212,6 +213,9 @@ typedef struct
   gboolean confirmed;
   guint    processed;
   guint    failures;
+  gboolean background;         /* GoToSocial: worked off row by row after the 202 */
+  gint64   next_due;           /* background: when the next row is done (virtual clock) */
+  GPtrArray *seen;             /* background: targets done so far (overwrite) */
 } FsImport;
 
 typedef struct
@@ -318,6 +322,7 @@ struct _FedisimWorld
   guint            limit_factor;   /* request throttles × this (benchmarks, kill tests) */
   GQueue          *deliveries;     /* pending federation work: Moves (FsDelivery*) */
   guint            delivery_source;
+  GPtrArray       *awaiting;       /* FsFollow*, unowned: waiting for a remote Accept */
 };
 
 /* fedisim-world.c */
@@ -488,6 +493,11 @@ gboolean    fs_import_run              (FsRequest      *req,
                                         FsActor        *actor,
                                         FsImport       *import,
                                         GError        **error);
+void        fs_import_start            (FedisimServer  *server,
+                                        FsImport       *import);
+void        fs_world_catch_up          (FedisimWorld   *world);
+void        fs_follow_await_accept     (FedisimWorld   *world,
+                                        FsFollow       *follow);
 FsImport   *fs_import_new              (FedisimServer  *server,
                                         FsActor        *actor,
                                         const char     *type,

@@ -76,6 +76,7 @@ import_free (FsImport *import)
   g_free (import->type);
   g_free (import->mode);
   g_ptr_array_unref (import->rows);
+  g_clear_pointer (&import->seen, g_ptr_array_unref);
   g_free (import);
 }
 
@@ -678,6 +679,7 @@ server_callback (SoupServer        *soup,
   const FsRoute *route;
   char **args = NULL;
 
+  fs_world_catch_up (server->world);
   req->server = server;
   req->msg = msg;
   req->method = method;

@@ -196,6 +196,7 @@ fedisim_world_free (FedisimWorld *world)
   g_ptr_array_unref (world->servers);
   g_ptr_array_foreach (world->follows, (GFunc) follow_free, NULL);
   g_ptr_array_unref (world->follows);
+  g_clear_pointer (&world->awaiting, g_ptr_array_unref);
   g_hash_table_unref (world->follow_index);
   g_clear_object (&world->certificate);
   g_clear_object (&world->database);
@@ -407,6 +408,8 @@ fs_world_remove_follow (FedisimWorld *world,
   g_autofree char *key = follow_key (follow->from, follow->to);
 
   g_hash_table_remove (world->follow_index, key);
+  if (world->awaiting != NULL)
+    g_ptr_array_remove (world->awaiting, follow);
   g_ptr_array_remove (follow->from->following, follow);
   g_ptr_array_remove (follow->to->followers, follow);
 
