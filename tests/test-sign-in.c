@@ -600,27 +600,6 @@ test_pasted_forms (Fixture       *f,
   }
 }
 
-typedef struct
-{
-  const char *body;
-  guint       requests;
-} FakeApps;
-
-static void
-fake_apps_cb (SoupServer        *soup,
-              SoupServerMessage *msg,
-              const char        *path,
-              GHashTable        *query,
-              gpointer           user_data)
-{
-  FakeApps *fake = user_data;
-
-  fake->requests++;
-  soup_server_message_set_status (msg, 200, NULL);
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, fake->body,
-                                    strlen (fake->body));
-}
-
 /* #9: a registration answer whose client_id is not a string fails with a plain message, not a
  * Json-CRITICAL (fatal here: G_DEBUG=fatal-warnings) and a sign-in that never ends. */
 static void
@@ -637,24 +616,15 @@ test_registration_wrong_types (Fixture       *f,
   FedisimServer *server = fedisim_world_add_server (f->world, FEDISIM_FLAVOUR_MASTODON, "4.5.0", NULL);
   g_autoptr(FerryClient) real = ferry_client_new (fedisim_server_get_base_url (server), f->trust);
   g_autoptr(FerryServerInfo) info = probe (f, real);
-  g_autoptr(SoupServer) soup = soup_server_new (NULL, NULL);
   g_autoptr(GError) error = NULL;
-  FakeApps fake = { NULL, 0 };
-  GSList *uris;
-  g_autofree char *base = NULL;
-
-  soup_server_add_handler (soup, "/api/v1/apps", fake_apps_cb, &fake, NULL);
-  g_assert_true (soup_server_listen_local (soup, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  uris = soup_server_get_uris (soup);
-  base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
 
   for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
     {
-      g_autoptr(FerryClient) client = ferry_client_new (base, f->trust);
+      g_autoptr(FerryClient) client = ferry_client_new (fedisim_server_get_base_url (server),
+                                                        f->trust);
       g_autoptr(FerryOAuthApp) app = NULL;
 
-      fake.body = bodies[i];
+      fedisim_server_add_hostile (server, "/api/v1/apps", FEDISIM_HOSTILE_BODY, 0, bodies[i], 1);
       app = register_app (client, info, NULL, &error);
       g_assert_null (app);
       g_assert_error (error, FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE);
@@ -663,8 +633,9 @@ test_registration_wrong_types (Fixture       *f,
       /* A kept registration with such fields is no registration either. */
       g_assert_null (ferry_oauth_app_deserialize (bodies[i]));
     }
-  g_assert_cmpuint (fake.requests, ==, G_N_ELEMENTS (bodies));
-  soup_server_disconnect (soup);
+  /* Each wrong answer was asked for once: none was sent again. */
+  g_assert_cmpuint (fedisim_server_hostile_count (server, "/api/v1/apps"), ==,
+                    G_N_ELEMENTS (bodies));
 }
 
 /* A port that speaks plain HTTP: whatever comes in gets 400, as Go's net/http (GoToSocial's)

@@ -180,6 +180,7 @@ stream_write_next (SoupServerMessage *msg,
     case FEDISIM_HOSTILE_LYING_LENGTH:
     case FEDISIM_HOSTILE_REDIRECT:
     case FEDISIM_HOSTILE_RATE_LIMITED:
+    case FEDISIM_HOSTILE_BODY:
     default:
       g_assert_not_reached ();
     }
@@ -232,6 +233,7 @@ start_stream (Hostile           *hostile,
     case FEDISIM_HOSTILE_LYING_LENGTH:
     case FEDISIM_HOSTILE_REDIRECT:
     case FEDISIM_HOSTILE_RATE_LIMITED:
+    case FEDISIM_HOSTILE_BODY:
     default:
       g_assert_not_reached ();
     }
@@ -335,6 +337,11 @@ answer (Hostile           *hostile,
           soup_message_headers_replace (headers, "Retry-After", after);
         }
       answer_json (msg, 429, "{\"error\":\"Too many requests\"}");
+      break;
+
+    case FEDISIM_HOSTILE_BODY:
+      /* assumed: a broken or hostile server answers 200 with members of the wrong type. */
+      answer_json (msg, 200, rule->arg != NULL ? rule->arg : "");
       break;
 
     default:

@@ -161,6 +161,7 @@ typedef enum
   FEDISIM_HOSTILE_REDIRECT,         /* 302 to arg */
   FEDISIM_HOSTILE_RATE_LIMITED,     /* 429 with X-RateLimit-Reset arg (NULL: none); value > 0:
                                      * Retry-After value */
+  FEDISIM_HOSTILE_BODY,             /* 200 with the JSON text arg (wrong types, odd shapes) */
 } FedisimHostile;
 
 void            fedisim_server_add_hostile       (FedisimServer  *server,
