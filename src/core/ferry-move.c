@@ -775,17 +775,24 @@ looked_up_cb (GObject      *object,
   refresh_step_done (g_steal_pointer (&task));
 }
 
+/* A probe knows which side it is for: the servers' hosts cannot tell the sides apart (both
+ * accounts on one server, or one host with two ports), and probes end in any order. */
+typedef struct
+{
+  GTask         *task;   /* owned */
+  FerryMoveSide *side;   /* unowned: lives as long as the move the task holds */
+} Probe;
+
 static void
 probed_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
-  FerryMove *self = g_task_get_source_object (task);
+  g_autofree Probe *probe = user_data;
+  g_autoptr(GTask) task = probe->task;
   Refresh *refresh = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   FerryServerInfo *info = ferry_server_info_probe_finish (result, &error);
-  FerryMoveSide *side;
 
   if (info == NULL)
     {
@@ -794,11 +801,8 @@ probed_cb (GObject      *object,
       refresh_step_done (g_steal_pointer (&task));
       return;
     }
-  side = g_str_equal (ferry_server_info_get_host (info), self->old_side.handle->host) ? &self->old_side
-                                                                                      : &self->new_side;
-  if (side->info != NULL)
-    side = side == &self->old_side ? &self->new_side : &self->old_side;   /* both on one server */
-  side->info = info;
+  g_clear_object (&probe->side->info);
+  probe->side->info = info;
   refresh_step_done (g_steal_pointer (&task));
 }
 
@@ -816,8 +820,12 @@ side_refresh (GTask         *task,
   ferry_move_side_lookup_async (self, side, cancellable, looked_up_cb, g_object_ref (task));
   if (side->info == NULL)
     {
+      Probe *probe = g_new0 (Probe, 1);
+
+      probe->task = g_object_ref (task);
+      probe->side = side;
       refresh->pending++;
-      ferry_server_info_probe_async (side->client, cancellable, probed_cb, g_object_ref (task));
+      ferry_server_info_probe_async (side->client, cancellable, probed_cb, probe);
     }
 }
 
