@@ -15,7 +15,10 @@
 #include <locale.h>
 #include <string.h>
 
+#include "ferry-client.h"
 #include "ferry-rate-limiter.h"
+#include "ferry-tls-database.h"
+#include "fedisim.h"
 
 #define WINDOW      300
 #define LIMIT       300
@@ -303,6 +306,114 @@ test_clock_bounded (void)
   sim_clear (&sim);
 }
 
+/* End to end: FerryClient against fedisim (Mastodon), one answer's Date skewed by a fault,
+ * more requests than one window allows. Bounded in real time. */
+typedef struct
+{
+  FedisimWorld  *world;
+  FedisimServer *server;
+  guint          done;
+  guint          failed;
+  guint          skew_at;
+  gint           skew;
+  gboolean       timed_out;
+} E2e;
+
+static void
+e2e_waiting (FerryClient *client,
+             gint64       seconds,
+             E2e         *e)
+{
+  gint64 wake = ferry_rate_limiter_get_server_now (ferry_client_get_rate_limiter (client)) + seconds;
+
+  if (wake > fedisim_world_now (e->world))
+    fedisim_world_set_time (e->world, wake);
+}
+
+static void
+e2e_done (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  E2e *e = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
+
+  e->done++;
+  if (node == NULL)
+    e->failed++;
+  if (e->done == e->skew_at)
+    fedisim_server_add_fault (e->server, "GET /api/v1/accounts/verify_credentials",
+                              FEDISIM_FAULT_SKEWED_DATE, (guint) e->skew, 1);
+}
+
+static gboolean
+e2e_timeout (gpointer user_data)
+{
+  ((E2e *) user_data)->timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_fedisim_skewed_date (gconstpointer data)
+{
+  const guint n = 700;
+  E2e e = { 0 };
+  g_autoptr(FedisimWorld) world = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTlsDatabase) trust = NULL;
+  g_autoptr(FerryClient) client = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *token = NULL;
+  gint64 start;
+  guint timeout;
+
+  world = fedisim_world_new (&error);
+  g_assert_no_error (error);
+  e.world = world;
+  e.skew = GPOINTER_TO_INT (data);
+  e.skew_at = 150;
+  e.server = fedisim_world_add_server (world, FEDISIM_FLAVOUR_MASTODON, "4.5.0", &error);
+  g_assert_no_error (error);
+  fedisim_server_add_user (e.server, "alice", "pw");
+  token = fedisim_server_issue_token (e.server, "alice", "read");
+  trust = ferry_tls_database_new (fedisim_world_get_ca_file (world), &error);
+  g_assert_no_error (error);
+  client = ferry_client_new (fedisim_server_get_base_url (e.server), trust);
+  ferry_client_set_token (client, token);
+  ferry_client_set_time_scale (client, 1000.0);
+  g_signal_connect (client, "waiting", G_CALLBACK (e2e_waiting), &e);
+
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < n; i++)
+    ferry_client_call_async (client, "GET", "/api/v1/accounts/verify_credentials", NULL,
+                             cancellable, e2e_done, &e);
+  timeout = g_timeout_add_seconds (20, e2e_timeout, &e);
+  while (e.done < n && !e.timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (e.timed_out)
+    {
+      g_cancellable_cancel (cancellable);
+      while (e.done < n)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  else
+    g_source_remove (timeout);
+
+  g_test_message ("%u requests, Date skewed by %d s at the %uth: %s after %" G_GINT64_FORMAT
+                  " ms (real), %u failed, %u refused (429)",
+                  n, e.skew, e.skew_at, e.timed_out ? "NOT DONE" : "done",
+                  (g_get_monotonic_time () - start) / 1000, e.failed,
+                  fedisim_server_status_count (e.server, 429));
+  g_assert_false (e.timed_out);
+  g_assert_cmpuint (e.failed, ==, 0);
+  /* What must not happen: a request the budget would refuse, or one sent twice. */
+  g_assert_cmpuint (fedisim_server_status_count (e.server, 429), ==, 0);
+  g_assert_cmpuint (fedisim_server_request_count (e.server, "GET /api/v1/accounts/verify_credentials"),
+                    ==, n);
+  g_assert_cmpuint (ferry_client_get_retries (client), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -319,6 +430,12 @@ main (int   argc,
                         test_skewed_date);
   g_test_add_func ("/rate-limiter/lost-probe", test_lost_probe);
   g_test_add_func ("/rate-limiter/clock-bounded", test_clock_bounded);
+  g_test_add_data_func ("/rate-limiter/fedisim/date-ahead", GINT_TO_POINTER (3600),
+                        test_fedisim_skewed_date);
+  g_test_add_data_func ("/rate-limiter/fedisim/date-behind", GINT_TO_POINTER (-3600),
+                        test_fedisim_skewed_date);
+  g_test_add_data_func ("/rate-limiter/fedisim/date-garbage", GINT_TO_POINTER (0),
+                        test_fedisim_skewed_date);
 
   return g_test_run ();
 }

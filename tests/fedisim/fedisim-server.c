@@ -590,6 +590,19 @@ delayed_disconnected_cb (SoupServerMessage *msg,
   g_object_unref (msg);
 }
 
+/* A server whose clock is off, or a hostile one: the rate-limit headers stay true. */
+static void
+skew_date (FsRequest *req,
+           gint       seconds)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (req->msg);
+  g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (fedisim_world_now (req->server->world) +
+                                                             seconds);
+  g_autofree char *text = g_date_time_format (date, "%a, %d %b %Y %H:%M:%S GMT");
+
+  soup_message_headers_replace (headers, "Date", seconds != 0 ? text : "not a date at all");
+}
+
 static void
 finish_request (FsRequest     *req,
                 const FsRoute *route,
@@ -649,6 +662,8 @@ finish_request (FsRequest     *req,
 
   if (fault != NULL && fault->fault == FEDISIM_FAULT_TRUNCATE)
     truncate_answer (req->msg);
+  if (fault != NULL && fault->fault == FEDISIM_FAULT_SKEWED_DATE)
+    skew_date (req, (gint) fault->value);
 
 done:
   count (server->status_counts,

@@ -32,6 +32,7 @@ typedef enum
   FEDISIM_FAULT_HTML,         /* an HTML error page with status value (or 502) */
   FEDISIM_FAULT_DROP,         /* the connection closes without an answer */
   FEDISIM_FAULT_TRUNCATE,     /* headers promise the whole body; half of it comes, then close */
+  FEDISIM_FAULT_SKEWED_DATE,  /* the answer's Date moved by (gint) value seconds; 0: not a date */
 } FedisimFault;
 
 typedef struct _FedisimWorld  FedisimWorld;
