@@ -291,6 +291,141 @@ test_snac_coverage (void)
   g_assert_cmpint (ferry_server_info_get_coverage (gts, "followers"), ==, FERRY_API_SHOWN);
 }
 
+typedef struct
+{
+  JsonNode *node;
+  GError   *error;
+  gboolean  done;
+} Call;
+
+static void
+call_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Call *call = user_data;
+
+  call->node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &call->error);
+  call->done = TRUE;
+}
+
+/* One API call as alice, bounded. Returns the answer, or NULL with the error's code. */
+static JsonNode *
+call_api (FerryClient *client,
+          const char  *path,
+          int         *code)
+{
+  Call call = { 0 };
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (20, timed_out_cb, &timed_out);
+
+  ferry_client_call_async (client, "GET", path, NULL, NULL, call_done, &call);
+  while (!call.done && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+  *code = call.error ? call.error->code : -1;
+  g_clear_error (&call.error);
+  return call.node;
+}
+
+static guint
+array_length (JsonNode *node)
+{
+  g_assert_nonnull (node);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
+  return json_array_get_length (json_node_get_array (node));
+}
+
+/* fedisim's snac flavour has snac's gaps (snac2 mastoapi.c), while the account has the data:
+ * Mastodon's flavour, seeded the same, shows it. */
+static void
+test_fedisim_snac_gaps (gconstpointer data)
+{
+  FedisimFlavour flavour = GPOINTER_TO_INT (data) & 0xff;
+  gboolean gaps_off = (GPOINTER_TO_INT (data) & 0x100) != 0;
+  gboolean snac = flavour == FEDISIM_FLAVOUR_LEGACY && !gaps_off;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FedisimWorld) world = fedisim_world_new (&error);
+  FedisimServer *server = fedisim_world_add_server (world, flavour, NULL, &error);
+  FedisimServer *other = fedisim_world_add_server (world, FEDISIM_FLAVOUR_MASTODON, NULL, &error);
+  g_autoptr(GTlsDatabase) trust = ferry_tls_database_new (fedisim_world_get_ca_file (world), NULL);
+  g_autoptr(FerryClient) client = ferry_client_new (fedisim_server_get_base_url (server), trust);
+  g_autofree char *token = NULL;
+  g_autofree char *followers = NULL;
+  g_autofree char *search = NULL;
+  g_autofree char *handle = NULL;
+  g_autoptr(JsonNode) me = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *account;
+  FsActor *alice;
+  int code;
+
+  g_assert_no_error (error);
+  if (gaps_off)
+    fedisim_server_set_api_gaps (server, FALSE);
+  fedisim_server_add_user (server, "alice", "pw");
+  fedisim_server_seed_fixture (server, "alice", "small");
+  token = fedisim_server_issue_token (server, "alice", "read write follow");
+  ferry_client_set_token (client, token);
+  alice = fs_server_find_local (server, "alice");
+  g_assert_cmpuint (alice->followers->len, >, 0);
+  g_assert_cmpuint (alice->blocks->len, >, 0);
+  g_assert_cmpuint (alice->mutes->len, >, 0);
+  g_assert_cmpuint (alice->domain_blocks->len, >, 0);
+  /* No header picture. */
+  g_clear_pointer (&alice->header, g_bytes_unref);
+
+  /* verify_credentials: every count 0 on snac; no header is "". */
+  me = call_api (client, "/api/v1/accounts/verify_credentials", &code);
+  g_assert_nonnull (me);
+  account = json_node_get_object (me);
+  g_assert_cmpint (json_object_get_int_member (account, "followers_count") == 0, ==, snac);
+  g_assert_cmpint (json_object_get_int_member (account, "following_count") == 0, ==, snac);
+  g_assert_cmpint (json_object_get_int_member (account, "statuses_count") == 0, ==, snac);
+  g_assert_cmpint (g_str_equal (json_object_get_string_member (account, "header"), ""), ==, snac);
+
+  /* Followers and blocks: [] on snac; mutes and domain blocks: 404. */
+  followers = g_strdup_printf ("/api/v1/accounts/%s/followers",
+                               json_object_get_string_member (account, "id"));
+  node = call_api (client, followers, &code);
+  g_assert_cmpint (array_length (node) == 0, ==, snac);
+  g_clear_pointer (&node, json_node_unref);
+  node = call_api (client, "/api/v1/blocks", &code);
+  g_assert_cmpint (array_length (node) == 0, ==, snac);
+  g_clear_pointer (&node, json_node_unref);
+  node = call_api (client, "/api/v1/accounts/verify_credentials", &code);
+  g_clear_pointer (&node, json_node_unref);
+  for (guint i = 0; i < 2; i++)
+    {
+      node = call_api (client, i == 0 ? "/api/v1/mutes" : "/api/v1/domain_blocks", &code);
+      if (snac)
+        {
+          g_assert_null (node);
+          g_assert_cmpint (code, ==, FERRY_API_ERROR_NOT_FOUND);
+        }
+      else
+        g_assert_cmpuint (array_length (node), >, 0);
+      g_clear_pointer (&node, json_node_unref);
+    }
+
+  /* A remote account that moved: snac's search shows no "moved". */
+  fedisim_server_add_user (other, "old", "pw");
+  fedisim_server_add_user (other, "new", "pw");
+  fs_actor_move (fs_server_find_local (other, "old"), fs_server_find_local (other, "new"));
+  handle = g_strdup_printf ("old@%s", fedisim_server_get_host (other));
+  search = g_strdup_printf ("/api/v2/search?q=%s&resolve=true&type=accounts", handle);
+  node = call_api (client, search, &code);
+  g_assert_nonnull (node);
+  {
+    JsonArray *accounts = json_object_get_array_member (json_node_get_object (node), "accounts");
+
+    g_assert_cmpuint (json_array_get_length (accounts), ==, 1);
+    g_assert_cmpint (json_object_has_member (json_array_get_object_element (accounts, 0), "moved"),
+                     ==, !snac);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +437,12 @@ main (int   argc,
   g_test_add_func ("/server-info/nodeinfo/foreign-href", test_nodeinfo_foreign_href);
   g_test_add_func ("/server-info/nodeinfo/same-origin", test_nodeinfo_same_origin);
   g_test_add_func ("/server-info/snac-coverage", test_snac_coverage);
+  g_test_add_data_func ("/server-info/fedisim/snac-gaps", GINT_TO_POINTER (FEDISIM_FLAVOUR_LEGACY),
+                        test_fedisim_snac_gaps);
+  g_test_add_data_func ("/server-info/fedisim/mastodon-shows",
+                        GINT_TO_POINTER (FEDISIM_FLAVOUR_MASTODON), test_fedisim_snac_gaps);
+  g_test_add_data_func ("/server-info/fedisim/snac-gaps-off",
+                        GINT_TO_POINTER (FEDISIM_FLAVOUR_LEGACY | 0x100), test_fedisim_snac_gaps);
 
   return g_test_run ();
 }

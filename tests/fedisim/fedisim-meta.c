@@ -23,6 +23,28 @@ static const guint8 missing_png[] = {
   0x42, 0x60, 0x82,
 };
 
+/**
+ * fedisim_server_set_api_gaps:
+ * @enabled: whether the flavour's client API has the real software's gaps (the default)
+ *
+ * The snac flavour's API leaves out what snac's does (snac2 mastoapi.c): followers and blocks
+ * come back as [], mutes and domain blocks answer 404, verify_credentials counts 0, no header
+ * is "", accounts show no "moved". Turned off, it answers as Mastodon does, for tests about
+ * something else.
+ */
+void
+fedisim_server_set_api_gaps (FedisimServer *server,
+                             gboolean       enabled)
+{
+  server->without_gaps = !enabled;
+}
+
+gboolean
+fs_server_snac_gaps (FedisimServer *server)
+{
+  return server->flavour == FEDISIM_FLAVOUR_LEGACY && !server->without_gaps;
+}
+
 static const char *
 software_name (FedisimServer *server)
 {

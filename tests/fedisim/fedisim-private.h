@@ -298,6 +298,7 @@ struct _FedisimServer
   GPtrArray      *faults;      /* FsFaultRule* */
   GHashTable     *seen_moves;  /* origin URI → time of processing */
   guint64         next_id;
+  gboolean        without_gaps;    /* fedisim_server_set_api_gaps (FALSE) */
 };
 
 struct _FedisimWorld
@@ -500,6 +501,9 @@ gboolean    fs_actor_has_alias         (FsActor        *target,
                                         FsActor        *origin);
 void        fs_actor_move              (FsActor        *origin,
                                         FsActor        *target);
+
+/* fedisim-meta.c */
+gboolean    fs_server_snac_gaps        (FedisimServer  *server);
 
 /* fedisim-fixtures.c */
 void        fs_fixture_generate        (FedisimServer  *server,

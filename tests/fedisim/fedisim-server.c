@@ -644,6 +644,7 @@ finish_request (FsRequest     *req,
           goto done;
 
         case FEDISIM_FAULT_TRUNCATE:
+        case FEDISIM_FAULT_SKEWED_DATE:
         case FEDISIM_FAULT_NONE:
         default:
           break;

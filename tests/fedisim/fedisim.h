@@ -66,6 +66,8 @@ FedisimFlavour  fedisim_server_get_flavour       (FedisimServer  *server);
 const char     *fedisim_server_get_version       (FedisimServer  *server);
 void            fedisim_server_set_authorized_fetch (FedisimServer *server,
                                                   gboolean        enabled);
+void            fedisim_server_set_api_gaps      (FedisimServer  *server,
+                                                  gboolean        enabled);
 void            fedisim_server_add_user          (FedisimServer  *server,
                                                   const char     *username,
                                                   const char     *password);
