@@ -272,6 +272,27 @@ test_snac_coverage (void)
   g_assert_false (ferry_server_info_shows_counts (info));
   g_assert_false (ferry_server_info_shows_moved (info));
 
+  /* Without NodeInfo, snac's instance version says what it is (snac2 mastoapi.c). */
+  {
+    g_autoptr(JsonNode) instance = json_from_string ("{\"version\":\"4.0.0 (not true; really "
+                                                     "snac/2.94)\"}", NULL);
+    g_autoptr(FerryServerInfo) bare = ferry_server_info_new_from_json ("snac.example", NULL,
+                                                                       instance, NULL);
+
+    g_assert_cmpstr (ferry_server_info_get_software (bare), ==, "snac");
+    g_assert_cmpstr (ferry_server_info_get_version (bare), ==, "2.94");
+    g_assert_false (ferry_server_info_has_domain_blocks (bare));
+    g_assert_cmpint (ferry_server_info_get_coverage (bare, "mutes"), ==, FERRY_API_MISSING);
+  }
+  {
+    g_autoptr(JsonNode) instance = json_from_string ("{\"version\":\"4.0.0 (not true; really "
+                                                     "snac/2.95)\"}", NULL);
+    g_autoptr(FerryServerInfo) bare = ferry_server_info_new_from_json ("snac.example", NULL,
+                                                                       instance, NULL);
+
+    g_assert_cmpint (ferry_server_info_get_coverage (bare, "mutes"), ==, FERRY_API_HIDDEN);
+  }
+
   /* Mastodon shows everything; GoToSocial has no domain blocks. */
   {
     FedisimServer *mastodon = fedisim_world_add_server (world, FEDISIM_FLAVOUR_MASTODON, NULL, &error);

@@ -129,21 +129,26 @@ array_has_string (JsonObject *object,
   return FALSE;
 }
 
-/* "2.7.2 (compatible; Akkoma 3.15.2)" → "akkoma", "3.15.2" */
+/* "2.7.2 (compatible; Akkoma 3.15.2)" → "akkoma", "3.15.2"; snac's "4.0.0 (not true; really
+ * snac/2.94)" (snac2 mastoapi.c, "/v1/instance") → "snac", "2.94". */
 static gboolean
 parse_compatible (const char  *version,
                   char       **software,
                   char       **real_version)
 {
   const char *start = version ? strstr (version, "(compatible; ") : NULL;
+  const char *really = version ? strstr (version, "(not true; really ") : NULL;
   g_autofree char *inside = NULL;
   char *space;
 
-  if (start == NULL)
+  if (start != NULL)
+    inside = g_strndup (start + 13, strcspn (start + 13, ")"));
+  else if (really != NULL)
+    inside = g_strndup (really + 18, strcspn (really + 18, ")"));
+  else
     return FALSE;
-  inside = g_strndup (start + 13, strcspn (start + 13, ")"));
-  space = strchr (inside, ' ');
-  if (space == NULL)
+  space = strchr (inside, start != NULL ? ' ' : '/');
+  if (space == NULL || space == inside)
     return FALSE;
   *space = '\0';
   *software = g_ascii_strdown (inside, -1);

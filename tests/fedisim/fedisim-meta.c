@@ -141,7 +141,9 @@ instance_version (FedisimServer *server,
     case FEDISIM_FLAVOUR_AKKOMA:
       return g_strdup_printf ("2.7.2 (compatible; Akkoma %s)", server->version);
     case FEDISIM_FLAVOUR_LEGACY:
-      return g_strdup_printf ("4.0.0 (compatible; snac %s)", server->version);
+      /* snac2 mastoapi.c, "/v1/instance": "4.0.0 (not true; really " USER_AGENT ")", and
+       * snac.h: USER_AGENT "snac/" VERSION. */
+      return g_strdup_printf ("4.0.0 (not true; really snac/%s)", server->version);
     case FEDISIM_FLAVOUR_MASTODON:
     default:
       return g_strdup (server->version);
@@ -438,8 +440,9 @@ const FsRoute fs_meta_routes[] = {
   { "GET", "/nodeinfo/2.0", nodeinfo },
   { "GET", "/.well-known/webfinger", webfinger },
   { "GET", "/api/v1/instance", instance_v1 },
+  /* snac2 mastoapi.c mastoapi_get_handler() answers "/v1/instance" only: v2 is 404 there. */
   { "GET", "/api/v2/instance", instance_v2, 0, NULL,
-    FS_MASTODONS | FS_F (FEDISIM_FLAVOUR_GOTOSOCIAL) },
+    FS_F (FEDISIM_FLAVOUR_MASTODON) | FS_F (FEDISIM_FLAVOUR_GOTOSOCIAL) },
   { "GET", "/users/:name", actor_document },
   { "GET", "/:profile", profile },
   { "GET", "/system/accounts/:kind/:id/original", account_image },
