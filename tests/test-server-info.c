@@ -312,6 +312,31 @@ test_snac_coverage (void)
   g_assert_cmpint (ferry_server_info_get_coverage (gts, "followers"), ==, FERRY_API_SHOWN);
 }
 
+/* The same through fedisim: a Mastodon server whose NodeInfo links, by the userinfo trick, to
+ * a second fedisim server (GoToSocial). The second one is never asked. */
+static void
+test_fedisim_nodeinfo_href (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FedisimWorld) world = fedisim_world_new (&error);
+  FedisimServer *ours = fedisim_world_add_server (world, FEDISIM_FLAVOUR_MASTODON, "4.5.0", &error);
+  FedisimServer *other = fedisim_world_add_server (world, FEDISIM_FLAVOUR_GOTOSOCIAL, NULL, &error);
+  g_autofree char *href = NULL;
+  g_autoptr(FerryServerInfo) info = NULL;
+
+  g_assert_no_error (error);
+  href = g_strdup_printf ("%s@%s/nodeinfo/2.0", fedisim_server_get_base_url (ours),
+                          fedisim_server_get_host (other));
+  fedisim_server_set_nodeinfo_href (ours, href);
+  info = probe (world, fedisim_server_get_base_url (ours), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fedisim_server_answer_count (other), ==, 0);
+  g_assert_cmpuint (fedisim_server_request_count (ours, "GET /nodeinfo/2.0"), ==, 0);
+  g_assert_cmpstr (ferry_server_info_get_software (info), ==, "mastodon");
+  g_assert_cmpstr (ferry_server_info_get_version (info), ==, "4.5.0");
+  g_assert_true (notes_mention (info, "points to another server"));
+}
+
 typedef struct
 {
   JsonNode *node;
@@ -458,6 +483,7 @@ main (int   argc,
   g_test_add_func ("/server-info/nodeinfo/foreign-href", test_nodeinfo_foreign_href);
   g_test_add_func ("/server-info/nodeinfo/same-origin", test_nodeinfo_same_origin);
   g_test_add_func ("/server-info/snac-coverage", test_snac_coverage);
+  g_test_add_func ("/server-info/fedisim/nodeinfo-href", test_fedisim_nodeinfo_href);
   g_test_add_data_func ("/server-info/fedisim/snac-gaps", GINT_TO_POINTER (FEDISIM_FLAVOUR_LEGACY),
                         test_fedisim_snac_gaps);
   g_test_add_data_func ("/server-info/fedisim/mastodon-shows",

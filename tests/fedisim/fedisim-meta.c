@@ -45,6 +45,22 @@ fs_server_snac_gaps (FedisimServer *server)
   return server->flavour == FEDISIM_FLAVOUR_LEGACY && !server->without_gaps;
 }
 
+/**
+ * fedisim_server_set_nodeinfo_href:
+ * @href: (nullable): where /.well-known/nodeinfo sends clients; %NULL for the server's own
+ *   /nodeinfo/2.0
+ *
+ * A hostile or misconfigured server: a link to another host ("https://HOST:PORT@other/…"
+ * starts like the server's own URL), or over http.
+ */
+void
+fedisim_server_set_nodeinfo_href (FedisimServer *server,
+                                  const char    *href)
+{
+  g_free (server->nodeinfo_href);
+  server->nodeinfo_href = g_strdup (href);
+}
+
 static const char *
 software_name (FedisimServer *server)
 {
@@ -67,7 +83,9 @@ static void
 nodeinfo_links (FsRequest *req)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree char *href = g_strdup_printf ("%s/nodeinfo/2.0", req->server->base_url);
+  g_autofree char *href = req->server->nodeinfo_href
+                           ? g_strdup (req->server->nodeinfo_href)
+                           : g_strdup_printf ("%s/nodeinfo/2.0", req->server->base_url);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "links");

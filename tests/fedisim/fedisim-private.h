@@ -299,6 +299,7 @@ struct _FedisimServer
   GHashTable     *seen_moves;  /* origin URI → time of processing */
   guint64         next_id;
   gboolean        without_gaps;    /* fedisim_server_set_api_gaps (FALSE) */
+  char           *nodeinfo_href;   /* what /.well-known/nodeinfo links to; NULL: its own */
 };
 
 struct _FedisimWorld

@@ -826,6 +826,7 @@ fs_server_free (FedisimServer *server)
   g_hash_table_unref (server->status_counts);
   g_ptr_array_unref (server->faults);
   g_hash_table_unref (server->seen_moves);
+  g_free (server->nodeinfo_href);
   g_free (server->version);
   g_free (server->host);
   g_free (server->base_url);

@@ -68,6 +68,8 @@ void            fedisim_server_set_authorized_fetch (FedisimServer *server,
                                                   gboolean        enabled);
 void            fedisim_server_set_api_gaps      (FedisimServer  *server,
                                                   gboolean        enabled);
+void            fedisim_server_set_nodeinfo_href (FedisimServer  *server,
+                                                  const char     *href);
 void            fedisim_server_add_user          (FedisimServer  *server,
                                                   const char     *username,
                                                   const char     *password);
