@@ -324,7 +324,8 @@ e2e_waiting (FerryClient *client,
              gint64       seconds,
              E2e         *e)
 {
-  gint64 wake = ferry_rate_limiter_get_server_now (ferry_client_get_rate_limiter (client)) + seconds;
+  FerryRateLimiter *limiter = ferry_client_get_rate_limiter (client);
+  gint64 wake = ferry_rate_limiter_get_server_now (limiter) + seconds;
 
   if (wake > fedisim_world_now (e->world))
     fedisim_world_set_time (e->world, wake);
@@ -409,8 +410,8 @@ test_fedisim_skewed_date (gconstpointer data)
   g_assert_cmpuint (e.failed, ==, 0);
   /* What must not happen: a request the budget would refuse, or one sent twice. */
   g_assert_cmpuint (fedisim_server_status_count (e.server, 429), ==, 0);
-  g_assert_cmpuint (fedisim_server_request_count (e.server, "GET /api/v1/accounts/verify_credentials"),
-                    ==, n);
+  g_assert_cmpuint (fedisim_server_request_count (e.server,
+                                                   "GET /api/v1/accounts/verify_credentials"), ==, n);
   g_assert_cmpuint (ferry_client_get_retries (client), ==, 0);
 }
 

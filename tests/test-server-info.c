@@ -295,7 +295,8 @@ test_snac_coverage (void)
 
   /* Mastodon shows everything; GoToSocial has no domain blocks. */
   {
-    FedisimServer *mastodon = fedisim_world_add_server (world, FEDISIM_FLAVOUR_MASTODON, NULL, &error);
+    FedisimServer *mastodon = fedisim_world_add_server (world, FEDISIM_FLAVOUR_MASTODON, NULL,
+                                                        &error);
     g_autoptr(FerryServerInfo) m = probe (world, fedisim_server_get_base_url (mastodon), &error);
 
     g_assert_no_error (error);

@@ -596,8 +596,8 @@ skew_date (FsRequest *req,
            gint       seconds)
 {
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (req->msg);
-  g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (fedisim_world_now (req->server->world) +
-                                                             seconds);
+  gint64 now = fedisim_world_now (req->server->world);
+  g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (now + seconds);
   g_autofree char *text = g_date_time_format (date, "%a, %d %b %Y %H:%M:%S GMT");
 
   soup_message_headers_replace (headers, "Date", seconds != 0 ? text : "not a date at all");
