@@ -14,10 +14,12 @@
  * What it holds to, whatever the answers say (one skewed Date once hung a backup for good):
  * - a probe's answer, any answer, ends the probe; a probe that never comes back (a dropped
  *   connection) is given up after PROBE_LOST seconds;
- * - one answer's Date moves the clock by at most CLOCK_STEP; a larger jump is believed once a
- *   second answer confirms it (the server's clock moved, or a test moved it);
+ * - one answer's Date moves the clock by at most CLOCK_STEP; a larger jump is believed once
+ *   CLOCK_CONFIRM answers in a row say the same (the server's clock moved, or a test moved it);
  * - it never waits without something that ends the wait: a probe out, or a reset at most a
- *   paging period away (check_wait()).
+ *   paging period away (check_wait());
+ * - a new window's budget is the server's count less what is still on its way (sent before the
+ *   window turned, it may land in the new one).
  */
 
 #define G_LOG_DOMAIN "ferry-rate-limiter"
@@ -29,7 +31,12 @@
 #define PAGING_LIMIT  300
 #define PAGING_PERIOD (15 * 60)
 #define CLOCK_STEP    5        /* seconds one answer's Date may move the clock */
+#define CLOCK_CONFIRM 5        /* answers in a row that believe a jump: more than FerryClient has
+                                * in flight, whose answers may carry a Date from before a wait
+                                * on a virtual clock */
 #define PROBE_LOST    30       /* seconds after which a probe without an answer is given up */
+#define IN_FLIGHT     4        /* FerryClient's most requests in flight: more outstanding means
+                                * some failed without an answer */
 
 struct _FerryRateLimiter
 {
@@ -37,8 +44,8 @@ struct _FerryRateLimiter
 
   gint64   clock_offset;     /* server time - local real time, seconds */
   gboolean clock_known;      /* a Date seen */
-  gint64   clock_jump;       /* an offset one answer claimed, unconfirmed */
-  gboolean clock_jumped;
+  gint64   clock_jump;       /* an offset answers claimed, not yet believed */
+  guint    clock_jumped;     /* how many answers in a row claimed it */
   FerryRateLimiterClock clock;
   gpointer clock_data;
   gboolean known;            /* headers seen */
@@ -52,6 +59,7 @@ struct _FerryRateLimiter
   guint    unknown_sent;     /* requests that went out before the first answer */
   gboolean probing;          /* a new window: one request is out to learn its budget */
   gint64   probe_sent;       /* server time the probe went out */
+  guint    outstanding;      /* requests let out and not answered yet (at most IN_FLIGHT) */
 };
 
 G_DEFINE_FINAL_TYPE (FerryRateLimiter, ferry_rate_limiter, G_TYPE_OBJECT)
@@ -193,6 +201,7 @@ reserve (FerryRateLimiter *self,
     self->remaining--;
   else
     self->unknown_sent++;
+  self->outstanding = MIN (self->outstanding + 1, IN_FLIGHT);
   return 0;
 }
 
@@ -242,7 +251,8 @@ parse_time (const char *text,
 }
 
 /* One answer's Date: small moves are the server's clock ticking and the way there; a jump is
- * taken once a second answer says the same, so one skewed Date cannot throw the windows. */
+ * taken once CLOCK_CONFIRM answers in a row say the same, so that one skewed Date, or the few
+ * answers written before a wait on a virtual clock, cannot throw the windows. */
 static void
 learn_clock (FerryRateLimiter *self,
              gint64            offset)
@@ -251,22 +261,25 @@ learn_clock (FerryRateLimiter *self,
     {
       self->clock_offset = offset;
       self->clock_known = TRUE;
-      self->clock_jumped = FALSE;
+      self->clock_jumped = 0;
       return;
     }
-  if (self->clock_jumped && ABS (offset - self->clock_jump) <= CLOCK_STEP)
+  if (self->clock_jumped == 0 || ABS (offset - self->clock_jump) > CLOCK_STEP)
     {
-      /* The window read on the old clock means nothing on the new one: learn it afresh,
-       * from this very answer's headers. */
+      self->clock_jump = offset;
+      self->clock_jumped = 1;
+      return;
+    }
+  if (++self->clock_jumped >= CLOCK_CONFIRM)
+    {
+      /* The window read on the old clock may mean nothing on the new one: it ends now, and
+       * a probe learns the next (what went out meanwhile stays counted). */
       g_debug ("The server's clock moved by %" G_GINT64_FORMAT " s", offset - self->clock_offset);
       self->clock_offset = offset;
-      self->clock_jumped = FALSE;
-      self->known = FALSE;
-      self->unknown_sent = 0;
-      return;
+      self->clock_jumped = 0;
+      if (self->known)
+        self->reset = MIN (self->reset, local_now (self) + offset - 1);
     }
-  self->clock_jump = offset;
-  self->clock_jumped = TRUE;
 }
 
 /**
@@ -292,6 +305,9 @@ ferry_rate_limiter_update (FerryRateLimiter   *self,
 
   if (server_time != NULL)
     learn_clock (self, g_date_time_to_unix (server_time) - local_now (self));
+
+  if (self->outstanding > 0)
+    self->outstanding--;
 
   /* Whatever this answer is, the probe is over: if it came from the old window, the next
    * request probes again, one at a time. */
@@ -339,9 +355,11 @@ ferry_rate_limiter_update (FerryRateLimiter   *self,
   else if (reset_time > self->reset || was_probing)
     {
       /* A newer window, or the probe's answer (the window had not turned after all: the
-       * clock was off): the server's word stands. */
+       * clock was off): the server's word stands, less what is still on its way to it (sent
+       * before the window turned, it may count in this one). */
       self->limit = limit_value;
-      self->remaining = (gint) MIN (remaining_value, (guint64) G_MAXINT);
+      self->remaining = (gint) MIN (remaining_value, (guint64) G_MAXINT / 2) -
+                        (gint) self->outstanding;
       self->reset = reset_time;
     }
   else
