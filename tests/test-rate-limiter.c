@@ -267,19 +267,37 @@ test_lost_probe (void)
   sim_clear (&sim);
 }
 
+/* An answer with only a Date, or with a reset @reset_in seconds after it too. */
 static void
-answer_at (FerryRateLimiter *limiter,
-           gint64            date)
+answer_with (FerryRateLimiter *limiter,
+             gint64            date,
+             gint64            reset_in)
 {
   g_autoptr(SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (date);
   g_autofree char *text = g_date_time_format (time, "%a, %d %b %Y %H:%M:%S GMT");
 
   soup_message_headers_replace (headers, "Date", text);
+  if (reset_in != 0)
+    {
+      g_autoptr(GDateTime) reset = g_date_time_new_from_unix_utc (date + reset_in);
+      g_autofree char *reset_text = g_date_time_format_iso8601 (reset);
+
+      soup_message_headers_replace (headers, "X-RateLimit-Limit", "300");
+      soup_message_headers_replace (headers, "X-RateLimit-Remaining", "299");
+      soup_message_headers_replace (headers, "X-RateLimit-Reset", reset_text);
+    }
   ferry_rate_limiter_update (limiter, 200, headers);
 }
 
-/* One answer moves the clock a few seconds at most; five in a row saying the same move it. */
+static void
+answer_at (FerryRateLimiter *limiter,
+           gint64            date)
+{
+  answer_with (limiter, date, 0);
+}
+
+/* One answer moves the clock a few seconds at most; a jump needs answers in a row. */
 static void
 test_clock_bounded (void)
 {
@@ -298,15 +316,29 @@ test_clock_bounded (void)
   answer_at (sim.limiter, sim.local + 2);
   g_assert_cmpint (ferry_rate_limiter_get_server_now (sim.limiter), ==, sim.local + 2);
 
-  /* Four answers written before a wait on a virtual clock (as many as are in flight) do not
-   * move it; the server's clock really moved (or a test moved it) when five in a row agree. */
-  for (guint i = 0; i < 4; i++)
-    {
-      answer_at (sim.limiter, sim.local + 86400 + (i % 2));
-      g_assert_cmpint (ferry_rate_limiter_get_server_now (sim.limiter), ==, sim.local + 2);
-    }
+  /* The server's clock really moved ahead (or a test moved it): two answers in a row. */
+  answer_at (sim.limiter, sim.local + 86400);
+  g_assert_cmpint (ferry_rate_limiter_get_server_now (sim.limiter), ==, sim.local + 2);
   answer_at (sim.limiter, sim.local + 86401);
   g_assert_cmpint (ferry_rate_limiter_get_server_now (sim.limiter), ==, sim.local + 86401);
+
+  /* Four answers written before a wait on a virtual clock (as many as are in flight) do not
+   * take it back; five in a row do. */
+  for (guint i = 0; i < 4; i++)
+    {
+      answer_at (sim.limiter, sim.local + 2 + (i % 2));
+      g_assert_cmpint (ferry_rate_limiter_get_server_now (sim.limiter), ==, sim.local + 86401);
+    }
+  answer_at (sim.limiter, sim.local + 3);
+  g_assert_cmpint (ferry_rate_limiter_get_server_now (sim.limiter), ==, sim.local + 3);
+
+  /* An answer whose reset agrees with its Date vouches for a jump ahead at once; an hour
+   * ahead with the true reset (an hour behind it) does not. */
+  answer_with (sim.limiter, sim.local + 3603, -3500);
+  g_assert_cmpint (ferry_rate_limiter_get_server_now (sim.limiter), ==, sim.local + 3);
+  answer_at (sim.limiter, sim.local + 4);
+  answer_with (sim.limiter, sim.local + 7 * 86400, 120);
+  g_assert_cmpint (ferry_rate_limiter_get_server_now (sim.limiter), ==, sim.local + 7 * 86400);
   sim_clear (&sim);
 }
 

@@ -15,7 +15,9 @@
  * - a probe's answer, any answer, ends the probe; a probe that never comes back (a dropped
  *   connection) is given up after PROBE_LOST seconds;
  * - one answer's Date moves the clock by at most CLOCK_STEP; a larger jump is believed once
- *   CLOCK_CONFIRM answers in a row say the same (the server's clock moved, or a test moved it);
+ *   answers in a row say the same (the server's clock moved, or a test moved it): two ahead, or
+ *   one whose rate-limit reset agrees with it; five back (answers written before a wait on a
+ *   virtual clock arrive after it, up to four);
  * - it never waits without something that ends the wait: a probe out, or a reset at most a
  *   paging period away (check_wait());
  * - a new window's budget is the server's count less what is still on its way (sent before the
@@ -31,9 +33,9 @@
 #define PAGING_LIMIT  300
 #define PAGING_PERIOD (15 * 60)
 #define CLOCK_STEP    5        /* seconds one answer's Date may move the clock */
-#define CLOCK_CONFIRM 5        /* answers in a row that believe a jump: more than FerryClient has
-                                * in flight, whose answers may carry a Date from before a wait
-                                * on a virtual clock */
+#define CLOCK_AHEAD   2        /* answers in a row that believe the server's clock jumped ahead */
+#define CLOCK_BEHIND  5        /* and back: more than FerryClient has in flight, whose answers
+                                * may carry a Date from before a wait on a virtual clock */
 #define PROBE_LOST    30       /* seconds after which a probe without an answer is given up */
 #define IN_FLIGHT     4        /* FerryClient's most requests in flight: more outstanding means
                                 * some failed without an answer */
@@ -251,11 +253,12 @@ parse_time (const char *text,
 }
 
 /* One answer's Date: small moves are the server's clock ticking and the way there; a jump is
- * taken once CLOCK_CONFIRM answers in a row say the same, so that one skewed Date, or the few
- * answers written before a wait on a virtual clock, cannot throw the windows. */
+ * taken once answers in a row say the same (CLOCK_AHEAD, CLOCK_BEHIND), so that one skewed
+ * Date, or the few answers written before a wait on a virtual clock, cannot throw the windows. */
 static void
 learn_clock (FerryRateLimiter *self,
-             gint64            offset)
+             gint64            offset,
+             gboolean          vouched)
 {
   if (!self->clock_known || ABS (offset - self->clock_offset) <= CLOCK_STEP)
     {
@@ -267,10 +270,10 @@ learn_clock (FerryRateLimiter *self,
   if (self->clock_jumped == 0 || ABS (offset - self->clock_jump) > CLOCK_STEP)
     {
       self->clock_jump = offset;
-      self->clock_jumped = 1;
-      return;
+      self->clock_jumped = 0;
     }
-  if (++self->clock_jumped >= CLOCK_CONFIRM)
+  self->clock_jumped += offset > self->clock_offset && vouched ? CLOCK_AHEAD : 1;
+  if (self->clock_jumped >= (offset > self->clock_offset ? CLOCK_AHEAD : CLOCK_BEHIND))
     {
       /* The window read on the old clock may mean nothing on the new one: it ends now, and
        * a probe learns the next (what went out meanwhile stays counted). */
@@ -304,7 +307,16 @@ ferry_rate_limiter_update (FerryRateLimiter   *self,
   g_return_if_fail (FERRY_IS_RATE_LIMITER (self));
 
   if (server_time != NULL)
-    learn_clock (self, g_date_time_to_unix (server_time) - local_now (self));
+    {
+      gint64 date_time = g_date_time_to_unix (server_time);
+      gint64 reset_ahead;
+
+      /* An answer whose own reset lies a little after its Date (within the daily follow
+       * family's day) vouches for a jump ahead; one skewed Date does not. */
+      learn_clock (self, date_time - local_now (self),
+                   parse_time (reset, &reset_ahead) && reset_ahead - date_time >= 0 &&
+                   reset_ahead - date_time <= 86400 + 1);
+    }
 
   if (self->outstanding > 0)
     self->outstanding--;
