@@ -28,4 +28,11 @@ gint64            ferry_rate_limiter_get_server_now (FerryRateLimiter   *self);
 void              ferry_rate_limiter_advance_to     (FerryRateLimiter   *self,
                                                      gint64              server_time);
 
+/* For tests: the local clock, in seconds (g_get_real_time() by default). */
+typedef gint64 (*FerryRateLimiterClock) (gpointer user_data);
+
+void              ferry_rate_limiter_set_clock      (FerryRateLimiter   *self,
+                                                     FerryRateLimiterClock clock,
+                                                     gpointer            user_data);
+
 G_END_DECLS

@@ -36,6 +36,7 @@ struct _FerryServerInfo
   guint               max_display_name;
   guint               max_note;
   guint               max_featured_tags;
+  GPtrArray          *notes;         /* char*: what the probe could not know, in sentences */
 };
 
 G_DEFINE_FINAL_TYPE (FerryServerInfo, ferry_server_info, G_TYPE_OBJECT)
@@ -49,6 +50,7 @@ ferry_server_info_finalize (GObject *object)
   g_free (self->software);
   g_free (self->version);
   g_free (self->title);
+  g_clear_pointer (&self->notes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ferry_server_info_parent_class)->finalize (object);
 }
@@ -62,6 +64,15 @@ ferry_server_info_class_init (FerryServerInfoClass *klass)
 static void
 ferry_server_info_init (FerryServerInfo *self)
 {
+  self->notes = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+}
+
+/* Takes @note. */
+static void
+add_note (FerryServerInfo *self,
+          char            *note)
+{
+  g_ptr_array_add (self->notes, note);
 }
 
 static JsonObject *
@@ -118,21 +129,26 @@ array_has_string (JsonObject *object,
   return FALSE;
 }
 
-/* "2.7.2 (compatible; Akkoma 3.15.2)" → "akkoma", "3.15.2" */
+/* "2.7.2 (compatible; Akkoma 3.15.2)" → "akkoma", "3.15.2"; snac's "4.0.0 (not true; really
+ * snac/2.94)" (snac2 mastoapi.c, "/v1/instance") → "snac", "2.94". */
 static gboolean
 parse_compatible (const char  *version,
                   char       **software,
                   char       **real_version)
 {
   const char *start = version ? strstr (version, "(compatible; ") : NULL;
+  const char *really = version ? strstr (version, "(not true; really ") : NULL;
   g_autofree char *inside = NULL;
   char *space;
 
-  if (start == NULL)
+  if (start != NULL)
+    inside = g_strndup (start + 13, strcspn (start + 13, ")"));
+  else if (really != NULL)
+    inside = g_strndup (really + 18, strcspn (really + 18, ")"));
+  else
     return FALSE;
-  inside = g_strndup (start + 13, strcspn (start + 13, ")"));
-  space = strchr (inside, ' ');
-  if (space == NULL)
+  space = strchr (inside, start != NULL ? ' ' : '/');
+  if (space == NULL || space == inside)
     return FALSE;
   *space = '\0';
   *software = g_ascii_strdown (inside, -1);
@@ -236,12 +252,14 @@ ferry_server_info_new_from_json (const char *host,
 
 typedef struct
 {
-  FerryClient *client;
+  FerryClient *client;       /* the probe's own, without a token */
+  char        *host;         /* the caller's client's, for messages */
   JsonNode    *nodeinfo;
   JsonNode    *instance;
   JsonNode    *oauth;
   GError      *instance_error;
   GError      *nodeinfo_error;
+  char        *refused_href; /* a NodeInfo link to somewhere else, not followed */
   guint        pending;
 } Probe;
 
@@ -249,6 +267,8 @@ static void
 probe_free (Probe *probe)
 {
   g_clear_object (&probe->client);
+  g_free (probe->host);
+  g_free (probe->refused_href);
   g_clear_pointer (&probe->nodeinfo, json_node_unref);
   g_clear_pointer (&probe->instance, json_node_unref);
   g_clear_pointer (&probe->oauth, json_node_unref);
@@ -261,7 +281,7 @@ static void
 probe_step_done (GTask *task)
 {
   Probe *probe = g_task_get_task_data (task);
-  const char *host = ferry_client_get_host (probe->client);
+  const char *host = probe->host;
 
   if (--probe->pending > 0)
     {
@@ -279,15 +299,28 @@ probe_step_done (GTask *task)
        * answering like a Fediverse server: say so. */
       if (cause != NULL && (cause->code == FERRY_API_ERROR_NETWORK || cause->code == FERRY_API_ERROR_TLS))
         g_task_return_error (task, g_error_copy (cause));
+      else if (probe->refused_href != NULL)
+        g_task_return_new_error (task, FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE,
+                                 /* Translators: the first %s is a server, the second an address */
+                                 _("%s has no Mastodon-compatible API, and its NodeInfo points to "
+                                   "another server (%s): Ferry did not follow it."),
+                                 host, probe->refused_href);
       else
         g_task_return_new_error (task, FERRY_API_ERROR, FERRY_API_ERROR_UNSUPPORTED,
                                  _("%s does not look like a Fediverse server: it has no NodeInfo "
                                    "and no Mastodon-compatible API."), host);
     }
   else
-    g_task_return_pointer (task, ferry_server_info_new_from_json (host, probe->nodeinfo,
-                                                                  probe->instance, probe->oauth),
-                           g_object_unref);
+    {
+      FerryServerInfo *info = ferry_server_info_new_from_json (host, probe->nodeinfo,
+                                                               probe->instance, probe->oauth);
+
+      if (probe->refused_href != NULL)
+        add_note (info, g_strdup_printf (_("The server’s NodeInfo points to another server (%s): "
+                                           "Ferry did not follow it, and read what the server is "
+                                           "from its API instead."), probe->refused_href));
+      g_task_return_pointer (task, info, g_object_unref);
+    }
   g_object_unref (task);
 }
 
@@ -352,6 +385,38 @@ nodeinfo_doc_cb (GObject      *object,
   probe_step_done (task);
 }
 
+static int
+https_port (GUri *uri)
+{
+  return g_uri_get_port (uri) > 0 ? g_uri_get_port (uri) : 443;
+}
+
+/* @href's path and query when it is on @base_url's origin: https, the same host and port, and
+ * nothing before the host ("https://ourhost:PORT@other/" is "other"). Otherwise %NULL. A prefix
+ * check is not enough: "https://host.evil/" starts with "https://host". */
+static char *
+same_origin_path (const char *base_url,
+                  const char *href)
+{
+  g_autoptr(GUri) base = g_uri_parse (base_url, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(GUri) uri = g_uri_parse (href, G_URI_FLAGS_NONE, NULL);
+  const char *path;
+
+  if (base == NULL || uri == NULL || g_uri_get_host (uri) == NULL || g_uri_get_host (base) == NULL)
+    return NULL;
+  if (g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") != 0 ||
+      g_ascii_strcasecmp (g_uri_get_scheme (base), "https") != 0 ||
+      g_uri_get_userinfo (uri) != NULL ||
+      g_ascii_strcasecmp (g_uri_get_host (uri), g_uri_get_host (base)) != 0 ||
+      https_port (uri) != https_port (base))
+    return NULL;
+  path = g_uri_get_path (uri);
+  if (path[0] != '/')
+    return NULL;
+  return g_uri_get_query (uri) ? g_strconcat (path, "?", g_uri_get_query (uri), NULL)
+                               : g_strdup (path);
+}
+
 static void
 nodeinfo_links_cb (GObject      *object,
                    GAsyncResult *result,
@@ -381,11 +446,19 @@ nodeinfo_links_cb (GObject      *object,
         }
     }
 
-  if (href != NULL && (g_str_has_prefix (href, ferry_client_get_base_url (probe->client))))
+  if (href != NULL)
     {
-      ferry_client_call_async (probe->client, "GET", href, NULL, g_task_get_cancellable (task),
-                               nodeinfo_doc_cb, task);
-      return;
+      g_autofree char *path = same_origin_path (ferry_client_get_base_url (probe->client), href);
+
+      if (path != NULL)
+        {
+          /* Only the path goes to the client: the request cannot leave the server. */
+          ferry_client_call_async (probe->client, "GET", path, NULL, g_task_get_cancellable (task),
+                                   nodeinfo_doc_cb, task);
+          return;
+        }
+      g_debug ("NodeInfo of %s points elsewhere; not followed", probe->host);
+      probe->refused_href = g_strdup (href);
     }
   probe_step_done (task);
 }
@@ -409,15 +482,19 @@ ferry_server_info_probe_async (FerryClient         *client,
   task = g_task_new (client, cancellable, callback, user_data);
   g_task_set_source_tag (task, ferry_server_info_probe_async);
   probe = g_new0 (Probe, 1);
-  probe->client = g_object_ref (client);
+  /* What a server is, is public: the probe never sends the token (a NodeInfo link, or any
+   * answer, cannot make it go anywhere). Its own client has none. */
+  probe->client = ferry_client_new (ferry_client_get_base_url (client),
+                                    ferry_client_get_tls_database (client));
+  probe->host = g_strdup (ferry_client_get_host (client));
   probe->pending = 3;
   g_task_set_task_data (task, probe, (GDestroyNotify) probe_free);
 
-  ferry_client_call_async (client, "GET", "/.well-known/nodeinfo", NULL, cancellable,
+  ferry_client_call_async (probe->client, "GET", "/.well-known/nodeinfo", NULL, cancellable,
                            nodeinfo_links_cb, g_object_ref (task));
-  ferry_client_call_async (client, "GET", "/api/v2/instance", NULL, cancellable,
+  ferry_client_call_async (probe->client, "GET", "/api/v2/instance", NULL, cancellable,
                            instance_v2_cb, g_object_ref (task));
-  ferry_client_call_async (client, "GET", "/.well-known/oauth-authorization-server", NULL,
+  ferry_client_call_async (probe->client, "GET", "/.well-known/oauth-authorization-server", NULL,
                            cancellable, oauth_cb, g_object_ref (task));
   g_object_unref (task);
 }
@@ -552,11 +629,98 @@ ferry_server_info_has_import_api (FerryServerInfo *self)
   return self->migration == FERRY_MIGRATION_AKKOMA_API;
 }
 
-/* GoToSocial has no user domain blocks (api-facts §8). */
+/* The kinds of data whose coverage is known to differ somewhere; the rest are shown. */
+static const char *categories[] = {
+  "following", "followers", "blocks", "mutes", "domain_blocks", "endorsements", "favourites",
+  "filters", "featured_tags",
+};
+
+/**
+ * ferry_server_info_get_coverage:
+ * @category: "following", "followers", "blocks", "mutes", "domain_blocks", "endorsements",
+ *   "favourites", "filters", "featured_tags", or any other kind (shown, as far as known)
+ *
+ * Whether the server's API shows @category, per software and version as the server's source
+ * says: so that callers can say "this server's API does not show X" instead of backing up
+ * nothing as if complete, or calling an endpoint that is not there.
+ */
+FerryApiCoverage
+ferry_server_info_get_coverage (FerryServerInfo *self,
+                                const char      *category)
+{
+  g_return_val_if_fail (FERRY_IS_SERVER_INFO (self), FERRY_API_SHOWN);
+  g_return_val_if_fail (category != NULL, FERRY_API_SHOWN);
+
+  if (g_str_equal (self->software, "snac"))
+    {
+      /* snac2 mastoapi.c, mastoapi_get_handler(): accounts/:id/followers is "out =
+       * xs_list_new ()" (following is listed); /v1/blocks is "[]"; /v1/favourites "[]" ("snac
+       * will never support a list of favourites"); /v1/filters "[]"; accounts/:id/featured_tags
+       * "[]". No /v1/domain_blocks and no /v1/endorsements handler: 404. /v1/mutes: "[]" in
+       * the 2.95 source, 404 on 2.94 as observed (observed-servers.md): either way, not shown. */
+      if (g_str_equal (category, "followers") || g_str_equal (category, "blocks") ||
+          g_str_equal (category, "favourites") || g_str_equal (category, "filters") ||
+          g_str_equal (category, "featured_tags"))
+        return FERRY_API_HIDDEN;
+      if (g_str_equal (category, "mutes"))
+        return compare_versions (self->version, "2.95") >= 0 ? FERRY_API_HIDDEN : FERRY_API_MISSING;
+      if (g_str_equal (category, "domain_blocks") || g_str_equal (category, "endorsements"))
+        return FERRY_API_MISSING;
+      return FERRY_API_SHOWN;
+    }
+  if (g_str_equal (self->software, "gotosocial"))
+    {
+      /* No user domain blocks (api-facts §8) and no endorsements: 404 (observed-servers.md). */
+      if (g_str_equal (category, "domain_blocks") || g_str_equal (category, "endorsements"))
+        return FERRY_API_MISSING;
+    }
+  return FERRY_API_SHOWN;
+}
+
+/* Whether there is an API for the account's blocked servers: not on GoToSocial (api-facts §8)
+ * nor on snac (404). */
 gboolean
 ferry_server_info_has_domain_blocks (FerryServerInfo *self)
 {
-  return !g_str_equal (self->software, "gotosocial");
+  return ferry_server_info_get_coverage (self, "domain_blocks") == FERRY_API_SHOWN;
+}
+
+/* Whether verify_credentials' followers_count, following_count and statuses_count are real.
+ * snac2 mastoapi.c credentials_get(): all three are "xs_stock (0)" (followers and following
+ * only with the user's show_contact_metrics). */
+gboolean
+ferry_server_info_shows_counts (FerryServerInfo *self)
+{
+  g_return_val_if_fail (FERRY_IS_SERVER_INFO (self), TRUE);
+
+  return !g_str_equal (self->software, "snac");
+}
+
+/* Whether the API says an account has moved ("moved"). snac2 mastoapi.c mastoapi_account()
+ * builds no "moved" member: read movedTo from the ActivityPub actor there. */
+gboolean
+ferry_server_info_shows_moved (FerryServerInfo *self)
+{
+  g_return_val_if_fail (FERRY_IS_SERVER_INFO (self), TRUE);
+
+  return !g_str_equal (self->software, "snac");
+}
+
+/**
+ * ferry_server_info_get_notes:
+ *
+ * Returns: (transfer none): sentences on what the probe refused or could not learn
+ *   (a NodeInfo link to another server), %NULL-terminated; empty when nothing
+ */
+const char * const *
+ferry_server_info_get_notes (FerryServerInfo *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (FERRY_IS_SERVER_INFO (self), NULL);
+
+  /* An empty array may have no storage yet. */
+  return self->notes->pdata ? (const char * const *) self->notes->pdata : none;
 }
 
 /* Whether followers here follow a Move: snac before 2.61 ignores it, as does software with
@@ -658,6 +822,27 @@ ferry_server_info_to_json (FerryServerInfo *self)
   json_builder_add_boolean_value (builder, ferry_server_info_has_domain_blocks (self));
   json_builder_set_member_name (builder, "honours_move");
   json_builder_add_boolean_value (builder, ferry_server_info_honours_move (self));
+  json_builder_set_member_name (builder, "api_hides");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+    if (ferry_server_info_get_coverage (self, categories[i]) == FERRY_API_HIDDEN)
+      json_builder_add_string_value (builder, categories[i]);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "api_lacks");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+    if (ferry_server_info_get_coverage (self, categories[i]) == FERRY_API_MISSING)
+      json_builder_add_string_value (builder, categories[i]);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "shows_counts");
+  json_builder_add_boolean_value (builder, ferry_server_info_shows_counts (self));
+  json_builder_set_member_name (builder, "shows_moved");
+  json_builder_add_boolean_value (builder, ferry_server_info_shows_moved (self));
+  json_builder_set_member_name (builder, "notes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->notes->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (self->notes, i));
+  json_builder_end_array (builder);
   json_builder_set_member_name (builder, "limits");
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "profile_fields");

@@ -28,6 +28,23 @@ typedef enum
   FERRY_MIGRATION_MISSKEY,
 } FerryMigrationKind;
 
+/**
+ * FerryApiCoverage:
+ * @FERRY_API_SHOWN: the API lists it
+ * @FERRY_API_HIDDEN: the endpoint answers, but always with nothing ([]): the API does not
+ *   show it, though the account may have some
+ * @FERRY_API_MISSING: there is no such endpoint (404)
+ *
+ * What a server's client API shows of one kind of data ("followers", "mutes"…), as the
+ * server's source says.
+ */
+typedef enum
+{
+  FERRY_API_SHOWN,
+  FERRY_API_HIDDEN,
+  FERRY_API_MISSING,
+} FerryApiCoverage;
+
 #define FERRY_TYPE_SERVER_INFO (ferry_server_info_get_type ())
 
 G_DECLARE_FINAL_TYPE (FerryServerInfo, ferry_server_info, FERRY, SERVER_INFO, GObject)
@@ -58,6 +75,11 @@ gboolean            ferry_server_info_supports_pkce      (FerryServerInfo      *
 FerryMigrationKind  ferry_server_info_get_migration_kind (FerryServerInfo      *self);
 gboolean            ferry_server_info_has_import_api     (FerryServerInfo      *self);
 gboolean            ferry_server_info_has_domain_blocks  (FerryServerInfo      *self);
+FerryApiCoverage    ferry_server_info_get_coverage       (FerryServerInfo      *self,
+                                                          const char           *category);
+gboolean            ferry_server_info_shows_counts       (FerryServerInfo      *self);
+gboolean            ferry_server_info_shows_moved        (FerryServerInfo      *self);
+const char * const *ferry_server_info_get_notes          (FerryServerInfo      *self);
 gboolean            ferry_server_info_honours_move       (FerryServerInfo      *self);
 guint               ferry_server_info_get_move_cooldown  (FerryServerInfo      *self);
 guint               ferry_server_info_get_max_profile_fields (FerryServerInfo  *self);

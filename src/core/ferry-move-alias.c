@@ -62,7 +62,9 @@ alias_answer_cb (GObject      *object,
   JsonObject *object_ = NULL;
   JsonArray *aliases = NULL;
 
-  switch (ferry_move_side_kind (self->target))
+  /* The kind the request was made for: the target's may be known only since (its probe
+   * answered meanwhile), and a download's bytes are no JSON node. */
+  switch ((FerryMigrationKind) GPOINTER_TO_INT (g_task_get_task_data (task)))
     {
     case FERRY_MIGRATION_GOTOSOCIAL_API:
       node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
@@ -145,8 +147,10 @@ ferry_move_alias_seen_async (FerryMove           *self,
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
   g_autofree char *storage = NULL;
+  FerryMigrationKind kind = ferry_move_side_kind (self->target);
 
-  switch (ferry_move_side_kind (self->target))
+  g_task_set_task_data (task, GINT_TO_POINTER (kind), NULL);
+  switch (kind)
     {
     case FERRY_MIGRATION_GOTOSOCIAL_API:
       ferry_client_call_async (self->target->client, "GET", "/api/v1/accounts/verify_credentials",

@@ -431,6 +431,23 @@ follow_list (FsRequest *req,
   if (actor == NULL)
     return;
 
+  if (fs_server_snac_gaps (req->server))
+    {
+      /* snac2 mastoapi.c mastoapi_get_handler(): a local account's "followers" is
+       * "out = xs_list_new ()", always empty; a remote account has no "followers" nor
+       * "following" branch (out stays NULL): 404. */
+      if (actor->home != req->server)
+        {
+          fs_reply_error (req, 404, "Record not found");
+          return;
+        }
+      if (followers)
+        {
+          fs_reply_text (req, 200, "application/json", "[]", 2);
+          return;
+        }
+    }
+
   rows = g_ptr_array_new ();
   edges = followers ? actor->followers : actor->following;
   /* hide_collections: empty for anyone but the owner. */

@@ -139,6 +139,19 @@ build_account (JsonBuilder   *builder,
   g_autoptr(GDateTime) created = g_date_time_new_from_unix_utc (actor->created_at);
   g_autofree char *created_day = g_date_time_format (created, "%Y-%m-%dT00:00:00.000Z");
   gboolean hidden = actor->hide_collections && !credentials;
+  gboolean snac = fs_server_snac_gaps (server);
+
+  /* snac2 mastoapi.c mastoapi_account() and credentials_get(): no header is "" (xs_str_new
+   * (NULL)), not a stand-in picture. */
+  if (snac && actor->header == NULL)
+    {
+      g_free (header);
+      header = g_strdup ("");
+    }
+  /* snac2 mastoapi.c credentials_get(): followers_count, following_count and statuses_count
+   * are xs_stock (0) (unless the user publishes contact metrics). */
+  if (snac && credentials)
+    hidden = TRUE;
 
   json_builder_begin_object (builder);
   add_id (builder, "id", fs_server_id_for (server, actor));
@@ -156,20 +169,13 @@ build_account (JsonBuilder   *builder,
   add_string (builder, "uri", actor->uri);
   add_string (builder, "avatar", avatar);
   add_string (builder, "avatar_static", avatar);
-  /* snac mastoapi.c, /v1/accounts/verify_credentials: "header" is the user's config value
-   * as it is, "" when the settings were saved without one (observed on snac 2.94). */
-  if (server->flavour == FEDISIM_FLAVOUR_LEGACY && credentials && actor->header == NULL)
-    {
-      g_free (header);
-      header = g_strdup ("");
-    }
   add_string (builder, "header", header);
   add_string (builder, "header_static", header);
   add_int (builder, "followers_count",
            hidden ? 0 : fs_world_count_follows (server->world, actor, TRUE));
   add_int (builder, "following_count",
            hidden ? 0 : fs_world_count_follows (server->world, actor, FALSE));
-  add_int (builder, "statuses_count", actor->statuses->len);
+  add_int (builder, "statuses_count", snac && credentials ? 0 : actor->statuses->len);
   add_string (builder, "last_status_at", NULL);
   add_bool (builder, "hide_collections", actor->hide_collections);
   add_bool (builder, "noindex", !actor->indexable);
@@ -179,10 +185,8 @@ build_account (JsonBuilder   *builder,
   add_fields (builder, actor, TRUE);
   if (actor->suspended)
     add_bool (builder, "suspended", TRUE);
-  /* snac's API never shows "moved" for a remote account (observed-servers.md, snac 2.94);
-   * its actor's movedTo does. assumed: the same in every API answer of the legacy flavour. */
-  if (actor->moved_to != NULL && !nested &&
-      !(server->flavour == FEDISIM_FLAVOUR_LEGACY && actor->home != server))
+  /* snac2 mastoapi.c mastoapi_account() builds no "moved": movedTo is only in the actor. */
+  if (actor->moved_to != NULL && !nested && !snac)
     {
       json_builder_set_member_name (builder, "moved");
       build_account (builder, server, actor->moved_to, FALSE, TRUE);

@@ -23,6 +23,44 @@ static const guint8 missing_png[] = {
   0x42, 0x60, 0x82,
 };
 
+/**
+ * fedisim_server_set_api_gaps:
+ * @enabled: whether the flavour's client API has the real software's gaps (the default)
+ *
+ * The snac flavour's API leaves out what snac's does (snac2 mastoapi.c): followers and blocks
+ * come back as [], mutes and domain blocks answer 404, verify_credentials counts 0, no header
+ * is "", accounts show no "moved". Turned off, it answers as Mastodon does, for tests about
+ * something else.
+ */
+void
+fedisim_server_set_api_gaps (FedisimServer *server,
+                             gboolean       enabled)
+{
+  server->without_gaps = !enabled;
+}
+
+gboolean
+fs_server_snac_gaps (FedisimServer *server)
+{
+  return server->flavour == FEDISIM_FLAVOUR_LEGACY && !server->without_gaps;
+}
+
+/**
+ * fedisim_server_set_nodeinfo_href:
+ * @href: (nullable): where /.well-known/nodeinfo sends clients; %NULL for the server's own
+ *   /nodeinfo/2.0
+ *
+ * A hostile or misconfigured server: a link to another host ("https://HOST:PORT@other/…"
+ * starts like the server's own URL), or over http.
+ */
+void
+fedisim_server_set_nodeinfo_href (FedisimServer *server,
+                                  const char    *href)
+{
+  g_free (server->nodeinfo_href);
+  server->nodeinfo_href = g_strdup (href);
+}
+
 static const char *
 software_name (FedisimServer *server)
 {
@@ -45,7 +83,9 @@ static void
 nodeinfo_links (FsRequest *req)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree char *href = g_strdup_printf ("%s/nodeinfo/2.0", req->server->base_url);
+  g_autofree char *href = req->server->nodeinfo_href
+                           ? g_strdup (req->server->nodeinfo_href)
+                           : g_strdup_printf ("%s/nodeinfo/2.0", req->server->base_url);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "links");
@@ -119,7 +159,9 @@ instance_version (FedisimServer *server,
     case FEDISIM_FLAVOUR_AKKOMA:
       return g_strdup_printf ("2.7.2 (compatible; Akkoma %s)", server->version);
     case FEDISIM_FLAVOUR_LEGACY:
-      return g_strdup_printf ("4.0.0 (compatible; snac %s)", server->version);
+      /* snac2 mastoapi.c, "/v1/instance": "4.0.0 (not true; really " USER_AGENT ")", and
+       * snac.h: USER_AGENT "snac/" VERSION. */
+      return g_strdup_printf ("4.0.0 (not true; really snac/%s)", server->version);
     case FEDISIM_FLAVOUR_MASTODON:
     default:
       return g_strdup (server->version);
@@ -416,8 +458,9 @@ const FsRoute fs_meta_routes[] = {
   { "GET", "/nodeinfo/2.0", nodeinfo },
   { "GET", "/.well-known/webfinger", webfinger },
   { "GET", "/api/v1/instance", instance_v1 },
+  /* snac2 mastoapi.c mastoapi_get_handler() answers "/v1/instance" only: v2 is 404 there. */
   { "GET", "/api/v2/instance", instance_v2, 0, NULL,
-    FS_MASTODONS | FS_F (FEDISIM_FLAVOUR_GOTOSOCIAL) },
+    FS_F (FEDISIM_FLAVOUR_MASTODON) | FS_F (FEDISIM_FLAVOUR_GOTOSOCIAL) },
   { "GET", "/users/:name", actor_document },
   { "GET", "/:profile", profile },
   { "GET", "/system/accounts/:kind/:id/original", account_image },

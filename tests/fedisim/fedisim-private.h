@@ -302,6 +302,8 @@ struct _FedisimServer
   GPtrArray      *faults;      /* FsFaultRule* */
   GHashTable     *seen_moves;  /* origin URI → time of processing */
   guint64         next_id;
+  gboolean        without_gaps;    /* fedisim_server_set_api_gaps (FALSE) */
+  char           *nodeinfo_href;   /* what /.well-known/nodeinfo links to; NULL: its own */
 };
 
 struct _FedisimWorld
@@ -510,6 +512,9 @@ gboolean    fs_actor_has_alias         (FsActor        *target,
                                         FsActor        *origin);
 void        fs_actor_move              (FsActor        *origin,
                                         FsActor        *target);
+
+/* fedisim-meta.c */
+gboolean    fs_server_snac_gaps        (FedisimServer  *server);
 
 /* fedisim-fixtures.c */
 void        fs_fixture_generate        (FedisimServer  *server,

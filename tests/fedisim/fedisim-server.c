@@ -598,6 +598,19 @@ delayed_disconnected_cb (SoupServerMessage *msg,
   g_object_unref (msg);
 }
 
+/* A server whose clock is off, or a hostile one: the rate-limit headers stay true. */
+static void
+skew_date (FsRequest *req,
+           gint       seconds)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (req->msg);
+  gint64 now = fedisim_world_now (req->server->world);
+  g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (now + seconds);
+  g_autofree char *text = g_date_time_format (date, "%a, %d %b %Y %H:%M:%S GMT");
+
+  soup_message_headers_replace (headers, "Date", seconds != 0 ? text : "not a date at all");
+}
+
 static void
 finish_request (FsRequest     *req,
                 const FsRoute *route,
@@ -639,6 +652,7 @@ finish_request (FsRequest     *req,
           goto done;
 
         case FEDISIM_FAULT_TRUNCATE:
+        case FEDISIM_FAULT_SKEWED_DATE:
         case FEDISIM_FAULT_NONE:
         default:
           break;
@@ -657,6 +671,8 @@ finish_request (FsRequest     *req,
 
   if (fault != NULL && fault->fault == FEDISIM_FAULT_TRUNCATE)
     truncate_answer (req->msg);
+  if (fault != NULL && fault->fault == FEDISIM_FAULT_SKEWED_DATE)
+    skew_date (req, (gint) fault->value);
 
 done:
   count (server->status_counts,
@@ -819,6 +835,7 @@ fs_server_free (FedisimServer *server)
   g_hash_table_unref (server->status_counts);
   g_ptr_array_unref (server->faults);
   g_hash_table_unref (server->seen_moves);
+  g_free (server->nodeinfo_href);
   g_free (server->version);
   g_free (server->host);
   g_free (server->base_url);

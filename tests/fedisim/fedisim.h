@@ -32,6 +32,7 @@ typedef enum
   FEDISIM_FAULT_HTML,         /* an HTML error page with status value (or 502) */
   FEDISIM_FAULT_DROP,         /* the connection closes without an answer */
   FEDISIM_FAULT_TRUNCATE,     /* headers promise the whole body; half of it comes, then close */
+  FEDISIM_FAULT_SKEWED_DATE,  /* the answer's Date moved by (gint) value seconds; 0: not a date */
 } FedisimFault;
 
 typedef struct _FedisimWorld  FedisimWorld;
@@ -65,6 +66,10 @@ FedisimFlavour  fedisim_server_get_flavour       (FedisimServer  *server);
 const char     *fedisim_server_get_version       (FedisimServer  *server);
 void            fedisim_server_set_authorized_fetch (FedisimServer *server,
                                                   gboolean        enabled);
+void            fedisim_server_set_api_gaps      (FedisimServer  *server,
+                                                  gboolean        enabled);
+void            fedisim_server_set_nodeinfo_href (FedisimServer  *server,
+                                                  const char     *href);
 void            fedisim_server_add_user          (FedisimServer  *server,
                                                   const char     *username,
                                                   const char     *password);

@@ -35,6 +35,10 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       g_autofree char *migration = ferry_server_info_describe_migration (info);
 
       g_assert (ferry_server_info_get_software (info) != NULL);
+      g_assert (ferry_server_info_get_notes (info) != NULL);
+      g_assert (ferry_server_info_get_coverage (info, "mutes") <= FERRY_API_MISSING);
+      (void) ferry_server_info_shows_counts (info);
+      (void) ferry_server_info_shows_moved (info);
       g_assert (ferry_server_info_get_version (info) != NULL);
       g_assert (migration != NULL && json != NULL);
     }
