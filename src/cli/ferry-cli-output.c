@@ -136,6 +136,7 @@ typedef struct
 static GHashTable *hosts;       /* host → HostWait* */
 static GHashTable *in_flight;   /* SoupMessage* → InFlight* */
 static gint64 notice_after = 5 * G_USEC_PER_SEC;
+static guint  give_up;   /* seconds; 0: not known */
 static guint check_source;      /* runs while any request is in flight */
 
 static gboolean check_waits (gpointer user_data);
@@ -295,9 +296,15 @@ check_waits (gpointer user_data)
 
       if (wait->pending == 0 || quiet < wait->next_notice)
         continue;
-      /* Translators: %s is a server, %d the seconds it has not answered for */
-      text = g_strdup_printf (_("Waiting for %s to answer (%d s)…\n"),
-                              ferry_cli_safe (wait->host), (int) (quiet / G_USEC_PER_SEC));
+      if (give_up > 0)
+        /* Translators: "Waiting for example.org to answer (7 s; Ferry gives up after 20 s)…" */
+        text = g_strdup_printf (_("Waiting for %s to answer (%u s; Ferry gives up after %u s)…\n"),
+                                ferry_cli_safe (wait->host), (guint) (quiet / G_USEC_PER_SEC),
+                                give_up);
+      else
+        /* Translators: %s is a server, %d the seconds it has not answered for */
+        text = g_strdup_printf (_("Waiting for %s to answer (%d s)…\n"),
+                                ferry_cli_safe (wait->host), (int) (quiet / G_USEC_PER_SEC));
       notice (text);
       wait->announced = TRUE;
       /* Again at twice the time, then every minute. */
@@ -306,6 +313,18 @@ check_waits (gpointer user_data)
                             : wait->next_notice + 60 * G_USEC_PER_SEC;
     }
   return G_SOURCE_CONTINUE;
+}
+
+/**
+ * ferry_cli_output_set_give_up:
+ * @seconds: how long the command gives a server before it gives up; 0: not known
+ *
+ * The waiting lines then say it too.
+ */
+void
+ferry_cli_output_set_give_up (guint seconds)
+{
+  give_up = seconds;
 }
 
 /* Called once, first thing: the safe print handlers and the watch on every request. */

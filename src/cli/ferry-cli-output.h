@@ -16,5 +16,6 @@ const char *ferry_cli_safe        (const char *text);
 const char *ferry_cli_safe_lines  (const char *text);
 void        ferry_cli_print_json  (const char *json);
 void        ferry_cli_clear_line  (void);
+void        ferry_cli_output_set_give_up (guint seconds);
 
 G_END_DECLS

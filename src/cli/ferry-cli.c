@@ -304,54 +304,20 @@ account_manager (GError **error)
   return manager;
 }
 
-typedef struct
-{
-  FerryAccountManager *manager;
-  guint                seconds;
-} Waiting;
-
-/* Says what is being waited for, and how long, while a server (or the keyring) is slow:
- * after 2 s, then every 5 s. */
-static gboolean
-say_waiting_cb (gpointer user_data)
-{
-  Waiting *waiting = user_data;
-  guint limit = ferry_account_manager_get_answer_timeout (waiting->manager);
-
-  waiting->seconds++;
-  if (waiting->seconds < 2 || (waiting->seconds - 2) % 5 != 0)
-    return G_SOURCE_CONTINUE;
-  for (FerryRole role = FERRY_ROLE_OLD; role <= FERRY_ROLE_NEW; role++)
-    {
-      g_autoptr(FerryHandle) handle = NULL;
-      const char *text = ferry_account_manager_get_handle (waiting->manager, role);
-
-      if (ferry_account_manager_get_state (waiting->manager, role) != FERRY_ACCOUNT_CHECKING ||
-          text == NULL || (handle = ferry_handle_parse (text, 0, NULL)) == NULL)
-        continue;
-      /* Translators: "Waiting for example.org to answer (7 s; Ferry gives up after 20 s)…" */
-      g_printerr (_("Waiting for %s to answer (%u s; Ferry gives up after %u s)…\n"),
-                  handle->display_host, waiting->seconds, limit);
-    }
-  return G_SOURCE_CONTINUE;
-}
-
 /* The accounts as the servers see them now: each one's token checked, within a deadline. */
 FerryAccountManager *
 ferry_cli_refreshed_account_manager (GError **error)
 {
   g_autoptr(FerryAccountManager) manager = account_manager (error);
   g_autoptr(GAsyncResult) result = NULL;
-  Waiting waiting = { NULL, 0 };
-  guint tick;
 
   if (manager == NULL)
     return NULL;
-  waiting.manager = manager;
+  /* The waiting lines (ferry-cli-output.c) say how long Ferry gives each server here. */
+  ferry_cli_output_set_give_up (ferry_account_manager_get_answer_timeout (manager));
   ferry_account_manager_refresh_async (manager, NULL, ferry_cli_got_result, &result);
-  tick = g_timeout_add_seconds (1, say_waiting_cb, &waiting);
   ferry_cli_wait_for (&result);
-  g_source_remove (tick);
+  ferry_cli_output_set_give_up (0);
   ferry_account_manager_refresh_finish (manager, result, NULL);
   return g_steal_pointer (&manager);
 }

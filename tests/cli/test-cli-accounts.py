@@ -133,7 +133,7 @@ def main():
               accounts.get("old", {}).get("state") == "signed-in", out.stdout + out.stderr)
 
         # #24: a frozen server (the process stopped: connections are taken, nothing answers).
-        frozen_env = dict(env, FERRY_ANSWER_TIMEOUT="4")
+        frozen_env = dict(env, FERRY_ANSWER_TIMEOUT="4", FERRY_CLI_WAIT_NOTICE_MS="1500")
         server.process.send_signal(signal.SIGSTOP)
         try:
             start = time.monotonic()
