@@ -632,13 +632,14 @@ ferry_server_info_has_import_api (FerryServerInfo *self)
 /* The kinds of data whose coverage is known to differ somewhere; the rest are shown. */
 static const char *categories[] = {
   "following", "followers", "blocks", "mutes", "domain_blocks", "endorsements", "favourites",
-  "filters", "featured_tags",
+  "filters", "featured_tags", "followed_tags",
 };
 
 /**
  * ferry_server_info_get_coverage:
  * @category: "following", "followers", "blocks", "mutes", "domain_blocks", "endorsements",
- *   "favourites", "filters", "featured_tags", or any other kind (shown, as far as known)
+ *   "favourites", "filters", "featured_tags", "followed_tags", or any other kind (shown, as far
+ *   as known)
  *
  * Whether the server's API shows @category, per software and version as the server's source
  * says: so that callers can say "this server's API does not show X" instead of backing up
@@ -672,6 +673,14 @@ ferry_server_info_get_coverage (FerryServerInfo *self,
     {
       /* No user domain blocks (api-facts §8) and no endorsements: 404 (observed-servers.md). */
       if (g_str_equal (category, "domain_blocks") || g_str_equal (category, "endorsements"))
+        return FERRY_API_MISSING;
+    }
+  if ((g_str_equal (self->software, "mastodon") || g_str_equal (self->software, "hometown")) &&
+      self->version != NULL && self->version[0] != '\0' &&
+      compare_versions (self->version, "4.0.0") < 0)
+    {
+      /* /api/v1/followed_tags and /api/v2/filters came with Mastodon 4.0 (api-facts). */
+      if (g_str_equal (category, "followed_tags") || g_str_equal (category, "filters"))
         return FERRY_API_MISSING;
     }
   return FERRY_API_SHOWN;

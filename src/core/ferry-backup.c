@@ -203,51 +203,44 @@ ferry_backup_server_gap (FerryBackup *self,
                          const char  *category,
                          gboolean    *hidden)
 {
-  const char *software = self->info ? ferry_server_info_get_software (self->info) : "";
+  /* What the server's API lacks or hides is the probe's to know (ferry_server_info_get_coverage(),
+   * from each server's source); here only the words for it. */
+  static const struct
+  {
+    const char *category;
+    const char *missing;
+    const char *hidden;
+  } words[] = {
+    { "domain_blocks", N_("This server’s API has no way to read blocked servers."), NULL },
+    { "endorsements", N_("This server’s API has no way to read featured accounts."), NULL },
+    { "mutes", N_("This server’s API has no way to read muted accounts."), NULL },
+    { "followers", NULL, N_("This server’s API does not show followers: the account may have "
+                            "some that are not in this backup.") },
+    { "blocks", NULL, N_("This server’s API does not show blocked accounts: the account may "
+                         "have some that are not in this backup.") },
+    { "favourites", NULL, N_("This server’s API does not show favourites: the account may have "
+                             "some that are not in this backup.") },
+  };
+  FerryApiCoverage coverage;
 
   *hidden = FALSE;
-  if (self->info == NULL)
+  if (self->info == NULL ||
+      (coverage = ferry_server_info_get_coverage (self->info, category)) == FERRY_API_SHOWN)
     return NULL;
-  if (g_str_equal (category, "domain_blocks") && !ferry_server_info_has_domain_blocks (self->info))
-    return _("This server’s API has no way to read blocked servers.");
-  if (g_str_equal (software, "gotosocial") && g_str_equal (category, "endorsements"))
-    /* observed on GoToSocial 0.19.2: /api/v1/endorsements answers 404 */
-    return _("This server’s API has no way to read featured accounts.");
-  if ((g_str_equal (software, "mastodon") || g_str_equal (software, "hometown")) &&
-      (g_str_equal (category, "followed_tags") || g_str_equal (category, "filters")))
+  *hidden = coverage == FERRY_API_HIDDEN;
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
     {
-      const char *version = ferry_server_info_get_version (self->info);
-      char *end = NULL;
-      guint64 major = g_ascii_strtoull (version, &end, 10);
+      const char *text = *hidden ? words[i].hidden : words[i].missing;
 
-      /* /api/v1/followed_tags and /api/v2/filters came with Mastodon 4.0 (api-facts) */
-      if (end != version && major < 4)
-        return _("This version of Mastodon has no way to read these through its API.");
+      if (g_str_equal (words[i].category, category) && text != NULL)
+        return _(text);
     }
-  if (g_str_equal (software, "snac"))
-    {
-      /* snac 2.94 as observed: /api/v1/mutes and /api/v1/domain_blocks answer 404, the
-       * followers and the blocks []. grunfink/snac2 mastoapi.c (read in a mirror's copy):
-       * /v1/favourites answers [] ("snac will never support a list of favourites"),
-       * verify_credentials' counts are always 0; RELEASE_NOTES 2.66: the follower lists
-       * "are never published". */
-      if (g_str_equal (category, "mutes"))
-        return _("This server’s API has no way to read muted accounts.");
-      if (g_str_equal (category, "domain_blocks"))
-        return _("This server’s API has no way to read blocked servers.");
-      *hidden = TRUE;
-      if (g_str_equal (category, "followers"))
-        return _("This server’s API does not show followers: the account may have some that "
-                 "are not in this backup.");
-      if (g_str_equal (category, "blocks"))
-        return _("This server’s API does not show blocked accounts: the account may have "
-                 "some that are not in this backup.");
-      if (g_str_equal (category, "favourites"))
-        return _("This server’s API does not show favourites: the account may have some "
-                 "that are not in this backup.");
-      *hidden = FALSE;
-    }
-  return NULL;
+  if (*hidden)
+    return _("This server’s API does not show these: the account may have some that are not in "
+             "this backup.");
+  if (g_strcmp0 (ferry_server_info_get_software (self->info), "mastodon") == 0)
+    return _("This version of Mastodon has no way to read these through its API.");
+  return _("This server has no way to read these through its API.");
 }
 
 /* A 404 (or "not supported") on a category's first page. On software Ferry knows, what the
