@@ -98,7 +98,7 @@ open_move (FerryMoveDirection   direction,
                          new_client, ferry_account_manager_get_handle (manager, FERRY_ROLE_NEW), direction);
   if (backup == NULL)
     {
-      settings = g_settings_new (APP_ID);
+      settings = ferry_cli_settings ();
       last = g_settings_get_string (settings, "backup-last");
       if (last[0] != '\0')
         backup = g_steal_pointer (&last);
