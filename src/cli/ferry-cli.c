@@ -221,6 +221,8 @@ command_probe (int    argc,
                            : _("Sign-in works without PKCE, as on servers before Mastodon 4.3."));
       if (!ferry_server_info_honours_move (info))
         g_print ("  %s\n", _("Followers on this server do not follow an account that moves."));
+      for (const char * const *note = ferry_server_info_get_notes (info); note && *note; note++)
+        g_print ("  %s\n", ferry_cli_safe (*note));
     }
   return 0;
 }
