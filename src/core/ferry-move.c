@@ -22,6 +22,7 @@
 
 #include "ferry-api-error.h"
 #include "ferry-move-private.h"
+#include "ferry-web-pages.h"
 
 G_DEFINE_FINAL_TYPE (FerryMove, ferry_move, G_TYPE_OBJECT)
 
@@ -419,7 +420,7 @@ ferry_move_get_handoff (FerryMove      *self,
       FerryMoveSide *other = side == self->target ? self->origin : self->target;
 
       base = side_base_url (side);
-      handoff->url = g_strconcat (base, "/settings/migration", NULL);
+      handoff->url = g_strconcat (base, FERRY_PAGE_MISSKEY_MIGRATION, NULL);
       handoff->copy = g_strdup_printf ("@%s", other->acct);
       handoff->instruction = stage == FERRY_MOVE_STAGE_ALIAS
         ? g_strdup_printf (_("Signed in as %s, paste %s under “Move to this account from an older "
@@ -432,7 +433,7 @@ ferry_move_get_handoff (FerryMove      *self,
     {
     case FERRY_MOVE_STAGE_ALIAS:
       base = side_base_url (self->target);
-      handoff->url = g_strconcat (base, "/settings/aliases", NULL);
+      handoff->url = g_strconcat (base, FERRY_PAGE_MASTODON_ALIASES, NULL);
       handoff->copy = g_strdup_printf ("@%s", self->origin->acct);
       handoff->instruction = g_strdup_printf (
         _("Signed in as %s, paste %s into “Handle of the old account” and press “Create alias”."),
@@ -440,7 +441,7 @@ ferry_move_get_handoff (FerryMove      *self,
       break;
     case FERRY_MOVE_STAGE_MOVE:
       base = side_base_url (self->origin);
-      handoff->url = g_strconcat (base, "/settings/migration", NULL);
+      handoff->url = g_strconcat (base, FERRY_PAGE_MASTODON_MIGRATION, NULL);
       handoff->copy = g_strdup_printf ("@%s", self->target->acct);
       handoff->instruction = g_strdup_printf (
         _("Signed in as %s, paste %s into “Handle of the new account”, type the password of %s "
@@ -454,7 +455,7 @@ ferry_move_get_handoff (FerryMove      *self,
           return NULL;
         }
       base = side_base_url (self->target);
-      handoff->url = g_strconcat (base, "/settings/migration", NULL);
+      handoff->url = g_strconcat (base, FERRY_PAGE_MASTODON_MIGRATION, NULL);
       handoff->copy = g_strdup_printf ("@%s", self->target->acct);
       handoff->instruction = g_strdup_printf (
         _("Signed in as %s, press “Cancel redirect” under “Move to a different account”."),

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "ferry-api-error.h"
+#include "ferry-web-pages.h"
 #include "ferry-transfer-private.h"
 
 typedef struct
@@ -295,8 +296,8 @@ prepared (GTask *task)
    * /settings/user/export-import (web/source/settings/views/user/export-import), Mastodon at
    * /settings/imports (config/routes/settings.rb). */
   self->import_url = g_strconcat (ferry_client_get_base_url (self->client),
-                                  ferry_transfer_is_gotosocial (self) ? "/settings/user/export-import"
-                                                                      : "/settings/imports", NULL);
+                                  ferry_transfer_is_gotosocial (self) ? FERRY_PAGE_GTS_EXPORT_IMPORT
+                                                                      : FERRY_PAGE_MASTODON_IMPORTS, NULL);
   self->prepared = TRUE;
   g_task_return_boolean (task, TRUE);
   g_object_unref (task);
