@@ -148,6 +148,25 @@ test_new_for_response (void)
   g_assert_error (ok_but_broken, FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE);
 }
 
+/* Empty and blank texts parse with no root: asked for their object, they have none, and no
+ * Json-CRITICAL comes (fatal in this test). Only an object is an object. */
+static void
+test_root_object (void)
+{
+  static const struct { const char *text; gboolean object; } cases[] = {
+    { "", FALSE }, { "   \n", FALSE }, { "[]", FALSE }, { "42", FALSE }, { "null", FALSE },
+    { "{}", TRUE }, { "{\"k\": 1}", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+
+      g_assert_true (json_parser_load_from_data (parser, cases[i].text, -1, NULL));
+      g_assert_cmpint (ferry_api_json_root_object (parser) != NULL, ==, cases[i].object);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -160,6 +179,7 @@ main (int   argc,
   g_test_add_func ("/api-error/extract/garbage", test_extract_garbage);
   g_test_add_func ("/api-error/extract/tidies", test_extract_tidies);
   g_test_add_func ("/api-error/new-for-response", test_new_for_response);
+  g_test_add_func ("/api-error/root-object", test_root_object);
 
   return g_test_run ();
 }

@@ -354,6 +354,44 @@ test_resume (Fixture       *f,
   assert_same_backup (f, "whole", "resumed");
 }
 
+/* #9: a journal whose state files are empty (a crash while one was created, a full disk) is
+ * no journal: the backup starts those categories over, without a Json-CRITICAL (fatal here). */
+static void
+test_empty_state (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *journal = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint emptied = 0;
+
+  setup_server (f, FEDISIM_FLAVOUR_MASTODON, "4.5.0", "small");
+  g_assert_true (run_backup (f, "whole", FERRY_BACKUP_DEFAULT, 0, &error));
+  g_assert_no_error (error);
+  g_assert_false (run_backup (f, "resumed", FERRY_BACKUP_DEFAULT, 5, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  journal = g_build_filename (f->tmpdir, "resumed", ".ferry-journal", NULL);
+  dir = g_dir_open (journal, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (journal, name, NULL);
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      g_assert_true (g_file_set_contents (path, "", 0, &error));
+      emptied++;
+    }
+  g_assert_cmpuint (emptied, >, 0);
+
+  g_assert_true (run_backup (f, "resumed", FERRY_BACKUP_DEFAULT, 0, &error));
+  g_assert_no_error (error);
+  assert_same_backup (f, "whole", "resumed");
+}
+
 static void
 test_incremental (Fixture       *f,
                   gconstpointer  data)
@@ -900,6 +938,7 @@ main (int   argc,
   ADD ("/backup/large", test_large);
   ADD ("/backup/faults", test_faults);
   ADD ("/backup/resume", test_resume);
+  ADD ("/backup/empty-state", test_empty_state);
   ADD ("/backup/incremental", test_incremental);
   ADD ("/backup/other-account", test_other_account);
   ADD ("/backup/gotosocial", test_gotosocial);

@@ -69,6 +69,27 @@ looks_like_json (const char *content_type,
 }
 
 /**
+ * ferry_api_json_root_object:
+ * @parser: a parser that loaded something
+ *
+ * An empty or blank text parses with no root at all, which JSON_NODE_HOLDS_OBJECT() must not
+ * be given (a Json-CRITICAL): this is the one way to ask for the object a text held.
+ *
+ * Returns: (transfer none) (nullable): the root object, or %NULL when the root is none or
+ *   not an object
+ */
+JsonObject *
+ferry_api_json_root_object (JsonParser *parser)
+{
+  JsonNode *root;
+
+  g_return_val_if_fail (JSON_IS_PARSER (parser), NULL);
+
+  root = json_parser_get_root (parser);
+  return root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+}
+
+/**
  * ferry_api_json_too_deep:
  * @data: (array length=length): JSON text, not necessarily terminated
  * @max_depth: how many arrays and objects may nest

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -60,5 +61,6 @@ GError       *ferry_api_error_new_for_response   (const char  *host,
 gboolean      ferry_api_json_too_deep            (const char  *data,
                                                   gsize        length,
                                                   guint        max_depth);
+JsonObject   *ferry_api_json_root_object         (JsonParser  *parser);
 
 G_END_DECLS

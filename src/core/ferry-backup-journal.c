@@ -29,6 +29,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "ferry-api-error.h"
 #include "ferry-backup-journal.h"
 #include "ferry-private-file.h"
 
@@ -154,7 +155,7 @@ load_state (FerryBackupJournal *self,
   GStatBuf st;
 
   if (!json_parser_load_from_file (parser, state_path, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      ferry_api_json_root_object (parser) == NULL)
     {
       /* No state, or one that cannot be read: this category starts over. */
       g_unlink (staging_path);

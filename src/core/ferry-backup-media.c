@@ -199,7 +199,7 @@ media_scan_thread (GTask        *task,
 
           next = end ? end + 1 : text + length;
           if (end == NULL || !json_parser_load_from_data (parser, line, end - line, NULL) ||
-              !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+              ferry_api_json_root_object (parser) == NULL)
             continue;
           media = ferry_backup_array_member (json_node_get_object (json_parser_get_root (parser)),
                                                 "media_attachments");

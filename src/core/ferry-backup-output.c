@@ -21,6 +21,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ferry-api-error.h"
 #include "ferry-backup-private.h"
 #include "ferry-csv.h"
 #include "ferry-private-file.h"
@@ -145,7 +146,7 @@ for_each_item (const char  *staging_path,
       if (end == NULL || end == line)
         continue;
       if (!json_parser_load_from_data (parser, line, end - line, NULL) ||
-          !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+          ferry_api_json_root_object (parser) == NULL)
         {
           g_autofree char *name = g_filename_display_name (staging_path);
 
@@ -326,7 +327,7 @@ line_id (const char *line,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
 
   if (!json_parser_load_from_data (parser, line, (gssize) length, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      ferry_api_json_root_object (parser) == NULL)
     return NULL;
   return g_strdup (ferry_backup_string_member (json_node_get_object (json_parser_get_root (parser)), "id"));
 }
@@ -674,7 +675,7 @@ ferry_backup_read_newest_post_id (const char *dir)
   data = g_data_input_stream_new (G_INPUT_STREAM (stream));
   line = g_data_input_stream_read_line (data, &length, NULL, NULL);
   if (line == NULL || !json_parser_load_from_data (parser, line, length, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      ferry_api_json_root_object (parser) == NULL)
     return NULL;
   return g_strdup (ferry_backup_string_member (json_node_get_object (json_parser_get_root (parser)), "id"));
 }

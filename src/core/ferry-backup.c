@@ -471,7 +471,7 @@ prepare_thread (GTask        *task,
       }
   }
   if (!json_parser_load_from_file (parser, manifest_path, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      ferry_api_json_root_object (parser) == NULL)
     {
       g_task_return_pointer (task, NULL, NULL);
       return;

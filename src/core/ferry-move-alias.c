@@ -112,7 +112,7 @@ alias_answer_cb (GObject      *object,
         parser = json_parser_new ();
         if (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
                                         (gssize) g_bytes_get_size (bytes), NULL) &&
-            JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+            ferry_api_json_root_object (parser) != NULL)
           {
             object_ = json_node_get_object (json_parser_get_root (parser));
             if (json_object_has_member (object_, "alsoKnownAs"))

@@ -110,7 +110,7 @@ check_backup (FerryMove  *self,
     }
   path = g_build_filename (self->backup_dir, "manifest.json", NULL);
   if (!json_parser_load_from_file (parser, path, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      ferry_api_json_root_object (parser) == NULL)
     {
       *detail = why_backup_first (self, TRUE);
       return FERRY_MOVE_LEVEL_BLOCKER;
@@ -161,7 +161,7 @@ check_transfer (FerryMove  *self,
       path = g_build_filename (self->backup_dir, ".ferry-transfer", name, NULL);
     }
   if (path == NULL || !json_parser_load_from_file (parser, path, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      ferry_api_json_root_object (parser) == NULL)
     {
       *detail = g_strdup (_("Not done: follows, lists, blocks and the rest are not on the new account "
                             "yet. Transfer them first, or skip this knowingly."));

@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "ferry-api-error.h"
 #include "ferry-csv.h"
 #include "ferry-move-private.h"
 #include "ferry-private-file.h"
@@ -55,8 +56,8 @@ ferry_move_load_state (FerryMove *self)
   if (self->origin == NULL || self->origin->acct == NULL || self->target->acct == NULL)
     return;
   path = state_path (self);
-  if (!json_parser_load_from_file (parser, path, NULL) || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return;
+  if (!json_parser_load_from_file (parser, path, NULL) || ferry_api_json_root_object (parser) == NULL)
+    return;   /* none, empty (no root) or unreadable: nothing known yet */
   root_node = json_parser_get_root (parser);
   root = json_node_get_object (root_node);
   self->moved_at = int_of (json_object_get_member (root, "moved_at"), 0);

@@ -23,6 +23,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ferry-api-error.h"
 #include "ferry-transfer-journal.h"
 
 struct _FerryTransferJournal
@@ -134,18 +135,17 @@ open_thread (GTask        *task,
   for (gsize start = 0; start < length;)
     {
       const char *end = memchr (contents + start, '\n', length - start);
-      JsonNode *root;
+      JsonObject *record;
       const char *key;
 
       if (end == NULL)
         break;   /* cut short by a crash */
       if (!json_parser_load_from_data (parser, contents + start, end - (contents + start), NULL))
         break;
-      root = json_parser_get_root (parser);
-      if (!JSON_NODE_HOLDS_OBJECT (root) ||
-          (key = json_object_get_string_member_with_default (json_node_get_object (root), "k", NULL)) == NULL)
+      if ((record = ferry_api_json_root_object (parser)) == NULL ||
+          (key = json_object_get_string_member_with_default (record, "k", NULL)) == NULL)
         break;
-      g_hash_table_replace (records, g_strdup (key), json_object_ref (json_node_get_object (root)));
+      g_hash_table_replace (records, g_strdup (key), json_object_ref (record));
       start = end + 1 - contents;
       good = start;
     }
