@@ -18,6 +18,7 @@
 
 #include "ferry-api-error.h"
 #include "ferry-client.h"
+#include "ferry-origin.h"
 
 #define MAX_IN_FLIGHT    4
 #define MAX_ATTEMPTS     4    /* for 5xx, dropped connections and broken answers */
@@ -289,50 +290,6 @@ parse_next_link (SoupMessageHeaders *headers)
   return NULL;
 }
 
-static int
-uri_port (GUri *uri)
-{
-  int port = g_uri_get_port (uri);
-
-  if (port > 0)
-    return port;
-  return g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ? 443 : 80;
-}
-
-/* The account's own server over https: scheme, host and port equal, parsed (a prefix check
- * lets "https://host:443@evil/" and "https://host.evil" through), and no user info. */
-static gboolean
-is_own_origin (FerryClient *self,
-               GUri        *uri)
-{
-  return self->origin != NULL && uri != NULL &&
-         g_ascii_strcasecmp (g_uri_get_scheme (self->origin), "https") == 0 &&
-         g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 &&
-         g_uri_get_userinfo (uri) == NULL &&
-         g_uri_get_host (uri) != NULL &&
-         g_ascii_strcasecmp (g_uri_get_host (uri), g_uri_get_host (self->origin)) == 0 &&
-         uri_port (uri) == uri_port (self->origin);
-}
-
-static gboolean
-is_https (GUri *uri)
-{
-  return uri != NULL && g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 &&
-         g_uri_get_host (uri) != NULL && g_uri_get_host (uri)[0] != '\0';
-}
-
-/* "https://host:port" of @uri, to name it to people without its path or query. */
-static char *
-origin_of (GUri *uri)
-{
-  if (uri == NULL || g_uri_get_host (uri) == NULL)
-    return g_strdup ("?");
-  if (g_uri_get_port (uri) > 0)
-    return g_strdup_printf ("%s://%s:%d", g_uri_get_scheme (uri), g_uri_get_host (uri),
-                            g_uri_get_port (uri));
-  return g_strdup_printf ("%s://%s", g_uri_get_scheme (uri), g_uri_get_host (uri));
-}
-
 /* Whether @req may go to its URL: an API call (with the token) only to the account's own
  * origin over https; a file (without it) anywhere over https: media live on other hosts, and
  * GoToSocial with S3 storage answers a file with a 302 to the bucket (gotosocial
@@ -342,9 +299,9 @@ check_destination (FerryClient *self,
                    Request     *req)
 {
   g_autoptr(GUri) uri = g_uri_parse (req->url, G_URI_FLAGS_NONE, NULL);
-  g_autofree char *where = origin_of (uri);
+  g_autofree char *where = ferry_origin_describe (uri);
 
-  if (req->raw ? is_https (uri) : is_own_origin (self, uri))
+  if (req->raw ? ferry_origin_is_https (uri) : ferry_origin_equal (self->origin, uri))
     return NULL;
   if (req->raw)
     return g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE,
@@ -874,7 +831,7 @@ redirected (GTask *task)
   g_clear_error (&error);
   {
     g_autoptr(GUri) uri = target ? g_uri_parse (target, G_URI_FLAGS_NONE, NULL) : NULL;
-    g_autofree char *where = origin_of (uri);
+    g_autofree char *where = ferry_origin_describe (uri);
 
     fail_request (task, g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE,
                                      /* Translators: the first %s is a server name, the second

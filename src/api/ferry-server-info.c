@@ -18,6 +18,7 @@
 
 #include "ferry-api-error.h"
 #include "ferry-handle.h"
+#include "ferry-origin.h"
 #include "ferry-tls-database.h"
 #include "ferry-server-info.h"
 
@@ -385,12 +386,6 @@ nodeinfo_doc_cb (GObject      *object,
   probe_step_done (task);
 }
 
-static int
-https_port (GUri *uri)
-{
-  return g_uri_get_port (uri) > 0 ? g_uri_get_port (uri) : 443;
-}
-
 /* @href's path and query when it is on @base_url's origin: https, the same host and port, and
  * nothing before the host ("https://ourhost:PORT@other/" is "other"). Otherwise %NULL. A prefix
  * check is not enough: "https://host.evil/" starts with "https://host". */
@@ -402,13 +397,7 @@ same_origin_path (const char *base_url,
   g_autoptr(GUri) uri = g_uri_parse (href, G_URI_FLAGS_NONE, NULL);
   const char *path;
 
-  if (base == NULL || uri == NULL || g_uri_get_host (uri) == NULL || g_uri_get_host (base) == NULL)
-    return NULL;
-  if (g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") != 0 ||
-      g_ascii_strcasecmp (g_uri_get_scheme (base), "https") != 0 ||
-      g_uri_get_userinfo (uri) != NULL ||
-      g_ascii_strcasecmp (g_uri_get_host (uri), g_uri_get_host (base)) != 0 ||
-      https_port (uri) != https_port (base))
+  if (!ferry_origin_equal (base, uri))
     return NULL;
   path = g_uri_get_path (uri);
   if (path[0] != '/')
