@@ -1,5 +1,8 @@
 /* ferry-client.c: one server's API, asynchronous, within its limits, with typed errors
  *
+ * This file queues requests and sends them only to the account's own origin;
+ * ferry-client-answer.c reads each answer within its cap and decides what it means.
+ *
  * Copyright 2026 The Ferry developers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,47 +21,8 @@
 
 #include "ferry-api-error.h"
 #include "ferry-client.h"
+#include "ferry-client-private.h"
 #include "ferry-origin.h"
-
-#define MAX_IN_FLIGHT    4
-#define MAX_ATTEMPTS     4    /* for 5xx, dropped connections and broken answers */
-#define MAX_RATE_WAITS   6    /* for 429s */
-#define MAX_STALLS       2    /* tries of a request whose connection fell silent */
-#define MAX_REDIRECTS    5
-#define MAX_RETRY_AFTER  900  /* s: the longest wait a Retry-After gets, in one go */
-
-/* Every body has a cap (api-facts; issue 12 #4): an endless answer once reached 3 GB in 28 s. */
-#define MAX_ANSWER_SIZE    (8 * 1024 * 1024)    /* an API answer, an ActivityPub document */
-#define MAX_ERROR_BODY     (64 * 1024)          /* what is read of an error's answer */
-#define MAX_FILE_IN_MEMORY (16 * 1024 * 1024)   /* get_bytes: avatars, headers */
-#define MAX_FILE_SIZE      (100 * 1024 * 1024)  /* a download to disk with no limit known */
-#define READ_CHUNK         (256 * 1024)
-
-/* Every request has a deadline, whole, besides the idle timeout (issue 12 #6). */
-#define CALL_DEADLINE    90   /* s: one try of an API call, headers to last byte */
-#define FILE_DEADLINE    900  /* s: one try of a download */
-#define IDLE_TIMEOUT     30   /* s of silence on a connection */
-
-struct _FerryClient
-{
-  GObject           parent_instance;
-
-  char             *base_url;
-  char             *host;
-  char             *token;
-  GUri             *origin;    /* owned: the base URL, parsed; the token goes nowhere else */
-  SoupSession      *session;   /* owned */
-  FerryRateLimiter *limiter;   /* owned */
-  double            time_scale;
-  guint             in_flight;
-  GQueue            queue;     /* GTask*, API calls waiting for a slot */
-  GQueue            files;     /* GTask*, downloads waiting: API calls go first */
-  guint             retries;
-  gsize             max_answer;
-  goffset           max_file;
-  guint             call_deadline;
-  guint             file_deadline;
-};
 
 enum {
   SIGNAL_WAITING,
@@ -69,51 +33,18 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (FerryClient, ferry_client, G_TYPE_OBJECT)
 
-typedef struct
+/* The "waiting" signal, for the answer's file (ferry-client-answer.c). */
+void
+_ferry_client_emit_waiting (FerryClient *self,
+                            gint64       seconds)
 {
-  FerryClient *client;   /* unowned: the task holds a reference */
-  char        *method;
-  char        *url;
-  char        *body;     /* form-encoded, for anything but GET */
-  SoupMultipart *multipart; /* or a multipart form (files) */
-  gboolean     follow;   /* POST …/follow: Mastodon's daily follows limit applies */
-  gboolean     paged;
-  gboolean     raw;
-  const char  *accept;   /* for raw downloads: what to ask for; NULL for anything */
-  int          priority;
-  guint        attempts;
-  guint        rate_waits;
-  guint        stalls;
-  guint        redirects;
-  gboolean     holds_slot;
-  char        *next_url;
-  char        *path;     /* owned: a download's file; written as a part file beside it */
-  goffset      max_size; /* what a successful answer may hold */
-
-  /* The try in flight. */
-  SoupMessage   *msg;       /* owned */
-  GInputStream  *stream;    /* owned: the answer's body */
-  GCancellable  *cancellable; /* owned: the task's */
-  GCancellable  *attempt;   /* owned: cancelled by the task's cancellable or the deadline */
-  gulong         forward_id;
-  GSource       *deadline;  /* owned */
-  gboolean       timed_out; /* the deadline cancelled it */
-  gboolean       at_eof;
-  guint          status;
-  GByteArray    *received;  /* owned: the answer so far, in memory */
-  goffset        size;      /* bytes of body so far */
-  GFile         *part;      /* owned: the part file of a download */
-  GOutputStream *out;       /* owned: writing it */
-  GBytes        *chunk;     /* owned: being written */
-} Request;
-
-static void request_start (GTask *task);
-static void attempt_end   (Request *req);
+  g_signal_emit (self, signals[SIGNAL_WAITING], 0, seconds);
+}
 
 static void
 request_free (Request *req)
 {
-  attempt_end (req);
+  _ferry_client_attempt_end (req);
   g_clear_object (&req->cancellable);
   g_free (req->method);
   g_free (req->url);
@@ -154,13 +85,13 @@ pump (FerryClient *self)
 
       self->in_flight++;
       req->holds_slot = TRUE;
-      request_start (task);
+      _ferry_client_request_start (task);
     }
 }
 
 /* Every request ends here, once. */
-static void
-request_done (GTask *task)
+void
+_ferry_client_request_done (GTask *task)
 {
   Request *req = g_task_get_task_data (task);
   FerryClient *self = req->client;
@@ -174,11 +105,11 @@ request_done (GTask *task)
 }
 
 /* Ends the request with @error; takes the task. */
-static void
-return_error (GTask  *task,
-              GError *error)
+void
+_ferry_client_return_error (GTask  *task,
+                            GError *error)
 {
-  request_done (task);
+  _ferry_client_request_done (task);
   g_task_return_error (task, error);
   g_object_unref (task);
 }
@@ -190,18 +121,18 @@ wait_done_cb (gpointer user_data)
 
   if (g_task_return_error_if_cancelled (task))
     {
-      request_done (task);
+      _ferry_client_request_done (task);
       g_object_unref (task);
       return G_SOURCE_REMOVE;
     }
-  request_start (task);
+  _ferry_client_request_start (task);
   return G_SOURCE_REMOVE;
 }
 
 /* Waits, cancellably, then starts the request again. Takes the task. */
-static void
-wait_then_start (GTask  *task,
-                 double  seconds)
+void
+_ferry_client_wait_then_start (GTask  *task,
+                               double  seconds)
 {
   Request *req = g_task_get_task_data (task);
   guint ms = (guint) MAX (1, seconds * 1000.0 / req->client->time_scale);
@@ -226,77 +157,13 @@ wait_then_start (GTask  *task,
   g_source_unref (source);
 }
 
-/* 1 s, 2 s, 4 s… with ±25 % jitter, so that many clients do not come back at once. */
-static double
-backoff (guint attempt)
-{
-  return (1 << MIN (attempt, 6)) * g_random_double_range (0.75, 1.25);
-}
-
-static GError *
-transport_error (FerryClient  *self,
-                 GError       *error)
-{
-  if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
-    return g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_TLS,
-                        /* Translators: %s is a server name */
-                        _("The connection to %s is not safe: the server’s certificate is not "
-                          "trusted (%s)."), self->host, error->message);
-  /* No certificate was involved: the handshake itself failed, most often because the port
-   * speaks plain http (GnuTLS: "An unexpected TLS packet was received"). */
-  if (error->domain == G_TLS_ERROR)
-    return g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_TLS,
-                        /* Translators: %s is a server name with its port */
-                        _("%s does not answer in https (%s). Ferry talks to servers only over "
-                          "https: check the address and its port, which may be for plain "
-                          "http."), self->host, error->message);
-  if (error->domain == G_RESOLVER_ERROR)
-    return g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_NETWORK,
-                        _("%s could not be found. Check the name, and that you are online."),
-                        self->host);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
-    return g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_NETWORK,
-                        _("%s refused the connection. The server may be down."), self->host);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-    return g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_NETWORK,
-                        _("%s did not answer in time."), self->host);
-  return g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_NETWORK,
-                      _("The connection to %s was lost (%s)."), self->host, error->message);
-}
-
-static gboolean
-may_repeat (Request *req)
-{
-  return g_str_equal (req->method, "GET") || g_str_equal (req->method, "HEAD");
-}
-
-static char *
-parse_next_link (SoupMessageHeaders *headers)
-{
-  const char *link = soup_message_headers_get_one (headers, "Link");
-  g_auto(GStrv) parts = NULL;
-
-  if (link == NULL)
-    return NULL;
-  parts = g_strsplit (link, ",", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      const char *start = strchr (parts[i], '<');
-      const char *end = start ? strchr (start, '>') : NULL;
-
-      if (end != NULL && strstr (end, "rel=\"next\"") != NULL)
-        return g_strndup (start + 1, end - start - 1);
-    }
-  return NULL;
-}
-
 /* Whether @req may go to its URL: an API call (with the token) only to the account's own
  * origin over https; a file (without it) anywhere over https: media live on other hosts, and
  * GoToSocial with S3 storage answers a file with a 302 to the bucket (gotosocial
  * internal/api/fileserver/servefile.go: c.Redirect(http.StatusFound, content.URL.String())). */
-static GError *
-check_destination (FerryClient *self,
-                   Request     *req)
+GError *
+_ferry_client_check_destination (FerryClient *self,
+                                 Request     *req)
 {
   g_autoptr(GUri) uri = g_uri_parse (req->url, G_URI_FLAGS_NONE, NULL);
   g_autofree char *where = ferry_origin_describe (uri);
@@ -318,8 +185,8 @@ check_destination (FerryClient *self,
 
 /* Tears down the try in flight (the request stays). An answer not read to its end is cut off:
  * the connection is closed, never drained. */
-static void
-attempt_end (Request *req)
+void
+_ferry_client_attempt_end (Request *req)
 {
   if (req->deadline != NULL)
     {
@@ -356,8 +223,8 @@ attempt_end (Request *req)
 }
 
 /* A file's try may take long (100 MiB on a slow line); an API answer or an actor may not. */
-static guint
-request_deadline (Request *req)
+guint
+_ferry_client_request_deadline (Request *req)
 {
   return req->raw && req->accept == NULL ? req->client->file_deadline : req->client->call_deadline;
 }
@@ -380,532 +247,8 @@ forward_cancel_cb (GCancellable *cancellable,
 }
 
 /* Seconds from Retry-After (delta seconds or an HTTP date, RFC 9110 §10.2.3), or -1. */
-static double
-retry_after (SoupMessageHeaders *headers)
-{
-  const char *value = soup_message_headers_get_one (headers, "Retry-After");
-  g_autofree char *trimmed = value ? g_strstrip (g_strdup (value)) : NULL;
-  guint64 seconds;
-
-  if (value == NULL)
-    return -1;
-  if (g_ascii_string_to_unsigned (trimmed, 10, 0, G_MAXUINT32, &seconds, NULL))
-    return (double) seconds;
-  {
-    g_autoptr(GDateTime) when = soup_date_time_new_from_http_string (value);
-    const char *date = soup_message_headers_get_one (headers, "Date");
-    g_autoptr(GDateTime) now = date ? soup_date_time_new_from_http_string (date) : NULL;
-
-    if (when == NULL)
-      return -1;
-    if (now == NULL)
-      now = g_date_time_new_now_utc ();
-    return MAX (0, g_date_time_difference (when, now) / (double) G_USEC_PER_SEC);
-  }
-}
-
-static void
-fail_request (GTask  *task,
-              GError *error)
-{
-  attempt_end (g_task_get_task_data (task));
-  return_error (task, error);
-}
-
-/* The try failed on the way (connecting, or reading the answer). Takes @error. */
-static void
-attempt_failed (GTask  *task,
-                GError *error_)
-{
-  Request *req = g_task_get_task_data (task);
-  FerryClient *self = req->client;
-  g_autoptr(GError) error = error_;
-  gboolean timed_out = req->timed_out;
-
-  attempt_end (req);
-  if (g_cancellable_is_cancelled (req->cancellable))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_clear_error (&error);
-          g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
-        }
-      return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (timed_out)
-    {
-      /* A body that trickles in forever: the deadline ends it, and another try would only
-       * trickle again. */
-      guint seconds = request_deadline (req);
-
-      return_error (task, g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_NETWORK,
-                                       /* Translators: %s is a server name, %u seconds */
-                                       g_dngettext (GETTEXT_PACKAGE,
-                                                    "%s did not finish answering in %u second.",
-                                                    "%s did not finish answering in %u seconds.",
-                                                    seconds),
-                                       self->host, seconds));
-      return;
-    }
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-    {
-      /* The connection fell silent (a Content-Length that lies looks so): one more try at
-       * most, not one per attempt. */
-      if (may_repeat (req) && ++req->stalls < MAX_STALLS && ++req->attempts < MAX_ATTEMPTS)
-        {
-          self->retries++;
-          g_debug ("%s %s: %s; trying once more", req->method, req->url, error->message);
-          wait_then_start (task, backoff (req->attempts));
-          return;
-        }
-      return_error (task, transport_error (self, error));
-      return;
-    }
-  /* A dropped connection: safe to repeat only where the request is. A refused connection
-   * never reached the server. */
-  if ((may_repeat (req) || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED)) &&
-      error->domain != G_TLS_ERROR && error->domain != G_RESOLVER_ERROR &&
-      ++req->attempts < MAX_ATTEMPTS)
-    {
-      self->retries++;
-      g_debug ("%s %s: %s; trying again", req->method, req->url, error->message);
-      wait_then_start (task, backoff (req->attempts));
-      return;
-    }
-  return_error (task, transport_error (self, error));
-}
-
-static GError *
-too_large_error (FerryClient *self,
-                 Request     *req)
-{
-  g_autofree char *size = g_format_size (req->max_size);
-
-  if (req->path != NULL || req->raw)
-    return g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_TOO_LARGE,
-                        /* Translators: %s is a server name, then a size such as "100.0 MB" */
-                        _("A file on %s is larger than Ferry takes (%s)."), self->host, size);
-  return g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_TOO_LARGE,
-                      _("%s gave an answer larger than Ferry takes (%s)."), self->host, size);
-}
-
-typedef struct
-{
-  char *part;
-  char *path;
-} Commit;
-
-static void
-commit_free (Commit *commit)
-{
-  g_free (commit->part);
-  g_free (commit->path);
-  g_free (commit);
-}
-
-/* The part file is whole: synced, then renamed into place. */
-static void
-commit_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Commit *commit = task_data;
-  int fd = g_open (commit->part, O_RDONLY | O_CLOEXEC, 0);
-  int saved;
-
-  if (fd < 0 || fsync (fd) != 0 || close (fd) != 0 || g_rename (commit->part, commit->path) != 0)
-    {
-      g_autofree char *display = g_filename_display_name (commit->path);
-
-      saved = errno;
-      if (fd >= 0)
-        close (fd);
-      g_unlink (commit->part);
-      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved),
-                               _("Could not write “%s”: %s"), display, g_strerror (saved));
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-committed_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GTask *task = user_data;
-  Request *req = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      fail_request (task, error);
-      return;
-    }
-  {
-    gssize size = (gssize) req->size;
-
-    attempt_end (req);
-    request_done (task);
-    g_task_return_int (task, size);
-    g_object_unref (task);
-  }
-}
-
-static void
-part_closed_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  GTask *task = user_data;
-  Request *req = g_task_get_task_data (task);
-  GError *error = NULL;
-  g_autoptr(GTask) commit_task = NULL;
-  Commit *commit;
-
-  if (!g_output_stream_close_finish (G_OUTPUT_STREAM (object), result, &error))
-    {
-      fail_request (task, error);
-      return;
-    }
-  g_clear_object (&req->out);
-  commit = g_new0 (Commit, 1);
-  commit->part = g_file_get_path (req->part);
-  commit->path = g_strdup (req->path);
-  /* Renamed: nothing left to delete. */
-  g_clear_object (&req->part);
-  commit_task = g_task_new (NULL, NULL, committed_cb, task);
-  g_task_set_source_tag (commit_task, part_closed_cb);
-  g_task_set_task_data (commit_task, commit, (GDestroyNotify) commit_free);
-  g_task_run_in_thread (commit_task, commit_thread);
-}
-
-static void answer_done (GTask *task);
-static void read_next   (GTask *task);
-
-static void
-chunk_written_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  GTask *task = user_data;
-  Request *req = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  if (!g_output_stream_write_all_finish (G_OUTPUT_STREAM (object), result, NULL, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        attempt_failed (task, error);
-      else
-        fail_request (task, error);
-      return;
-    }
-  g_clear_pointer (&req->chunk, g_bytes_unref);
-  read_next (task);
-}
-
-static void
-chunk_read_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GTask *task = user_data;
-  Request *req = g_task_get_task_data (task);
-  GError *error = NULL;
-  g_autoptr(GBytes) bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result,
-                                                              &error);
-  gsize n;
-  gboolean success = SOUP_STATUS_IS_SUCCESSFUL (req->status);
-
-  if (bytes == NULL)
-    {
-      attempt_failed (task, error);
-      return;
-    }
-  n = g_bytes_get_size (bytes);
-  if (n == 0)
-    {
-      req->at_eof = TRUE;
-      answer_done (task);
-      return;
-    }
-  req->size += n;
-  if (req->size > (success ? req->max_size : MAX_ERROR_BODY))
-    {
-      if (success)
-        {
-          fail_request (task, too_large_error (req->client, req));
-          return;
-        }
-      /* An error's answer: its first part says enough. */
-      answer_done (task);
-      return;
-    }
-  if (req->out != NULL)
-    {
-      req->chunk = g_steal_pointer (&bytes);
-      g_output_stream_write_all_async (req->out, g_bytes_get_data (req->chunk, NULL), n,
-                                       G_PRIORITY_DEFAULT, req->attempt, chunk_written_cb, task);
-      return;
-    }
-  g_byte_array_append (req->received, g_bytes_get_data (bytes, NULL), n);
-  read_next (task);
-}
-
-static void
-read_next (GTask *task)
-{
-  Request *req = g_task_get_task_data (task);
-
-  g_input_stream_read_bytes_async (req->stream, READ_CHUNK, G_PRIORITY_DEFAULT, req->attempt,
-                                   chunk_read_cb, task);
-}
-
-static void
-part_opened_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  GTask *task = user_data;
-  Request *req = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  req->out = G_OUTPUT_STREAM (g_file_replace_finish (G_FILE (object), result, &error));
-  if (req->out == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        attempt_failed (task, error);
-      else
-        fail_request (task, error);
-      return;
-    }
-  read_next (task);
-}
-
-static void
-answer_done (GTask *task)
-{
-  Request *req = g_task_get_task_data (task);
-  FerryClient *self = req->client;
-  SoupMessage *msg = req->msg;
-  g_autoptr(GBytes) bytes = NULL;
-  const char *content_type;
-  guint status = req->status;
-
-  if (req->out != NULL)
-    {
-      g_output_stream_close_async (req->out, G_PRIORITY_DEFAULT, NULL, part_closed_cb, task);
-      return;
-    }
-
-  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&req->received));
-  content_type = soup_message_headers_get_content_type (soup_message_get_response_headers (msg), NULL);
-
-  /* A follow refused with 429 met the daily follows family (api-facts §6), which lasts until
-   * midnight UTC: that is for the caller to plan, not a wait inside one request. */
-  if (status == 429 && !req->follow && ++req->rate_waits < MAX_RATE_WAITS)
-    {
-      /* Refused, so not done: it goes again, never at once. The limiter knows the reset when
-       * the server told a sane one; a garbage, past or absurd one must not send it again six
-       * times in a row: a floor that doubles, and Retry-After within a cap. */
-      double floor = backoff (req->rate_waits - 1);
-      double after = retry_after (soup_message_get_response_headers (msg));
-      double wait = MAX (floor, MIN (after, (double) MAX_RETRY_AFTER));
-
-      g_debug ("%s %s: 429; waiting %.0f s (reset %s, Retry-After %s)", req->method, req->url,
-               wait,
-               soup_message_headers_get_one (soup_message_get_response_headers (msg),
-                                             "X-RateLimit-Reset"),
-               soup_message_headers_get_one (soup_message_get_response_headers (msg),
-                                             "Retry-After"));
-      self->retries++;
-      attempt_end (req);
-      g_signal_emit (self, signals[SIGNAL_WAITING], 0, (gint64) (wait + 0.5));
-      wait_then_start (task, wait);
-      return;
-    }
-
-  if (status >= 500 && status != 501 && may_repeat (req) && ++req->attempts < MAX_ATTEMPTS)
-    {
-      self->retries++;
-      attempt_end (req);
-      wait_then_start (task, backoff (req->attempts));
-      return;
-    }
-
-  if (status < 200 || status >= 300)
-    {
-      fail_request (task, ferry_api_error_new_for_response (self->host, status, content_type,
-                                                            g_bytes_get_data (bytes, NULL),
-                                                            g_bytes_get_size (bytes)));
-      return;
-    }
-
-  if (req->raw && !(req->accept != NULL && strstr (req->accept, "json") != NULL))
-    {
-      attempt_end (req);
-      request_done (task);
-      g_task_return_pointer (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
-      g_object_unref (task);
-      return;
-    }
-
-  if (ferry_api_json_too_deep (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                               FERRY_API_MAX_JSON_DEPTH))
-    {
-      /* Not a passing fault: the same answer would come again. */
-      fail_request (task, g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE,
-                                       _("%s gave an answer nested too deeply to be read."),
-                                       self->host));
-      return;
-    }
-
-  if (req->raw)
-    {
-      /* An ActivityPub document: JSON the caller parses, checked for depth here. */
-      attempt_end (req);
-      request_done (task);
-      g_task_return_pointer (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
-      g_object_unref (task);
-      return;
-    }
-
-  {
-    g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-
-    if (g_bytes_get_size (bytes) == 0 ||
-        !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                     NULL) ||
-        json_parser_get_root (parser) == NULL)
-      {
-        /* An HTML page, or a body cut short: a passing fault more often than not. */
-        if (may_repeat (req) && ++req->attempts < MAX_ATTEMPTS)
-          {
-            self->retries++;
-            attempt_end (req);
-            wait_then_start (task, backoff (req->attempts));
-            return;
-          }
-        fail_request (task, ferry_api_error_new_for_response (self->host, status, content_type,
-                                                              g_bytes_get_data (bytes, NULL),
-                                                              g_bytes_get_size (bytes)));
-        return;
-      }
-
-    req->next_url = parse_next_link (soup_message_get_response_headers (msg));
-    attempt_end (req);
-    request_done (task);
-    g_task_return_pointer (task, json_node_ref (json_parser_get_root (parser)),
-                           (GDestroyNotify) json_node_unref);
-    g_object_unref (task);
-  }
-}
-
-/* A 3xx: followed only where the request may go (check_destination), and never for what
- * may not be repeated. The token is never sent anywhere else: libsoup does not follow. */
-static void
-redirected (GTask *task)
-{
-  Request *req = g_task_get_task_data (task);
-  FerryClient *self = req->client;
-  const char *location = soup_message_headers_get_one (soup_message_get_response_headers (req->msg),
-                                                       "Location");
-  g_autofree char *target = location ? g_uri_resolve_relative (req->url, location,
-                                                                G_URI_FLAGS_NONE, NULL)
-                                     : NULL;
-  g_autofree char *from = g_steal_pointer (&req->url);
-  GError *error;
-
-  req->url = target ? g_strdup (target) : g_strdup (from);
-  error = check_destination (self, req);
-  if (target != NULL && error == NULL && may_repeat (req) && ++req->redirects <= MAX_REDIRECTS)
-    {
-      attempt_end (req);
-      request_start (task);
-      return;
-    }
-  g_free (req->url);
-  req->url = g_steal_pointer (&from);
-  g_clear_error (&error);
-  {
-    g_autoptr(GUri) uri = target ? g_uri_parse (target, G_URI_FLAGS_NONE, NULL) : NULL;
-    g_autofree char *where = ferry_origin_describe (uri);
-
-    fail_request (task, g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE,
-                                     /* Translators: the first %s is a server name, the second
-                                      * an address such as http://example.org */
-                                     _("%s redirected Ferry to %s, which Ferry does not follow "
-                                       "(another server, or not encrypted)."),
-                                     self->host, where));
-  }
-}
-
-static void
-sent_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  GTask *task = user_data;
-  Request *req = g_task_get_task_data (task);
-  FerryClient *self = req->client;
-  SoupMessageHeaders *headers;
-  GError *error = NULL;
-  goffset length;
-
-  req->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
-  if (req->stream == NULL)
-    {
-      attempt_failed (task, error);
-      return;
-    }
-
-  req->status = soup_message_get_status (req->msg);
-  headers = soup_message_get_response_headers (req->msg);
-  if (!req->raw)
-    ferry_rate_limiter_update (self->limiter, req->status, headers);
-
-  if (SOUP_STATUS_IS_REDIRECTION (req->status) && req->status != 304)
-    {
-      redirected (task);
-      return;
-    }
-
-  req->received = g_byte_array_new ();
-  if (!SOUP_STATUS_IS_SUCCESSFUL (req->status))
-    {
-      read_next (task);
-      return;
-    }
-
-  /* What the headers promise beyond the cap is refused before a byte of it is read. */
-  length = soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
-             ? soup_message_headers_get_content_length (headers) : -1;
-  if (length > req->max_size)
-    {
-      fail_request (task, too_large_error (self, req));
-      return;
-    }
-
-  if (req->path != NULL)
-    {
-      g_autofree char *folder = g_path_get_dirname (req->path);
-      g_autofree char *base = g_path_get_basename (req->path);
-      g_autofree char *part_name = g_strconcat (".", base, ".ferry-part", NULL);
-      g_autofree char *part = g_build_filename (folder, part_name, NULL);
-
-      req->part = g_file_new_for_path (part);
-      g_file_replace_async (req->part, NULL, FALSE,
-                            G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                            G_PRIORITY_DEFAULT, req->attempt, part_opened_cb, task);
-      return;
-    }
-  read_next (task);
-}
-
-static void
-request_start (GTask *task)
+void
+_ferry_client_request_start (GTask *task)
 {
   Request *req = g_task_get_task_data (task);
   FerryClient *self = req->client;
@@ -915,16 +258,16 @@ request_start (GTask *task)
 
   if (g_task_return_error_if_cancelled (task))
     {
-      request_done (task);
+      _ferry_client_request_done (task);
       g_object_unref (task);
       return;
     }
 
   /* Before anything goes out: a Link, a journal's URL or a redirect may point anywhere. */
-  refused = check_destination (self, req);
+  refused = _ferry_client_check_destination (self, req);
   if (refused != NULL)
     {
-      return_error (task, refused);
+      _ferry_client_return_error (task, refused);
       return;
     }
 
@@ -934,14 +277,14 @@ request_start (GTask *task)
   if (wait > 0)
     {
       g_signal_emit (self, signals[SIGNAL_WAITING], 0, wait);
-      wait_then_start (task, (double) wait);
+      _ferry_client_wait_then_start (task, (double) wait);
       return;
     }
 
   req->msg = soup_message_new (req->method, req->url);
   if (req->msg == NULL)
     {
-      return_error (task, g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE,
+      _ferry_client_return_error (task, g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE,
                                        _("%s gave an address Ferry cannot use."), self->host));
       return;
     }
@@ -980,12 +323,12 @@ request_start (GTask *task)
   if (req->cancellable != NULL)
     req->forward_id = g_cancellable_connect (req->cancellable, G_CALLBACK (forward_cancel_cb),
                                              req->attempt, NULL);
-  deadline = request_deadline (req);
+  deadline = _ferry_client_request_deadline (req);
   req->deadline = g_timeout_source_new (deadline * 1000);
   g_source_set_callback (req->deadline, deadline_cb, req, NULL);
   g_source_attach (req->deadline, g_main_context_get_thread_default ());
 
-  soup_session_send_async (self->session, req->msg, G_PRIORITY_DEFAULT, req->attempt, sent_cb,
+  soup_session_send_async (self->session, req->msg, G_PRIORITY_DEFAULT, req->attempt, _ferry_client_sent_cb,
                            task);
 }
 
