@@ -20,6 +20,7 @@
 
 #include "ferry-account-manager.h"
 #include "ferry-api-error.h"
+#include "ferry-client-accounts.h"
 #include "ferry-handle.h"
 #include "ferry-tls-database.h"
 
@@ -173,11 +174,9 @@ public_lookup_cb (GObject      *object,
 {
   Check *check = user_data;
   Slot *slot = &check->self->slots[check->role];
-  g_autoptr(JsonNode) node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, NULL);
-  g_autoptr(FerryAccount) account = NULL;
+  g_autoptr(FerryAccount) account = ferry_client_lookup_account_finish (FERRY_CLIENT (object),
+                                                                        result, NULL);
 
-  if (node != NULL)
-    account = ferry_account_new_from_json (ferry_client_get_host (FERRY_CLIENT (object)), node, NULL);
   if (account != NULL)
     g_set_object (&slot->account, account);
   check_done (check);
@@ -191,14 +190,12 @@ verified_cb (GObject      *object,
   Check *check = user_data;
   Slot *slot = &check->self->slots[check->role];
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
+  g_autoptr(FerryAccount) account = ferry_client_verify_credentials_finish (FERRY_CLIENT (object),
+                                                                            result, &error);
 
   g_clear_pointer (&slot->problem, g_free);
-  if (node != NULL)
-    {
-      g_clear_object (&slot->account);
-      slot->account = ferry_account_new_from_json (ferry_client_get_host (slot->client), node, &error);
-    }
+  if (account != NULL)
+    g_set_object (&slot->account, account);
 
   if (slot->account != NULL && error == NULL)
     slot->state = FERRY_ACCOUNT_SIGNED_IN;
@@ -217,16 +214,14 @@ verified_cb (GObject      *object,
       /* After a move Mastodon refuses the token on most endpoints; the public lookup still
        * shows the account, and where it moved. */
       g_autoptr(FerryHandle) handle = ferry_handle_parse (slot->handle, 0, NULL);
-      g_autoptr(FerryParams) params = ferry_params_new ();
       g_autoptr(FerryClient) anonymous = client_for (check->self, slot->handle, NULL);
 
       slot->state = FERRY_ACCOUNT_LOGIN_DISABLED;
       slot->problem = g_strdup (error->message);
       if (handle != NULL && anonymous != NULL)
         {
-          ferry_params_add (params, "acct", handle->username);
-          ferry_client_call_async (anonymous, "GET", "/api/v1/accounts/lookup", params,
-                                   check->cancellable, public_lookup_cb, check);
+          ferry_client_lookup_account_async (anonymous, handle->username, check->cancellable,
+                                             public_lookup_cb, check);
           return;
         }
     }
@@ -270,8 +265,7 @@ token_found_cb (GObject      *object,
     }
   ferry_client_set_token (slot->client, token);
   check->asking_server = TRUE;
-  ferry_client_call_async (slot->client, "GET", "/api/v1/accounts/verify_credentials", NULL,
-                           check->cancellable, verified_cb, check);
+  ferry_client_verify_credentials_async (slot->client, check->cancellable, verified_cb, check);
 }
 
 /**

@@ -766,7 +766,7 @@ preferences_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) answer = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
   JsonObject *profile = ferry_backup_array_object (r->page, 0);
-  JsonObject *me = json_node_get_object (self->me);
+  JsonObject *me = json_node_get_object (ferry_account_get_json (self->account));
   static const char *images[] = { "avatar", "header" };
 
   if (answer != NULL && JSON_NODE_HOLDS_OBJECT (answer))
@@ -809,7 +809,7 @@ static void
 profile_fetch (Runner *r)
 {
   FerryBackup *self = r->backup;
-  JsonObject *me = json_node_get_object (self->me);
+  JsonObject *me = json_node_get_object (ferry_account_get_json (self->account));
   JsonObject *source = ferry_backup_object_member (me, "source");
   JsonObject *profile = json_object_new ();
   JsonObject *defaults = json_object_new ();

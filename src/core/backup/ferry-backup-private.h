@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "ferry-account-context.h"
 #include "ferry-backup.h"
 #include "ferry-backup-category.h"
 #include "ferry-backup-journal.h"
@@ -95,7 +96,7 @@ struct _FerryBackup
   FerryBackupJournal  *journal;      /* owned */
   FerryServerInfo     *info;         /* owned */
   FerryAccount        *account;      /* owned */
-  JsonNode            *me;           /* owned: verify_credentials */
+  FerryAccountContext *context;      /* owned: the client, the probe, the account */
   char                *local_domain;
   char                *posts_since;  /* incremental: the newest post an earlier backup has */
   gint64               posts_earlier_bytes;  /* posts.jsonl's size as the run began (-1: none) */

@@ -524,18 +524,16 @@ prepared_cb (GObject      *object,
 }
 
 static void
-me_cb (GObject      *object,
-       GAsyncResult *result,
-       gpointer      user_data)
+context_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
   FerryBackup *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) me = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
   g_autoptr(GTask) prepare = NULL;
+  FerryAccountContext *context = ferry_account_context_new_finish (result, &error);
 
-  if (me != NULL)
-    self->account = ferry_account_new_from_json (ferry_client_get_host (self->client), me, &error);
-  if (self->account == NULL)
+  if (context == NULL)
     {
       GTask *task = g_steal_pointer (&self->task);
 
@@ -543,40 +541,24 @@ me_cb (GObject      *object,
       g_object_unref (task);
       return;
     }
-  self->me = g_steal_pointer (&me);
-  self->local_domain = g_strdup (ferry_account_get_handle (self->account)->host);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);
-
-  prepare = g_task_new (self, ferry_backup_cancellable (self), prepared_cb, NULL);
-  g_task_set_source_tag (prepare, me_cb);
-  g_task_set_task_data (prepare, ferry_handle_to_string (ferry_account_get_handle (self->account)), g_free);
-  g_task_run_in_thread (prepare, prepare_thread);
-}
-
-static void
-probe_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  FerryBackup *self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  self->info = ferry_server_info_probe_finish (result, &error);
-  if (self->info == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      GTask *task = g_steal_pointer (&self->task);
-
-      g_task_return_error (task, g_steal_pointer (&error));
-      g_object_unref (task);
-      return;
-    }
+  self->context = context;
+  self->info = ferry_account_context_get_server_info (context);
+  if (self->info != NULL)
+    g_object_ref (self->info);
+  self->account = g_object_ref (ferry_account_context_get_account (context));
+  self->local_domain = g_strdup (ferry_account_context_get_local_domain (context));
   /* Only Mastodon (and what copies it) throttles pages on their own. */
   if (self->info != NULL &&
       (ferry_server_info_get_migration_kind (self->info) == FERRY_MIGRATION_GOTOSOCIAL_API ||
        ferry_server_info_get_migration_kind (self->info) == FERRY_MIGRATION_AKKOMA_API))
     ferry_rate_limiter_set_paging_budget (ferry_client_get_rate_limiter (self->client), 0, 0);
-  ferry_client_call_async (self->client, "GET", "/api/v1/accounts/verify_credentials", NULL,
-                           ferry_backup_cancellable (self), me_cb, self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);
+
+  prepare = g_task_new (self, ferry_backup_cancellable (self), prepared_cb, NULL);
+  g_task_set_source_tag (prepare, context_cb);
+  g_task_set_task_data (prepare, ferry_handle_to_string (ferry_account_get_handle (self->account)),
+                        g_free);
+  g_task_run_in_thread (prepare, prepare_thread);
 }
 
 static void
@@ -637,7 +619,8 @@ ferry_backup_run_async (FerryBackup         *self,
   self->task = g_task_new (self, cancellable_, callback, user_data);
   g_task_set_source_tag (self->task, ferry_backup_run_async);
   g_cancellable_connect (cancellable_, G_CALLBACK (on_cancelled), self, NULL);
-  ferry_server_info_probe_async (self->client, cancellable_, probe_cb, self);
+  /* What the server is, then who the account is: asked once, for every category. */
+  ferry_account_context_new_async (self->client, NULL, cancellable_, context_cb, self);
 }
 
 gboolean
@@ -808,6 +791,7 @@ ferry_backup_dispose (GObject *object)
   g_clear_object (&self->journal);
   g_clear_object (&self->info);
   g_clear_object (&self->account);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (ferry_backup_parent_class)->dispose (object);
 }
@@ -837,7 +821,6 @@ ferry_backup_finalize (GObject *object)
   g_clear_object (&self->categories);
   g_clear_object (&self->dir);
   g_free (self->dir_path);
-  g_clear_pointer (&self->me, json_node_unref);
   g_free (self->local_domain);
   g_free (self->posts_since);
 
