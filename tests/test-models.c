@@ -11,7 +11,12 @@
 
 #include "ferry-account.h"
 #include "ferry-api-error.h"
+#include "ferry-filter.h"
+#include "ferry-list.h"
+#include "ferry-page.h"
 #include "ferry-relationship.h"
+#include "ferry-status.h"
+#include "ferry-tag.h"
 
 static JsonNode *
 parse (const char *text)
@@ -135,6 +140,115 @@ test_relationship_defaults (void)
   g_assert_error (error, FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE);
 }
 
+/* A post: what a backup reads of it, and its media, whatever their ids. */
+static void
+test_status (void)
+{
+  g_autoptr(JsonNode) node = parse (
+    "{\"id\":\"1\",\"uri\":\"https://s.example/users/a/statuses/1\",\"url\":null,"
+    "\"edited_at\":\"2025-01-01T00:00:00Z\",\"account\":{\"acct\":\"a@b.example\"},"
+    "\"media_attachments\":[{\"id\":\"9\",\"url\":\"https://m.example/9.png\"},"
+    "{\"id\":3,\"url\":\"https://m.example/3.png\"}]}");
+  g_autoptr(FerryStatus) status = ferry_status_new_from_json ("s.example", node, NULL);
+
+  g_assert_nonnull (status);
+  g_assert_cmpstr (ferry_status_get_id (status), ==, "1");
+  g_assert_cmpstr (ferry_status_get_uri (status), ==, "https://s.example/users/a/statuses/1");
+  g_assert_null (ferry_status_get_url (status));
+  g_assert_cmpstr (ferry_status_get_edited_at (status), ==, "2025-01-01T00:00:00Z");
+  g_assert_cmpstr (ferry_status_get_account_acct (status), ==, "a@b.example");
+  g_assert_cmpuint (ferry_status_get_n_media (status), ==, 2);
+  g_assert_cmpstr (ferry_status_get_media_id (status, 0), ==, "9");
+  g_assert_null (ferry_status_get_media_id (status, 1));
+  g_assert_cmpstr (ferry_status_get_media_url (status, 1), ==, "https://m.example/3.png");
+  g_assert_true (ferry_status_get_json (status) == node);
+}
+
+static void
+test_tag_and_list (void)
+{
+  g_autoptr(JsonNode) tag_node = parse ("{\"name\":\"rust\","
+                                        "\"url\":\"https://s.example/tags/rust\"}");
+  g_autoptr(JsonNode) list_node = parse ("{\"id\":\"5\",\"title\":\"Friends\","
+                                         "\"replies_policy\":\"none\",\"exclusive\":true}");
+  g_autoptr(JsonNode) old_list = parse ("{\"id\":\"6\",\"title\":\"Work\"}");
+  g_autoptr(FerryTag) tag = ferry_tag_new_from_json ("s.example", tag_node, NULL);
+  g_autoptr(FerryList) list = ferry_list_new_from_json ("s.example", list_node, NULL);
+  g_autoptr(FerryList) old = ferry_list_new_from_json ("s.example", old_list, NULL);
+
+  g_assert_cmpstr (ferry_tag_get_name (tag), ==, "rust");
+  g_assert_cmpstr (ferry_list_get_title (list), ==, "Friends");
+  g_assert_cmpstr (ferry_list_get_replies_policy (list), ==, "none");
+  g_assert_true (ferry_list_has_exclusive (list));
+  g_assert_true (ferry_list_get_exclusive (list));
+  /* Before Mastodon 4.2 there is no "exclusive": said as not sent, not as false. */
+  g_assert_false (ferry_list_has_exclusive (old));
+  g_assert_null (ferry_list_get_replies_policy (old));
+}
+
+static void
+test_filter (void)
+{
+  g_autoptr(JsonNode) node = parse (
+    "{\"id\":\"2\",\"title\":\"spoilers\",\"context\":[\"home\",\"thread\"],"
+    "\"filter_action\":\"hide\",\"expires_at\":null,"
+    "\"keywords\":[{\"keyword\":\"finale\",\"whole_word\":true},{\"keyword\":\"ep\"}],"
+    "\"statuses\":[{\"status_id\":\"8\"},{\"status_id\":8}]}");
+  g_autoptr(FerryFilter) filter = ferry_filter_new_from_json ("s.example", node, NULL);
+  const char * const *ids;
+
+  g_assert_cmpstr (ferry_filter_get_title (filter), ==, "spoilers");
+  g_assert_cmpstr (ferry_filter_get_action (filter), ==, "hide");
+  g_assert_null (ferry_filter_get_expires_at (filter));
+  g_assert_cmpstr (ferry_filter_get_context (filter)[1], ==, "thread");
+  g_assert_cmpuint (ferry_filter_get_n_keywords (filter), ==, 2);
+  g_assert_cmpstr (ferry_filter_get_keyword (filter, 0), ==, "finale");
+  g_assert_true (ferry_filter_get_whole_word (filter, 0));
+  g_assert_false (ferry_filter_get_whole_word (filter, 1));
+  ids = ferry_filter_get_status_ids (filter);
+  g_assert_cmpstr (ids[0], ==, "8");
+  g_assert_null (ids[1]);
+}
+
+/* A page: each entry as its collection's model, what is not one left out; an empty page
+ * ends the paging whatever its Link says; an object is no page. */
+static void
+test_page (void)
+{
+  g_autoptr(JsonNode) accounts = parse ("[{\"id\":\"1\",\"acct\":\"a\"},7,{\"id\":\"2\"}]");
+  g_autoptr(JsonNode) domains = parse ("[\"a.example\",3,\"b.example\"]");
+  g_autoptr(JsonNode) empty = parse ("[]");
+  g_autoptr(JsonNode) object = parse ("{\"error\":\"nope\"}");
+  g_autoptr(FerryPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+
+  page = ferry_page_new_from_json ("s.example", FERRY_COLLECTION_BLOCKS, accounts,
+                                   "https://s.example/api/v1/blocks?max_id=3", NULL);
+  g_assert_cmpuint (ferry_page_get_n_sent (page), ==, 3);
+  g_assert_cmpuint (ferry_page_get_items (page)->len, ==, 1);
+  g_assert_true (FERRY_IS_ACCOUNT (g_ptr_array_index (ferry_page_get_items (page), 0)));
+  g_assert_cmpstr (ferry_page_get_next (page), ==, "https://s.example/api/v1/blocks?max_id=3");
+  ferry_page_truncate (page, 0);
+  g_assert_cmpuint (ferry_page_get_items (page)->len, ==, 0);
+  g_assert_null (ferry_page_get_next (page));
+  g_clear_object (&page);
+
+  page = ferry_page_new_from_json ("s.example", FERRY_COLLECTION_DOMAIN_BLOCKS, domains, NULL,
+                                   NULL);
+  g_assert_cmpuint (ferry_page_get_items (page)->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (ferry_page_get_items (page), 1), ==, "b.example");
+  g_clear_object (&page);
+
+  page = ferry_page_new_from_json ("s.example", FERRY_COLLECTION_BOOKMARKS, empty,
+                                   "https://s.example/api/v1/bookmarks?max_id=1", NULL);
+  g_assert_null (ferry_page_get_next (page));
+  g_clear_object (&page);
+
+  g_assert_null (ferry_page_new_from_json ("s.example", FERRY_COLLECTION_LISTS, object, NULL,
+                                           &error));
+  g_assert_error (error, FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -146,5 +260,9 @@ main (int   argc,
   g_test_add_func ("/models/account/shapes", test_account_shapes);
   g_test_add_func ("/models/relationship/members", test_relationship);
   g_test_add_func ("/models/relationship/defaults", test_relationship_defaults);
+  g_test_add_func ("/models/status", test_status);
+  g_test_add_func ("/models/tag-and-list", test_tag_and_list);
+  g_test_add_func ("/models/filter", test_filter);
+  g_test_add_func ("/models/page", test_page);
   return g_test_run ();
 }

@@ -41,6 +41,7 @@ struct _FerryAccount
   char        *avatar;       /* "avatar" as sent (the original, maybe animated) */
   char        *header;
   GStrv        also_known_as;  /* GoToSocial's source.also_known_as_uris; NULL: not shown */
+  char        *mute_expires_at;  /* in a list of mutes: when the mute ends; NULL: never */
 };
 
 G_DEFINE_FINAL_TYPE (FerryAccount, ferry_account, G_TYPE_OBJECT)
@@ -64,6 +65,7 @@ ferry_account_finalize (GObject *object)
   g_free (self->avatar);
   g_free (self->header);
   g_strfreev (self->also_known_as);
+  g_free (self->mute_expires_at);
 
   G_OBJECT_CLASS (ferry_account_parent_class)->finalize (object);
 }
@@ -140,6 +142,7 @@ ferry_account_new_from_json (const char  *host,
   self->created_at = ferry_model_dup_string (object, "created_at");
   self->avatar = ferry_model_dup_string (object, "avatar");
   self->header = ferry_model_dup_string (object, "header");
+  self->mute_expires_at = ferry_model_dup_string (object, "mute_expires_at");
   self->also_known_as = ferry_model_strv (ferry_model_object (object, "source"),
                                           "also_known_as_uris");
 
@@ -314,4 +317,85 @@ ferry_account_get_also_known_as (FerryAccount *self)
   g_return_val_if_fail (FERRY_IS_ACCOUNT (self), NULL);
 
   return (const char * const *) self->also_known_as;
+}
+
+/* Returns: (nullable): in a list of mutes (3.3+), when the mute ends; %NULL: never */
+const char *
+ferry_account_get_mute_expires_at (FerryAccount *self)
+{
+  g_return_val_if_fail (FERRY_IS_ACCOUNT (self), NULL);
+
+  return self->mute_expires_at;
+}
+
+static void
+copy_member (JsonObject *to,
+             const char *to_name,
+             JsonObject *from,
+             const char *from_name)
+{
+  JsonNode *node = from ? json_object_get_member (from, from_name) : NULL;
+
+  if (node != NULL)
+    json_object_set_member (to, to_name, json_node_copy (node));
+}
+
+/**
+ * ferry_account_dup_profile:
+ * @full_acct: the account's address as the archive writes it ("user@host")
+ *
+ * The profile as Ferry's backups keep it (profile.json), from a CredentialAccount: the bio
+ * and the fields as written (`source`, where the server sends it) and the bio as shown,
+ * the flags wherever the server puts them (Mastodon at the top, GoToSocial partly in
+ * `source`), and the posting defaults. Every value as the server sent it; what it did not
+ * send is left out. The pictures are the caller's to add.
+ *
+ * Returns: (transfer full): a new object
+ */
+JsonObject *
+ferry_account_dup_profile (FerryAccount *self,
+                           const char   *full_acct)
+{
+  static const char *flags[] = { "locked", "bot", "group", "discoverable", "indexable",
+                                 "hide_collections" };
+  JsonObject *me;
+  JsonObject *source;
+  JsonObject *profile;
+  JsonObject *defaults;
+
+  g_return_val_if_fail (FERRY_IS_ACCOUNT (self), NULL);
+
+  me = json_node_get_object (self->json);
+  source = ferry_model_object (me, "source");
+  profile = json_object_new ();
+  defaults = json_object_new ();
+  json_object_set_string_member (profile, "acct", full_acct ? full_acct : "");
+  copy_member (profile, "id", me, "id");
+  copy_member (profile, "url", me, "url");
+  copy_member (profile, "uri", me, "uri");
+  copy_member (profile, "created_at", me, "created_at");
+  copy_member (profile, "display_name", me, "display_name");
+  if (source && json_object_has_member (source, "note"))
+    copy_member (profile, "note", source, "note");
+  else
+    copy_member (profile, "note", me, "note");
+  copy_member (profile, "note_html", me, "note");
+  if (source && json_object_has_member (source, "fields"))
+    copy_member (profile, "fields", source, "fields");
+  else
+    copy_member (profile, "fields", me, "fields");
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    {
+      if (json_object_has_member (me, flags[i]))
+        copy_member (profile, flags[i], me, flags[i]);
+      else
+        copy_member (profile, flags[i], source, flags[i]);
+    }
+  copy_member (defaults, "privacy", source, "privacy");
+  copy_member (defaults, "sensitive", source, "sensitive");
+  copy_member (defaults, "language", source, "language");
+  json_object_set_object_member (profile, "posting_defaults", defaults);
+  copy_member (profile, "avatar_description", me, "avatar_description");
+  copy_member (profile, "header_description", me, "header_description");
+  return profile;
 }

@@ -41,5 +41,8 @@ const char        *ferry_account_get_created_at     (FerryAccount *self);
 const char        *ferry_account_get_avatar_original_url (FerryAccount *self);
 const char        *ferry_account_get_header_url     (FerryAccount *self);
 const char * const *ferry_account_get_also_known_as (FerryAccount *self);
+const char        *ferry_account_get_mute_expires_at (FerryAccount *self);
+JsonObject        *ferry_account_dup_profile        (FerryAccount *self,
+                                                     const char   *full_acct);
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include "ferry-account-manager.h"
 #include "ferry-api-error.h"
 #include "ferry-client-accounts.h"
+#include "ferry-client-collections.h"
 #include "ferry-handle.h"
 #include "ferry-tls-database.h"
 
@@ -525,9 +526,10 @@ counted_cb (GObject      *object,
   CountOne *one = user_data;
   Count *count = g_task_get_task_data (one->task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonArray) items = ferry_client_list_finish (FERRY_CLIENT (object), result, &error);
+  g_autoptr(GPtrArray) items = ferry_client_list_all_finish (FERRY_CLIENT (object), result,
+                                                             &error);
 
-  *one->slot = items ? (gint64) json_array_get_length (items) : -1;
+  *one->slot = items ? (gint64) items->len : -1;
   if (--count->pending == 0 && !g_task_return_error_if_cancelled (one->task))
     {
       FerryCollectionCounts *copy = g_memdup2 (&count->counts, sizeof count->counts);
@@ -551,14 +553,14 @@ ferry_account_manager_count_async (FerryAccountManager *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  static const struct { const char *path; gsize offset; } lists[] = {
-    { "/api/v1/lists", G_STRUCT_OFFSET (FerryCollectionCounts, lists) },
-    { "/api/v2/filters", G_STRUCT_OFFSET (FerryCollectionCounts, filters) },
-    { "/api/v1/followed_tags?limit=200", G_STRUCT_OFFSET (FerryCollectionCounts, followed_tags) },
-    { "/api/v1/domain_blocks?limit=200", G_STRUCT_OFFSET (FerryCollectionCounts, domain_blocks) },
-    { "/api/v1/blocks?limit=80", G_STRUCT_OFFSET (FerryCollectionCounts, blocks) },
-    { "/api/v1/mutes?limit=80", G_STRUCT_OFFSET (FerryCollectionCounts, mutes) },
-    { "/api/v1/bookmarks?limit=40", G_STRUCT_OFFSET (FerryCollectionCounts, bookmarks) },
+  static const struct { FerryCollection collection; gsize offset; } lists[] = {
+    { FERRY_COLLECTION_LISTS, G_STRUCT_OFFSET (FerryCollectionCounts, lists) },
+    { FERRY_COLLECTION_FILTERS, G_STRUCT_OFFSET (FerryCollectionCounts, filters) },
+    { FERRY_COLLECTION_FOLLOWED_TAGS, G_STRUCT_OFFSET (FerryCollectionCounts, followed_tags) },
+    { FERRY_COLLECTION_DOMAIN_BLOCKS, G_STRUCT_OFFSET (FerryCollectionCounts, domain_blocks) },
+    { FERRY_COLLECTION_BLOCKS, G_STRUCT_OFFSET (FerryCollectionCounts, blocks) },
+    { FERRY_COLLECTION_MUTES, G_STRUCT_OFFSET (FerryCollectionCounts, mutes) },
+    { FERRY_COLLECTION_BOOKMARKS, G_STRUCT_OFFSET (FerryCollectionCounts, bookmarks) },
   };
   GTask *task;
   Count *count;
@@ -586,7 +588,8 @@ ferry_account_manager_count_async (FerryAccountManager *self,
 
       one->task = g_object_ref (task);
       one->slot = G_STRUCT_MEMBER_P (&count->counts, lists[i].offset);
-      ferry_client_list_async (client, lists[i].path, 0, cancellable, counted_cb, one);
+      ferry_client_list_all_async (client, lists[i].collection, NULL, 0, cancellable, counted_cb,
+                                   one);
     }
   g_object_unref (task);
 }
