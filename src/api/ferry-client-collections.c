@@ -15,7 +15,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 
 #include "ferry-api-error.h"
 #include "ferry-client-collections.h"
@@ -288,7 +287,8 @@ ferry_client_get_status_finish (FerryClient   *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/* The answer as sent, when it is a JSON node of the kind wanted. */
+/* The answer as sent, when it is a JSON node of the kind wanted; another kind is no answer
+ * (NULL without an error), as Ferry has always taken it for these. */
 static void
 node_cb (GObject      *object,
          GAsyncResult *result,
@@ -303,9 +303,7 @@ node_cb (GObject      *object,
   if (node == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else if (JSON_NODE_TYPE (node) != wanted)
-    g_task_return_new_error (task, FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE,
-                             _("%s gave an answer Ferry does not understand."),
-                             ferry_client_get_host (client));
+    g_task_return_pointer (task, NULL, NULL);
   else
     g_task_return_pointer (task, g_steal_pointer (&node), (GDestroyNotify) json_node_unref);
 }
@@ -336,7 +334,8 @@ ferry_client_get_status_history_async (FerryClient         *self,
   ferry_client_call_full_async (self, "GET", path, NULL, io_priority, cancellable, node_cb, task);
 }
 
-/* Returns: (transfer full): the StatusEdit array as sent (sealed), or %NULL with @error */
+/* Returns: (transfer full) (nullable): the StatusEdit array as sent (sealed); %NULL with
+ *   @error, or without one when the answer was no array */
 JsonNode *
 ferry_client_get_status_history_finish (FerryClient   *self,
                                         GAsyncResult  *result,
@@ -366,7 +365,8 @@ ferry_client_get_preferences_async (FerryClient         *self,
   ferry_client_call_async (self, "GET", "/api/v1/preferences", NULL, cancellable, node_cb, task);
 }
 
-/* Returns: (transfer full): the Preferences object as sent (sealed), or %NULL with @error */
+/* Returns: (transfer full) (nullable): the Preferences object as sent (sealed); %NULL with
+ *   @error, or without one when the answer was no object */
 JsonNode *
 ferry_client_get_preferences_finish (FerryClient   *self,
                                      GAsyncResult  *result,

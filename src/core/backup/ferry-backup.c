@@ -29,25 +29,25 @@
 #include "ferry-backup-private.h"
 
 const CategoryDef ferry_backup_category_defs[] = {
-  { "profile", N_("Profile"), KIND_PROFILE, NULL, 0 },
-  { "following", N_("Following"), KIND_PAGED, "/api/v1/accounts/:id/following?limit=80",
+  { "profile", N_("Profile"), KIND_PROFILE, 0, 0 },
+  { "following", N_("Following"), KIND_PAGED, FERRY_COLLECTION_FOLLOWING,
     ACCOUNTS | WITH_RELATIONSHIPS },
-  { "followers", N_("Followers"), KIND_PAGED, "/api/v1/accounts/:id/followers?limit=80",
+  { "followers", N_("Followers"), KIND_PAGED, FERRY_COLLECTION_FOLLOWERS, ACCOUNTS },
+  { "lists", N_("Lists"), KIND_LISTS, FERRY_COLLECTION_LISTS, 0 },
+  { "blocks", N_("Blocked accounts"), KIND_PAGED, FERRY_COLLECTION_BLOCKS,
+    ACCOUNTS | WITH_RELATIONSHIPS },
+  { "mutes", N_("Muted accounts"), KIND_PAGED, FERRY_COLLECTION_MUTES,
+    ACCOUNTS | WITH_RELATIONSHIPS },
+  { "domain_blocks", N_("Blocked servers"), KIND_PAGED, FERRY_COLLECTION_DOMAIN_BLOCKS, 0 },
+  { "bookmarks", N_("Bookmarks"), KIND_PAGED, FERRY_COLLECTION_BOOKMARKS, 0 },
+  { "favourites", N_("Favourites"), KIND_PAGED, FERRY_COLLECTION_FAVOURITES, 0 },
+  { "followed_tags", N_("Followed hashtags"), KIND_PAGED, FERRY_COLLECTION_FOLLOWED_TAGS, 0 },
+  { "featured_tags", N_("Featured hashtags"), KIND_PAGED, FERRY_COLLECTION_FEATURED_TAGS, 0 },
+  { "endorsements", N_("Featured accounts"), KIND_PAGED, FERRY_COLLECTION_ENDORSEMENTS,
     ACCOUNTS },
-  { "lists", N_("Lists"), KIND_LISTS, "/api/v1/lists", 0 },
-  { "blocks", N_("Blocked accounts"), KIND_PAGED, "/api/v1/blocks?limit=80",
-    ACCOUNTS | WITH_RELATIONSHIPS },
-  { "mutes", N_("Muted accounts"), KIND_PAGED, "/api/v1/mutes?limit=80",
-    ACCOUNTS | WITH_RELATIONSHIPS },
-  { "domain_blocks", N_("Blocked servers"), KIND_PAGED, "/api/v1/domain_blocks?limit=200", 0 },
-  { "bookmarks", N_("Bookmarks"), KIND_PAGED, "/api/v1/bookmarks?limit=40", 0 },
-  { "favourites", N_("Favourites"), KIND_PAGED, "/api/v1/favourites?limit=40", 0 },
-  { "followed_tags", N_("Followed hashtags"), KIND_PAGED, "/api/v1/followed_tags?limit=200", 0 },
-  { "featured_tags", N_("Featured hashtags"), KIND_PAGED, "/api/v1/featured_tags", 0 },
-  { "endorsements", N_("Featured accounts"), KIND_PAGED, "/api/v1/endorsements?limit=80", ACCOUNTS },
-  { "filters", N_("Filters"), KIND_FILTERS, "/api/v2/filters", 0 },
-  { "posts", N_("Posts"), KIND_PAGED, "/api/v1/accounts/:id/statuses?limit=40", POSTS },
-  { "media", N_("Media files"), KIND_MEDIA, NULL, 0 },
+  { "filters", N_("Filters"), KIND_FILTERS, FERRY_COLLECTION_FILTERS, 0 },
+  { "posts", N_("Posts"), KIND_PAGED, FERRY_COLLECTION_STATUSES, POSTS },
+  { "media", N_("Media files"), KIND_MEDIA, 0, 0 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (ferry_backup_category_defs) == FERRY_BACKUP_N_CATEGORIES);
@@ -153,10 +153,7 @@ ferry_backup_runner_end (Runner         *r,
 
   g_assert (!r->ended);
   r->ended = TRUE;
-  g_clear_pointer (&r->page, json_array_unref);
-  g_clear_pointer (&r->rels, json_array_unref);
-  g_clear_pointer (&r->histories, g_hash_table_unref);
-  g_clear_pointer (&r->uris, g_hash_table_unref);
+  ferry_backup_runner_clear_page (r);
   g_clear_pointer (&r->next, g_free);
   ferry_backup_runner_clear_prefetch (r);
   ferry_backup_category_set_state (r->category, state, detail);
@@ -805,10 +802,7 @@ ferry_backup_finalize (GObject *object)
     {
       Runner *r = &self->runners[i];
 
-      g_clear_pointer (&r->page, json_array_unref);
-      g_clear_pointer (&r->rels, json_array_unref);
-      g_clear_pointer (&r->histories, g_hash_table_unref);
-      g_clear_pointer (&r->uris, g_hash_table_unref);
+      ferry_backup_runner_clear_page (r);
       g_clear_pointer (&r->next, g_free);
       g_clear_error (&r->error);
       g_assert (!r->pre_pending);
