@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "ferry-account.h"
 #include "ferry-api-error.h"
@@ -249,6 +250,50 @@ test_page (void)
   g_assert_error (error, FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE);
 }
 
+/* The profile a backup keeps: the bio as written (source) and as shown, flags from where the
+ * server puts them, nothing the server did not send. */
+static void
+test_account_profile (void)
+{
+  g_autoptr(JsonNode) node = parse (
+    "{\"id\":\"1\",\"acct\":\"a\",\"display_name\":\"\",\"note\":\"<p>hi</p>\","
+    "\"locked\":false,\"source\":{\"note\":\"hi\",\"privacy\":\"unlisted\","
+    "\"discoverable\":true,\"fields\":[{\"name\":\"w\",\"value\":\"x\"}]}}");
+  g_autoptr(FerryAccount) account = ferry_account_new_from_json ("s.example", node, NULL);
+  g_autoptr(JsonObject) profile = ferry_account_dup_profile (account, "a@s.example");
+  g_autoptr(JsonNode) wrapped = json_node_init_object (json_node_alloc (), profile);
+  g_autofree char *text = json_to_string (wrapped, FALSE);
+
+  g_assert_cmpstr (text, ==,
+                   "{\"acct\":\"a@s.example\",\"id\":\"1\",\"display_name\":\"\",\"note\":\"hi\","
+                   "\"note_html\":\"<p>hi</p>\",\"fields\":[{\"name\":\"w\",\"value\":\"x\"}],"
+                   "\"locked\":false,\"discoverable\":true,"
+                   "\"posting_defaults\":{\"privacy\":\"unlisted\"}}");
+}
+
+/* A post as sent, member by member, less its author, with each attachment's file. */
+static void
+test_status_archive (void)
+{
+  g_autoptr(JsonNode) node = parse (
+    "{\"id\":\"1\",\"account\":{\"acct\":\"a\"},\"content\":\"x\","
+    "\"media_attachments\":[{\"id\":\"9\",\"url\":\"u9\"},{\"id\":\"8\",\"url\":\"\"}],"
+    "\"z\":null}");
+  g_autoptr(FerryStatus) status = ferry_status_new_from_json ("s.example", node, NULL);
+  const char *files[] = { "media/9.png", NULL };
+  g_autoptr(JsonObject) archive = ferry_status_dup_archive (status, files, 2);
+  g_autoptr(JsonNode) wrapped = json_node_init_object (json_node_alloc (), archive);
+  g_autofree char *text = json_to_string (wrapped, FALSE);
+  g_autofree char *sent = json_to_string (node, FALSE);
+
+  g_assert_cmpstr (text, ==,
+                   "{\"id\":\"1\",\"content\":\"x\",\"media_attachments\":[{\"id\":\"9\","
+                   "\"url\":\"u9\",\"local_file\":\"media/9.png\"},{\"id\":\"8\",\"url\":\"\"}],"
+                   "\"z\":null}");
+  /* The answer itself is not changed. */
+  g_assert_null (strstr (sent, "local_file"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -264,5 +309,7 @@ main (int   argc,
   g_test_add_func ("/models/tag-and-list", test_tag_and_list);
   g_test_add_func ("/models/filter", test_filter);
   g_test_add_func ("/models/page", test_page);
+  g_test_add_func ("/models/account/profile", test_account_profile);
+  g_test_add_func ("/models/status/archive", test_status_archive);
   return g_test_run ();
 }

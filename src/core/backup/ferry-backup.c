@@ -266,6 +266,7 @@ ferry_backup_runner_skip_if_missing (Runner *r,
 
 /* Committing a page */
 
+/* persistence reader: the category's count and whether all its pages are in, from the journal */
 static void
 commit_cb (GObject      *object,
            GAsyncResult *result,
@@ -293,6 +294,7 @@ commit_cb (GObject      *object,
 }
 
 /* Writes @lines and the state, then goes on with the next page (or the files). */
+/* persistence reader: the journal's count */
 void
 ferry_backup_runner_commit (Runner  *r,
                GString *lines,
@@ -327,6 +329,7 @@ ferry_backup_append_line (GString    *lines,
 
 /* Starting */
 
+/* persistence reader: each category's journal state */
 static void
 start_runners (FerryBackup *self)
 {
@@ -423,6 +426,7 @@ make_files_private (const char *folder)
 }
 
 /* In a worker thread: the folder, and what an earlier backup in it says. */
+/* persistence reader: manifest.json of an earlier backup in the folder */
 static void
 prepare_thread (GTask        *task,
                 gpointer      source_object,
