@@ -14,6 +14,7 @@
 #include "ferry-account-context.h"
 #include "ferry-api-error.h"
 #include "ferry-client-accounts.h"
+#include "ferry-client-search.h"
 #include "ferry-tls-database.h"
 
 typedef struct
@@ -214,6 +215,44 @@ test_context (Fixture       *f,
   g_assert_cmpuint (fedisim_server_answer_count (f->server), ==, 1);
 }
 
+/* Search with resolve finds an account by its address; its actor document names it. */
+static void
+test_resolve_and_actor (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(FerryActor) actor = NULL;
+  g_autofree char *address = g_strdup_printf ("bob@%s", fedisim_server_get_host (f->server));
+  FerryAccount *bob;
+
+  ferry_client_resolve_async (f->client, address, FERRY_SEARCH_ACCOUNTS, 1, NULL, got_result,
+                              &result);
+  found = ferry_client_resolve_finish (f->client, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  bob = g_ptr_array_index (found, 0);
+  g_assert_cmpstr (ferry_account_get_handle (bob)->username, ==, "bob");
+  g_assert_cmpuint (fedisim_server_request_count (f->server, "GET /api/v2/search"), ==, 1);
+
+  g_clear_object (&result);
+  ferry_client_resolve_async (f->client, "https://nowhere.example/statuses/1",
+                              FERRY_SEARCH_STATUSES, 1, NULL, got_result, &result);
+  none = ferry_client_resolve_finish (f->client, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  g_clear_object (&result);
+  ferry_client_get_actor_async (f->client, ferry_account_get_uri (bob), NULL, got_result, &result);
+  actor = ferry_client_get_actor_finish (f->client, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ferry_actor_get_id (actor), ==, ferry_account_get_uri (bob));
+  g_assert_cmpstr (ferry_actor_get_preferred_username (actor), ==, "bob");
+  g_assert_null (ferry_actor_get_moved_to (actor));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -227,5 +266,7 @@ main (int   argc,
   g_test_add ("/client-accounts/relationships", Fixture, NULL, setup, test_relationships,
               teardown);
   g_test_add ("/client-accounts/context", Fixture, NULL, setup, test_context, teardown);
+  g_test_add ("/client-accounts/resolve-and-actor", Fixture, NULL, setup, test_resolve_and_actor,
+              teardown);
   return g_test_run ();
 }

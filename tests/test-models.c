@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ferry-account.h"
+#include "ferry-actor.h"
 #include "ferry-api-error.h"
 #include "ferry-filter.h"
 #include "ferry-list.h"
@@ -294,6 +295,28 @@ test_status_archive (void)
   g_assert_null (strstr (sent, "local_file"));
 }
 
+/* An actor's aliases, an array on Mastodon, a single string elsewhere. */
+static void
+test_actor (void)
+{
+  g_autoptr(JsonNode) many = parse ("{\"id\":\"https://n.example/users/a\","
+                                    "\"alsoKnownAs\":[\"https://o.example/users/a\"],"
+                                    "\"movedTo\":\"https://m.example/users/a\"}");
+  g_autoptr(JsonNode) one = parse ("{\"id\":\"https://n.example/users/a\","
+                                   "\"alsoKnownAs\":\"https://o.example/users/a\"}");
+  g_autoptr(GBytes) html = g_bytes_new_static ("<html>", 6);
+  g_autoptr(FerryActor) a = ferry_actor_new_from_json ("n.example", many, NULL);
+  g_autoptr(FerryActor) b = ferry_actor_new_from_json ("n.example", one, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ferry_actor_is_also_known_as (a, "https://o.example/users/a"));
+  g_assert_cmpstr (ferry_actor_get_moved_to (a), ==, "https://m.example/users/a");
+  g_assert_true (ferry_actor_is_also_known_as (b, "https://o.example/users/a"));
+  g_assert_false (ferry_actor_is_also_known_as (b, "https://x.example/users/a"));
+  g_assert_null (ferry_actor_new_from_bytes ("n.example", html, &error));
+  g_assert_error (error, FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -311,5 +334,6 @@ main (int   argc,
   g_test_add_func ("/models/page", test_page);
   g_test_add_func ("/models/account/profile", test_account_profile);
   g_test_add_func ("/models/status/archive", test_status_archive);
+  g_test_add_func ("/models/actor", test_actor);
   return g_test_run ();
 }
