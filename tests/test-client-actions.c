@@ -231,6 +231,34 @@ test_tags (Fixture       *f,
   g_assert_cmpstr (ferry_tag_get_name (g_ptr_array_index (shown, 0)), ==, "rust");
 }
 
+/* A filter made with its context, action and keywords: the model answers with them all. */
+static void
+test_filter (Fixture       *f,
+             gconstpointer  data)
+{
+  const char *context[] = { "home", "thread", NULL };
+  const FerryFilterKeyword keywords[] = { { "finale", TRUE }, { "ep 9", FALSE } };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryFilter) filter = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+
+  ferry_client_create_filter_async (f->client, "spoilers", context, "hide", 3600, keywords,
+                                    G_N_ELEMENTS (keywords), NULL, got_result, &result);
+  filter = ferry_client_create_filter_finish (f->client, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ferry_filter_get_title (filter), ==, "spoilers");
+  g_assert_cmpstr (ferry_filter_get_action (filter), ==, "hide");
+  g_assert_nonnull (ferry_filter_get_expires_at (filter));
+  g_assert_cmpstr (ferry_filter_get_context (filter)[1], ==, "thread");
+  g_assert_cmpuint (ferry_filter_get_n_keywords (filter), ==, 2);
+  g_assert_true (ferry_filter_get_whole_word (filter, 0));
+  g_assert_cmpstr (ferry_filter_get_keyword (filter, 1), ==, "ep 9");
+  all = list_all (f, FERRY_COLLECTION_FILTERS, NULL);
+  g_assert_cmpuint (all->len, ==, 1);
+  g_assert_cmpuint (fedisim_server_request_count (f->server, "POST /api/v2/filters"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -242,5 +270,6 @@ main (int   argc,
   g_test_add ("/client-actions/lists-and-domains", Fixture, NULL, setup, test_lists_and_domains,
               teardown);
   g_test_add ("/client-actions/tags", Fixture, NULL, setup, test_tags, teardown);
+  g_test_add ("/client-actions/filter", Fixture, NULL, setup, test_filter, teardown);
   return g_test_run ();
 }

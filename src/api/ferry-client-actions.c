@@ -427,3 +427,84 @@ ferry_client_tag_action_finish (FerryClient   *self,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/**
+ * ferry_client_create_filter_async:
+ * @context: where it applies (home, notifications, public, thread, account)
+ * @action: (nullable): warn, hide (or blur, 4.4+); %NULL: warn
+ * @expires_in: seconds until it ends; 0: never
+ * @keywords: (array length=n_keywords): what it matches
+ *
+ * POST /api/v2/filters (4.0+; v2/filters_controller.rb, api-facts §4).
+ */
+void
+ferry_client_create_filter_async (FerryClient              *self,
+                                  const char               *title,
+                                  const char * const       *context,
+                                  const char               *action,
+                                  gint64                    expires_in,
+                                  const FerryFilterKeyword *keywords,
+                                  guint                     n_keywords,
+                                  GCancellable             *cancellable,
+                                  GAsyncReadyCallback       callback,
+                                  gpointer                  user_data)
+{
+  g_autoptr(FerryParams) params = ferry_params_new ();
+
+  g_return_if_fail (FERRY_IS_CLIENT (self));
+  g_return_if_fail (title != NULL);
+  g_return_if_fail (n_keywords == 0 || keywords != NULL);
+
+  ferry_params_add (params, "title", title);
+  for (guint i = 0; context != NULL && context[i] != NULL; i++)
+    ferry_params_add (params, "context[]", context[i]);
+  ferry_params_add (params, "filter_action", action ? action : "warn");
+  if (expires_in > 0)
+    {
+      g_autofree char *seconds = g_strdup_printf ("%" G_GINT64_FORMAT, expires_in);
+
+      ferry_params_add (params, "expires_in", seconds);
+    }
+  for (guint i = 0; i < n_keywords; i++)
+    {
+      ferry_params_add (params, "keywords_attributes[][keyword]", keywords[i].keyword);
+      ferry_params_add_bool (params, "keywords_attributes[][whole_word]", keywords[i].whole_word);
+    }
+  act (self, ferry_client_create_filter_async, "POST", "/api/v2/filters", params,
+       (ParseFunc) ferry_filter_new_from_json, cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full): the new filter, or %NULL with @error */
+FerryFilter *
+ferry_client_create_filter_finish (FerryClient   *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Adds a post (by its id here) to a filter: POST /api/v2/filters/:id/statuses. Finished
+ * with ferry_client_action_finish(). */
+void
+ferry_client_add_filter_status_async (FerryClient         *self,
+                                      const char          *filter_id,
+                                      const char          *status_id,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(FerryParams) params = ferry_params_new ();
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (FERRY_IS_CLIENT (self));
+  g_return_if_fail (filter_id != NULL && status_id != NULL);
+
+  ferry_params_add (params, "status_id", status_id);
+  escaped = g_uri_escape_string (filter_id, NULL, FALSE);
+  path = g_strconcat ("/api/v2/filters/", escaped, "/statuses", NULL);
+  act (self, ferry_client_add_filter_status_async, "POST", path, params, NULL, cancellable,
+       callback, user_data);
+}

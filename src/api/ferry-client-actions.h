@@ -9,6 +9,7 @@
 #pragma once
 
 #include "ferry-client.h"
+#include "ferry-filter.h"
 #include "ferry-list.h"
 #include "ferry-relationship.h"
 #include "ferry-status.h"
@@ -120,5 +121,36 @@ void               ferry_client_feature_tag_async   (FerryClient              *s
 FerryTag          *ferry_client_tag_action_finish   (FerryClient              *self,
                                                      GAsyncResult             *result,
                                                      GError                  **error);
+
+/**
+ * FerryFilterKeyword:
+ * @keyword: the word or phrase
+ * @whole_word: match it only as a whole word
+ */
+typedef struct
+{
+  const char *keyword;
+  gboolean    whole_word;
+} FerryFilterKeyword;
+
+void               ferry_client_create_filter_async (FerryClient              *self,
+                                                     const char               *title,
+                                                     const char * const       *context,
+                                                     const char               *action,
+                                                     gint64                    expires_in,
+                                                     const FerryFilterKeyword *keywords,
+                                                     guint                     n_keywords,
+                                                     GCancellable             *cancellable,
+                                                     GAsyncReadyCallback       callback,
+                                                     gpointer                  user_data);
+FerryFilter       *ferry_client_create_filter_finish (FerryClient             *self,
+                                                     GAsyncResult             *result,
+                                                     GError                  **error);
+void               ferry_client_add_filter_status_async (FerryClient          *self,
+                                                     const char               *filter_id,
+                                                     const char               *status_id,
+                                                     GCancellable             *cancellable,
+                                                     GAsyncReadyCallback       callback,
+                                                     gpointer                  user_data);
 
 G_END_DECLS
