@@ -64,9 +64,11 @@ why_backup_first (FerryMove *self,
                   gboolean   unfinished)
 {
   const char *host = self->old_side.handle->host;
+  FerryMovedReads reads = self->old_side.info == NULL
+    ? FERRY_MOVED_READS_REFUSED
+    : ferry_move_backend_moved_reads (ferry_move_side_backend (&self->old_side));
 
-  if (self->old_side.info != NULL &&
-      ferry_server_info_get_migration_kind (self->old_side.info) == FERRY_MIGRATION_GOTOSOCIAL_API)
+  if (reads == FERRY_MOVED_READS_ALLOWED)
     return unfinished
       ? g_strdup_printf (_("The last backup did not finish. Finish it before the move: GoToSocial "
                            "still lets a moved account read its data, but on %s nothing of the move "
@@ -74,8 +76,7 @@ why_backup_first (FerryMove *self,
       : g_strdup_printf (_("No backup yet. Back up the old account first: GoToSocial still lets a "
                            "moved account read its data, but on %s nothing of the move can be undone "
                            "without its admin."), host);
-  if (self->old_side.info != NULL &&
-      ferry_server_info_get_migration_kind (self->old_side.info) != FERRY_MIGRATION_MASTODON_WEB)
+  if (reads == FERRY_MOVED_READS_UNKNOWN)
     return unfinished
       ? g_strdup (_("The last backup did not finish. Finish it before the move: what this server "
                     "still lets a moved account read is not known."))
@@ -322,14 +323,11 @@ check_servers (FerryMove *self)
                                            ferry_server_info_get_host (target),
                                            ferry_server_info_get_software_name (target)));
 
-  switch (ferry_server_info_get_migration_kind (origin))
+  if (!ferry_move_backend_can_move (ferry_move_side_backend (self->origin)))
+    add_check (self->checks, "origin-server", FERRY_MOVE_LEVEL_BLOCKER, FERRY_MOVE_FIX_NONE,
+                          _("Server moved from"), g_steal_pointer (&how));
+  else if (ferry_move_side_has_api (self->origin))
     {
-    case FERRY_MIGRATION_NONE:
-      add_check (self->checks, "origin-server", FERRY_MOVE_LEVEL_BLOCKER, FERRY_MOVE_FIX_NONE,
-                            _("Server moved from"), g_steal_pointer (&how));
-      break;
-    case FERRY_MIGRATION_GOTOSOCIAL_API:
-    case FERRY_MIGRATION_AKKOMA_API:
       add_check (self->checks, "origin-server", FERRY_MOVE_LEVEL_OK, FERRY_MOVE_FIX_NONE,
                             _("Server moved from"), g_steal_pointer (&how));
       add_check (self->checks, "password", FERRY_MOVE_LEVEL_INFO, FERRY_MOVE_FIX_NONE,
@@ -337,10 +335,9 @@ check_servers (FerryMove *self)
                             g_strdup_printf (_("%s asks for the account’s password at the move. Ferry "
                                                "sends it once and never keeps it."),
                                              ferry_server_info_get_host (origin)));
-      break;
-    case FERRY_MIGRATION_MASTODON_WEB:
-    case FERRY_MIGRATION_MISSKEY:
-    default:
+    }
+  else
+    {
       add_check (self->checks, "origin-server", FERRY_MOVE_LEVEL_INFO, FERRY_MOVE_FIX_NONE,
                             _("Server moved from"), g_steal_pointer (&how));
       add_check (self->checks, "password", FERRY_MOVE_LEVEL_INFO, FERRY_MOVE_FIX_NONE,
@@ -348,7 +345,6 @@ check_servers (FerryMove *self)
                             g_strdup_printf (_("%s’s web page asks for the account’s password at the "
                                                "move; Ferry never sees it."),
                                              ferry_server_info_get_host (origin)));
-      break;
     }
 }
 
