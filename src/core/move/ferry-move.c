@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "ferry-api-error.h"
+#include "ferry-client-accounts.h"
 #include "ferry-move-private.h"
 
 G_DEFINE_FINAL_TYPE (FerryMove, ferry_move, G_TYPE_OBJECT)
@@ -566,10 +567,11 @@ verified_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   FerryMove *self = g_task_get_source_object (task);
   FerryMoveSide *side = FERRY_CLIENT (object) == self->old_side.client ? &self->old_side : &self->new_side;
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(FerryAccount) account = NULL;
 
   g_clear_error (&side->verify_error);
-  node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &side->verify_error);
+  account = ferry_client_verify_credentials_finish (FERRY_CLIENT (object), result,
+                                                    &side->verify_error);
   refresh_step_done (g_steal_pointer (&task));
 }
 
@@ -609,8 +611,9 @@ side_looked_up_cb (GObject      *object,
   Lookup *lookup = g_task_get_task_data (task);
   FerryMoveSide *side = lookup->side;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
-  FerryAccount *account = node ? ferry_account_new_from_json (side->handle->host, node, &error) : NULL;
+  FerryAccount *account = lookup->attempt == 1
+    ? ferry_client_verify_credentials_finish (FERRY_CLIENT (object), result, &error)
+    : ferry_client_lookup_account_finish (FERRY_CLIENT (object), result, &error);
 
   if (account != NULL && lookup->attempt > 0 &&
       (g_ascii_strcasecmp (ferry_account_get_handle (account)->username, side->handle->username) != 0 ||
@@ -651,23 +654,19 @@ lookup_send (GTask *task)
   FerryMoveSide *side = lookup->side;
   FerryMoveSide *other = side == &self->old_side ? &self->new_side : &self->old_side;
   GCancellable *cancellable = g_task_get_cancellable (task);
-  g_autoptr(FerryParams) params = ferry_params_new ();
 
   switch (lookup->attempt)
     {
     case 0:
-      ferry_params_add (params, "acct", side->handle->username);
-      ferry_client_call_async (side->client, "GET", FERRY_PATH_ACCOUNT_LOOKUP, params, cancellable,
-                               side_looked_up_cb, task);
+      ferry_client_lookup_account_async (side->client, side->handle->username, cancellable,
+                                         side_looked_up_cb, task);
       break;
     case 1:
-      ferry_client_call_async (side->client, "GET", FERRY_PATH_VERIFY_CREDENTIALS, NULL, cancellable,
-                               side_looked_up_cb, task);
+      ferry_client_verify_credentials_async (side->client, cancellable, side_looked_up_cb, task);
       break;
     default:
-      ferry_params_add (params, "acct", side->acct);
-      ferry_client_call_async (other->client, "GET", FERRY_PATH_ACCOUNT_LOOKUP, params, cancellable,
-                               side_looked_up_cb, task);
+      ferry_client_lookup_account_async (other->client, side->acct, cancellable,
+                                         side_looked_up_cb, task);
       break;
     }
 }
@@ -751,8 +750,8 @@ side_refresh (GTask         *task,
   FerryMove *self = g_task_get_source_object (task);
 
   refresh->pending += 2;
-  ferry_client_call_async (side->client, "GET", FERRY_PATH_VERIFY_CREDENTIALS, NULL,
-                           cancellable, verified_cb, g_object_ref (task));
+  ferry_client_verify_credentials_async (side->client, cancellable, verified_cb,
+                                         g_object_ref (task));
   ferry_move_side_lookup_async (self, side, cancellable, looked_up_cb, g_object_ref (task));
   if (side->info == NULL)
     {
