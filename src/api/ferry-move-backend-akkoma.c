@@ -31,12 +31,6 @@ struct _FerryMoveBackendAkkoma
 G_DEFINE_FINAL_TYPE (FerryMoveBackendAkkoma, ferry_move_backend_akkoma,
                      FERRY_TYPE_MOVE_BACKEND)
 
-static gboolean
-akkoma_true (FerryMoveBackend *self)
-{
-  return TRUE;
-}
-
 static FerryMoveWebStep *
 akkoma_web_step (FerryMoveBackend *self,
                  FerryMoveWebPage     page,
@@ -250,8 +244,7 @@ ferry_move_backend_akkoma_class_init (FerryMoveBackendAkkomaClass *klass)
 {
   FerryMoveBackendClass *backend_class = FERRY_MOVE_BACKEND_CLASS (klass);
 
-  backend_class->has_api = akkoma_true;
-  backend_class->can_move = akkoma_true;
+  backend_class->way = FERRY_MOVE_WAY_API;
   backend_class->web_step = akkoma_web_step;
   backend_class->read_alias_async = akkoma_read_alias_async;
   backend_class->add_alias_async = akkoma_add_alias_async;

@@ -34,12 +34,6 @@ struct _FerryMoveBackendGts
 
 G_DEFINE_FINAL_TYPE (FerryMoveBackendGts, ferry_move_backend_gts, FERRY_TYPE_MOVE_BACKEND)
 
-static gboolean
-gts_true (FerryMoveBackend *self)
-{
-  return TRUE;
-}
-
 static FerryMovedReads
 gts_moved_reads (FerryMoveBackend *self)
 {
@@ -337,8 +331,7 @@ ferry_move_backend_gts_class_init (FerryMoveBackendGtsClass *klass)
 {
   FerryMoveBackendClass *backend_class = FERRY_MOVE_BACKEND_CLASS (klass);
 
-  backend_class->has_api = gts_true;
-  backend_class->can_move = gts_true;
+  backend_class->way = FERRY_MOVE_WAY_API;
   backend_class->moved_reads = gts_moved_reads;
   backend_class->web_step = gts_web_step;
   backend_class->redirect_refusal = gts_redirect_refusal;

@@ -29,12 +29,6 @@ struct _FerryMoveBackendMastodon
 G_DEFINE_FINAL_TYPE (FerryMoveBackendMastodon, ferry_move_backend_mastodon,
                      FERRY_TYPE_MOVE_BACKEND)
 
-static gboolean
-mastodon_can_move (FerryMoveBackend *self)
-{
-  return TRUE;
-}
-
 /* require_user! answers 403 "Your login is currently disabled" to a moved account's token
  * (app/controllers/api/base_controller.rb, api-facts §0.2). */
 static FerryMovedReads
@@ -74,7 +68,7 @@ ferry_move_backend_mastodon_class_init (FerryMoveBackendMastodonClass *klass)
 {
   FerryMoveBackendClass *backend_class = FERRY_MOVE_BACKEND_CLASS (klass);
 
-  backend_class->can_move = mastodon_can_move;
+  backend_class->way = FERRY_MOVE_WAY_WEB_PAGES;
   backend_class->moved_reads = mastodon_moved_reads;
   backend_class->web_step = mastodon_web_step;
   backend_class->redirect_refusal = mastodon_redirect_refusal;

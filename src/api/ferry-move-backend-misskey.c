@@ -28,12 +28,6 @@ struct _FerryMoveBackendMisskey
 G_DEFINE_FINAL_TYPE (FerryMoveBackendMisskey, ferry_move_backend_misskey,
                      FERRY_TYPE_MOVE_BACKEND)
 
-static gboolean
-misskey_can_move (FerryMoveBackend *self)
-{
-  return TRUE;
-}
-
 static FerryMoveWebStep *
 misskey_web_step (FerryMoveBackend *self,
                   FerryMoveWebPage     page,
@@ -59,7 +53,7 @@ ferry_move_backend_misskey_class_init (FerryMoveBackendMisskeyClass *klass)
 {
   FerryMoveBackendClass *backend_class = FERRY_MOVE_BACKEND_CLASS (klass);
 
-  backend_class->can_move = misskey_can_move;
+  backend_class->way = FERRY_MOVE_WAY_WEB_APP;
   backend_class->web_step = misskey_web_step;
 }
 

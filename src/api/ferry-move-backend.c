@@ -228,12 +228,6 @@ real_classify (FerryMoveBackend *self,
   return FERRY_MOVE_REFUSAL_OTHER;
 }
 
-static gboolean
-real_false (FerryMoveBackend *self)
-{
-  return FALSE;
-}
-
 static FerryMovedReads
 real_moved_reads (FerryMoveBackend *self)
 {
@@ -368,8 +362,7 @@ ferry_move_backend_class_init (FerryMoveBackendClass *klass)
   object_class->dispose = ferry_move_backend_dispose;
   object_class->finalize = ferry_move_backend_finalize;
 
-  klass->has_api = real_false;
-  klass->can_move = real_false;
+  klass->way = FERRY_MOVE_WAY_NONE;
   klass->moved_reads = real_moved_reads;
   klass->web_step = real_web_step;
   klass->redirect_refusal = real_redirect_refusal;
@@ -398,13 +391,45 @@ ferry_move_backend_init (FerryMoveBackend *self)
 {
 }
 
+/* The one place that picks a family, from the probe's migration kind. */
+static GType
+type_for (FerryServerInfo *info)
+{
+  switch (info ? ferry_server_info_get_migration_kind (info) : FERRY_MIGRATION_NONE)
+    {
+    case FERRY_MIGRATION_MASTODON_WEB:
+      return FERRY_TYPE_MOVE_BACKEND_MASTODON;
+    case FERRY_MIGRATION_GOTOSOCIAL_API:
+      return FERRY_TYPE_MOVE_BACKEND_GTS;
+    case FERRY_MIGRATION_AKKOMA_API:
+      return FERRY_TYPE_MOVE_BACKEND_AKKOMA;
+    case FERRY_MIGRATION_MISSKEY:
+      return FERRY_TYPE_MOVE_BACKEND_MISSKEY;
+    case FERRY_MIGRATION_NONE:
+    default:
+      return FERRY_TYPE_MOVE_BACKEND;
+    }
+}
+
+/**
+ * ferry_move_backend_way_for:
+ * @info: (nullable): what a probe found a server to be
+ *
+ * Returns: how the server's family moves accounts, without a backend (no client needed)
+ */
+FerryMoveWay
+ferry_move_backend_way_for (FerryServerInfo *info)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type_for (info));
+
+  return FERRY_MOVE_BACKEND_CLASS (klass)->way;
+}
+
 /**
  * ferry_move_backend_new:
  * @client: signed in to the account
  * @info: (nullable): what the probe found its server to be
  * @acct: the account, user@host
- *
- * The one place that picks a family, from the probe's migration kind.
  *
  * Returns: (transfer full): the backend for the account's server
  */
@@ -413,29 +438,9 @@ ferry_move_backend_new (FerryClient     *client,
                         FerryServerInfo *info,
                         const char      *acct)
 {
-  GType type = FERRY_TYPE_MOVE_BACKEND;
-
   g_return_val_if_fail (FERRY_IS_CLIENT (client), NULL);
 
-  switch (info ? ferry_server_info_get_migration_kind (info) : FERRY_MIGRATION_NONE)
-    {
-    case FERRY_MIGRATION_MASTODON_WEB:
-      type = FERRY_TYPE_MOVE_BACKEND_MASTODON;
-      break;
-    case FERRY_MIGRATION_GOTOSOCIAL_API:
-      type = FERRY_TYPE_MOVE_BACKEND_GTS;
-      break;
-    case FERRY_MIGRATION_AKKOMA_API:
-      type = FERRY_TYPE_MOVE_BACKEND_AKKOMA;
-      break;
-    case FERRY_MIGRATION_MISSKEY:
-      type = FERRY_TYPE_MOVE_BACKEND_MISSKEY;
-      break;
-    case FERRY_MIGRATION_NONE:
-    default:
-      break;
-    }
-  return g_object_new (type, "client", client, "info", info, "acct", acct, NULL);
+  return g_object_new (type_for (info), "client", client, "info", info, "acct", acct, NULL);
 }
 
 const char *
@@ -468,20 +473,26 @@ ferry_move_backend_get_info (FerryMoveBackend *self)
   return priv->info;
 }
 
+FerryMoveWay
+ferry_move_backend_get_way (FerryMoveBackend *self)
+{
+  g_return_val_if_fail (FERRY_IS_MOVE_BACKEND (self), FERRY_MOVE_WAY_NONE);
+
+  return FERRY_MOVE_BACKEND_GET_CLASS (self)->way;
+}
+
+/* Whether alias and move go through the API (else on web pages, or not at all). */
 gboolean
 ferry_move_backend_has_api (FerryMoveBackend *self)
 {
-  g_return_val_if_fail (FERRY_IS_MOVE_BACKEND (self), FALSE);
-
-  return FERRY_MOVE_BACKEND_GET_CLASS (self)->has_api (self);
+  return ferry_move_backend_get_way (self) == FERRY_MOVE_WAY_API;
 }
 
+/* Whether the family moves accounts at all. */
 gboolean
 ferry_move_backend_can_move (FerryMoveBackend *self)
 {
-  g_return_val_if_fail (FERRY_IS_MOVE_BACKEND (self), FALSE);
-
-  return FERRY_MOVE_BACKEND_GET_CLASS (self)->can_move (self);
+  return ferry_move_backend_get_way (self) != FERRY_MOVE_WAY_NONE;
 }
 
 FerryMovedReads

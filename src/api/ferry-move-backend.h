@@ -50,6 +50,23 @@ typedef enum
 } FerryMoveWebPage;
 
 /**
+ * FerryMoveWay:
+ * @FERRY_MOVE_WAY_NONE: Ferry knows no way to move an account there
+ * @FERRY_MOVE_WAY_API: alias and move through the server's API
+ * @FERRY_MOVE_WAY_WEB_PAGES: on the server's own settings pages (Mastodon)
+ * @FERRY_MOVE_WAY_WEB_APP: in the server's own web app (Misskey)
+ *
+ * How a family moves accounts: a property of the family (its class), not of one server.
+ */
+typedef enum
+{
+  FERRY_MOVE_WAY_NONE,
+  FERRY_MOVE_WAY_API,
+  FERRY_MOVE_WAY_WEB_PAGES,
+  FERRY_MOVE_WAY_WEB_APP,
+} FerryMoveWay;
+
+/**
  * FerryMovedReads:
  *
  * What the server still lets a moved account's token read (for a backup).
@@ -83,8 +100,7 @@ G_DECLARE_DERIVABLE_TYPE (FerryMoveBackend, ferry_move_backend, FERRY, MOVE_BACK
 
 /**
  * FerryMoveBackendClass:
- * @has_api: whether alias and move go through the API (else through web pages)
- * @can_move: whether the software moves accounts at all
+ * @way: how the family moves accounts
  * @moved_reads: what a moved account's token may still read
  * @web_step: the page for a step and what to do on it; %NULL where there is none
  * @redirect_refusal: why an account that moved cannot cancel its redirect here; %NULL
@@ -103,8 +119,8 @@ struct _FerryMoveBackendClass
 {
   GObjectClass parent_class;
 
-  gboolean          (*has_api)          (FerryMoveBackend     *self);
-  gboolean          (*can_move)         (FerryMoveBackend     *self);
+  FerryMoveWay        way;
+
   FerryMovedReads   (*moved_reads)      (FerryMoveBackend     *self);
   FerryMoveWebStep *(*web_step)         (FerryMoveBackend     *self,
                                          FerryMoveWebPage         page,
@@ -137,6 +153,8 @@ FerryMoveBackend *ferry_move_backend_new             (FerryClient          *clie
                                                       FerryServerInfo      *info,
                                                       const char           *acct);
 const char       *ferry_move_backend_get_acct        (FerryMoveBackend     *self);
+FerryMoveWay      ferry_move_backend_way_for         (FerryServerInfo      *info);
+FerryMoveWay      ferry_move_backend_get_way         (FerryMoveBackend     *self);
 FerryClient      *ferry_move_backend_get_client      (FerryMoveBackend     *self);
 FerryServerInfo  *ferry_move_backend_get_info        (FerryMoveBackend     *self);
 gboolean          ferry_move_backend_has_api         (FerryMoveBackend     *self);

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "ferry-api-error.h"
+#include "ferry-move-policy.h"
 #include "ferry-move-private.h"
 
 #define BACKUP_FRESH_DAYS 7
@@ -308,7 +309,7 @@ check_servers (FerryMove *self)
 {
   FerryServerInfo *origin = self->origin->info;
   FerryServerInfo *target = self->target->info;
-  g_autofree char *how = ferry_server_info_describe_migration (origin);
+  g_autofree char *how = ferry_move_describe_server (origin);
 
   if (ferry_server_info_honours_move (target))
     add_check (self->checks, "target-server", FERRY_MOVE_LEVEL_OK, FERRY_MOVE_FIX_NONE,
