@@ -23,6 +23,8 @@
 #include "ferry-move-backend-gts.h"
 #include "ferry-move-backend-mastodon.h"
 #include "ferry-move-backend-misskey.h"
+#include "ferry-move-endpoints.h"
+#include "ferry-params.h"
 #include "ferry-web-pages.h"
 
 typedef struct
@@ -663,4 +665,130 @@ ferry_move_backend_classify (FerryMoveBackend *self,
   if (error == NULL)
     return FERRY_MOVE_REFUSAL_OTHER;
   return FERRY_MOVE_BACKEND_GET_CLASS (self)->classify (self, error, until);
+}
+
+static void
+unlocked_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL,
+                                                       &error);
+  FerryAccount *account = node ? ferry_account_new_from_json (ferry_client_get_host (
+                                                                FERRY_CLIENT (object)),
+                                                              node, &error)
+                               : NULL;
+
+  if (account == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, account, g_object_unref);
+}
+
+/**
+ * ferry_move_backend_unlock_async:
+ *
+ * Lets followers follow the account without approval (update_credentials locked=false).
+ */
+void
+ferry_move_backend_unlock_async (FerryMoveBackend    *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  FerryMoveBackendPrivate *priv = ferry_move_backend_get_instance_private (self);
+  g_autoptr(FerryParams) params = ferry_params_new ();
+  GTask *task;
+
+  g_return_if_fail (FERRY_IS_MOVE_BACKEND (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ferry_move_backend_unlock_async);
+  ferry_params_add_bool (params, "locked", FALSE);
+  ferry_client_call_async (priv->client, "PATCH", FERRY_PATH_UPDATE_CREDENTIALS, params,
+                           cancellable, unlocked_cb, task);
+}
+
+/* Returns: (transfer full): the account as the server shows it now */
+FerryAccount *
+ferry_move_backend_unlock_finish (FerryMoveBackend  *self,
+                                  GAsyncResult      *result,
+                                  GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+listed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  JsonArray *array = ferry_client_list_finish (FERRY_CLIENT (object), result, &error);
+
+  if (array == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, array, (GDestroyNotify) json_array_unref);
+}
+
+static void
+list_async (FerryMoveBackend    *self,
+            const char          *path,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  FerryMoveBackendPrivate *priv = ferry_move_backend_get_instance_private (self);
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, list_async);
+  ferry_client_list_async (priv->client, path, 0, cancellable, listed_cb, task);
+}
+
+/* Every page of the account's followers (public: after a move too). */
+void
+ferry_move_backend_list_followers_async (FerryMoveBackend    *self,
+                                         const char          *account_id,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (FERRY_IS_MOVE_BACKEND (self));
+  g_return_if_fail (account_id != NULL);
+
+  escaped = g_uri_escape_string (account_id, NULL, FALSE);
+  path = g_strdup_printf (FERRY_PATH_FOLLOWERS_OF, escaped);
+  list_async (self, path, cancellable, callback, user_data);
+}
+
+/* Every page of the follow requests the signed-in account has not answered. */
+void
+ferry_move_backend_list_follow_requests_async (FerryMoveBackend    *self,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data)
+{
+  g_return_if_fail (FERRY_IS_MOVE_BACKEND (self));
+
+  list_async (self, FERRY_PATH_FOLLOW_REQUESTS, cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full): the accounts listed, as the server gave them */
+JsonArray *
+ferry_move_backend_list_finish (FerryMoveBackend  *self,
+                                GAsyncResult      *result,
+                                GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

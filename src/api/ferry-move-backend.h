@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "ferry-account.h"
 #include "ferry-client.h"
 #include "ferry-server-info.h"
 
@@ -205,6 +206,27 @@ gboolean          ferry_move_backend_move_finish     (FerryMoveBackend     *self
 FerryMoveRefusal  ferry_move_backend_classify        (FerryMoveBackend     *self,
                                                       const GError         *error,
                                                       gint64               *until);
+
+/* What a move reads and changes the same way on every family (the Mastodon API) */
+void              ferry_move_backend_unlock_async    (FerryMoveBackend     *self,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+FerryAccount     *ferry_move_backend_unlock_finish   (FerryMoveBackend     *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+void              ferry_move_backend_list_followers_async (FerryMoveBackend *self,
+                                                      const char           *account_id,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+void              ferry_move_backend_list_follow_requests_async (FerryMoveBackend *self,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+JsonArray        *ferry_move_backend_list_finish     (FerryMoveBackend     *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
 
 /* For the families' files */
 FerryMoveWebStep *ferry_move_web_step_new            (const char           *base_url,

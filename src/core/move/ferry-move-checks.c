@@ -538,8 +538,8 @@ unlocked_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   FerryMove *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
-  FerryAccount *account = node ? ferry_account_new_from_json (self->target->handle->host, node, &error) : NULL;
+  FerryAccount *account = ferry_move_backend_unlock_finish (FERRY_MOVE_BACKEND (object), result,
+                                                            &error);
 
   if (account == NULL)
     {
@@ -565,12 +565,10 @@ ferry_move_unlock_async (FerryMove           *self,
                          gpointer             user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
-  g_autoptr(FerryParams) params = ferry_params_new ();
 
   g_task_set_source_tag (task, ferry_move_unlock_async);
-  ferry_params_add_bool (params, "locked", FALSE);
-  ferry_client_call_async (self->target->client, "PATCH", "/api/v1/accounts/update_credentials",
-                           params, cancellable, unlocked_cb, task);
+  ferry_move_backend_unlock_async (ferry_move_side_backend (self->target), cancellable,
+                                   unlocked_cb, task);
 }
 
 gboolean

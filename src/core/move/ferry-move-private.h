@@ -9,7 +9,6 @@
 
 #include "ferry-account.h"
 #include "ferry-move-backend.h"
-#include "ferry-move-endpoints.h"
 #include "ferry-move-error.h"
 #include "ferry-move.h"
 #include "ferry-server-info.h"
