@@ -820,7 +820,7 @@ test_refusals (void)
     { 1, 200, "Invalid password.", FERRY_MOVE_ERROR_WRONG_PASSWORD, "password is wrong" },
     { 1, 404, "Target account not found.", FERRY_MOVE_ERROR_NOT_FOUND, "could not find" },
     { 1, 200, "Something else entirely", FERRY_MOVE_ERROR_REFUSED, "Something else entirely" },
-    { 2, 429, "Too many requests", FERRY_MOVE_ERROR_RATE_LIMITED, "five minutes" },
+    { 2, 429, "Too many requests", FERRY_MOVE_ERROR_RATE_LIMITED, "no more requests" },
     /* The same words from a family that never says them decide nothing. */
     { 2, 422, "Invalid password.", FERRY_MOVE_ERROR_REFUSED, "Invalid password." },
   };

@@ -129,6 +129,21 @@ ferry_move_error_explain (FerryMoveError code)
     }
 }
 
+/* A 429: when the server takes requests again, if it said. */
+static char *
+slow_down (gint64 until)
+{
+  g_autoptr(GDateTime) when = until > 0 ? g_date_time_new_from_unix_local (until) : NULL;
+  g_autofree char *time = when ? g_date_time_format (when, "%X") : NULL;
+
+  if (time == NULL)
+    return g_strdup (_("The server asked Ferry to slow down. Nothing changed: wait a few "
+                       "minutes and try again."));
+  /* Translators: %s is a time of day */
+  return g_strdup_printf (_("The server takes no more requests from Ferry until %s. Nothing "
+                            "changed: try again then."), time);
+}
+
 static FerryMoveError
 code_for (FerryMoveRefusal refusal)
 {
@@ -183,7 +198,10 @@ ferry_move_error_new_refusal (FerryMoveBackend *backend,
   code = code_for (ferry_move_backend_classify (backend, error, &until));
   if (code == FERRY_MOVE_ERROR_COOLDOWN && until == 0)
     until = cooldown_ends;
-  explanation = ferry_move_error_explain (code);
+  if (code == FERRY_MOVE_ERROR_RATE_LIMITED && ferry_api_error_get_http_status (error) == 429)
+    explanation = slow_down (until);   /* the server's budget, not a family's own window */
+  else
+    explanation = ferry_move_error_explain (code);
   if (explanation != NULL)
     result = g_error_new (FERRY_MOVE_ERROR, code, "%s (%s)", explanation, error->message);
   else
