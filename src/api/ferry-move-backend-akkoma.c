@@ -245,6 +245,9 @@ ferry_move_backend_akkoma_class_init (FerryMoveBackendAkkomaClass *klass)
   FerryMoveBackendClass *backend_class = FERRY_MOVE_BACKEND_CLASS (klass);
 
   backend_class->way = FERRY_MOVE_WAY_API;
+  /* Local followers follow a Move only if they enabled allow_following_move (api-facts §8,
+   * lib/pleroma/web/activity_pub/activity_pub.ex move/3). */
+  backend_class->incoming = FERRY_MOVE_INCOMING_IF_ALLOWED;
   backend_class->web_step = akkoma_web_step;
   backend_class->read_alias_async = akkoma_read_alias_async;
   backend_class->add_alias_async = akkoma_add_alias_async;

@@ -365,6 +365,7 @@ ferry_move_backend_class_init (FerryMoveBackendClass *klass)
   object_class->finalize = ferry_move_backend_finalize;
 
   klass->way = FERRY_MOVE_WAY_NONE;
+  klass->incoming = FERRY_MOVE_INCOMING_FOLLOWS;
   klass->moved_reads = real_moved_reads;
   klass->web_step = real_web_step;
   klass->redirect_refusal = real_redirect_refusal;
@@ -425,6 +426,20 @@ ferry_move_backend_way_for (FerryServerInfo *info)
   g_autoptr(GTypeClass) klass = g_type_class_ref (type_for (info));
 
   return FERRY_MOVE_BACKEND_CLASS (klass)->way;
+}
+
+/**
+ * ferry_move_backend_incoming_for:
+ * @info: (nullable): what a probe found a follower's server to be
+ *
+ * Returns: what that server will do with a Move for its local followers
+ */
+FerryMoveIncoming
+ferry_move_backend_incoming_for (FerryServerInfo *info)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type_for (info));
+
+  return FERRY_MOVE_BACKEND_CLASS (klass)->incoming;
 }
 
 /**

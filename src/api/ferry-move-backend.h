@@ -68,6 +68,21 @@ typedef enum
 } FerryMoveWay;
 
 /**
+ * FerryMoveIncoming:
+ * @FERRY_MOVE_INCOMING_FOLLOWS: local followers follow the target of a Move
+ * @FERRY_MOVE_INCOMING_IF_ALLOWED: only followers who allowed it (Akkoma and Pleroma:
+ *   allow_following_move, api-facts §8)
+ *
+ * What the family's servers do with a Move for their local followers (servers that
+ * ignore Move: ferry_server_info_honours_move()).
+ */
+typedef enum
+{
+  FERRY_MOVE_INCOMING_FOLLOWS,
+  FERRY_MOVE_INCOMING_IF_ALLOWED,
+} FerryMoveIncoming;
+
+/**
  * FerryMovedReads:
  *
  * What the server still lets a moved account's token read (for a backup).
@@ -102,6 +117,7 @@ G_DECLARE_DERIVABLE_TYPE (FerryMoveBackend, ferry_move_backend, FERRY, MOVE_BACK
 /**
  * FerryMoveBackendClass:
  * @way: how the family moves accounts
+ * @incoming: what its servers do with a Move for their followers
  * @moved_reads: what a moved account's token may still read
  * @web_step: the page for a step and what to do on it; %NULL where there is none
  * @redirect_refusal: why an account that moved cannot cancel its redirect here; %NULL
@@ -121,6 +137,7 @@ struct _FerryMoveBackendClass
   GObjectClass parent_class;
 
   FerryMoveWay        way;
+  FerryMoveIncoming   incoming;
 
   FerryMovedReads   (*moved_reads)      (FerryMoveBackend     *self);
   FerryMoveWebStep *(*web_step)         (FerryMoveBackend     *self,
@@ -155,6 +172,7 @@ FerryMoveBackend *ferry_move_backend_new             (FerryClient          *clie
                                                       const char           *acct);
 const char       *ferry_move_backend_get_acct        (FerryMoveBackend     *self);
 FerryMoveWay      ferry_move_backend_way_for         (FerryServerInfo      *info);
+FerryMoveIncoming ferry_move_backend_incoming_for    (FerryServerInfo      *info);
 FerryMoveWay      ferry_move_backend_get_way         (FerryMoveBackend     *self);
 FerryClient      *ferry_move_backend_get_client      (FerryMoveBackend     *self);
 FerryServerInfo  *ferry_move_backend_get_info        (FerryMoveBackend     *self);

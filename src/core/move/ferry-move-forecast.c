@@ -135,7 +135,7 @@ server_set_info (FerryMoveServer *server,
     server->fate = FERRY_MOVE_FATE_IGNORES;
   else if (refuses_move_from (info, origin))
     server->fate = FERRY_MOVE_FATE_REFUSES_ORIGIN;
-  else if (ferry_server_info_get_migration_kind (info) == FERRY_MIGRATION_AKKOMA_API)
+  else if (ferry_move_backend_incoming_for (info) == FERRY_MOVE_INCOMING_IF_ALLOWED)
     server->fate = FERRY_MOVE_FATE_IF_ALLOWED;
   else
     server->fate = FERRY_MOVE_FATE_FOLLOWS;
