@@ -148,6 +148,60 @@ test_new_for_response (void)
   g_assert_error (ok_but_broken, FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE);
 }
 
+/* Callers decide on fields, not on the sentence: the status and the server's own words are
+ * kept beside the message, survive a copy, and read as nothing on any other error. */
+static void
+test_fields (void)
+{
+  const char *body = "{\"error\":\"Your login is currently disabled\"}";
+  const char *html_body = "<html><body>Bad Gateway</body></html>";
+  g_autoptr(GError) forbidden = NULL;
+  g_autoptr(GError) copy = NULL;
+  g_autoptr(GError) html = NULL;
+  g_autoptr(GError) limited = NULL;
+  g_autoptr(GError) in_body = NULL;
+  g_autoptr(GError) other = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "no");
+  g_autoptr(GError) bare = g_error_new_literal (FERRY_API_ERROR, FERRY_API_ERROR_NETWORK, "down");
+
+  forbidden = ferry_api_error_new_for_response ("old.example", 403, "application/json",
+                                                body, strlen (body));
+  g_assert_cmpuint (ferry_api_error_get_http_status (forbidden), ==, 403);
+  g_assert_cmpstr (ferry_api_error_get_server_text (forbidden), ==,
+                   "Your login is currently disabled");
+  g_assert_cmpint (ferry_api_error_get_reset_time (forbidden), ==, 0);
+
+  copy = g_error_copy (forbidden);
+  g_assert_cmpuint (ferry_api_error_get_http_status (copy), ==, 403);
+  g_assert_cmpstr (ferry_api_error_get_server_text (copy), ==,
+                   "Your login is currently disabled");
+
+  html = ferry_api_error_new_for_response ("old.example", 502, "text/html",
+                                           html_body, strlen (html_body));
+  g_assert_cmpuint (ferry_api_error_get_http_status (html), ==, 502);
+  g_assert_null (ferry_api_error_get_server_text (html));
+
+  limited = ferry_api_error_new_for_response ("new.example", 429, NULL, NULL, 0);
+  ferry_api_error_set_reset_time (limited, 1767225600);
+  g_assert_cmpint (ferry_api_error_get_reset_time (limited), ==, 1767225600);
+  g_clear_error (&copy);
+  copy = g_error_copy (limited);
+  g_assert_cmpint (ferry_api_error_get_reset_time (copy), ==, 1767225600);
+
+  /* Akkoma says refusals in the body of a 200. */
+  in_body = ferry_api_error_new_full (FERRY_API_ERROR_INVALID, 200, "Invalid password.",
+                                      "%s answered “%s”.", "akkoma.example", "Invalid password.");
+  g_assert_error (in_body, FERRY_API_ERROR, FERRY_API_ERROR_INVALID);
+  g_assert_cmpuint (ferry_api_error_get_http_status (in_body), ==, 200);
+  g_assert_cmpstr (ferry_api_error_get_server_text (in_body), ==, "Invalid password.");
+
+  g_assert_cmpuint (ferry_api_error_get_http_status (bare), ==, 0);
+  g_assert_null (ferry_api_error_get_server_text (bare));
+  g_assert_cmpuint (ferry_api_error_get_http_status (other), ==, 0);
+  g_assert_null (ferry_api_error_get_server_text (other));
+  g_assert_cmpint (ferry_api_error_get_reset_time (other), ==, 0);
+  g_assert_cmpuint (ferry_api_error_get_http_status (NULL), ==, 0);
+}
+
 /* Empty and blank texts parse with no root: asked for their object, they have none, and no
  * Json-CRITICAL comes (fatal in this test). Only an object is an object. */
 static void
@@ -180,6 +234,7 @@ main (int   argc,
   g_test_add_func ("/api-error/extract/tidies", test_extract_tidies);
   g_test_add_func ("/api-error/new-for-response", test_new_for_response);
   g_test_add_func ("/api-error/root-object", test_root_object);
+  g_test_add_func ("/api-error/fields", test_fields);
 
   return g_test_run ();
 }

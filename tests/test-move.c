@@ -8,7 +8,7 @@
  * alias through the scripted browser on the page Ferry names); Mastodon → Mastodon through
  * the web hand-off, and back again; followers on servers that ignore Move, and follow
  * requests on a locked account, as stragglers with their reasons; the servers' refusals
- * (not an alias, five minutes, wrong password, cooldown) in plain words; an alias the
+ * (not an alias, five minutes, wrong password, cooldown) as codes, in plain words; an alias the
  * server will not show (authorized fetch) confirmed by the person.
  */
 
@@ -21,6 +21,9 @@
 #include "fedisim.h"
 #include "ferry-test-util.h"
 #include "ferry-backup.h"
+#include "ferry-api-error.h"
+#include "ferry-move-backend-akkoma.h"
+#include "ferry-move-backend-gts.h"
 #include "ferry-move.h"
 #include "ferry-plan.h"
 #include "ferry-tls-database.h"
@@ -303,20 +306,26 @@ stragglers (FerryMove *move)
   return list;
 }
 
-static void
-assert_refused (FerryMove   *move,
-                const char  *password,
-                const char  *words)
+/* Refused with the code the server's family decided, the server's own words kept beside the
+ * plain ones, and the words of the explanation in the message. */
+static GError *
+assert_refused (FerryMove      *move,
+                const char     *password,
+                FerryMoveError  code,
+                const char     *words)
 {
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
 
   g_assert_false (run_stage (move, FERRY_MOVE_STAGE_MOVE, password, &error));
-  g_assert_nonnull (error);
+  g_assert_error (error, FERRY_MOVE_ERROR, (int) code);
+  g_assert_nonnull (ferry_move_error_get_server_text (error));
+  g_assert_cmpuint (ferry_move_error_get_http_status (error), !=, 0);
   if (strstr (error->message, words) == NULL)
     g_error ("“%s” does not explain with “%s”", error->message, words);
   /* Not left waiting for a move that was refused. */
   g_assert_cmpint (ferry_move_get_status (move, FERRY_MOVE_STAGE_MOVE), !=, FERRY_MOVE_STATUS_WAITING);
   g_assert_cmpint (ferry_move_get_status (move, FERRY_MOVE_STAGE_MOVE), !=, FERRY_MOVE_STATUS_DONE);
+  return error;
 }
 
 /* GoToSocial to GoToSocial, all through the API, after the checks made everything ready. */
@@ -395,7 +404,10 @@ test_gts (Fixture       *f,
   fedisim_server_reset_counts (f->new_server);
 
   /* Refusals in plain words: no alias yet; then the five minutes between attempts. */
-  assert_refused (move, "old-pw", "alias");
+  g_clear_error (&error);
+  error = assert_refused (move, "old-pw", FERRY_MOVE_ERROR_NOT_AN_ALIAS, "alias");
+  g_assert_cmpuint (ferry_move_error_get_http_status (error), ==, 422);
+  g_clear_error (&error);
   g_assert_true (run_stage (move, FERRY_MOVE_STAGE_ALIAS, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (ferry_move_get_status (move, FERRY_MOVE_STAGE_ALIAS), ==, FERRY_MOVE_STATUS_DONE);
@@ -411,9 +423,13 @@ test_gts (Fixture       *f,
     g_assert_cmpuint (fedisim_server_request_count (f->new_server, "GET /api/v1/accounts/verify_credentials"), <=, 2);
   }
   assert_plan (move, "DDDSPP");
-  assert_refused (move, "old-pw", "five minutes");
+  error = assert_refused (move, "old-pw", FERRY_MOVE_ERROR_RATE_LIMITED, "five minutes");
+  g_assert_cmpint (ferry_move_error_get_until (error), >, g_get_real_time () / G_USEC_PER_SEC);
+  g_clear_error (&error);
   fedisim_world_advance (f->world, 301);
-  assert_refused (move, "wrong", "password is wrong");
+  error = assert_refused (move, "wrong", FERRY_MOVE_ERROR_WRONG_PASSWORD, "password is wrong");
+  g_assert_cmpuint (ferry_move_error_get_http_status (error), ==, 400);
+  g_clear_error (&error);
 
   sample (move, &old_before, &new_before);
   g_assert_true (run_stage (move, FERRY_MOVE_STAGE_MOVE, "old-pw", &error));
@@ -480,7 +496,7 @@ test_gts (Fixture       *f,
     g_assert_null (handoff);
     started = g_get_monotonic_time ();
     g_assert_false (run_stage (back, FERRY_MOVE_STAGE_REDIRECT, NULL, &error));
-    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+    g_assert_error (error, FERRY_MOVE_ERROR, FERRY_MOVE_ERROR_UNSUPPORTED);
     g_assert_nonnull (strstr (error->message, "admin"));
     g_assert_cmpint (g_get_monotonic_time () - started, <, G_USEC_PER_SEC);
     g_clear_error (&error);
@@ -520,10 +536,16 @@ test_akkoma_mastodon (Fixture       *f,
   g_assert_cmpstr (handoff->copy, ==, expected_copy);
   g_assert_null (ferry_move_get_handoff (move, FERRY_MOVE_STAGE_MOVE));
 
-  assert_refused (move, "old-pw", "alias");
+  g_clear_error (&error);
+  /* Akkoma says both with HTTP 200, in the body. */
+  error = assert_refused (move, "old-pw", FERRY_MOVE_ERROR_NOT_AN_ALIAS, "alias");
+  g_assert_cmpuint (ferry_move_error_get_http_status (error), ==, 200);
+  g_clear_error (&error);
   alias_fields[1] = f->old_handle;
   run_handed_off (f, move, FERRY_MOVE_STAGE_ALIAS, "bob", "new-pw", alias_fields, "/users/alice");
-  assert_refused (move, "nope", "password is wrong");
+  error = assert_refused (move, "nope", FERRY_MOVE_ERROR_WRONG_PASSWORD, "password is wrong");
+  g_assert_cmpstr (ferry_move_error_get_server_text (error), ==, "Invalid password.");
+  g_clear_error (&error);
 
   sample (move, &old_before, &new_before);
   g_assert_true (run_stage (move, FERRY_MOVE_STAGE_MOVE, "old-pw", &error));
@@ -678,7 +700,7 @@ test_wait_ends (Fixture       *f,
     }
   g_assert_true (said);   /* while it waited, it said for what, where, and how long */
   g_assert_false (ferry_move_run_stage_finish (move, result, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+  g_assert_error (error, FERRY_MOVE_ERROR, FERRY_MOVE_ERROR_TIMED_OUT);
   g_assert_nonnull (strstr (error->message, "stopped waiting"));
   g_assert_nonnull (strstr (error->message, fedisim_server_get_host (f->new_server)));
   g_assert_cmpint (ferry_move_get_status (move, FERRY_MOVE_STAGE_ALIAS), !=, FERRY_MOVE_STATUS_WAITING);
@@ -764,31 +786,90 @@ test_authorized_fetch (Fixture       *f,
   g_assert_cmpint (ferry_move_get_status (again, FERRY_MOVE_STAGE_ALIAS), ==, FERRY_MOVE_STATUS_DONE);
 }
 
-/* What the servers answer, in plain words (the server's own words stay in the error). */
+/* What the servers answer, decided once by each family from the status and the server's own
+ * text (the Mastodon forms' refusals are shown on its page, never to Ferry); the plain words
+ * say what to do, the server's own words stay in the error. */
 static void
-test_explain (void)
+test_refusals (void)
 {
-  static const struct { const char *message; const char *words; } cases[] = {
-    { "Handle of the new account is not an alias of this account", "alias step first" },
-    { "You are on cooldown", "30 days" },
-    { "Unprocessable Entity: target account does not have origin account in its alsoKnownAs", "alias step first" },
-    { "Unprocessable Entity: your account has attempted to move within the last 5 minutes, please try again later", "five minutes" },
-    { "Unprocessable Entity: your account or the target account have moved within the last 7 days, please try again later", "7 days on GoToSocial" },
-    { "Target account must have the origin in `alsoKnownAs`", "alias step first" },
-    { "Invalid password.", "password is wrong" },
-    { "Unauthorized: invalid password provided", "password is wrong" },
-    { "Unprocessable Entity: target account has itself moved", "moved away" },
-    { "Target account not found.", "could not find" },
-    { "Something else entirely", "Something else entirely" },
+  static const struct {
+    int family;   /* 0 GoToSocial, 1 Akkoma, 2 any other */
+    guint status;
+    const char *error;
+    FerryMoveError code;
+    const char *words;
+  } cases[] = {
+    { 0, 422, "Unprocessable Entity: target account https://new.example/users/b is not aliased "
+              "to this account via alsoKnownAs; to Move to the target account from this one, you "
+              "must log in to the target account and set alsoKnownAs to https://old.example/users/a",
+      FERRY_MOVE_ERROR_NOT_AN_ALIAS, "alias step first" },
+    { 0, 422, "Unprocessable Entity: your account has attempted to move within the last 5 "
+              "minutes, please try again later", FERRY_MOVE_ERROR_RATE_LIMITED, "five minutes" },
+    { 0, 422, "Unprocessable Entity: your account or the target account have moved within the "
+              "last 7 days, please try again later", FERRY_MOVE_ERROR_COOLDOWN,
+      "7 days on GoToSocial" },
+    { 0, 400, "Bad Request: invalid password provided in account Move request",
+      FERRY_MOVE_ERROR_WRONG_PASSWORD, "password is wrong" },
+    { 0, 422, "Unprocessable Entity: target account https://new.example/users/b has already "
+              "Moved somewhere else (https://x.example/users/c); you will not be able to Move to "
+              "that account", FERRY_MOVE_ERROR_TARGET_MOVED, "moved away" },
+    { 0, 422, "Unprocessable Entity: moved_to_uri could not be dereferenced",
+      FERRY_MOVE_ERROR_NOT_FOUND, "could not find" },
+    { 1, 200, "Target account must have the origin in `alsoKnownAs`",
+      FERRY_MOVE_ERROR_NOT_AN_ALIAS, "alias step first" },
+    { 1, 200, "Invalid password.", FERRY_MOVE_ERROR_WRONG_PASSWORD, "password is wrong" },
+    { 1, 404, "Target account not found.", FERRY_MOVE_ERROR_NOT_FOUND, "could not find" },
+    { 1, 200, "Something else entirely", FERRY_MOVE_ERROR_REFUSED, "Something else entirely" },
+    { 2, 429, "Too many requests", FERRY_MOVE_ERROR_RATE_LIMITED, "no more requests" },
+    /* The same words from a family that never says them decide nothing. */
+    { 2, 422, "Invalid password.", FERRY_MOVE_ERROR_REFUSED, "Invalid password." },
   };
+  g_autoptr(FerryClient) client = ferry_client_new ("https://old.example", NULL);
+  g_autoptr(FerryMoveBackend) gts = g_object_new (FERRY_TYPE_MOVE_BACKEND_GTS,
+                                                  "client", client, NULL);
+  g_autoptr(FerryMoveBackend) akkoma = g_object_new (FERRY_TYPE_MOVE_BACKEND_AKKOMA,
+                                                     "client", client, NULL);
+  g_autoptr(FerryMoveBackend) other = ferry_move_backend_new (client, NULL, "a@old.example");
+  FerryMoveBackend *families[] = { gts, akkoma, other };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *text = ferry_move_explain_error (cases[i].message);
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *body = NULL;
+      GError *answer;
+      g_autoptr(GError) error = NULL;
 
-      if (strstr (text, cases[i].words) == NULL)
-        g_error ("“%s” explained as “%s”", cases[i].message, text);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "error");
+      json_builder_add_string_value (builder, cases[i].error);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      body = json_to_string (root, FALSE);
+      answer = ferry_api_error_new_for_response ("old.example", cases[i].status,
+                                                 "application/json", body, strlen (body));
+      if (cases[i].status == 429)
+        ferry_api_error_set_reset_time (answer, 1767225600);
+      error = ferry_move_error_new_refusal (families[cases[i].family], answer, 1767000000);
+      if (!g_error_matches (error, FERRY_MOVE_ERROR, (int) cases[i].code) ||
+          strstr (error->message, cases[i].words) == NULL)
+        g_error ("“%s” (%u) read as %d, “%s”", cases[i].error, cases[i].status, error->code,
+                 error->message);
+      g_assert_cmpstr (ferry_move_error_get_server_text (error), ==, cases[i].error);
+      g_assert_cmpuint (ferry_move_error_get_http_status (error), ==, cases[i].status);
+      if (cases[i].code == FERRY_MOVE_ERROR_COOLDOWN)
+        g_assert_cmpint (ferry_move_error_get_until (error), ==, 1767000000);
+      if (cases[i].status == 429)
+        g_assert_cmpint (ferry_move_error_get_until (error), ==, 1767225600);
     }
+
+  /* No answer, no refusal: a lost connection stays what it is. */
+  {
+    GError *lost = g_error_new_literal (FERRY_API_ERROR, FERRY_API_ERROR_NETWORK, "lost");
+    g_autoptr(GError) error = ferry_move_error_new_refusal (gts, lost, 0);
+
+    g_assert_error (error, FERRY_API_ERROR, FERRY_API_ERROR_NETWORK);
+  }
 }
 
 int
@@ -799,7 +880,7 @@ main (int   argc,
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/move/explain", test_explain);
+  g_test_add_func ("/move/refusals", test_refusals);
   g_test_add ("/move/gts-gts", Fixture, NULL, NULL, test_gts, teardown);
   g_test_add ("/move/akkoma-mastodon", Fixture, NULL, NULL, test_akkoma_mastodon, teardown);
   g_test_add ("/move/round-trip", Fixture, NULL, NULL, test_round_trip, teardown);

@@ -18,7 +18,137 @@
 /* A server's own error text is shown to people; keep it to one readable line. */
 #define MAX_SERVER_MESSAGE 300
 
-G_DEFINE_QUARK (ferry-api-error-quark, ferry_api_error)
+typedef struct
+{
+  guint   http_status;   /* 0: no answer came (network, TLS), or not from an answer */
+  char   *server_text;   /* the server's own words (its `error`), tidied; %NULL if none */
+  gint64  reset_time;    /* Unix seconds, server clock: when a 429's limit resets; 0 unknown */
+} FerryApiErrorPrivate;
+
+static void
+ferry_api_error_private_init (FerryApiErrorPrivate *priv)
+{
+  priv->http_status = 0;
+  priv->server_text = NULL;
+  priv->reset_time = 0;
+}
+
+static void
+ferry_api_error_private_copy (const FerryApiErrorPrivate *src,
+                              FerryApiErrorPrivate       *dest)
+{
+  dest->http_status = src->http_status;
+  dest->server_text = g_strdup (src->server_text);
+  dest->reset_time = src->reset_time;
+}
+
+static void
+ferry_api_error_private_clear (FerryApiErrorPrivate *priv)
+{
+  g_clear_pointer (&priv->server_text, g_free);
+}
+
+G_DEFINE_EXTENDED_ERROR (FerryApiError, ferry_api_error)
+
+/* Any error may be asked: the fields of another domain read as none. */
+static FerryApiErrorPrivate *
+private_of (const GError *error)
+{
+  if (error == NULL || error->domain != FERRY_API_ERROR)
+    return NULL;
+  return ferry_api_error_get_private (error);
+}
+
+/**
+ * ferry_api_error_get_http_status:
+ * @error: (nullable): any error
+ *
+ * Returns: the HTTP status of the answer the error was made from; 0 when @error is not a
+ *   %FERRY_API_ERROR or no answer came
+ */
+guint
+ferry_api_error_get_http_status (const GError *error)
+{
+  FerryApiErrorPrivate *priv = private_of (error);
+
+  return priv != NULL ? priv->http_status : 0;
+}
+
+/**
+ * ferry_api_error_get_server_text:
+ * @error: (nullable): any error
+ *
+ * Returns: (nullable): the server's own explanation (its `error` member, or an OAuth
+ *   `error_description`), as one tidy line; %NULL when it sent none
+ */
+const char *
+ferry_api_error_get_server_text (const GError *error)
+{
+  FerryApiErrorPrivate *priv = private_of (error);
+
+  return priv != NULL ? priv->server_text : NULL;
+}
+
+/**
+ * ferry_api_error_get_reset_time:
+ * @error: (nullable): any error
+ *
+ * Returns: for %FERRY_API_ERROR_RATE_LIMITED, when the server said its limit resets (Unix
+ *   seconds, from X-RateLimit-Reset or Retry-After); 0 when it did not say
+ */
+gint64
+ferry_api_error_get_reset_time (const GError *error)
+{
+  FerryApiErrorPrivate *priv = private_of (error);
+
+  return priv != NULL ? priv->reset_time : 0;
+}
+
+void
+ferry_api_error_set_reset_time (GError *error,
+                                gint64  unix_time)
+{
+  FerryApiErrorPrivate *priv;
+
+  g_return_if_fail (error != NULL && error->domain == FERRY_API_ERROR);
+
+  priv = ferry_api_error_get_private (error);
+  priv->reset_time = MAX (unix_time, 0);
+}
+
+/**
+ * ferry_api_error_new_full:
+ * @http_status: the answer's status, or 0
+ * @server_text: (nullable): the server's own words, kept as a field
+ *
+ * For errors read from an answer's body rather than its status (Akkoma says some refusals
+ * with HTTP 200).
+ *
+ * Returns: (transfer full): a new #GError in %FERRY_API_ERROR
+ */
+GError *
+ferry_api_error_new_full (FerryApiError  code,
+                          guint          http_status,
+                          const char    *server_text,
+                          const char    *format,
+                          ...)
+{
+  g_autofree char *message = NULL;
+  FerryApiErrorPrivate *priv;
+  GError *error;
+  va_list args;
+
+  g_return_val_if_fail (format != NULL, NULL);
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  error = g_error_new_literal (FERRY_API_ERROR, code, message);
+  priv = ferry_api_error_get_private (error);
+  priv->http_status = http_status;
+  priv->server_text = g_strdup (server_text);
+  return error;
+}
 
 FerryApiError
 ferry_api_error_code_for_status (guint status)
@@ -320,14 +450,15 @@ ferry_api_error_new_for_response (const char *host,
 
   if (server_text != NULL)
     /* Translators: the first %s is a server name, the second its own words, %u an HTTP status */
-    return g_error_new (FERRY_API_ERROR, code, _("%s answered “%s” (%u)."),
-                        host, server_text, status);
+    return ferry_api_error_new_full (code, status, server_text, _("%s answered “%s” (%u)."),
+                                     host, server_text, status);
 
   description = describe_status (host, status);
 
   if (status >= 200 && status < 300)
     /* A success status whose body was unusable. */
-    return g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE, "%s", description);
+    return ferry_api_error_new_full (FERRY_API_ERROR_BAD_RESPONSE, status, NULL, "%s",
+                                     description);
 
-  return g_error_new (FERRY_API_ERROR, code, "%s (%u)", description, status);
+  return ferry_api_error_new_full (code, status, NULL, "%s (%u)", description, status);
 }

@@ -50,6 +50,20 @@ typedef enum
 
 GQuark        ferry_api_error_quark              (void);
 FerryApiError ferry_api_error_code_for_status    (guint        status);
+
+/* What every FERRY_API_ERROR carries besides its sentence (G_DEFINE_EXTENDED_ERROR): callers
+ * decide on these fields, never on the message. */
+guint         ferry_api_error_get_http_status    (const GError *error);
+const char   *ferry_api_error_get_server_text    (const GError *error);
+gint64        ferry_api_error_get_reset_time     (const GError *error);
+void          ferry_api_error_set_reset_time     (GError       *error,
+                                                  gint64        unix_time);
+GError       *ferry_api_error_new_full           (FerryApiError code,
+                                                  guint         http_status,
+                                                  const char   *server_text,
+                                                  const char   *format,
+                                                  ...) G_GNUC_PRINTF (4, 5);
+
 char         *ferry_api_error_extract_message    (const char  *content_type,
                                                   const char  *body,
                                                   gsize        body_len);

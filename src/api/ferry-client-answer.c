@@ -108,6 +108,47 @@ retry_after (SoupMessageHeaders *headers)
   }
 }
 
+/* When a 429's limit resets, for the error's field: Mastodon's X-RateLimit-Reset (ISO 8601,
+ * app/lib/rate_limiter.rb), else Retry-After from the answer's Date. 0 when neither says. */
+static gint64
+reset_time_of (SoupMessageHeaders *headers)
+{
+  const char *reset = soup_message_headers_get_one (headers, "X-RateLimit-Reset");
+  g_autoptr(GDateTime) when = reset ? g_date_time_new_from_iso8601 (reset, NULL) : NULL;
+  double after;
+
+  if (when != NULL)
+    return g_date_time_to_unix (when);
+  after = retry_after (headers);
+  if (after < 0)
+    return 0;
+  {
+    const char *date = soup_message_headers_get_one (headers, "Date");
+    g_autoptr(GDateTime) now = date ? soup_date_time_new_from_http_string (date) : NULL;
+    gint64 base = now ? g_date_time_to_unix (now) : g_get_real_time () / G_USEC_PER_SEC;
+
+    return base + (gint64) (after + 0.5);
+  }
+}
+
+/* The error for an answer that was not a success, with its fields (ferry-api-error.h). */
+static GError *
+answer_error (FerryClient *self,
+              SoupMessage *msg,
+              guint        status,
+              const char  *content_type,
+              GBytes      *bytes)
+{
+  GError *error = ferry_api_error_new_for_response (self->host, status, content_type,
+                                                    g_bytes_get_data (bytes, NULL),
+                                                    g_bytes_get_size (bytes));
+
+  if (status == 429)
+    ferry_api_error_set_reset_time (error,
+                                    reset_time_of (soup_message_get_response_headers (msg)));
+  return error;
+}
+
 static void
 fail_request (GTask  *task,
               GError *error)
@@ -441,9 +482,7 @@ answer_done (GTask *task)
 
   if (status < 200 || status >= 300)
     {
-      fail_request (task, ferry_api_error_new_for_response (self->host, status, content_type,
-                                                            g_bytes_get_data (bytes, NULL),
-                                                            g_bytes_get_size (bytes)));
+      fail_request (task, answer_error (self, msg, status, content_type, bytes));
       return;
     }
 
@@ -460,9 +499,9 @@ answer_done (GTask *task)
                                FERRY_API_MAX_JSON_DEPTH))
     {
       /* Not a passing fault: the same answer would come again. */
-      fail_request (task, g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE,
-                                       _("%s gave an answer nested too deeply to be read."),
-                                       self->host));
+      fail_request (task, ferry_api_error_new_full (FERRY_API_ERROR_BAD_RESPONSE, status, NULL,
+                                                    _("%s gave an answer nested too deeply to "
+                                                      "be read."), self->host));
       return;
     }
 
@@ -492,9 +531,7 @@ answer_done (GTask *task)
             _ferry_client_wait_then_start (task, backoff (req->attempts));
             return;
           }
-        fail_request (task, ferry_api_error_new_for_response (self->host, status, content_type,
-                                                              g_bytes_get_data (bytes, NULL),
-                                                              g_bytes_get_size (bytes)));
+        fail_request (task, answer_error (self, msg, status, content_type, bytes));
         return;
       }
 

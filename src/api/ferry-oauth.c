@@ -17,9 +17,9 @@
 #include "ferry-api-error.h"
 #include "ferry-oauth.h"
 
-/* The least each role needs (api-facts §1.5): the old account reads, the new one writes.
- * Where the server moves accounts through its API, the old account also needs
- * write:accounts (the move itself); GoToSocial's import wants the whole "write". */
+/* The least each access needs (api-facts §1.5): reading for a backup, writing for a transfer.
+ * Where the server moves accounts through its API, moving away also needs write:accounts
+ * (the move itself); GoToSocial's import wants the whole "write". */
 #define OLD_SCOPES "read:accounts read:follows read:blocks read:mutes read:lists read:bookmarks " \
                    "read:filters read:statuses read:favourites"
 #define NEW_SCOPES "read:accounts read:follows read:search read:lists read:blocks read:mutes " \
@@ -95,34 +95,46 @@ ferry_oauth_app_deserialize (const char *text)
   return app;
 }
 
-char *
-ferry_oauth_scopes_for (FerryServerInfo *info,
-                        FerryRole        role)
+/* Each scope once, in the order asked for. */
+static void
+add_scopes (GPtrArray  *unique,
+            const char *scopes)
 {
-  FerryMigrationKind kind = ferry_server_info_get_migration_kind (info);
-  gboolean api_move = kind == FERRY_MIGRATION_GOTOSOCIAL_API || kind == FERRY_MIGRATION_AKKOMA_API;
-
-  if (role == FERRY_ROLE_OLD)
-    return g_strconcat (OLD_SCOPES, api_move ? " write:accounts" : "", NULL);
-  return g_strconcat (NEW_SCOPES, ferry_server_info_has_import_api (info) &&
-                                  kind == FERRY_MIGRATION_GOTOSOCIAL_API ? " read write" : "", NULL);
-}
-
-/* What the registration asks for: everything either role may ask on this server. */
-char *
-ferry_oauth_app_scopes_for (FerryServerInfo *info)
-{
-  g_autofree char *old = ferry_oauth_scopes_for (info, FERRY_ROLE_OLD);
-  g_autofree char *new = ferry_oauth_scopes_for (info, FERRY_ROLE_NEW);
-  g_autofree char *both = g_strconcat (old, " ", new, NULL);
-  g_auto(GStrv) all = g_strsplit (both, " ", -1);
-  g_autoptr(GPtrArray) unique = g_ptr_array_new ();
+  g_auto(GStrv) all = g_strsplit (scopes, " ", -1);
 
   for (guint i = 0; all[i] != NULL; i++)
     if (all[i][0] && !g_ptr_array_find_with_equal_func (unique, all[i], g_str_equal, NULL))
-      g_ptr_array_add (unique, all[i]);
+      g_ptr_array_add (unique, g_strdup (all[i]));
+}
+
+char *
+ferry_oauth_scopes_for (FerryServerInfo  *info,
+                        FerryOAuthAccess  access)
+{
+  FerryMigrationKind kind = ferry_server_info_get_migration_kind (info);
+  gboolean api_move = kind == FERRY_MIGRATION_GOTOSOCIAL_API || kind == FERRY_MIGRATION_AKKOMA_API;
+  g_autoptr(GPtrArray) unique = g_ptr_array_new_with_free_func (g_free);
+
+  if (access & FERRY_OAUTH_READ)
+    add_scopes (unique, OLD_SCOPES);
+  if ((access & FERRY_OAUTH_MOVE_AWAY) && api_move)
+    add_scopes (unique, "write:accounts");
+  if (access & FERRY_OAUTH_WRITE)
+    {
+      add_scopes (unique, NEW_SCOPES);
+      if (ferry_server_info_has_import_api (info) && kind == FERRY_MIGRATION_GOTOSOCIAL_API)
+        add_scopes (unique, "read write");
+    }
   g_ptr_array_add (unique, NULL);
   return g_strjoinv (" ", (char **) unique->pdata);
+}
+
+/* What the registration asks for: everything either account may ask on this server. */
+char *
+ferry_oauth_app_scopes_for (FerryServerInfo *info)
+{
+  return ferry_oauth_scopes_for (info, FERRY_OAUTH_READ | FERRY_OAUTH_MOVE_AWAY |
+                                       FERRY_OAUTH_WRITE);
 }
 
 gboolean

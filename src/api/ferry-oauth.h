@@ -14,11 +14,20 @@ G_BEGIN_DECLS
 
 #define FERRY_OAUTH_OOB "urn:ietf:wg:oauth:2.0:oob"
 
+/**
+ * FerryOAuthAccess:
+ * @FERRY_OAUTH_READ: everything a backup reads
+ * @FERRY_OAUTH_WRITE: everything a transfer writes (and the alias it names)
+ * @FERRY_OAUTH_MOVE_AWAY: the account moves away, through the API where the server has one
+ *
+ * What a token is for; which account needs what is core's to say (FerryRole).
+ */
 typedef enum
 {
-  FERRY_ROLE_OLD,
-  FERRY_ROLE_NEW,
-} FerryRole;
+  FERRY_OAUTH_READ      = 1 << 0,
+  FERRY_OAUTH_WRITE     = 1 << 1,
+  FERRY_OAUTH_MOVE_AWAY = 1 << 2,
+} FerryOAuthAccess;
 
 /**
  * FerryOAuthApp:
@@ -39,7 +48,7 @@ char          *ferry_oauth_app_serialize       (const FerryOAuthApp  *app);
 FerryOAuthApp *ferry_oauth_app_deserialize     (const char           *text);
 
 char          *ferry_oauth_scopes_for          (FerryServerInfo      *info,
-                                                FerryRole             role);
+                                                FerryOAuthAccess      access);
 char          *ferry_oauth_app_scopes_for      (FerryServerInfo      *info);
 gboolean       ferry_oauth_scopes_cover        (const char           *registered,
                                                 const char           *wanted);

@@ -769,32 +769,6 @@ ferry_server_info_get_max_featured_tags (FerryServerInfo *self)
   return self->max_featured_tags;
 }
 
-/**
- * ferry_server_info_describe_migration:
- *
- * Returns: (transfer full): one sentence: how an account moves on this server
- */
-char *
-ferry_server_info_describe_migration (FerryServerInfo *self)
-{
-  switch (self->migration)
-    {
-    case FERRY_MIGRATION_GOTOSOCIAL_API:
-    case FERRY_MIGRATION_AKKOMA_API:
-      return g_strdup (_("This server supports moving accounts through its API: Ferry can do "
-                         "the alias and the move for you."));
-    case FERRY_MIGRATION_MASTODON_WEB:
-      return g_strdup (_("Mastodon moves accounts only on its own web pages: Ferry opens the "
-                         "right page and notices when the step is done."));
-    case FERRY_MIGRATION_MISSKEY:
-      return g_strdup (_("Misskey moves accounts only in its own web app: Ferry tells you "
-                         "where, and notices when the step is done."));
-    case FERRY_MIGRATION_NONE:
-    default:
-      return g_strdup (_("Ferry knows no way to move an account on this server."));
-    }
-}
-
 JsonNode *
 ferry_server_info_to_json (FerryServerInfo *self)
 {

@@ -25,6 +25,7 @@
 #include "ferry-backup-category.h"
 #include "ferry-api-error.h"
 #include "ferry-keyring-store.h"
+#include "ferry-move-policy.h"
 #include "ferry-sign-in.h"
 #include "ferry-handle.h"
 #include "ferry-server-info.h"
@@ -203,7 +204,7 @@ command_probe (int    argc,
     }
   else
     {
-      g_autofree char *migration = ferry_server_info_describe_migration (info);
+      g_autofree char *migration = ferry_move_describe_server (info);
       const char *software = ferry_server_info_get_software_name (info);
       const char *version = ferry_server_info_get_version (info);
 

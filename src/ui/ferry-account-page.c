@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "ferry-account-page.h"
+#include "ferry-move-policy.h"
 #include "ferry-sign-in-dialog.h"
 
 struct _FerryAccountPage
@@ -180,7 +181,7 @@ probed_cb (GObject      *object,
     }
   software = g_strdup_printf ("%s %s", ferry_server_info_get_software_name (info),
                               ferry_server_info_get_version (info));
-  moving = ferry_server_info_describe_migration (info);
+  moving = ferry_move_describe_server (info);
   adw_action_row_set_subtitle (self->software_row, software);
   adw_action_row_set_subtitle (self->moving_row, moving);
 }

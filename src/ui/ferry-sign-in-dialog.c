@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "ferry-sign-in-dialog.h"
+#include "ferry-move-policy.h"
 
 /* Ask the server only once the person stops typing. */
 #define PROBE_DELAY_MS 500
@@ -110,7 +111,7 @@ probed_cb (GObject      *object,
   g_set_object (&self->info, info);
   title = g_strdup_printf ("%s %s", ferry_server_info_get_software_name (info),
                            ferry_server_info_get_version (info));
-  description = ferry_server_info_describe_migration (info);
+  description = ferry_move_describe_server (info);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->probe_row), title);
   adw_action_row_set_subtitle (self->probe_row, description);
   gtk_widget_set_visible (GTK_WIDGET (self->probe_row), TRUE);

@@ -1,5 +1,5 @@
 /* fuzz-move-state.c: what a move keeps on disk (followers, servers, samples) in any shape,
- * and any server answer to explain
+ * and any server answer to an alias or a move, as each family's backend reads it
  *
  * Copyright 2026 The Ferry developers
  *
@@ -10,6 +10,10 @@
 
 #include <glib/gstdio.h>
 
+#include "ferry-api-error.h"
+#include "ferry-move-backend-akkoma.h"
+#include "ferry-move-backend-gts.h"
+#include "ferry-move-backend-mastodon.h"
 #include "ferry-move.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data,
@@ -22,9 +26,10 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   static char *dir;
   static FerryClient *old_client;
   static FerryClient *new_client;
+  static FerryMoveBackend *backends[4];
+  static const guint statuses[] = { 200, 400, 404, 422, 429 };
   g_autofree char *path = NULL;
   g_autofree char *text = g_strndup ((const char *) data, size);
-  g_autofree char *explained = NULL;
   g_autofree char *post = NULL;
   g_autoptr(FerryMove) move = NULL;
   GArray *samples;
@@ -35,6 +40,10 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       g_setenv ("XDG_DATA_HOME", dir, TRUE);
       old_client = ferry_client_new ("https://old.example", NULL);
       new_client = ferry_client_new ("https://new.example", NULL);
+      backends[0] = ferry_move_backend_new (old_client, NULL, "a@old.example");
+      backends[1] = g_object_new (FERRY_TYPE_MOVE_BACKEND_GTS, "client", old_client, NULL);
+      backends[2] = g_object_new (FERRY_TYPE_MOVE_BACKEND_AKKOMA, "client", old_client, NULL);
+      backends[3] = g_object_new (FERRY_TYPE_MOVE_BACKEND_MASTODON, "client", old_client, NULL);
     }
   path = g_build_filename (dir, "a@old.example-to-b@new.example.json", NULL);
   g_assert (g_file_set_contents (path, (const char *) data, (gssize) size, NULL));
@@ -46,8 +55,15 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_assert (ferry_move_get_forecast (move) != NULL);
   post = ferry_move_get_announcement (move);
   g_assert (post != NULL);
-  explained = ferry_move_explain_error (text);
-  g_assert (explained != NULL && explained[0] != '\0');
+  for (guint i = 0; i < G_N_ELEMENTS (backends); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (statuses); j++)
+      {
+        GError *answer = ferry_api_error_new_for_response ("old.example", statuses[j],
+                                                           "application/json", text, size);
+        g_autoptr(GError) error = ferry_move_error_new_refusal (backends[i], answer, 0);
+
+        g_assert (error->domain == FERRY_MOVE_ERROR && error->message[0] != '\0');
+      }
   g_unlink (path);
   return 0;
 }

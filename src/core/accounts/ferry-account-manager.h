@@ -10,6 +10,7 @@
 #include "ferry-account.h"
 #include "ferry-client.h"
 #include "ferry-oauth.h"
+#include "ferry-role.h"
 #include "ferry-secret-store.h"
 
 G_BEGIN_DECLS

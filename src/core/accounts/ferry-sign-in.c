@@ -238,7 +238,7 @@ launched_cb (GObject      *object,
 static void
 open_authorization (FerrySignIn *self)
 {
-  g_autofree char *scopes = ferry_oauth_scopes_for (self->info, self->role);
+  g_autofree char *scopes = ferry_oauth_scopes_for (self->info, ferry_role_get_access (self->role));
   g_autofree char *challenge = NULL;
   gboolean handled = FALSE;
 

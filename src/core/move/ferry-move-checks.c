@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "ferry-api-error.h"
+#include "ferry-move-policy.h"
 #include "ferry-move-private.h"
 
 #define BACKUP_FRESH_DAYS 7
@@ -64,9 +65,11 @@ why_backup_first (FerryMove *self,
                   gboolean   unfinished)
 {
   const char *host = self->old_side.handle->host;
+  FerryMovedReads reads = self->old_side.info == NULL
+    ? FERRY_MOVED_READS_REFUSED
+    : ferry_move_backend_moved_reads (ferry_move_side_backend (&self->old_side));
 
-  if (self->old_side.info != NULL &&
-      ferry_server_info_get_migration_kind (self->old_side.info) == FERRY_MIGRATION_GOTOSOCIAL_API)
+  if (reads == FERRY_MOVED_READS_ALLOWED)
     return unfinished
       ? g_strdup_printf (_("The last backup did not finish. Finish it before the move: GoToSocial "
                            "still lets a moved account read its data, but on %s nothing of the move "
@@ -74,8 +77,7 @@ why_backup_first (FerryMove *self,
       : g_strdup_printf (_("No backup yet. Back up the old account first: GoToSocial still lets a "
                            "moved account read its data, but on %s nothing of the move can be undone "
                            "without its admin."), host);
-  if (self->old_side.info != NULL &&
-      ferry_server_info_get_migration_kind (self->old_side.info) != FERRY_MIGRATION_MASTODON_WEB)
+  if (reads == FERRY_MOVED_READS_UNKNOWN)
     return unfinished
       ? g_strdup (_("The last backup did not finish. Finish it before the move: what this server "
                     "still lets a moved account read is not known."))
@@ -307,7 +309,7 @@ check_servers (FerryMove *self)
 {
   FerryServerInfo *origin = self->origin->info;
   FerryServerInfo *target = self->target->info;
-  g_autofree char *how = ferry_server_info_describe_migration (origin);
+  g_autofree char *how = ferry_move_describe_server (origin);
 
   if (ferry_server_info_honours_move (target))
     add_check (self->checks, "target-server", FERRY_MOVE_LEVEL_OK, FERRY_MOVE_FIX_NONE,
@@ -322,14 +324,11 @@ check_servers (FerryMove *self)
                                            ferry_server_info_get_host (target),
                                            ferry_server_info_get_software_name (target)));
 
-  switch (ferry_server_info_get_migration_kind (origin))
+  if (!ferry_move_backend_can_move (ferry_move_side_backend (self->origin)))
+    add_check (self->checks, "origin-server", FERRY_MOVE_LEVEL_BLOCKER, FERRY_MOVE_FIX_NONE,
+                          _("Server moved from"), g_steal_pointer (&how));
+  else if (ferry_move_side_has_api (self->origin))
     {
-    case FERRY_MIGRATION_NONE:
-      add_check (self->checks, "origin-server", FERRY_MOVE_LEVEL_BLOCKER, FERRY_MOVE_FIX_NONE,
-                            _("Server moved from"), g_steal_pointer (&how));
-      break;
-    case FERRY_MIGRATION_GOTOSOCIAL_API:
-    case FERRY_MIGRATION_AKKOMA_API:
       add_check (self->checks, "origin-server", FERRY_MOVE_LEVEL_OK, FERRY_MOVE_FIX_NONE,
                             _("Server moved from"), g_steal_pointer (&how));
       add_check (self->checks, "password", FERRY_MOVE_LEVEL_INFO, FERRY_MOVE_FIX_NONE,
@@ -337,10 +336,9 @@ check_servers (FerryMove *self)
                             g_strdup_printf (_("%s asks for the account’s password at the move. Ferry "
                                                "sends it once and never keeps it."),
                                              ferry_server_info_get_host (origin)));
-      break;
-    case FERRY_MIGRATION_MASTODON_WEB:
-    case FERRY_MIGRATION_MISSKEY:
-    default:
+    }
+  else
+    {
       add_check (self->checks, "origin-server", FERRY_MOVE_LEVEL_INFO, FERRY_MOVE_FIX_NONE,
                             _("Server moved from"), g_steal_pointer (&how));
       add_check (self->checks, "password", FERRY_MOVE_LEVEL_INFO, FERRY_MOVE_FIX_NONE,
@@ -348,7 +346,6 @@ check_servers (FerryMove *self)
                             g_strdup_printf (_("%s’s web page asks for the account’s password at the "
                                                "move; Ferry never sees it."),
                                              ferry_server_info_get_host (origin)));
-      break;
     }
 }
 
@@ -541,8 +538,8 @@ unlocked_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   FerryMove *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
-  FerryAccount *account = node ? ferry_account_new_from_json (self->target->handle->host, node, &error) : NULL;
+  FerryAccount *account = ferry_move_backend_unlock_finish (FERRY_MOVE_BACKEND (object), result,
+                                                            &error);
 
   if (account == NULL)
     {
@@ -568,12 +565,10 @@ ferry_move_unlock_async (FerryMove           *self,
                          gpointer             user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
-  g_autoptr(FerryParams) params = ferry_params_new ();
 
   g_task_set_source_tag (task, ferry_move_unlock_async);
-  ferry_params_add_bool (params, "locked", FALSE);
-  ferry_client_call_async (self->target->client, "PATCH", "/api/v1/accounts/update_credentials",
-                           params, cancellable, unlocked_cb, task);
+  ferry_move_backend_unlock_async (ferry_move_side_backend (self->target), cancellable,
+                                   unlocked_cb, task);
 }
 
 gboolean

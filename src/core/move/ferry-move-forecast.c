@@ -135,7 +135,7 @@ server_set_info (FerryMoveServer *server,
     server->fate = FERRY_MOVE_FATE_IGNORES;
   else if (refuses_move_from (info, origin))
     server->fate = FERRY_MOVE_FATE_REFUSES_ORIGIN;
-  else if (ferry_server_info_get_migration_kind (info) == FERRY_MIGRATION_AKKOMA_API)
+  else if (ferry_move_backend_incoming_for (info) == FERRY_MOVE_INCOMING_IF_ALLOWED)
     server->fate = FERRY_MOVE_FATE_IF_ALLOWED;
   else
     server->fate = FERRY_MOVE_FATE_FOLLOWS;
@@ -249,7 +249,8 @@ followers_listed_cb (GObject      *object,
   GTask *task = user_data;
   FerryMove *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonArray) array = ferry_client_list_finish (FERRY_CLIENT (object), result, &error);
+  g_autoptr(JsonArray) array = ferry_move_backend_list_finish (FERRY_MOVE_BACKEND (object), result,
+                                                               &error);
 
   if (array == NULL)
     {
@@ -285,7 +286,6 @@ ferry_move_forecast_async (FerryMove           *self,
                            gpointer             user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
-  g_autofree char *path = NULL;
 
   g_task_set_task_data (task, g_new0 (Forecast, 1), (GDestroyNotify) forecast_free);
   if (ferry_move_origin_moved (self))
@@ -295,8 +295,9 @@ ferry_move_forecast_async (FerryMove           *self,
       probe_servers (task);
       return;
     }
-  path = g_strdup_printf ("/api/v1/accounts/%s/followers", ferry_account_get_id (self->origin->account));
-  ferry_client_list_async (self->origin->client, path, 0, cancellable, followers_listed_cb, task);
+  ferry_move_backend_list_followers_async (ferry_move_side_backend (self->origin),
+                                           ferry_account_get_id (self->origin->account),
+                                           cancellable, followers_listed_cb, task);
 }
 
 gboolean

@@ -8,7 +8,8 @@
 #pragma once
 
 #include "ferry-account.h"
-#include "ferry-move-endpoints.h"
+#include "ferry-move-backend.h"
+#include "ferry-move-error.h"
 #include "ferry-move.h"
 #include "ferry-server-info.h"
 
@@ -22,6 +23,7 @@ typedef struct
   char            *acct;         /* user@host */
   FerryAccount    *account;      /* the public view (lookup): works after a move too */
   FerryServerInfo *info;
+  FerryMoveBackend *backend;     /* for info: ferry_move_side_backend() */
   GError          *verify_error; /* why its own token is refused, if it is */
   gboolean         lookup_refused; /* its server refuses its token the lookup (GoToSocial
                                     * after a move: 403): read through verify_credentials */
@@ -59,7 +61,6 @@ struct _FerryMove
   GArray             *samples;    /* FerryMoveSample */
   gint64              moved_at;
   gboolean            alias_confirmed;
-  JsonArray          *target_aliases; /* GoToSocial: the list the alias request replaces */
 };
 
 /* ferry-move.c */
@@ -81,7 +82,7 @@ const char *ferry_move_string_of    (JsonNode         *node);
 const char *ferry_move_acct_of      (JsonNode         *account);
 const char *ferry_move_side_uri     (FerryMoveSide    *side,
                                      char            **storage);
-FerryMigrationKind ferry_move_side_kind (FerryMoveSide *side);
+FerryMoveBackend *ferry_move_side_backend (FerryMoveSide *side);
 gboolean ferry_move_side_has_api    (FerryMoveSide    *side);
 char    *ferry_move_redirect_refusal (FerryMove       *self);
 void     ferry_move_side_lookup_async (FerryMove      *self,

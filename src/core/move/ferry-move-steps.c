@@ -145,8 +145,6 @@ fail_step (GTask  *task,
   g_object_unref (task);
 }
 
-static GError *explained (GError *error);
-
 static void
 polled_cb (GObject      *object,
            GAsyncResult *result,
@@ -202,9 +200,13 @@ polled_cb (GObject      *object,
     step->refusals = 0;
   if (step->refusals >= REFUSALS_MAX)
     {
-      fail_step (task, g_error_new (error->domain, error->code,
-                                    _("Ferry stopped waiting: %s refused it %u times in a row (%s)."),
-                                    watched_host (self, step), step->refusals, error->message));
+      /* The same error, its fields kept (status, the server's words), in other words. */
+      g_autofree char *said = g_steal_pointer (&error->message);
+
+      error->message = g_strdup_printf (_("Ferry stopped waiting: %s refused it %u times in a "
+                                          "row (%s)."), watched_host (self, step), step->refusals,
+                                        said);
+      fail_step (task, g_steal_pointer (&error));
       return;
     }
   if (error != NULL)
@@ -215,7 +217,7 @@ polled_cb (GObject      *object,
     {
       guint limit = minutes_of (step->limit_ms);
 
-      fail_step (task, g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+      fail_step (task, g_error_new (FERRY_MOVE_ERROR, FERRY_MOVE_ERROR_TIMED_OUT,
                                     step->handed_off
                                       ? g_dngettext (GETTEXT_PACKAGE,
                                                      "%s did not show the step within %u minute, so Ferry "
@@ -264,128 +266,42 @@ poll_once (GTask *task)
     }
 }
 
+/* When a cooldown ends by what Ferry saw: the last move it saw, plus the server's cooldown. */
+static gint64
+cooldown_ends (FerryMove *self)
+{
+  guint days = self->origin->info ? ferry_server_info_get_move_cooldown (self->origin->info) : 0;
+
+  return self->moved_at > 0 && days > 0 ? self->moved_at + days * (gint64) 86400 : 0;
+}
+
 static GError *
-explained (GError *error)
+as_refusal (FerryMove        *self,
+            FerryMoveBackend *backend,
+            GError           *error)
 {
-  g_autofree char *explanation = ferry_move_explain_error (error->message);
-  GError *result = g_error_new (error->domain, error->code, "%s (%s)", explanation, error->message);
-
-  g_error_free (error);
-  return result;
-}
-
-/* An answer to an API alias or move: Akkoma says its errors with HTTP 200. */
-static void
-sent_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  GTask *task = user_data;
-  FerryMove *self = g_task_get_source_object (task);
-  Step *step = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
-
-  forget_password (step);   /* forgotten as soon as it is sent */
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
-      json_object_has_member (json_node_get_object (node), "error"))
-    {
-      const char *text = json_object_get_string_member_with_default (json_node_get_object (node),
-                                                                     "error", "");
-
-      error = g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_INVALID, _("%s answered “%s”."),
-                           ferry_client_get_host (FERRY_CLIENT (object)), text);
-    }
-  if (error != NULL)
-    {
-      ferry_move_evaluate (self);
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_task_return_error (task, g_steal_pointer (&error));
-      else
-        g_task_return_error (task, explained (g_steal_pointer (&error)));
-      g_object_unref (task);
-      return;
-    }
-  poll_once (task);
-}
-
-/* GoToSocial's alias: the list sent replaces the account's whole list (an empty one clears
- * it, internal/processing/account/alias.go), so the aliases it has are read first and
- * sent again; the form key is bare and repeated (FERRY_GTS_ALIAS_FIELD); the answer is
- * the account, whose source.also_known_as_uris must then hold them all. */
-
-static JsonArray *
-gts_aliases_of (JsonNode *account)
-{
-  JsonNode *source = ferry_move_member (account, "source", JSON_NODE_OBJECT);
-  JsonNode *list = ferry_move_member (source, "also_known_as_uris", JSON_NODE_ARRAY);
-
-  if (list != NULL)
-    return json_array_ref (json_node_get_array (list));
-  if (source != NULL && ferry_move_member (source, "also_known_as_uris", JSON_NODE_NULL) == NULL &&
-      json_object_has_member (json_node_get_object (source), "also_known_as_uris"))
-    return NULL;   /* there, but not a list: not understood */
-  return source != NULL ? json_array_new () : NULL;   /* none set: GoToSocial leaves it out */
-}
-
-static gboolean
-list_has (JsonArray  *list,
-          const char *uri)
-{
-  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
-    if (g_strcmp0 (ferry_move_string_of (json_array_get_element (list, i)), uri) == 0)
-      return TRUE;
-  return FALSE;
+  return ferry_move_error_new_refusal (backend, error, cooldown_ends (self));
 }
 
 static void
-gts_alias_sent_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+alias_added_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   GTask *task = user_data;
   FerryMove *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
-  g_autoptr(JsonArray) now = NULL;
-  g_autoptr(GString) lost = g_string_new (NULL);
-  g_autofree char *storage = NULL;
-  const char *origin_uri = ferry_move_side_uri (self->origin, &storage);
-  const char *host = self->target->handle->host;
+  gboolean verified = FALSE;
 
-  if (error != NULL)
+  if (!ferry_move_backend_add_alias_finish (FERRY_MOVE_BACKEND (object), result, &verified,
+                                            &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        fail_step (task, g_steal_pointer (&error));
-      else
-        fail_step (task, explained (g_steal_pointer (&error)));
+      fail_step (task, as_refusal (self, FERRY_MOVE_BACKEND (object), g_steal_pointer (&error)));
       return;
     }
-  now = gts_aliases_of (node);
-  for (guint i = 0; self->target_aliases != NULL && i < json_array_get_length (self->target_aliases); i++)
+  if (!verified)
     {
-      const char *uri = ferry_move_string_of (json_array_get_element (self->target_aliases, i));
-
-      if (uri != NULL && !list_has (now, uri))
-        g_string_append_printf (lost, "%s%s", lost->len ? ", " : "", uri);
-    }
-  g_clear_pointer (&self->target_aliases, json_array_unref);
-  if (now != NULL)
-    self->target_aliases = json_array_ref (now);
-  if (lost->len > 0)
-    {
-      fail_step (task, g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE,
-                                    _("%s answered, but its aliases no longer list %s. Add them again "
-                                      "in its settings under Migration."), host, lost->str));
-      return;
-    }
-  if (!list_has (now, origin_uri))
-    {
-      self->alias = 0;
-      fail_step (task, g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE,
-                                    _("%s answered, but its aliases do not list %s. The alias is not "
-                                      "made; try again, or add it in its settings under Migration."),
-                                    host, origin_uri));
+      poll_once (task);   /* sent: watched for until it shows */
       return;
     }
   self->alias = 1;
@@ -396,92 +312,34 @@ gts_alias_sent_cb (GObject      *object,
 }
 
 static void
-gts_aliases_read_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+moved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
 {
   GTask *task = user_data;
   FerryMove *self = g_task_get_source_object (task);
+  Step *step = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
-  g_autoptr(JsonArray) existing = node ? gts_aliases_of (node) : NULL;
-  g_autoptr(FerryParams) params = ferry_params_new ();
+
+  forget_password (step);   /* forgotten as soon as it is sent */
+  if (!ferry_move_backend_move_finish (FERRY_MOVE_BACKEND (object), result, &error))
+    {
+      fail_step (task, as_refusal (self, FERRY_MOVE_BACKEND (object), g_steal_pointer (&error)));
+      return;
+    }
+  poll_once (task);
+}
+
+static void
+api_alias (GTask *task)
+{
+  FerryMove *self = g_task_get_source_object (task);
   g_autofree char *storage = NULL;
-  const char *origin_uri = ferry_move_side_uri (self->origin, &storage);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      fail_step (task, g_steal_pointer (&error));
-      return;
-    }
-  if (existing == NULL)
-    {
-      /* Sent blind, the list would replace aliases Ferry cannot see. */
-      fail_step (task, g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE,
-                                    _("Ferry could not read the aliases %s already has, so it changed "
-                                      "nothing (%s)."), self->target->acct,
-                                    error ? error->message : _("no list in the answer")));
-      return;
-    }
-  g_clear_pointer (&self->target_aliases, json_array_unref);
-  self->target_aliases = json_array_ref (existing);
-  for (guint i = 0; i < json_array_get_length (existing); i++)
-    {
-      const char *uri = ferry_move_string_of (json_array_get_element (existing, i));
-
-      if (uri != NULL && g_strcmp0 (uri, origin_uri) != 0)
-        ferry_params_add (params, FERRY_GTS_ALIAS_FIELD, uri);
-    }
-  ferry_params_add (params, FERRY_GTS_ALIAS_FIELD, origin_uri);
-  ferry_client_call_async (self->target->client, "POST", FERRY_PATH_GTS_ALIAS, params,
-                           g_task_get_cancellable (task), gts_alias_sent_cb, task);
-}
-
-static void
-gts_alias (GTask *task)
-{
-  FerryMove *self = g_task_get_source_object (task);
-
-  ferry_client_call_async (self->target->client, "GET", FERRY_PATH_VERIFY_CREDENTIALS, NULL,
-                           g_task_get_cancellable (task), gts_aliases_read_cb, task);
-}
-
-static void
-akkoma_resolved_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  GTask *task = user_data;
-  FerryMove *self = g_task_get_source_object (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
-  g_autoptr(FerryParams) params = ferry_params_new ();
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      g_object_unref (task);
-      return;
-    }
-  /* Not found is for the alias request to say, in its own words. */
-  ferry_params_add (params, "alias", self->origin->acct);
-  ferry_client_call_async (self->target->client, "PUT", "/api/pleroma/aliases", params,
-                           g_task_get_cancellable (task), sent_cb, task);
-}
-
-/* Akkoma takes only accounts it already knows as aliases: have it look the origin up. */
-static void
-akkoma_alias (GTask *task)
-{
-  FerryMove *self = g_task_get_source_object (task);
-  g_autoptr(FerryParams) params = ferry_params_new ();
-
-  ferry_params_add (params, "q", self->origin->acct);
-  ferry_params_add (params, "type", "accounts");
-  ferry_params_add (params, "resolve", "true");
-  ferry_params_add (params, "limit", "1");
-  ferry_client_call_async (self->target->client, "GET", "/api/v2/search", params,
-                           g_task_get_cancellable (task), akkoma_resolved_cb, task);
+  ferry_move_backend_add_alias_async (ferry_move_side_backend (self->target),
+                                      ferry_move_side_uri (self->origin, &storage),
+                                      self->origin->acct, g_task_get_cancellable (task),
+                                      alias_added_cb, task);
 }
 
 static void
@@ -489,22 +347,12 @@ api_move (GTask *task)
 {
   FerryMove *self = g_task_get_source_object (task);
   Step *step = g_task_get_task_data (task);
-  g_autoptr(FerryParams) params = ferry_params_new ();
   g_autofree char *storage = NULL;
 
-  ferry_params_add (params, "password", step->password);
-  if (ferry_move_side_kind (self->origin) == FERRY_MIGRATION_GOTOSOCIAL_API)
-    {
-      ferry_params_add (params, "moved_to_uri", ferry_move_side_uri (self->target, &storage));
-      ferry_client_call_async (self->origin->client, "POST", FERRY_PATH_GTS_MOVE, params,
-                               g_task_get_cancellable (task), sent_cb, task);
-    }
-  else
-    {
-      ferry_params_add (params, "target_account", self->target->acct);
-      ferry_client_call_async (self->origin->client, "POST", "/api/pleroma/move_account", params,
-                               g_task_get_cancellable (task), sent_cb, task);
-    }
+  ferry_move_backend_move_async (ferry_move_side_backend (self->origin),
+                                 ferry_move_side_uri (self->target, &storage),
+                                 self->target->acct, step->password,
+                                 g_task_get_cancellable (task), moved_cb, task);
 }
 
 /**
@@ -515,9 +363,11 @@ api_move (GTask *task)
  * Does the step through the server's API where it has one and reads it back; otherwise
  * (after the caller opened ferry_move_get_handoff()'s page) watches the servers until the
  * step shows. Cancel @cancellable to stop waiting sooner; a wait ends by itself at the wait
- * limit (ferry_move_set_wait_limit()) with %G_IO_ERROR_TIMED_OUT, or after the same refusal
+ * limit (ferry_move_set_wait_limit()) with %FERRY_MOVE_ERROR_TIMED_OUT, or after the same refusal
  * three times in a row. A move back to an account whose server cannot cancel its redirect
- * fails at once with %G_IO_ERROR_NOT_SUPPORTED, saying why. An alias the server will not
+ * fails at once with %FERRY_MOVE_ERROR_UNSUPPORTED, saying why; a move through the API with
+ * no password with %FERRY_MOVE_ERROR_PASSWORD_NEEDED. A refusal is a %FERRY_MOVE_ERROR whose
+ * code the server's family decided (ferry-move-error.h). An alias the server will not
  * show ends with %FERRY_MOVE_STATUS_UNSURE: ferry_move_confirm_alias() is for the person.
  */
 void
@@ -551,7 +401,8 @@ ferry_move_run_stage_async (FerryMove           *self,
 
       if (refusal != NULL)
         {
-          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s", refusal);
+          g_task_return_new_error (task, FERRY_MOVE_ERROR, FERRY_MOVE_ERROR_UNSUPPORTED, "%s",
+                                   refusal);
           g_object_unref (task);
           return;
         }
@@ -559,7 +410,7 @@ ferry_move_run_stage_async (FerryMove           *self,
   if (stage == FERRY_MOVE_STAGE_MOVE && ferry_move_side_has_api (self->origin) &&
       (password == NULL || password[0] == '\0'))
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+      g_task_return_new_error (task, FERRY_MOVE_ERROR, FERRY_MOVE_ERROR_PASSWORD_NEEDED,
                                _("The old server asks for the password of %s to move it."),
                                self->origin->acct);
       g_object_unref (task);
@@ -575,12 +426,7 @@ ferry_move_run_stage_async (FerryMove           *self,
   else
     ferry_move_set_stage (self, stage, FERRY_MOVE_STATUS_WAITING, _("Sending…"));
   if (stage == FERRY_MOVE_STAGE_ALIAS && ferry_move_side_has_api (self->target) && self->alias != 1)
-    {
-      if (ferry_move_side_kind (self->target) == FERRY_MIGRATION_GOTOSOCIAL_API)
-        gts_alias (task);
-      else
-        akkoma_alias (task);
-    }
+    api_alias (task);
   else if (stage == FERRY_MOVE_STAGE_MOVE && ferry_move_side_has_api (self->origin) &&
            !ferry_move_origin_moved (self))
     api_move (task);

@@ -349,7 +349,8 @@ listed_cb (GObject      *object,
   FerryMoveSide *side = s->step == 2 ? self->origin : self->target;
   GHashTable *into = s->step == 2 ? s->on_origin : s->on_target;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonArray) array = ferry_client_list_finish (FERRY_CLIENT (object), result, &error);
+  g_autoptr(JsonArray) array = ferry_move_backend_list_finish (FERRY_MOVE_BACKEND (object), result,
+                                                               &error);
 
   if (array == NULL && (s->step == 1 || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)))
     {
@@ -376,21 +377,23 @@ stragglers_next (GTask *task)
   FerryMove *self = g_task_get_source_object (task);
   Stragglers *s = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
-  g_autofree char *path = NULL;
   GPtrArray *result;
 
   switch (++s->step)
     {
     case 1:   /* who follows the account moved to */
-      path = g_strdup_printf ("/api/v1/accounts/%s/followers", ferry_account_get_id (self->target->account));
-      ferry_client_list_async (self->target->client, path, 0, cancellable, listed_cb, task);
+      ferry_move_backend_list_followers_async (ferry_move_side_backend (self->target),
+                                               ferry_account_get_id (self->target->account),
+                                               cancellable, listed_cb, task);
       return;
     case 2:   /* who still follows the account moved from (public, after the move too) */
-      path = g_strdup_printf ("/api/v1/accounts/%s/followers", ferry_account_get_id (self->origin->account));
-      ferry_client_list_async (self->origin->client, path, 0, cancellable, listed_cb, task);
+      ferry_move_backend_list_followers_async (ferry_move_side_backend (self->origin),
+                                               ferry_account_get_id (self->origin->account),
+                                               cancellable, listed_cb, task);
       return;
     case 3:   /* who asked to follow a locked account */
-      ferry_client_list_async (self->target->client, "/api/v1/follow_requests", 0, cancellable, listed_cb, task);
+      ferry_move_backend_list_follow_requests_async (ferry_move_side_backend (self->target),
+                                                     cancellable, listed_cb, task);
       return;
     default:
       break;

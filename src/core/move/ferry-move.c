@@ -21,8 +21,8 @@
 #include <string.h>
 
 #include "ferry-api-error.h"
+#include "ferry-client-accounts.h"
 #include "ferry-move-private.h"
-#include "ferry-web-pages.h"
 
 G_DEFINE_FINAL_TYPE (FerryMove, ferry_move, G_TYPE_OBJECT)
 
@@ -53,6 +53,7 @@ side_clear (FerryMoveSide *side)
   g_clear_pointer (&side->acct, g_free);
   g_clear_object (&side->account);
   g_clear_object (&side->info);
+  g_clear_object (&side->backend);
   g_clear_error (&side->verify_error);
 }
 
@@ -72,7 +73,6 @@ ferry_move_finalize (GObject *object)
   g_clear_pointer (&self->followers, g_ptr_array_unref);
   g_clear_pointer (&self->servers, g_hash_table_unref);
   g_clear_pointer (&self->samples, g_array_unref);
-  g_clear_pointer (&self->target_aliases, json_array_unref);
 
   G_OBJECT_CLASS (ferry_move_parent_class)->finalize (object);
 }
@@ -354,18 +354,22 @@ ferry_move_has_stage (FerryMove      *self,
     }
 }
 
-FerryMigrationKind
-ferry_move_side_kind (FerryMoveSide *side)
+/* The side's server family, for what the probe found (made again once it answered). */
+FerryMoveBackend *
+ferry_move_side_backend (FerryMoveSide *side)
 {
-  return side->info ? ferry_server_info_get_migration_kind (side->info) : FERRY_MIGRATION_NONE;
+  if (side->backend == NULL || ferry_move_backend_get_info (side->backend) != side->info)
+    {
+      g_clear_object (&side->backend);
+      side->backend = ferry_move_backend_new (side->client, side->info, side->acct);
+    }
+  return side->backend;
 }
 
 gboolean
 ferry_move_side_has_api (FerryMoveSide *side)
 {
-  FerryMigrationKind kind = ferry_move_side_kind (side);
-
-  return kind == FERRY_MIGRATION_GOTOSOCIAL_API || kind == FERRY_MIGRATION_AKKOMA_API;
+  return ferry_move_backend_has_api (ferry_move_side_backend (side));
 }
 
 /**
@@ -382,12 +386,6 @@ ferry_move_needs_password (FerryMove *self)
   return ferry_move_side_has_api (self->origin);
 }
 
-static char *
-side_base_url (FerryMoveSide *side)
-{
-  return g_strdup (ferry_client_get_base_url (side->client));
-}
-
 /**
  * ferry_move_get_handoff:
  *
@@ -398,70 +396,37 @@ FerryMoveHandoff *
 ferry_move_get_handoff (FerryMove      *self,
                         FerryMoveStage  stage)
 {
-  g_autofree char *base = NULL;
+  g_autoptr(FerryMoveWebStep) step = NULL;
   FerryMoveHandoff *handoff;
 
   g_return_val_if_fail (FERRY_IS_MOVE (self), NULL);
 
-  if ((stage == FERRY_MOVE_STAGE_ALIAS && ferry_move_side_has_api (self->target)) ||
-      (stage == FERRY_MOVE_STAGE_MOVE && ferry_move_side_has_api (self->origin)) ||
-      (stage != FERRY_MOVE_STAGE_ALIAS && stage != FERRY_MOVE_STAGE_MOVE &&
-       stage != FERRY_MOVE_STAGE_REDIRECT))
-    return NULL;
-
-  handoff = g_new0 (FerryMoveHandoff, 1);
-  if (stage != FERRY_MOVE_STAGE_REDIRECT &&
-      ferry_move_side_kind (stage == FERRY_MOVE_STAGE_ALIAS ? self->target : self->origin) ==
-        FERRY_MIGRATION_MISSKEY)
-    {
-      /* misskey packages/frontend/src/pages/settings/migration.vue: one page, "moveTo"
-       * (i/move) and "moveFrom" (i/known-as) sections; labels as in its en-US locale. */
-      FerryMoveSide *side = stage == FERRY_MOVE_STAGE_ALIAS ? self->target : self->origin;
-      FerryMoveSide *other = side == self->target ? self->origin : self->target;
-
-      base = side_base_url (side);
-      handoff->url = g_strconcat (base, FERRY_PAGE_MISSKEY_MIGRATION, NULL);
-      handoff->copy = g_strdup_printf ("@%s", other->acct);
-      handoff->instruction = stage == FERRY_MOVE_STAGE_ALIAS
-        ? g_strdup_printf (_("Signed in as %s, paste %s under “Move to this account from an older "
-                             "account” and save it."), side->acct, handoff->copy)
-        : g_strdup_printf (_("Signed in as %s, paste %s under “Move current account to new account” "
-                             "and confirm."), side->acct, handoff->copy);
-      return handoff;
-    }
   switch ((int) stage)
     {
     case FERRY_MOVE_STAGE_ALIAS:
-      base = side_base_url (self->target);
-      handoff->url = g_strconcat (base, FERRY_PAGE_MASTODON_ALIASES, NULL);
-      handoff->copy = g_strdup_printf ("@%s", self->origin->acct);
-      handoff->instruction = g_strdup_printf (
-        _("Signed in as %s, paste %s into “Handle of the old account” and press “Create alias”."),
-        self->target->acct, handoff->copy);
+      step = ferry_move_backend_web_step (ferry_move_side_backend (self->target),
+                                          FERRY_MOVE_WEB_PAGE_ALIAS, self->target->acct,
+                                          self->origin->acct);
       break;
     case FERRY_MOVE_STAGE_MOVE:
-      base = side_base_url (self->origin);
-      handoff->url = g_strconcat (base, FERRY_PAGE_MASTODON_MIGRATION, NULL);
-      handoff->copy = g_strdup_printf ("@%s", self->target->acct);
-      handoff->instruction = g_strdup_printf (
-        _("Signed in as %s, paste %s into “Handle of the new account”, type the password of %s "
-          "and press “Move followers”."),
-        self->origin->acct, handoff->copy, self->origin->acct);
+      step = ferry_move_backend_web_step (ferry_move_side_backend (self->origin),
+                                          FERRY_MOVE_WEB_PAGE_MOVE, self->origin->acct,
+                                          self->target->acct);
       break;
-    default:   /* the redirect: Mastodon's page only (ferry_move_redirect_refusal()) */
-      if (ferry_move_side_kind (self->target) != FERRY_MIGRATION_MASTODON_WEB)
-        {
-          g_free (handoff);
-          return NULL;
-        }
-      base = side_base_url (self->target);
-      handoff->url = g_strconcat (base, FERRY_PAGE_MASTODON_MIGRATION, NULL);
-      handoff->copy = g_strdup_printf ("@%s", self->target->acct);
-      handoff->instruction = g_strdup_printf (
-        _("Signed in as %s, press “Cancel redirect” under “Move to a different account”."),
-        self->target->acct);
+    case FERRY_MOVE_STAGE_REDIRECT:
+      step = ferry_move_backend_web_step (ferry_move_side_backend (self->target),
+                                          FERRY_MOVE_WEB_PAGE_REDIRECT, self->target->acct,
+                                          self->origin->acct);
+      break;
+    default:
       break;
     }
+  if (step == NULL)
+    return NULL;
+  handoff = g_new0 (FerryMoveHandoff, 1);
+  handoff->url = g_steal_pointer (&step->url);
+  handoff->copy = g_steal_pointer (&step->copy);
+  handoff->instruction = g_steal_pointer (&step->instruction);
   return handoff;
 }
 
@@ -470,44 +435,15 @@ ferry_move_get_handoff (FerryMove      *self,
  *
  * Returns: (transfer full) (nullable): why the account moved back to cannot drop its
  *   redirect on its server, in that software's own terms; %NULL where it can (Mastodon:
- *   "Cancel redirect" on /settings/migration)
+ *   "Cancel redirect" on /settings/migration), or while its server is not known yet
  */
 char *
 ferry_move_redirect_refusal (FerryMove *self)
 {
-  FerryServerInfo *info = self->target->info;
-
-  if (info == NULL)
+  if (self->target->info == NULL)
     return NULL;
-  switch (ferry_move_side_kind (self->target))
-    {
-    case FERRY_MIGRATION_MASTODON_WEB:
-      return NULL;
-    case FERRY_MIGRATION_GOTOSOCIAL_API:
-      /* gotosocial: settings /settings/user/migration hold an alias and a move only; no API
-       * clears moved_to_uri; processing/account/move.go refuses a move to an account that
-       * has itself moved (moveTargetMoved); workers/fromfediapi_move.go processes a Move
-       * between the same two accounts at most once in 5 minutes, and not again for 7 days
-       * after one succeeded. */
-      return g_strdup_printf (_("%s runs GoToSocial %s, which has no way to cancel a redirect: its "
-                                "migration settings offer only an alias and a move, and it refuses a move "
-                                "to an account that has itself moved. A move back to %s needs the admin "
-                                "of %s to clear the redirect first. After that, GoToSocial servers act "
-                                "on a Move between the same two accounts at most once in 5 minutes, and "
-                                "not again for 7 days after one went through."),
-                              self->target->handle->host, ferry_server_info_get_version (info),
-                              self->target->acct, self->target->handle->host);
-    case FERRY_MIGRATION_AKKOMA_API:
-    case FERRY_MIGRATION_MISSKEY:
-    case FERRY_MIGRATION_NONE:
-    default:
-      /* assumed: Ferry knows of no way to clear the redirect on these */
-      return g_strdup_printf (_("%s runs %s %s, on which Ferry knows no way to cancel a redirect. A "
-                                "move back to %s needs the admin of %s to clear the redirect first."),
-                              self->target->handle->host, ferry_server_info_get_software_name (info),
-                              ferry_server_info_get_version (info), self->target->acct,
-                              self->target->handle->host);
-    }
+  return ferry_move_backend_redirect_refusal (ferry_move_side_backend (self->target),
+                                              self->target->acct);
 }
 
 /* Accounts */
@@ -631,10 +567,11 @@ verified_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   FerryMove *self = g_task_get_source_object (task);
   FerryMoveSide *side = FERRY_CLIENT (object) == self->old_side.client ? &self->old_side : &self->new_side;
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(FerryAccount) account = NULL;
 
   g_clear_error (&side->verify_error);
-  node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &side->verify_error);
+  account = ferry_client_verify_credentials_finish (FERRY_CLIENT (object), result,
+                                                    &side->verify_error);
   refresh_step_done (g_steal_pointer (&task));
 }
 
@@ -674,8 +611,9 @@ side_looked_up_cb (GObject      *object,
   Lookup *lookup = g_task_get_task_data (task);
   FerryMoveSide *side = lookup->side;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
-  FerryAccount *account = node ? ferry_account_new_from_json (side->handle->host, node, &error) : NULL;
+  FerryAccount *account = lookup->attempt == 1
+    ? ferry_client_verify_credentials_finish (FERRY_CLIENT (object), result, &error)
+    : ferry_client_lookup_account_finish (FERRY_CLIENT (object), result, &error);
 
   if (account != NULL && lookup->attempt > 0 &&
       (g_ascii_strcasecmp (ferry_account_get_handle (account)->username, side->handle->username) != 0 ||
@@ -716,23 +654,19 @@ lookup_send (GTask *task)
   FerryMoveSide *side = lookup->side;
   FerryMoveSide *other = side == &self->old_side ? &self->new_side : &self->old_side;
   GCancellable *cancellable = g_task_get_cancellable (task);
-  g_autoptr(FerryParams) params = ferry_params_new ();
 
   switch (lookup->attempt)
     {
     case 0:
-      ferry_params_add (params, "acct", side->handle->username);
-      ferry_client_call_async (side->client, "GET", FERRY_PATH_ACCOUNT_LOOKUP, params, cancellable,
-                               side_looked_up_cb, task);
+      ferry_client_lookup_account_async (side->client, side->handle->username, cancellable,
+                                         side_looked_up_cb, task);
       break;
     case 1:
-      ferry_client_call_async (side->client, "GET", FERRY_PATH_VERIFY_CREDENTIALS, NULL, cancellable,
-                               side_looked_up_cb, task);
+      ferry_client_verify_credentials_async (side->client, cancellable, side_looked_up_cb, task);
       break;
     default:
-      ferry_params_add (params, "acct", side->acct);
-      ferry_client_call_async (other->client, "GET", FERRY_PATH_ACCOUNT_LOOKUP, params, cancellable,
-                               side_looked_up_cb, task);
+      ferry_client_lookup_account_async (other->client, side->acct, cancellable,
+                                         side_looked_up_cb, task);
       break;
     }
 }
@@ -816,8 +750,8 @@ side_refresh (GTask         *task,
   FerryMove *self = g_task_get_source_object (task);
 
   refresh->pending += 2;
-  ferry_client_call_async (side->client, "GET", FERRY_PATH_VERIFY_CREDENTIALS, NULL,
-                           cancellable, verified_cb, g_object_ref (task));
+  ferry_client_verify_credentials_async (side->client, cancellable, verified_cb,
+                                         g_object_ref (task));
   ferry_move_side_lookup_async (self, side, cancellable, looked_up_cb, g_object_ref (task));
   if (side->info == NULL)
     {

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "ferry-client.h"
+#include "ferry-move-error.h"
 
 G_BEGIN_DECLS
 
@@ -223,7 +224,6 @@ gboolean            ferry_move_run_stage_finish    (FerryMove           *self,
                                                     GAsyncResult        *result,
                                                     GError             **error);
 void                ferry_move_confirm_alias       (FerryMove           *self);
-char               *ferry_move_explain_error       (const char          *message);
 
 /* After the move */
 void                ferry_move_sample_async        (FerryMove           *self,
