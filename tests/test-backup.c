@@ -116,7 +116,7 @@ run_backup (Fixture           *f,
   GListModel *categories = ferry_backup_get_categories (backup);
   guint seen = 0;
 
-  ferry_backup_run_async (backup, cancellable, ferry_test_got_result, &result);
+  ferry_job_run_async (FERRY_JOB (backup), cancellable, ferry_test_got_result, &result);
   while (result == NULL)
     {
       g_main_context_iteration (NULL, TRUE);
@@ -136,7 +136,7 @@ run_backup (Fixture           *f,
         }
     }
   g_test_message ("stopped after %u items", seen);
-  return ferry_backup_run_finish (backup, result, error);
+  return ferry_job_run_finish (FERRY_JOB (backup), result, error);
 }
 
 static char *

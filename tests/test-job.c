@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include "ferry-job.h"
+#include "ferry-job-manager.h"
 #include "ferry-test-util.h"
 
 /* A job that runs @steps steps, one per main-loop turn (or per millisecond with @per_tick
@@ -404,6 +404,83 @@ test_waiting (void)
   g_assert_cmpint (ferry_job_get_waiting_until (j), ==, 0);
 }
 
+static GStrv
+unfinished (FerryJobManager *manager,
+            const char      *kind)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GStrv ids;
+
+  ferry_job_manager_unfinished_async (manager, kind, NULL, ferry_test_got_result, &result);
+  ids = ferry_job_manager_unfinished_finish (manager, ferry_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  return ids;
+}
+
+static void
+flush (FerryJobManager *manager)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ferry_job_manager_flush_async (manager, NULL, ferry_test_got_result, &result);
+  g_assert_true (ferry_job_manager_flush_finish (manager, ferry_test_wait_for (&result), &error));
+  g_assert_no_error (error);
+}
+
+/* The manager holds jobs while they run, and keeps on disk what must go on at the next start:
+ * a job that finished is forgotten, one that failed is not. */
+static void
+test_manager (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ferry-test-job-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "state", "jobs.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(FerryJobManager) manager = ferry_job_manager_new (file);
+  g_autoptr(FerryJobManager) again = NULL;
+  g_autoptr(TestJob) job = test_job_new (3, 0);
+  g_autoptr(TestJob) failing = test_job_new (1, 0);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = NULL;
+  g_auto(GStrv) left = NULL;
+
+  g_assert_cmpuint (g_strv_length (ids = unfinished (manager, "TestJob")), ==, 0);
+  ferry_job_manager_remember (manager, "TestJob", "test");
+  ferry_job_manager_remember (manager, "TestJob", "other");
+  ferry_job_manager_remember (manager, "TestJob", "other");
+  ferry_job_manager_add (manager, FERRY_JOB (job));
+  g_assert_true (ferry_job_manager_find (manager, TEST_TYPE_JOB, "test") == FERRY_JOB (job));
+  g_assert_null (ferry_job_manager_find (manager, TEST_TYPE_JOB, "nothing"));
+  g_assert_cmpuint (g_list_model_get_n_items (ferry_job_manager_get_jobs (manager)), ==, 1);
+  flush (manager);
+
+  /* What a later start finds. */
+  again = ferry_job_manager_new (file);
+  g_strfreev (ids);
+  ids = unfinished (again, "TestJob");
+  g_assert_cmpuint (g_strv_length (ids), ==, 2);
+  g_assert_true (ferry_job_manager_is_unfinished (again, "TestJob", "other"));
+
+  g_assert_true (run_job (job, NULL, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (ferry_job_manager_get_jobs (manager)), ==, 0);
+  g_assert_false (ferry_job_manager_is_unfinished (manager, "TestJob", "test"));
+  failing->fail_with = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "no");
+  ferry_job_manager_add (manager, FERRY_JOB (failing));
+  ferry_job_manager_remember (manager, "TestJob", "test");
+  g_assert_false (run_job (failing, NULL, &error));
+  g_assert_true (ferry_job_manager_is_unfinished (manager, "TestJob", "test"));
+  ferry_job_manager_forget (manager, "TestJob", "other");
+  flush (manager);
+
+  g_clear_object (&again);
+  again = ferry_job_manager_new (file);
+  left = unfinished (again, "TestJob");
+  g_assert_cmpuint (g_strv_length (left), ==, 1);
+  g_assert_cmpstr (left[0], ==, "test");
+  ferry_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -417,6 +494,7 @@ main (int   argc,
   g_test_add_data_func ("/job/cancel/paused", GINT_TO_POINTER (TRUE), test_cancel);
   g_test_add_func ("/job/first-error", test_first_error);
   g_test_add_func ("/job/waiting", test_waiting);
+  g_test_add_func ("/job/manager", test_manager);
 
   return g_test_run ();
 }

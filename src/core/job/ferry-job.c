@@ -262,8 +262,6 @@ ferry_job_dispose (GObject *object)
     g_cancellable_disconnect (priv->cancellable, priv->cancelled_id);
   priv->cancelled_id = 0;
   g_queue_clear_full (&priv->parked, g_free);
-  if (priv->parts != NULL)
-    g_list_store_remove_all (priv->parts);
 
   G_OBJECT_CLASS (ferry_job_parent_class)->dispose (object);
 }
@@ -452,6 +450,12 @@ ferry_job_is_ended (FerryJob *self)
 
   return state == FERRY_JOB_STATE_FINISHED || state == FERRY_JOB_STATE_FAILED ||
          state == FERRY_JOB_STATE_CANCELLED;
+}
+
+gboolean
+ferry_job_is_paused (FerryJob *self)
+{
+  return ferry_job_get_state (self) == FERRY_JOB_STATE_PAUSED;
 }
 
 double

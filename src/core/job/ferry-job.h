@@ -79,6 +79,7 @@ const char    *ferry_job_get_id              (FerryJob             *self);
 FerryJobState  ferry_job_get_state           (FerryJob             *self);
 gboolean       ferry_job_is_active           (FerryJob             *self);
 gboolean       ferry_job_is_ended            (FerryJob             *self);
+gboolean       ferry_job_is_paused           (FerryJob             *self);
 double         ferry_job_get_fraction        (FerryJob             *self);
 gint64         ferry_job_get_done            (FerryJob             *self);
 gint64         ferry_job_get_total           (FerryJob             *self);
