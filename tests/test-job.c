@@ -235,6 +235,18 @@ test_states (void)
   g_assert_cmpfloat (ferry_job_get_fraction (FERRY_JOB (job)), ==, 1.0);
   g_assert_null (ferry_job_get_error (FERRY_JOB (job)));
   g_array_unref (w.states);
+
+  /* A part that outlives its job notifies at once. */
+  {
+    g_autoptr(FerryJobPart) part = g_object_ref (job->part);
+    guint before = w.n_part_done;
+
+    g_clear_object (&job);
+    ferry_job_part_set_done (part, 6);
+    ferry_job_part_set_done (part, 7);
+    g_assert_cmpuint (w.n_part_done, ==, before + 2);
+    g_assert_cmpint (w.seen_part_done, ==, 7);
+  }
 }
 
 /* 10,000 updates over about a second: a few notifications a second, the last one always. */

@@ -373,11 +373,12 @@ backup_done_cb (GObject      *object,
   FerryBackupPage *self;
   g_autoptr(GError) error = NULL;
 
-  /* Stopped by the page's cancellable: the page is gone. (Stop cancels the job itself.) */
-  if (!ferry_job_run_finish (FERRY_JOB (backup), result, &error) &&
-      g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+  /* The page's cancellable is cancelled in its dispose: the page is gone, however the job
+   * ended. (Stop cancels the job itself.) */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;
   self = user_data;
+  ferry_job_run_finish (FERRY_JOB (backup), result, &error);
   if (backup != self->backup)
     return;
   self->running = FALSE;

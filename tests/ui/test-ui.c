@@ -422,6 +422,12 @@ backup_finished (gpointer data)
 }
 
 static gboolean
+job_ended (gpointer data)
+{
+  return ferry_job_is_ended (FERRY_JOB (data));
+}
+
+static gboolean
 stack_shows (gpointer data)
 {
   GtkStack *stack = GTK_STACK (ferry_ui_find_widget_of_type (GTK_WIDGET (data), GTK_TYPE_STACK));
@@ -717,6 +723,31 @@ test_accounts (void)
     gtk_window_destroy (GTK_WINDOW (second));
     g_settings_set_string (settings, "backup-last", "");
     ferry_test_remove_tree (stopped);
+  }
+
+  /* The page goes while its backup runs: the job is cancelled with it, and nothing of it is
+   * touched after (its callback returns on the page's cancellation; ASan would tell). */
+  {
+    g_autofree char *tmp = g_dir_make_tmp ("ferry-ui-gone-XXXXXX", NULL);
+    g_autoptr(GFile) folder = g_file_new_for_path (tmp);
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autoptr(FerryBackup) backup = NULL;
+    FerryWindow *second = new_window ();
+    GtkWidget *page = ferry_ui_find_widget_of_type (GTK_WIDGET (second), FERRY_TYPE_BACKUP_PAGE);
+    FerryJobManager *jobs = ferry_application_get_job_manager (app);
+
+    ferry_window_show_page (second, "backup");
+    ferry_backup_page_set_folder (FERRY_BACKUP_PAGE (page), folder);
+    g_assert_true (gtk_widget_activate_action (page, "page.start", NULL));
+    backup = g_object_ref (ferry_backup_page_get_backup (FERRY_BACKUP_PAGE (page)));
+    g_assert_true (ferry_job_manager_find (jobs, FERRY_TYPE_BACKUP, NULL) == FERRY_JOB (backup));
+    spin (300, NULL, NULL);
+    gtk_window_destroy (GTK_WINDOW (second));
+    spin (10000, job_ended, backup);
+    g_assert_cmpint (ferry_job_get_state (FERRY_JOB (backup)), ==, FERRY_JOB_STATE_CANCELLED);
+    g_assert_null (ferry_job_manager_find (jobs, FERRY_TYPE_BACKUP, NULL));
+    g_settings_set_string (settings, "backup-last", "");
+    ferry_test_remove_tree (tmp);
   }
 
   /* A server that is not a Fediverse server: said in the dialog, Continue stays off. */

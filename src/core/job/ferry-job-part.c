@@ -79,7 +79,9 @@ _ferry_job_part_attach (FerryJobPart *self,
 {
   FerryJobPartPrivate *priv = ferry_job_part_get_instance_private (self);
 
-  g_return_if_fail (priv->job == NULL);
+  g_return_if_fail (priv->job == NULL || job == NULL);
+  if (job == NULL)
+    _ferry_job_part_flush (self);
   priv->job = job;
 }
 

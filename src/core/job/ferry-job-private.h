@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-/* The part's counts are notified through its job's throttle. */
+/* The part's counts are notified through its job's throttle (@job NULL: at once). */
 void _ferry_job_part_attach      (FerryJobPart *part,
                                   FerryJob     *job);
 void _ferry_job_part_flush       (FerryJobPart *part);

@@ -262,6 +262,13 @@ ferry_job_dispose (GObject *object)
     g_cancellable_disconnect (priv->cancellable, priv->cancelled_id);
   priv->cancelled_id = 0;
   g_queue_clear_full (&priv->parked, g_free);
+  /* Parts may outlive the job (a view holds them): from now on they notify at once. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (priv->parts)); i++)
+    {
+      g_autoptr(FerryJobPart) part = g_list_model_get_item (G_LIST_MODEL (priv->parts), i);
+
+      _ferry_job_part_attach (part, NULL);
+    }
 
   G_OBJECT_CLASS (ferry_job_parent_class)->dispose (object);
 }
