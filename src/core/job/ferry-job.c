@@ -17,6 +17,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "ferry-core-enums.h"
 #include "ferry-job-private.h"
 
@@ -218,7 +220,8 @@ run_cb (GObject      *object,
   g_assert (task != NULL);
 
   if (!FERRY_JOB_GET_CLASS (self)->run_finish (self, result, &error) && error == NULL)
-    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "The job failed");
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                         _("The job stopped for a reason not known."));
   if (priv->error != NULL)
     {
       g_clear_error (&error);
