@@ -759,7 +759,7 @@ command_backup (int    argc,
 
       g_signal_connect (category, "notify::state", G_CALLBACK (category_state_changed), &progress);
     }
-  g_signal_connect (backup, "notify::fraction", G_CALLBACK (on_progress), &progress);
+  /* done moves with every page committed; the fraction with it. */
   g_signal_connect (backup, "notify::done", G_CALLBACK (on_progress), &progress);
   g_signal_connect (backup, "notify::state", G_CALLBACK (on_progress), &progress);
   sigint = g_unix_signal_add (SIGINT, ferry_cli_interrupted, cancellable);
