@@ -7,7 +7,7 @@
  * A job runs once: idle → running (↔ paused, ↔ waiting) → finished, failed or cancelled. It
  * owns one cancellable, chained to the caller's, so that whatever the job starts is cancelled
  * by either. The first failure recorded wins. Progress (counts, fraction, status, eta, and
- * those of the parts) is notified here and only here, at most every
+ * those of the parts) is notified through the job's one FerryJobThrottle, at most every
  * FERRY_JOB_NOTIFY_INTERVAL_MS, coalesced; every change of state flushes what is pending
  * first, so an observer always sees the last values. Pausing stops nothing that is in flight:
  * subclasses park what would start next with ferry_job_when_running().
@@ -21,6 +21,7 @@
 
 #include "ferry-core-enums.h"
 #include "ferry-job-private.h"
+#include "ferry-job-throttle.h"
 
 typedef struct
 {
@@ -48,9 +49,7 @@ typedef struct
   GTask         *task;            /* owned while running */
   GQueue         parked;          /* Parked*, waiting for a resume */
   GMainContext  *context;         /* owned: where the job runs */
-  guint          dirty;           /* 1 << PROP_* waiting to be notified */
-  gint64         last_notify;     /* monotonic µs */
-  GSource       *notify_source;   /* owned */
+  FerryJobThrottle *throttle;     /* owned: the progress notifications */
   GSource       *cancel_source;   /* owned */
 } FerryJobPrivate;
 
@@ -74,35 +73,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-G_STATIC_ASSERT (N_PROPS <= 32);
-
-static gboolean
-notify_timeout (gpointer user_data)
-{
-  FerryJob *self = user_data;
-
-  ferry_job_flush_notify (self);
-  return G_SOURCE_REMOVE;
-}
-
+/* A part's counts changed: they are notified with the job's next batch. */
 void
 _ferry_job_queue_notify (FerryJob *self)
 {
   FerryJobPrivate *priv = ferry_job_get_instance_private (self);
-  gint64 wait;
 
-  if (priv->notify_source != NULL)
-    return;
-  wait = priv->last_notify + FERRY_JOB_NOTIFY_INTERVAL_MS * 1000 - g_get_monotonic_time ();
-  if (priv->last_notify == 0 || wait <= 0)
-    {
-      ferry_job_flush_notify (self);
-      return;
-    }
-  priv->notify_source = g_timeout_source_new ((guint) (wait / 1000) + 1);
-  g_source_set_callback (priv->notify_source, notify_timeout, self, NULL);
-  g_source_set_static_name (priv->notify_source, "[ferry] job progress");
-  g_source_attach (priv->notify_source, priv->context);
+  ferry_job_throttle_queue (priv->throttle, NULL);
 }
 
 static void
@@ -111,8 +88,23 @@ queue_notify (FerryJob *self,
 {
   FerryJobPrivate *priv = ferry_job_get_instance_private (self);
 
-  priv->dirty |= 1u << prop;
-  _ferry_job_queue_notify (self);
+  ferry_job_throttle_queue (priv->throttle, properties[prop]);
+}
+
+/* After each batch: the parts' counts. */
+static void
+flush_parts (gpointer user_data)
+{
+  FerryJob *self = user_data;
+  FerryJobPrivate *priv = ferry_job_get_instance_private (self);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (priv->parts));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FerryJobPart) part = g_list_model_get_item (G_LIST_MODEL (priv->parts), i);
+
+      _ferry_job_part_flush (part);
+    }
 }
 
 static void
@@ -259,7 +251,7 @@ ferry_job_dispose (GObject *object)
   FerryJobPrivate *priv = ferry_job_get_instance_private (self);
 
   g_assert (priv->task == NULL);
-  clear_source (&priv->notify_source);
+  ferry_job_throttle_stop (priv->throttle);
   clear_source (&priv->cancel_source);
   if (priv->cancelled_id != 0)
     g_cancellable_disconnect (priv->cancellable, priv->cancelled_id);
@@ -288,6 +280,7 @@ ferry_job_finalize (GObject *object)
   g_clear_object (&priv->parts);
   g_clear_error (&priv->error);
   g_clear_object (&priv->cancellable);
+  g_clear_object (&priv->throttle);
   g_clear_pointer (&priv->context, g_main_context_unref);
 
   G_OBJECT_CLASS (ferry_job_parent_class)->finalize (object);
@@ -416,6 +409,8 @@ ferry_job_init (FerryJob *self)
   priv->parts = g_list_store_new (FERRY_TYPE_JOB_PART);
   priv->cancellable = g_cancellable_new ();
   priv->context = g_main_context_ref_thread_default ();
+  priv->throttle = ferry_job_throttle_new (G_OBJECT (self), FERRY_JOB_NOTIFY_INTERVAL_MS,
+                                           flush_parts, self);
   g_queue_init (&priv->parked);
 }
 
@@ -889,27 +884,9 @@ void
 ferry_job_flush_notify (FerryJob *self)
 {
   FerryJobPrivate *priv;
-  guint dirty;
-  guint n;
 
   g_return_if_fail (FERRY_IS_JOB (self));
 
   priv = ferry_job_get_instance_private (self);
-  clear_source (&priv->notify_source);
-  priv->last_notify = g_get_monotonic_time ();
-  dirty = priv->dirty;
-  priv->dirty = 0;
-  g_object_freeze_notify (G_OBJECT (self));
-  for (guint prop = 1; prop < N_PROPS; prop++)
-    if (dirty & (1u << prop))
-      g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-  g_object_thaw_notify (G_OBJECT (self));
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (priv->parts));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(FerryJobPart) part = g_list_model_get_item (G_LIST_MODEL (priv->parts), i);
-
-      _ferry_job_part_flush (part);
-    }
+  ferry_job_throttle_flush (priv->throttle);
 }
