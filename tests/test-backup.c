@@ -116,7 +116,7 @@ run_backup (Fixture           *f,
   GListModel *categories = ferry_backup_get_categories (backup);
   guint seen = 0;
 
-  ferry_backup_run_async (backup, cancellable, ferry_test_got_result, &result);
+  ferry_job_run_async (FERRY_JOB (backup), cancellable, ferry_test_got_result, &result);
   while (result == NULL)
     {
       g_main_context_iteration (NULL, TRUE);
@@ -136,7 +136,7 @@ run_backup (Fixture           *f,
         }
     }
   g_test_message ("stopped after %u items", seen);
-  return ferry_backup_run_finish (backup, result, error);
+  return ferry_job_run_finish (FERRY_JOB (backup), result, error);
 }
 
 static char *
@@ -352,6 +352,73 @@ test_resume (Fixture       *f,
   g_test_message ("stopped %u times", stops);
   g_assert_cmpuint (stops, >=, 3);
   assert_same_backup (f, "whole", "resumed");
+}
+
+/* Paused, no request goes out, what is in flight is committed; resumed, the backup ends the
+ * same as one never paused. Cancelled while paused, it ends at once, keeping what was saved. */
+static void
+test_pause (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(FerryBackup) backup = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint answers;
+  gint64 until;
+
+  setup_server (f, FEDISIM_FLAVOUR_MASTODON, "4.5.0", "small");
+  g_assert_true (run_backup (f, "whole", FERRY_BACKUP_DEFAULT, 0, &error));
+  g_assert_no_error (error);
+
+  path = g_build_filename (f->tmpdir, "paused", NULL);
+  dir = g_file_new_for_path (path);
+  backup = ferry_backup_new (f->client, dir, FERRY_BACKUP_DEFAULT);
+  ferry_job_run_async (FERRY_JOB (backup), NULL, ferry_test_got_result, &result);
+  /* Some pages in, then paused. */
+  while (ferry_job_get_done (FERRY_JOB (backup)) < 5 && result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  ferry_job_pause (FERRY_JOB (backup));
+  g_assert_cmpint (ferry_job_get_state (FERRY_JOB (backup)), ==, FERRY_JOB_STATE_PAUSED);
+  /* What was in flight comes in; then nothing more is asked. */
+  until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  answers = fedisim_server_answer_count (f->server);
+  until = g_get_monotonic_time () + G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (result);
+  g_assert_cmpuint (fedisim_server_answer_count (f->server), ==, answers);
+  ferry_job_resume (FERRY_JOB (backup));
+  g_assert_true (ferry_job_run_finish (FERRY_JOB (backup), ferry_test_wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ferry_job_get_state (FERRY_JOB (backup)), ==, FERRY_JOB_STATE_FINISHED);
+  g_assert_cmpfloat (ferry_job_get_fraction (FERRY_JOB (backup)), ==, 1.0);
+  assert_same_backup (f, "whole", "paused");
+
+  /* Cancelled while paused. */
+  g_clear_object (&result);
+  g_clear_object (&backup);
+  g_clear_object (&dir);
+  g_free (path);
+  path = g_build_filename (f->tmpdir, "cancelled", NULL);
+  dir = g_file_new_for_path (path);
+  backup = ferry_backup_new (f->client, dir, FERRY_BACKUP_DEFAULT);
+  ferry_job_run_async (FERRY_JOB (backup), NULL, ferry_test_got_result, &result);
+  while (ferry_job_get_done (FERRY_JOB (backup)) < 5 && result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  ferry_job_pause (FERRY_JOB (backup));
+  ferry_job_cancel (FERRY_JOB (backup));
+  g_assert_false (ferry_job_run_finish (FERRY_JOB (backup), ferry_test_wait_for (&result),
+                                        &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (ferry_job_get_state (FERRY_JOB (backup)), ==, FERRY_JOB_STATE_CANCELLED);
+  g_clear_error (&error);
+  g_assert_true (run_backup (f, "cancelled", FERRY_BACKUP_DEFAULT, 0, &error));
+  g_assert_no_error (error);
+  assert_same_backup (f, "whole", "cancelled");
 }
 
 /* #9: a journal whose state files are empty (a crash while one was created, a full disk) is
@@ -938,6 +1005,7 @@ main (int   argc,
   ADD ("/backup/large", test_large);
   ADD ("/backup/faults", test_faults);
   ADD ("/backup/resume", test_resume);
+  ADD ("/backup/pause", test_pause);
   ADD ("/backup/empty-state", test_empty_state);
   ADD ("/backup/incremental", test_incremental);
   ADD ("/backup/other-account", test_other_account);

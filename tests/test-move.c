@@ -87,8 +87,8 @@ setup (Fixture        *f,
 
   dir = g_file_new_for_path (f->backup);
   backup = ferry_backup_new (f->old_client, dir, FERRY_BACKUP_NO_POSTS);
-  ferry_backup_run_async (backup, NULL, ferry_test_got_result, &result);
-  g_assert_true (ferry_backup_run_finish (backup, ferry_test_wait_for (&result), &error));
+  ferry_job_run_async (FERRY_JOB (backup), NULL, ferry_test_got_result, &result);
+  g_assert_true (ferry_job_run_finish (FERRY_JOB (backup), ferry_test_wait_for (&result), &error));
   g_assert_no_error (error);
 }
 

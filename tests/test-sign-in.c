@@ -352,6 +352,57 @@ test_pkce_and_reuse (Fixture       *f,
   g_assert_cmpuint (fedisim_server_request_count (server, "POST /oauth/token"), ==, 2);
 }
 
+/* A sign-in is a job: it finishes, and one cancelled while it waits for a pasted code ends
+ * cancelled, with nothing stored. */
+static void
+on_stage_cancel (FerrySignIn  *job,
+                 GParamSpec   *pspec,
+                 GCancellable *cancellable)
+{
+  if (ferry_sign_in_get_stage (job) == FERRY_SIGN_IN_WAITING_FOR_CODE)
+    g_cancellable_cancel (cancellable);
+}
+
+static void
+test_job (Fixture       *f,
+          gconstpointer  data)
+{
+  FedisimServer *server = fedisim_world_add_server (f->world, FEDISIM_FLAVOUR_MASTODON, "4.5.0", NULL);
+  g_autoptr(FerrySignIn) job = ferry_sign_in_new (fedisim_server_get_host (server), FERRY_ROLE_OLD,
+                                                  f->store, f->trust);
+  g_autoptr(FerrySignIn) waiting = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryAccount) alice = NULL;
+  g_autoptr(FerryAccount) none = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *token = NULL;
+
+  fedisim_server_add_user (server, "alice", "alice-pw");
+  g_assert_cmpint (ferry_job_get_state (FERRY_JOB (job)), ==, FERRY_JOB_STATE_IDLE);
+  alice = sign_in_with (f, job, "alice", "alice-pw", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (alice);
+  g_assert_cmpint (ferry_job_get_state (FERRY_JOB (job)), ==, FERRY_JOB_STATE_FINISHED);
+
+  waiting = ferry_sign_in_new (fedisim_server_get_host (server), FERRY_ROLE_NEW, f->store, f->trust);
+  ferry_sign_in_set_paste_code (waiting, TRUE);
+  ferry_sign_in_set_force_login (waiting, TRUE);
+  g_signal_connect (waiting, "open-uri", G_CALLBACK (handled_elsewhere), NULL);
+  g_signal_connect (waiting, "notify::stage", G_CALLBACK (on_stage_cancel), cancellable);
+  ferry_sign_in_run_async (waiting, cancellable, got_result, &result);
+  await_result (&result, 30);
+  none = ferry_sign_in_run_finish (waiting, result, &error);
+  g_assert_null (none);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (ferry_job_get_state (FERRY_JOB (waiting)), ==, FERRY_JOB_STATE_CANCELLED);
+  g_assert_cmpint (ferry_sign_in_get_stage (waiting), ==, FERRY_SIGN_IN_WAITING_FOR_CODE);
+  key = g_strdup_printf ("alice@%s", fedisim_server_get_host (server));
+  token = stored_token (f, key);
+  g_assert_nonnull (token);
+}
+
 static void
 test_paste_code_gotosocial (Fixture       *f,
                             gconstpointer  data)
@@ -888,6 +939,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
   ADD ("/sign-in/pkce-and-reuse", test_pkce_and_reuse);
+  ADD ("/sign-in/job", test_job);
   ADD ("/sign-in/paste-code-gotosocial", test_paste_code_gotosocial);
   ADD ("/sign-in/wrong-verifier", test_wrong_verifier);
   ADD ("/sign-in/manager", test_manager);

@@ -94,8 +94,8 @@ setup (Fixture        *f,
   old_client = new_client (f, f->old_server, "alice");
   dir = g_file_new_for_path (f->backup);
   backup = ferry_backup_new (old_client, dir, FERRY_BACKUP_NO_POSTS);
-  ferry_backup_run_async (backup, NULL, ferry_test_got_result, &result);
-  g_assert_true (ferry_backup_run_finish (backup, ferry_test_wait_for (&result), &error));
+  ferry_job_run_async (FERRY_JOB (backup), NULL, ferry_test_got_result, &result);
+  g_assert_true (ferry_job_run_finish (FERRY_JOB (backup), ferry_test_wait_for (&result), &error));
   g_assert_no_error (error);
   f->new_client = new_client (f, f->new_server, "bob");
   fedisim_server_reset_counts (f->new_server);

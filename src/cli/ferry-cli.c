@@ -566,21 +566,19 @@ typedef struct
 {
   FerryBackup  *backup;
   gboolean      terminal;
-  gint64        last_print;
 } BackupProgress;
 
+/* The job notifies its progress a few times a second at most: each is printed. */
 static void
-print_progress (BackupProgress *progress,
-                gboolean        force)
+print_progress (BackupProgress *progress)
 {
   GListModel *categories = ferry_backup_get_categories (progress->backup);
-  gint64 now = g_get_monotonic_time ();
+  FerryJob *job = FERRY_JOB (progress->backup);
   g_autoptr(GString) line = g_string_new (NULL);
   FerryBackupCategory *busiest = NULL;
 
-  if (!progress->terminal || (!force && now - progress->last_print < G_USEC_PER_SEC / 4))
+  if (!progress->terminal)
     return;
-  progress->last_print = now;
   for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
     {
       g_autoptr(FerryBackupCategory) category = g_list_model_get_item (categories, i);
@@ -589,7 +587,7 @@ print_progress (BackupProgress *progress,
           (busiest == NULL || ferry_backup_category_get_total (category) > ferry_backup_category_get_total (busiest)))
         busiest = category;
     }
-  g_string_printf (line, "%3.0f %%", ferry_backup_get_fraction (progress->backup) * 100);
+  g_string_printf (line, "%3.0f %%", ferry_job_get_fraction (job) * 100);
   if (busiest != NULL)
     {
       gint64 total = ferry_backup_category_get_total (busiest);
@@ -603,7 +601,7 @@ print_progress (BackupProgress *progress,
         /* Translators: time left, in minutes and seconds */
         g_string_append_printf (line, _("  (%d:%02d left)"), (int) (left / 60), (int) (left % 60));
     }
-  if (ferry_backup_get_paused (progress->backup))
+  if (ferry_job_is_paused (job) || ferry_job_get_state (job) == FERRY_JOB_STATE_WAITING)
     g_string_append (line, _("  waiting"));
   ferry_cli_clear_line ();
   g_print ("%s", line->str);
@@ -650,7 +648,7 @@ category_state_changed (FerryBackupCategory *category,
                ferry_cli_safe (detail));
       break;
     }
-  print_progress (progress, TRUE);
+  print_progress (progress);
 }
 
 static void
@@ -658,7 +656,7 @@ on_progress (GObject        *object,
              GParamSpec     *pspec,
              BackupProgress *progress)
 {
-  print_progress (progress, FALSE);
+  print_progress (progress);
 }
 
 gboolean
@@ -761,13 +759,16 @@ command_backup (int    argc,
       g_autoptr(FerryBackupCategory) category = g_list_model_get_item (categories, i);
 
       g_signal_connect (category, "notify::state", G_CALLBACK (category_state_changed), &progress);
-      g_signal_connect (category, "notify::done", G_CALLBACK (on_progress), &progress);
     }
+  /* done moves with every page committed; the fraction with it. */
+  g_signal_connect (backup, "notify::done", G_CALLBACK (on_progress), &progress);
+  g_signal_connect (backup, "notify::state", G_CALLBACK (on_progress), &progress);
   sigint = g_unix_signal_add (SIGINT, ferry_cli_interrupted, cancellable);
   sigterm = g_unix_signal_add (SIGTERM, ferry_cli_interrupted, cancellable);
 
-  ferry_backup_run_async (backup, cancellable, ferry_cli_got_result, &result);
-  ok = ferry_backup_run_finish (backup, ferry_cli_wait_for (&result), &error);
+  ferry_job_run_async (FERRY_JOB (backup), cancellable, ferry_cli_got_result, &result);
+  ok = ferry_job_run_finish (FERRY_JOB (backup), ferry_cli_wait_for (&result), &error);
+  g_signal_handlers_disconnect_by_data (backup, &progress);
   g_source_remove (sigint);
   g_source_remove (sigterm);
   for (guint i = 0; i < g_list_model_get_n_items (categories); i++)

@@ -34,53 +34,6 @@ G_DEFINE_FINAL_TYPE (FerryStep, ferry_step, G_TYPE_OBJECT)
 
 static GParamSpec *properties[N_PROPS];
 
-GType
-ferry_step_kind_get_type (void)
-{
-  static gsize type_id = 0;
-
-  if (g_once_init_enter (&type_id))
-    {
-      static const GEnumValue values[] = {
-        { FERRY_STEP_ACCOUNTS, "FERRY_STEP_ACCOUNTS", "accounts" },
-        { FERRY_STEP_CHECKS, "FERRY_STEP_CHECKS", "checks" },
-        { FERRY_STEP_BACKUP, "FERRY_STEP_BACKUP", "backup" },
-        { FERRY_STEP_TRANSFER, "FERRY_STEP_TRANSFER", "transfer" },
-        { FERRY_STEP_MOVE, "FERRY_STEP_MOVE", "move" },
-        { FERRY_STEP_WATCH, "FERRY_STEP_WATCH", "watch" },
-        { 0, NULL, NULL }
-      };
-      GType type = g_enum_register_static ("FerryStepKind", values);
-
-      g_once_init_leave (&type_id, type);
-    }
-
-  return type_id;
-}
-
-GType
-ferry_step_state_get_type (void)
-{
-  static gsize type_id = 0;
-
-  if (g_once_init_enter (&type_id))
-    {
-      static const GEnumValue values[] = {
-        { FERRY_STEP_STATE_PENDING, "FERRY_STEP_STATE_PENDING", "pending" },
-        { FERRY_STEP_STATE_RUNNING, "FERRY_STEP_STATE_RUNNING", "running" },
-        { FERRY_STEP_STATE_DONE, "FERRY_STEP_STATE_DONE", "done" },
-        { FERRY_STEP_STATE_SKIPPED, "FERRY_STEP_STATE_SKIPPED", "skipped" },
-        { FERRY_STEP_STATE_FAILED, "FERRY_STEP_STATE_FAILED", "failed" },
-        { 0, NULL, NULL }
-      };
-      GType type = g_enum_register_static ("FerryStepState", values);
-
-      g_once_init_leave (&type_id, type);
-    }
-
-  return type_id;
-}
-
 static void
 ferry_step_get_property (GObject    *object,
                          guint       prop_id,

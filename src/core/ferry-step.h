@@ -24,7 +24,7 @@ typedef enum
   FERRY_STEP_TRANSFER,
   FERRY_STEP_MOVE,
   FERRY_STEP_WATCH,
-  FERRY_STEP_N_KINDS,
+  FERRY_STEP_N_KINDS, /*< skip >*/
 } FerryStepKind;
 
 typedef enum
@@ -36,12 +36,14 @@ typedef enum
   FERRY_STEP_STATE_FAILED,
 } FerryStepState;
 
-#define FERRY_TYPE_STEP_KIND  (ferry_step_kind_get_type ())
-#define FERRY_TYPE_STEP_STATE (ferry_step_state_get_type ())
-#define FERRY_TYPE_STEP       (ferry_step_get_type ())
+G_END_DECLS
 
-GType ferry_step_kind_get_type  (void) G_GNUC_CONST;
-GType ferry_step_state_get_type (void) G_GNUC_CONST;
+/* FERRY_TYPE_STEP_KIND, FERRY_TYPE_STEP_STATE (glib-mkenums) */
+#include "ferry-core-enums.h"
+
+G_BEGIN_DECLS
+
+#define FERRY_TYPE_STEP (ferry_step_get_type ())
 
 G_DECLARE_FINAL_TYPE (FerryStep, ferry_step, FERRY, STEP, GObject)
 

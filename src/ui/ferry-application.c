@@ -23,6 +23,7 @@ struct _FerryApplication
 
   GSettings           *settings;  /* owned */
   FerryAccountManager *accounts;  /* owned */
+  FerryJobManager     *jobs;      /* owned */
   GCancellable        *cancellable;
 };
 
@@ -182,6 +183,7 @@ ferry_application_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->accounts);
+  g_clear_object (&self->jobs);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (ferry_application_parent_class)->dispose (object);
@@ -291,6 +293,21 @@ ferry_application_get_account_manager (FerryApplication *self)
       self->accounts = ferry_account_manager_new (store, ferry_application_get_settings (self), trust);
     }
   return self->accounts;
+}
+
+/**
+ * ferry_application_get_job_manager:
+ *
+ * Returns: (transfer none): the jobs that run, and those to take up again at start
+ */
+FerryJobManager *
+ferry_application_get_job_manager (FerryApplication *self)
+{
+  g_return_val_if_fail (FERRY_IS_APPLICATION (self), NULL);
+
+  if (self->jobs == NULL)
+    self->jobs = ferry_job_manager_new (NULL);
+  return self->jobs;
 }
 
 /* Another manager (another secret store, another trust): for tests. Before any window. */

@@ -14,23 +14,20 @@
 #include "ferry-backup-category.h"
 #include "ferry-backup-page.h"
 
-#define REFRESH_MS 250
-
 struct _FerryBackupPage
 {
   AdwBin                 parent_instance;
 
   FerryAccountManager   *manager;       /* owned */
+  FerryJobManager       *jobs;          /* owned: where the running backup is shown too */
   GSettings             *settings;      /* owned */
-  GCancellable          *cancellable;   /* owned: counting, and the backup */
-  FerryBackup           *backup;        /* owned: the running or last backup */
+  GCancellable          *cancellable;   /* owned: counting, and the backup; cancelled in dispose */
+  FerryBackup           *backup;        /* owned: the running or last backup, observed */
   FerryCollectionCounts *counts;        /* owned */
   GFile                 *folder;        /* owned: where backups go */
   GFile                 *target;        /* owned: the last backup's own folder */
   gboolean               target_unfinished;  /* it has a journal: a run stopped there */
   GtkFileChooserNative  *chooser;       /* owned while open */
-  GPtrArray             *rows;          /* AdwActionRow per category, unowned */
-  guint                  refresh_id;
   gboolean               running;
 
   /* Template widgets */
@@ -241,33 +238,64 @@ category_subtitle (FerryBackupCategory *category,
   return g_string_free (text, FALSE);
 }
 
-static gboolean
-refresh_progress (gpointer user_data)
+/* A row of the progress list: one part of the job, updated as the job notifies it. */
+static void
+update_row (AdwActionRow *row)
 {
+  FerryBackupCategory *category = g_object_get_data (G_OBJECT (row), "ferry-category");
+  FerryJob *job = g_object_get_data (G_OBJECT (row), "ferry-job");
+  GtkImage *icon = g_object_get_data (G_OBJECT (row), "ferry-icon");
+  g_autofree char *subtitle = category_subtitle (category, ferry_job_is_paused (job));
+
+  adw_action_row_set_subtitle (row, subtitle);
+  gtk_image_set_from_icon_name (icon, state_icon (ferry_backup_category_get_state (category)));
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  FerryBackupCategory *category = item;
   FerryBackupPage *self = user_data;
-  GListModel *categories;
-  gboolean paused;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new ();
+  static const char *signals[] = { "notify::state", "notify::detail", "notify::done",
+                                   "notify::total" };
 
-  if (self->backup == NULL)
-    return G_SOURCE_CONTINUE;
-  categories = ferry_backup_get_categories (self->backup);
-  paused = ferry_backup_get_paused (self->backup);
-  for (guint i = 0; i < g_list_model_get_n_items (categories) && i < self->rows->len; i++)
-    {
-      g_autoptr(FerryBackupCategory) category = g_list_model_get_item (categories, i);
-      AdwActionRow *row = g_ptr_array_index (self->rows, i);
-      GtkImage *icon = g_object_get_data (G_OBJECT (row), "ferry-icon");
-      g_autofree char *subtitle = category_subtitle (category, paused);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 ferry_backup_category_get_title (category));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  /* The subtitle says the state in words; the icon repeats it for the eye. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+  g_object_set_data (G_OBJECT (row), "ferry-icon", icon);
+  g_object_set_data_full (G_OBJECT (row), "ferry-category", g_object_ref (category),
+                          g_object_unref);
+  g_object_set_data_full (G_OBJECT (row), "ferry-job", g_object_ref (self->backup),
+                          g_object_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    g_signal_connect_object (category, signals[i], G_CALLBACK (update_row), row,
+                             G_CONNECT_SWAPPED);
+  update_row (ADW_ACTION_ROW (row));
+  return row;
+}
 
-      adw_action_row_set_subtitle (row, subtitle);
-      gtk_image_set_from_icon_name (icon, state_icon (ferry_backup_category_get_state (category)));
-    }
-  gtk_progress_bar_set_fraction (self->overall_bar, ferry_backup_get_fraction (self->backup));
-  {
-    g_autofree char *percent = g_strdup_printf (_("%.0f %%"), ferry_backup_get_fraction (self->backup) * 100);
+static void
+on_fraction (FerryBackupPage *self)
+{
+  double fraction = ferry_job_get_fraction (FERRY_JOB (self->backup));
+  g_autofree char *percent = g_strdup_printf (_("%.0f %%"), fraction * 100);
 
-    gtk_progress_bar_set_text (self->overall_bar, percent);
-  }
+  gtk_progress_bar_set_fraction (self->overall_bar, fraction);
+  gtk_progress_bar_set_text (self->overall_bar, percent);
+}
+
+static void
+on_state (FerryBackupPage *self)
+{
+  gboolean paused = ferry_job_is_paused (FERRY_JOB (self->backup));
+  GtkWidget *row;
+
   gtk_button_set_label (self->pause_button, paused ? _("_Resume") : _("_Pause"));
   if (paused)
     gtk_label_set_label (self->running_title, _("Paused"));
@@ -277,33 +305,27 @@ refresh_progress (gpointer user_data)
 
       gtk_label_set_label (self->running_title, title);
     }
-  return G_SOURCE_CONTINUE;
+  /* The rows say "paused" too. */
+  for (row = gtk_widget_get_first_child (GTK_WIDGET (self->progress_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row))
+      update_row (ADW_ACTION_ROW (row));
 }
 
+/* The page shows @backup as it goes: its properties and its parts, as they are notified. */
 static void
-build_progress_rows (FerryBackupPage *self)
+observe (FerryBackupPage *self,
+         FerryBackup     *backup)
 {
-  GListModel *categories = ferry_backup_get_categories (self->backup);
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->progress_list))) != NULL)
-    gtk_list_box_remove (self->progress_list, child);
-  g_ptr_array_set_size (self->rows, 0);
-  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
-    {
-      g_autoptr(FerryBackupCategory) category = g_list_model_get_item (categories, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = gtk_image_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ferry_backup_category_get_title (category));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      /* The subtitle says the state in words; the icon repeats it for the eye. */
-      gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
-      g_object_set_data (G_OBJECT (row), "ferry-icon", icon);
-      gtk_list_box_append (self->progress_list, row);
-      g_ptr_array_add (self->rows, row);
-    }
+  if (self->backup != NULL)
+    g_signal_handlers_disconnect_by_data (self->backup, self);
+  g_set_object (&self->backup, backup);
+  gtk_list_box_bind_model (self->progress_list, ferry_backup_get_categories (backup),
+                           create_row, self, NULL);
+  g_signal_connect_swapped (backup, "notify::fraction", G_CALLBACK (on_fraction), self);
+  g_signal_connect_swapped (backup, "notify::state", G_CALLBACK (on_state), self);
+  on_fraction (self);
+  on_state (self);
 }
 
 /* Running */
@@ -348,23 +370,24 @@ backup_done_cb (GObject      *object,
                 gpointer      user_data)
 {
   FerryBackup *backup = FERRY_BACKUP (object);
-  g_autoptr(FerryBackupPage) self = user_data;
+  FerryBackupPage *self;
   g_autoptr(GError) error = NULL;
 
-  ferry_backup_run_finish (backup, result, &error);
+  /* The page's cancellable is cancelled in its dispose: the page is gone, however the job
+   * ended. (Stop cancels the job itself.) */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  self = user_data;
+  ferry_job_run_finish (FERRY_JOB (backup), result, &error);
   if (backup != self->backup)
     return;
   self->running = FALSE;
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  refresh_progress (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.pause", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.stop", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.start", self->folder != NULL);
   self->target_unfinished = error != NULL;
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      if (gtk_widget_in_destruction (GTK_WIDGET (self)))
-        return;
       update_setup (self);
       gtk_stack_set_visible_child_name (self->stack, "setup");
       return;
@@ -379,6 +402,7 @@ start_action (GtkWidget  *widget,
 {
   FerryBackupPage *self = FERRY_BACKUP_PAGE (widget);
   FerryClient *client = ferry_account_manager_get_client (self->manager, FERRY_ROLE_OLD);
+  g_autoptr(FerryBackup) backup = NULL;
 
   if (client == NULL || self->folder == NULL || self->running)
     return;
@@ -396,19 +420,16 @@ start_action (GtkWidget  *widget,
     g_settings_set_string (self->settings, "backup-last", path ? path : "");
   }
   self->target_unfinished = TRUE;
-  g_clear_object (&self->backup);
-  self->backup = ferry_backup_new (client, self->target, chosen_flags (self));
+  backup = ferry_backup_new (client, self->target, chosen_flags (self));
+  observe (self, backup);
   self->running = TRUE;
-  build_progress_rows (self);
-  refresh_progress (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.pause", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.stop", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.start", FALSE);
   gtk_stack_set_visible_child_name (self->stack, "running");
-  self->refresh_id = g_timeout_add (REFRESH_MS, refresh_progress, self);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  ferry_backup_run_async (self->backup, self->cancellable, backup_done_cb, g_object_ref (self));
+  ferry_job_run_async (FERRY_JOB (backup), self->cancellable, backup_done_cb, self);
+  if (self->jobs != NULL)
+    ferry_job_manager_add (self->jobs, FERRY_JOB (backup));
 }
 
 static void
@@ -418,9 +439,12 @@ pause_action (GtkWidget  *widget,
 {
   FerryBackupPage *self = FERRY_BACKUP_PAGE (widget);
 
-  if (self->backup != NULL && self->running)
-    ferry_backup_set_paused (self->backup, !ferry_backup_get_paused (self->backup));
-  refresh_progress (self);
+  if (self->backup == NULL || !self->running)
+    return;
+  if (ferry_job_is_paused (FERRY_JOB (self->backup)))
+    ferry_job_resume (FERRY_JOB (self->backup));
+  else
+    ferry_job_pause (FERRY_JOB (self->backup));
 }
 
 static void
@@ -430,7 +454,8 @@ stop_action (GtkWidget  *widget,
 {
   FerryBackupPage *self = FERRY_BACKUP_PAGE (widget);
 
-  g_cancellable_cancel (self->cancellable);
+  if (self->backup != NULL)
+    ferry_job_cancel (FERRY_JOB (self->backup));
 }
 
 static void
@@ -574,6 +599,17 @@ ferry_backup_page_set_manager (FerryBackupPage     *self,
   on_changed (manager, FERRY_ROLE_OLD, self);
 }
 
+/* The jobs the window shows: the backup goes there while it runs. */
+void
+ferry_backup_page_set_job_manager (FerryBackupPage *self,
+                                   FerryJobManager *jobs)
+{
+  g_return_if_fail (FERRY_IS_BACKUP_PAGE (self));
+  g_return_if_fail (FERRY_IS_JOB_MANAGER (jobs));
+
+  g_set_object (&self->jobs, jobs);
+}
+
 /* Returns: (nullable) (transfer none): the running or last backup */
 FerryBackup *
 ferry_backup_page_get_backup (FerryBackupPage *self)
@@ -634,13 +670,15 @@ ferry_backup_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->backup != NULL)
+    g_signal_handlers_disconnect_by_data (self->backup, self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   if (self->manager != NULL)
     g_signal_handlers_disconnect_by_data (self->manager, self);
   g_clear_object (&self->manager);
+  g_clear_object (&self->jobs);
   g_clear_object (&self->settings);
   g_clear_object (&self->folder);
   g_clear_object (&self->target);
@@ -655,7 +693,6 @@ ferry_backup_page_finalize (GObject *object)
   FerryBackupPage *self = FERRY_BACKUP_PAGE (object);
 
   g_clear_object (&self->backup);
-  g_ptr_array_unref (self->rows);
 
   G_OBJECT_CLASS (ferry_backup_page_parent_class)->finalize (object);
 }
@@ -701,7 +738,6 @@ ferry_backup_page_init (FerryBackupPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->rows = g_ptr_array_new ();
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APP_ID);
   gtk_switch_set_active (self->posts_switch, g_settings_get_boolean (self->settings, "backup-posts"));

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "ferry-account-manager.h"
+#include "ferry-job-manager.h"
 #include "ferry-backup.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,8 @@ G_DECLARE_FINAL_TYPE (FerryBackupPage, ferry_backup_page, FERRY, BACKUP_PAGE, Ad
 
 void         ferry_backup_page_set_manager (FerryBackupPage     *self,
                                             FerryAccountManager *manager);
+void         ferry_backup_page_set_job_manager (FerryBackupPage *self,
+                                                FerryJobManager *jobs);
 void         ferry_backup_page_set_folder  (FerryBackupPage     *self,
                                             GFile               *folder);
 FerryBackup *ferry_backup_page_get_backup  (FerryBackupPage     *self);

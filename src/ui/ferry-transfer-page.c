@@ -21,6 +21,7 @@ struct _FerryTransferPage
   AdwBin                 parent_instance;
 
   FerryAccountManager   *manager;       /* owned */
+  FerryJobManager       *jobs;          /* owned: knows the transfer left unfinished */
   GSettings             *settings;      /* owned */
   GCancellable          *cancellable;   /* owned: preparing, running, verifying */
   FerryTransfer         *transfer;      /* owned: the prepared, running or last one */
@@ -162,6 +163,24 @@ show_plan (FerryTransferPage *self)
 }
 
 static void
+unfinished_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_auto(GStrv) ids = ferry_job_manager_unfinished_finish (FERRY_JOB_MANAGER (object), result,
+                                                           NULL);
+  FerryTransferPage *self;
+  g_autofree char *path = NULL;
+
+  if (ids == NULL)
+    return;   /* cancelled: the page may be gone */
+  self = user_data;
+  path = g_file_get_path (self->backup);
+  if (path != NULL && g_strv_contains ((const char * const *) ids, path) && !self->running)
+    run (self, FERRY_TRANSFER_METHOD_AUTO);
+}
+
+static void
 prepared_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
@@ -189,14 +208,10 @@ prepared_cb (GObject      *object,
     gtk_stack_set_visible_child_name (self->stack, "setup");
 
   /* A transfer that was under way when Ferry closed goes on by itself, the day's follows
-   * included. */
-  {
-    g_autofree char *unfinished = g_settings_get_string (self->settings, "transfer-unfinished");
-    g_autofree char *path = g_file_get_path (self->backup);
-
-    if (unfinished[0] != '\0' && g_strcmp0 (unfinished, path) == 0 && !self->running)
-      run (self, FERRY_TRANSFER_METHOD_AUTO);
-  }
+   * included: the job manager knows from its state on disk. */
+  if (self->jobs != NULL)
+    ferry_job_manager_unfinished_async (self->jobs, "FerryTransfer", self->cancellable,
+                                        unfinished_cb, self);
 }
 
 static FerryTransfer *
@@ -498,8 +513,13 @@ transfer_done_cb (GObject      *object,
   set_busy (self, FALSE);
   /* Done, or stopped by the person: not to be taken up again by itself. (After a failure
    * it is: the server may be back by the next start.) */
-  if (ok || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_settings_set_string (self->settings, "transfer-unfinished", "");
+  if ((ok || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)) && self->jobs != NULL)
+    {
+      GFile *dir = ferry_transfer_get_backup_dir (FERRY_TRANSFER (object));
+      g_autofree char *path = g_file_get_path (dir);
+
+      ferry_job_manager_forget (self->jobs, "FerryTransfer", path);
+    }
   if (!ok)
     {
       adw_status_page_set_icon_name (self->finished_page, "dialog-warning-symbolic");
@@ -528,7 +548,8 @@ run (FerryTransferPage   *self,
   g_clear_object (&self->transfer);
   self->transfer = new_transfer (self, method);
   set_busy (self, TRUE);
-  g_settings_set_string (self->settings, "transfer-unfinished", path ? path : "");
+  if (self->jobs != NULL && path != NULL)
+    ferry_job_manager_remember (self->jobs, "FerryTransfer", path);
   ferry_transfer_run_async (self->transfer, self->cancellable, transfer_done_cb, self);
   build_progress_rows (self);
   refresh_progress (self);
@@ -742,6 +763,17 @@ ferry_transfer_page_set_manager (FerryTransferPage   *self,
   prepare (self);
 }
 
+/* The jobs: what was left unfinished is taken up again. Before set_manager(). */
+void
+ferry_transfer_page_set_job_manager (FerryTransferPage *self,
+                                     FerryJobManager   *jobs)
+{
+  g_return_if_fail (FERRY_IS_TRANSFER_PAGE (self));
+  g_return_if_fail (FERRY_IS_JOB_MANAGER (jobs));
+
+  g_set_object (&self->jobs, jobs);
+}
+
 /* Returns: (nullable) (transfer none): the prepared, running or last transfer */
 FerryTransfer *
 ferry_transfer_page_get_transfer (FerryTransferPage *self)
@@ -777,6 +809,7 @@ ferry_transfer_page_dispose (GObject *object)
   if (self->manager != NULL)
     g_signal_handlers_disconnect_by_data (self->manager, self);
   g_clear_object (&self->manager);
+  g_clear_object (&self->jobs);
   g_clear_object (&self->settings);
   g_clear_object (&self->backup);
   if (self->transfer != NULL)

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "ferry-account-manager.h"
+#include "ferry-job-manager.h"
 #include "ferry-transfer.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,8 @@ G_DECLARE_FINAL_TYPE (FerryTransferPage, ferry_transfer_page, FERRY, TRANSFER_PA
 
 void           ferry_transfer_page_set_manager  (FerryTransferPage   *self,
                                                  FerryAccountManager *manager);
+void           ferry_transfer_page_set_job_manager (FerryTransferPage *self,
+                                                    FerryJobManager   *jobs);
 FerryTransfer *ferry_transfer_page_get_transfer (FerryTransferPage   *self);
 
 G_END_DECLS

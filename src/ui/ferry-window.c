@@ -336,7 +336,11 @@ ferry_window_new (FerryApplication *application)
   restore_window_state (self);
   ferry_account_page_set_manager (self->old_page, ferry_application_get_account_manager (application));
   ferry_account_page_set_manager (self->new_page, ferry_application_get_account_manager (application));
+  ferry_backup_page_set_job_manager (self->backup_page,
+                                     ferry_application_get_job_manager (application));
   ferry_backup_page_set_manager (self->backup_page, ferry_application_get_account_manager (application));
+  ferry_transfer_page_set_job_manager (self->transfer_page,
+                                       ferry_application_get_job_manager (application));
   ferry_transfer_page_set_manager (self->transfer_page, ferry_application_get_account_manager (application));
   g_signal_connect_object (self->move_page, "notify::move", G_CALLBACK (on_move_notify), self, 0);
   ferry_move_page_set_manager (self->move_page, ferry_application_get_account_manager (application));

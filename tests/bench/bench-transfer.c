@@ -103,8 +103,8 @@ main (int   argc,
   old_client = client_for (old, "alice", trust);
   dir = g_file_new_for_path (path);
   backup = ferry_backup_new (old_client, dir, FERRY_BACKUP_NO_POSTS);
-  ferry_backup_run_async (backup, NULL, ferry_test_got_result, &result);
-  if (!ferry_backup_run_finish (backup, ferry_test_wait_for (&result), &error))
+  ferry_job_run_async (FERRY_JOB (backup), NULL, ferry_test_got_result, &result);
+  if (!ferry_job_run_finish (FERRY_JOB (backup), ferry_test_wait_for (&result), &error))
     g_error ("backup: %s", error->message);
   new_client = client_for (new, "bob", trust);
 

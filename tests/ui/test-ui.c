@@ -422,6 +422,12 @@ backup_finished (gpointer data)
 }
 
 static gboolean
+job_ended (gpointer data)
+{
+  return ferry_job_is_ended (FERRY_JOB (data));
+}
+
+static gboolean
 stack_shows (gpointer data)
 {
   GtkStack *stack = GTK_STACK (ferry_ui_find_widget_of_type (GTK_WIDGET (data), GTK_TYPE_STACK));
@@ -473,23 +479,24 @@ transfer_through_page (FerryWindow *window)
   g_assert_cmpuint (ferry_transfer_get_n_missing (ferry_transfer_page_get_transfer (FERRY_TRANSFER_PAGE (page))), <, 20);
   ferry_ui_take_screenshot (GTK_WIDGET (window), "transfer-finished");
 
-  /* A transfer under way when Ferry closed goes on by itself at the next start. */
+  /* A transfer under way when Ferry closed goes on by itself at the next start: the job
+   * manager has it on disk. */
   {
     g_autoptr(GSettings) settings = g_settings_new (APP_ID);
     g_autofree char *last = g_settings_get_string (settings, "backup-last");
-    g_autofree char *left = NULL;
+    FerryJobManager *jobs = ferry_application_get_job_manager (FERRY_APPLICATION (app));
     FerryWindow *second;
     GtkWidget *again;
 
-    g_settings_set_string (settings, "transfer-unfinished", last);
+    g_assert_false (ferry_job_manager_is_unfinished (jobs, "FerryTransfer", last));
+    ferry_job_manager_remember (jobs, "FerryTransfer", last);
     second = new_window ();
     ferry_window_show_page (second, "transfer");
     again = ferry_ui_find_widget_of_type (GTK_WIDGET (second), FERRY_TYPE_TRANSFER_PAGE);
     g_object_set_data (G_OBJECT (again), "ferry-test-wanted", (gpointer) "finished");
     spin (60000, stack_shows, again);
     g_assert_true (stack_shows (again));
-    left = g_settings_get_string (settings, "transfer-unfinished");
-    g_assert_cmpstr (left, ==, "");
+    g_assert_false (ferry_job_manager_is_unfinished (jobs, "FerryTransfer", last));
     gtk_window_destroy (GTK_WINDOW (second));
   }
 }
@@ -716,6 +723,31 @@ test_accounts (void)
     gtk_window_destroy (GTK_WINDOW (second));
     g_settings_set_string (settings, "backup-last", "");
     ferry_test_remove_tree (stopped);
+  }
+
+  /* The page goes while its backup runs: the job is cancelled with it, and nothing of it is
+   * touched after (its callback returns on the page's cancellation; ASan would tell). */
+  {
+    g_autofree char *tmp = g_dir_make_tmp ("ferry-ui-gone-XXXXXX", NULL);
+    g_autoptr(GFile) folder = g_file_new_for_path (tmp);
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autoptr(FerryBackup) backup = NULL;
+    FerryWindow *second = new_window ();
+    GtkWidget *page = ferry_ui_find_widget_of_type (GTK_WIDGET (second), FERRY_TYPE_BACKUP_PAGE);
+    FerryJobManager *jobs = ferry_application_get_job_manager (app);
+
+    ferry_window_show_page (second, "backup");
+    ferry_backup_page_set_folder (FERRY_BACKUP_PAGE (page), folder);
+    g_assert_true (gtk_widget_activate_action (page, "page.start", NULL));
+    backup = g_object_ref (ferry_backup_page_get_backup (FERRY_BACKUP_PAGE (page)));
+    g_assert_true (ferry_job_manager_find (jobs, FERRY_TYPE_BACKUP, NULL) == FERRY_JOB (backup));
+    spin (300, NULL, NULL);
+    gtk_window_destroy (GTK_WINDOW (second));
+    spin (10000, job_ended, backup);
+    g_assert_cmpint (ferry_job_get_state (FERRY_JOB (backup)), ==, FERRY_JOB_STATE_CANCELLED);
+    g_assert_null (ferry_job_manager_find (jobs, FERRY_TYPE_BACKUP, NULL));
+    g_settings_set_string (settings, "backup-last", "");
+    ferry_test_remove_tree (tmp);
   }
 
   /* A server that is not a Fediverse server: said in the dialog, Continue stays off. */

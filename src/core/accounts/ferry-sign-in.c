@@ -34,7 +34,7 @@
 
 struct _FerrySignIn
 {
-  GObject                parent_instance;
+  FerryJob               parent_instance;
 
   char                  *server;
   FerryRole              role;
@@ -57,6 +57,7 @@ struct _FerrySignIn
   char                  *token;
   guint                  browser_timeout;   /* seconds; 0: the listener's own */
   GTask                 *task;         /* owned, while running */
+  FerryAccount          *account;      /* owned: signed in */
 };
 
 enum {
@@ -75,7 +76,15 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (FerrySignIn, ferry_sign_in, G_TYPE_OBJECT)
+static void     ferry_sign_in_run            (FerryJob             *job,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+static gboolean ferry_sign_in_run_finish_job (FerryJob             *job,
+                                              GAsyncResult         *result,
+                                              GError              **error);
+
+G_DEFINE_FINAL_TYPE (FerrySignIn, ferry_sign_in, FERRY_TYPE_JOB)
 
 static void
 set_stage (FerrySignIn      *self,
@@ -103,7 +112,7 @@ fail (FerrySignIn *self,
 static GCancellable *
 cancellable_of (FerrySignIn *self)
 {
-  return self->task ? g_task_get_cancellable (self->task) : NULL;
+  return ferry_job_get_cancellable (FERRY_JOB (self));
 }
 
 static void
@@ -124,7 +133,8 @@ token_stored_cb (GObject      *object,
   set_stage (self, FERRY_SIGN_IN_DONE);
   task = g_steal_pointer (&self->task);
   g_object_set_data (G_OBJECT (account), "ferry-sign-in", NULL);
-  g_task_return_pointer (task, g_steal_pointer (&account), g_object_unref);
+  g_set_object (&self->account, account);
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -413,6 +423,7 @@ ferry_sign_in_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->tls_database);
   g_clear_object (&self->task);
+  g_clear_object (&self->account);
 
   G_OBJECT_CLASS (ferry_sign_in_parent_class)->dispose (object);
 }
@@ -470,6 +481,8 @@ ferry_sign_in_class_init (FerrySignInClass *klass)
   object_class->dispose = ferry_sign_in_dispose;
   object_class->finalize = ferry_sign_in_finalize;
   object_class->get_property = ferry_sign_in_get_property;
+  FERRY_JOB_CLASS (klass)->run_async = ferry_sign_in_run;
+  FERRY_JOB_CLASS (klass)->run_finish = ferry_sign_in_run_finish_job;
 
   properties[PROP_STAGE] =
     g_param_spec_int ("stage", NULL, NULL, FERRY_SIGN_IN_STARTING, FERRY_SIGN_IN_DONE,
@@ -642,23 +655,23 @@ cancelled_cb (GCancellable *cancellable,
   g_idle_add (cancelled_idle_cb, g_object_ref (self));
 }
 
-void
-ferry_sign_in_run_async (FerrySignIn         *self,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
+/* FerryJob's run_async; @cancellable is the job's own. */
+static void
+ferry_sign_in_run (FerryJob            *job,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
 {
+  FerrySignIn *self = FERRY_SIGN_IN (job);
   g_autoptr(GError) error = NULL;
   g_autoptr(GTlsDatabase) trust = NULL;
   g_autofree char *base_url = NULL;
 
-  g_return_if_fail (FERRY_IS_SIGN_IN (self));
-  g_return_if_fail (self->task == NULL);
+  g_assert (self->task == NULL);
 
   self->task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (self->task, ferry_sign_in_run_async);
-  if (cancellable != NULL)
-    g_signal_connect_object (cancellable, "cancelled", G_CALLBACK (cancelled_cb), self, 0);
+  g_task_set_source_tag (self->task, ferry_sign_in_run);
+  g_signal_connect_object (cancellable, "cancelled", G_CALLBACK (cancelled_cb), self, 0);
 
   self->handle = ferry_handle_parse (self->server, FERRY_HANDLE_PARSE_SERVER_ONLY, &error);
   trust = self->tls_database ? g_object_ref (self->tls_database)
@@ -675,6 +688,28 @@ ferry_sign_in_run_async (FerrySignIn         *self,
   ferry_server_info_probe_async (self->client, cancellable, probed_cb, self);
 }
 
+static gboolean
+ferry_sign_in_run_finish_job (FerryJob      *job,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, job), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Runs the job (ferry_job_run_async()); once only. */
+void
+ferry_sign_in_run_async (FerrySignIn         *self,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_return_if_fail (FERRY_IS_SIGN_IN (self));
+
+  ferry_job_run_async (FERRY_JOB (self), cancellable, callback, user_data);
+}
+
 /**
  * ferry_sign_in_run_finish:
  *
@@ -685,7 +720,9 @@ ferry_sign_in_run_finish (FerrySignIn   *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (FERRY_IS_SIGN_IN (self), NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  if (!ferry_job_run_finish (FERRY_JOB (self), result, error))
+    return NULL;
+  return g_object_ref (self->account);
 }

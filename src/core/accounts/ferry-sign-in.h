@@ -9,6 +9,7 @@
 
 #include "ferry-account.h"
 #include "ferry-client.h"
+#include "ferry-job.h"
 #include "ferry-oauth.h"
 #include "ferry-role.h"
 #include "ferry-secret-store.h"
@@ -29,7 +30,8 @@ typedef enum
 
 #define FERRY_TYPE_SIGN_IN (ferry_sign_in_get_type ())
 
-G_DECLARE_FINAL_TYPE (FerrySignIn, ferry_sign_in, FERRY, SIGN_IN, GObject)
+/* A FerryJob; ferry_sign_in_run_async() runs it as one and hands over the account. */
+G_DECLARE_FINAL_TYPE (FerrySignIn, ferry_sign_in, FERRY, SIGN_IN, FerryJob)
 
 FerrySignIn      *ferry_sign_in_new               (const char          *server,
                                                    FerryRole            role,

@@ -259,7 +259,7 @@ prefetch_cb (GObject      *object,
 static void
 prefetch (Runner *r)
 {
-  if (r->next == NULL || r->pre_url != NULL || r->backup->paused)
+  if (r->next == NULL || r->pre_url != NULL || ferry_job_is_paused (FERRY_JOB (r->backup)))
     return;
   r->pre_url = g_strdup (r->next);
   r->pre_pending = TRUE;

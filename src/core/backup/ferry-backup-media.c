@@ -99,10 +99,35 @@ media_fetched_cb (GObject      *object,
   media_one_done (self);
 }
 
+static void
+media_resumed (FerryJob *job,
+               gpointer  user_data)
+{
+  FerryBackup *self = FERRY_BACKUP (job);
+
+  self->media_parked = FALSE;
+  if (ferry_job_is_cancelled (job))
+    {
+      g_queue_clear_full (&self->media_queue, (GDestroyNotify) ferry_backup_media_item_free);
+      ferry_backup_media_maybe_end (self);
+      return;
+    }
+  ferry_backup_media_pump (self);
+}
+
 void
 ferry_backup_media_pump (FerryBackup *self)
 {
-  while (!self->paused && self->media_in_flight < MEDIA_IN_FLIGHT &&
+  if (ferry_job_is_paused (FERRY_JOB (self)))
+    {
+      if (!self->media_parked && !g_queue_is_empty (&self->media_queue))
+        {
+          self->media_parked = TRUE;
+          ferry_job_when_running (FERRY_JOB (self), media_resumed, NULL);
+        }
+      return;
+    }
+  while (self->media_in_flight < MEDIA_IN_FLIGHT &&
          !g_queue_is_empty (&self->media_queue) && !g_cancellable_is_cancelled (ferry_backup_cancellable (self)))
     {
       MediaDownload *download = g_new0 (MediaDownload, 1);

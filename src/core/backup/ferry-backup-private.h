@@ -68,7 +68,7 @@ struct _Runner
   char                *next;      /* its Link: next */
   guint                pending;   /* requests for this page still out */
   GError              *error;     /* the first of them to fail */
-  RunnerFunc           parked;
+  RunnerFunc           parked;    /* what it does once the job is resumed */
   gboolean             ended;
 
   /* The next page, asked for while this one is completed and committed */
@@ -88,13 +88,12 @@ typedef struct
 
 struct _FerryBackup
 {
-  GObject              parent_instance;
+  FerryJob             parent_instance;
 
   FerryClient         *client;       /* owned */
   GFile               *dir;          /* owned */
   char                *dir_path;
   FerryBackupFlags     flags;
-  GListStore          *categories;   /* FerryBackupCategory */
   FerryBackupJournal  *journal;      /* owned */
   FerryServerInfo     *info;         /* owned */
   FerryAccount        *account;      /* owned */
@@ -105,8 +104,6 @@ struct _FerryBackup
   GTask               *task;         /* owned while running */
   Runner               runners[FERRY_BACKUP_N_CATEGORIES];
   guint                running;
-  gboolean             paused;
-  GPtrArray           *parked;       /* Runner*, waiting for resume */
   gboolean             resumed;
   guint64              bytes;
 
@@ -115,6 +112,7 @@ struct _FerryBackup
   GHashTable          *media_known;  /* relative file names queued or done */
   guint                media_in_flight;
   gboolean             media_scanned;
+  gboolean             media_parked;  /* the pump waits for the job to be resumed */
   JsonArray           *media_missing;
 };
 

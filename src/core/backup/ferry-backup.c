@@ -52,12 +52,10 @@ const CategoryDef ferry_backup_category_defs[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (ferry_backup_category_defs) == FERRY_BACKUP_N_CATEGORIES);
 
-G_DEFINE_FINAL_TYPE (FerryBackup, ferry_backup, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (FerryBackup, ferry_backup, FERRY_TYPE_JOB)
 
 enum {
   PROP_0,
-  PROP_PAUSED,
-  PROP_FRACTION,
   PROP_ACCOUNT,
   N_PROPS
 };
@@ -76,7 +74,7 @@ ferry_backup_media_item_free (MediaItem *item)
 GCancellable *
 ferry_backup_cancellable (FerryBackup *self)
 {
-  return self->task ? g_task_get_cancellable (self->task) : NULL;
+  return ferry_job_get_cancellable (FERRY_JOB (self));
 }
 
 Runner *
@@ -89,19 +87,22 @@ ferry_backup_find_runner (FerryBackup *self,
   g_assert_not_reached ();
 }
 
-/* Overall progress, by categories, with the running ones counted by their fraction. */
-double
-ferry_backup_get_fraction (FerryBackup *self)
+/* Overall progress, by categories, with the running ones counted by their fraction; the
+ * job's done is what was saved so far. The job throttles the notifications. */
+static void
+notify_fraction (FerryBackup *self)
 {
   double sum = 0;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->categories));
-
-  g_return_val_if_fail (FERRY_IS_BACKUP (self), 0);
+  gint64 done = 0;
+  guint n = FERRY_BACKUP_N_CATEGORIES;
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(FerryBackupCategory) category = g_list_model_get_item (G_LIST_MODEL (self->categories), i);
+      FerryBackupCategory *category = self->runners[i].category;
       gint64 total = ferry_backup_category_get_total (category);
+
+      if (self->runners[i].def->kind != KIND_MEDIA)
+        done += ferry_backup_category_get_done (category);
 
       switch (ferry_backup_category_get_state (category))
         {
@@ -119,28 +120,35 @@ ferry_backup_get_fraction (FerryBackup *self)
           break;
         }
     }
-  return n ? sum / n : 0;
-}
-
-static void
-notify_fraction (FerryBackup *self)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
+  ferry_job_set_progress (FERRY_JOB (self), done, -1);
+  ferry_job_set_fraction (FERRY_JOB (self), sum / n);
 }
 
 /* Runners: stepping, pausing, ending */
 
+static void
+runner_resumed (FerryJob *job,
+                gpointer  user_data)
+{
+  Runner *r = user_data;
+  RunnerFunc func = g_steal_pointer (&r->parked);
+
+  /* Cancelled while paused: what was committed is kept; the next run goes on from it. */
+  if (ferry_job_is_cancelled (job))
+    ferry_backup_runner_end (r, FERRY_STEP_STATE_PENDING, NULL);
+  else
+    func (r);
+}
+
+/* Runs @func at once, or once the job is resumed. */
 void
 ferry_backup_runner_step (Runner     *r,
-             RunnerFunc  func)
+                          RunnerFunc  func)
 {
-  if (r->backup->paused)
-    {
-      r->parked = func;
-      g_ptr_array_add (r->backup->parked, r);
-      return;
-    }
-  func (r);
+  g_assert (r->parked == NULL);
+
+  r->parked = func;
+  ferry_job_when_running (FERRY_JOB (r->backup), runner_resumed, r);
 }
 
 
@@ -562,108 +570,34 @@ context_cb (GObject      *object,
   g_task_run_in_thread (prepare, prepare_thread);
 }
 
+/* FerryJob's run_async: backs up the account, or goes on with a backup an earlier run left
+ * unfinished in the same folder, or adds what is new to a finished one. Cancelling keeps what
+ * was committed. @cancellable is the job's own. */
 static void
-cancelled_cb (GCancellable *cancellable_,
-              FerryBackup  *self)
-{
-  /* Parked runners would wait for a resume that never comes. */
-  while (self->parked->len > 0)
-    {
-      Runner *r = g_ptr_array_steal_index (self->parked, 0);
-
-      r->parked = NULL;
-      ferry_backup_runner_end (r, FERRY_STEP_STATE_PENDING, NULL);
-    }
-  g_queue_clear_full (&self->media_queue, (GDestroyNotify) ferry_backup_media_item_free);
-  ferry_backup_media_maybe_end (self);
-}
-
-static gboolean
-cancelled_idle (gpointer user_data)
-{
-  FerryBackup *self = user_data;
-
-  if (self->task != NULL)
-    cancelled_cb (NULL, self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_cancelled (GCancellable *cancellable_,
-              gpointer      user_data)
-{
-  /* Any thread may cancel; the runners live on the main context. */
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, cancelled_idle, g_object_ref (user_data),
-                              g_object_unref);
-}
-
-/**
- * ferry_backup_run_async:
- *
- * Backs up the account, or goes on with a backup an earlier run left unfinished in the same
- * folder, or adds what is new to a finished one. Cancelling keeps what was committed.
- */
-void
-ferry_backup_run_async (FerryBackup         *self,
+ferry_backup_run_async (FerryJob            *job,
                         GCancellable        *cancellable_,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  g_autoptr(GCancellable) owned = NULL;
+  FerryBackup *self = FERRY_BACKUP (job);
 
-  g_return_if_fail (FERRY_IS_BACKUP (self));
-  g_return_if_fail (self->task == NULL);
-  g_return_if_fail (self->account == NULL);   /* one run per job */
+  g_assert (self->task == NULL);
+  g_assert (self->account == NULL);   /* one run per job */
 
-  if (cancellable_ == NULL)
-    cancellable_ = owned = g_cancellable_new ();
   self->task = g_task_new (self, cancellable_, callback, user_data);
   g_task_set_source_tag (self->task, ferry_backup_run_async);
-  g_cancellable_connect (cancellable_, G_CALLBACK (on_cancelled), self, NULL);
   /* What the server is, then who the account is: asked once, for every category. */
   ferry_account_context_new_async (self->client, NULL, cancellable_, context_cb, self);
 }
 
-gboolean
-ferry_backup_run_finish (FerryBackup   *self,
+static gboolean
+ferry_backup_run_finish (FerryJob      *job,
                          GAsyncResult  *result,
                          GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, job), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* Pausing: no new request goes out; those in flight finish and are committed. */
-void
-ferry_backup_set_paused (FerryBackup *self,
-                         gboolean     paused)
-{
-  g_return_if_fail (FERRY_IS_BACKUP (self));
-
-  paused = !!paused;
-  if (self->paused == paused)
-    return;
-  self->paused = paused;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
-  if (paused)
-    return;
-  while (self->parked->len > 0 && !self->paused)
-    {
-      Runner *r = g_ptr_array_steal_index (self->parked, 0);
-      RunnerFunc func = g_steal_pointer (&r->parked);
-
-      func (r);
-    }
-  ferry_backup_media_pump (self);
-}
-
-gboolean
-ferry_backup_get_paused (FerryBackup *self)
-{
-  g_return_val_if_fail (FERRY_IS_BACKUP (self), FALSE);
-
-  return self->paused;
 }
 
 /* Whether this run went on from an unfinished one. */
@@ -702,7 +636,7 @@ ferry_backup_get_categories (FerryBackup *self)
 {
   g_return_val_if_fail (FERRY_IS_BACKUP (self), NULL);
 
-  return G_LIST_MODEL (self->categories);
+  return ferry_job_get_parts (FERRY_JOB (self));
 }
 
 /* Returns: (nullable) (transfer none): the account, once the server has said who it is */
@@ -815,8 +749,6 @@ ferry_backup_finalize (GObject *object)
   g_queue_clear_full (&self->media_queue, (GDestroyNotify) ferry_backup_media_item_free);
   g_hash_table_unref (self->media_known);
   json_array_unref (self->media_missing);
-  g_ptr_array_unref (self->parked);
-  g_clear_object (&self->categories);
   g_clear_object (&self->dir);
   g_free (self->dir_path);
   g_free (self->local_domain);
@@ -835,35 +767,8 @@ ferry_backup_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_PAUSED:
-      g_value_set_boolean (value, self->paused);
-      break;
-
-    case PROP_FRACTION:
-      g_value_set_double (value, ferry_backup_get_fraction (self));
-      break;
-
     case PROP_ACCOUNT:
       g_value_set_object (value, self->account);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-ferry_backup_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  FerryBackup *self = FERRY_BACKUP (object);
-
-  switch (prop_id)
-    {
-    case PROP_PAUSED:
-      ferry_backup_set_paused (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -875,18 +780,15 @@ static void
 ferry_backup_class_init (FerryBackupClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  FerryJobClass *job_class = FERRY_JOB_CLASS (klass);
 
   object_class->dispose = ferry_backup_dispose;
   object_class->finalize = ferry_backup_finalize;
   object_class->get_property = ferry_backup_get_property;
-  object_class->set_property = ferry_backup_set_property;
 
-  properties[PROP_PAUSED] =
-    g_param_spec_boolean ("paused", NULL, NULL, FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_FRACTION] =
-    g_param_spec_double ("fraction", NULL, NULL, 0, 1, 0,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  job_class->run_async = ferry_backup_run_async;
+  job_class->run_finish = ferry_backup_run_finish;
+
   properties[PROP_ACCOUNT] =
     g_param_spec_object ("account", NULL, NULL, FERRY_TYPE_ACCOUNT,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -897,8 +799,6 @@ ferry_backup_class_init (FerryBackupClass *klass)
 static void
 ferry_backup_init (FerryBackup *self)
 {
-  self->categories = g_list_store_new (FERRY_TYPE_BACKUP_CATEGORY);
-  self->parked = g_ptr_array_new ();
   self->media_known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->media_missing = json_array_new ();
   self->posts_earlier_bytes = -1;
@@ -916,15 +816,18 @@ ferry_backup_new (FerryClient      *client,
                   FerryBackupFlags  flags)
 {
   FerryBackup *self;
+  g_autofree char *path = NULL;
 
   g_return_val_if_fail (FERRY_IS_CLIENT (client), NULL);
   g_return_val_if_fail (G_IS_FILE (dir), NULL);
   g_return_val_if_fail (g_file_is_native (dir), NULL);
 
-  self = g_object_new (FERRY_TYPE_BACKUP, NULL);
+  path = g_file_get_path (dir);
+  /* The job is the folder's: a manager finds it by it. */
+  self = g_object_new (FERRY_TYPE_BACKUP, "id", path, NULL);
   self->client = g_object_ref (client);
   self->dir = g_object_ref (dir);
-  self->dir_path = g_file_get_path (dir);
+  self->dir_path = g_steal_pointer (&path);
   self->flags = flags;
   self->journal = ferry_backup_journal_new (dir);
   for (guint i = 0; i < FERRY_BACKUP_N_CATEGORIES; i++)
@@ -935,7 +838,7 @@ ferry_backup_new (FerryClient      *client,
       self->runners[i].backup = self;
       self->runners[i].def = &ferry_backup_category_defs[i];
       self->runners[i].category = category;
-      g_list_store_append (self->categories, category);
+      ferry_job_add_part (FERRY_JOB (self), FERRY_JOB_PART (category));
     }
   return self;
 }

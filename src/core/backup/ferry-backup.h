@@ -11,6 +11,7 @@
 
 #include "ferry-account.h"
 #include "ferry-client.h"
+#include "ferry-job.h"
 
 G_BEGIN_DECLS
 
@@ -36,7 +37,8 @@ typedef struct
 
 #define FERRY_TYPE_BACKUP (ferry_backup_get_type ())
 
-G_DECLARE_FINAL_TYPE (FerryBackup, ferry_backup, FERRY, BACKUP, GObject)
+/* A FerryJob: run, pause, cancel and observe it as one (ferry_job_run_async(), …). */
+G_DECLARE_FINAL_TYPE (FerryBackup, ferry_backup, FERRY, BACKUP, FerryJob)
 
 FerryBackup  *ferry_backup_new              (FerryClient          *client,
                                              GFile                *dir,
@@ -44,19 +46,8 @@ FerryBackup  *ferry_backup_new              (FerryClient          *client,
 GFile        *ferry_backup_get_dir          (FerryBackup          *self);
 GListModel   *ferry_backup_get_categories   (FerryBackup          *self);
 FerryAccount *ferry_backup_get_account      (FerryBackup          *self);
-gboolean      ferry_backup_get_paused       (FerryBackup          *self);
-void          ferry_backup_set_paused       (FerryBackup          *self,
-                                             gboolean              paused);
-double        ferry_backup_get_fraction     (FerryBackup          *self);
 gboolean      ferry_backup_get_resumed      (FerryBackup          *self);
 guint64       ferry_backup_get_bytes        (FerryBackup          *self);
-void          ferry_backup_run_async        (FerryBackup          *self,
-                                             GCancellable         *cancellable,
-                                             GAsyncReadyCallback   callback,
-                                             gpointer              user_data);
-gboolean      ferry_backup_run_finish       (FerryBackup          *self,
-                                             GAsyncResult         *result,
-                                             GError              **error);
 
 char         *ferry_backup_suggest_name     (const char           *handle,
                                              GDateTime            *when);
