@@ -813,6 +813,16 @@ test_manager (Fixture       *f,
                      ==, "bob");
     g_assert_true (ferry_account_manager_shares_server (manager, FERRY_ROLE_NEW,
                                                         fedisim_server_get_host (old)));
+    /* The context jobs share: the same client and account, made once. */
+    g_assert_nonnull (ferry_account_manager_get_context (manager, FERRY_ROLE_NEW));
+    g_assert_true (ferry_account_manager_get_context (manager, FERRY_ROLE_NEW) ==
+                   ferry_account_manager_get_context (manager, FERRY_ROLE_NEW));
+    g_assert_true (ferry_account_context_get_account (
+                     ferry_account_manager_get_context (manager, FERRY_ROLE_NEW)) ==
+                   ferry_account_manager_get_account (manager, FERRY_ROLE_NEW));
+    g_assert_cmpstr (ferry_account_context_get_handle (
+                       ferry_account_manager_get_context (manager, FERRY_ROLE_NEW))->username,
+                     ==, "bob");
   }
 
   /* Revoked at the server: shown as signed out with the reason, not as an error. */
@@ -822,6 +832,7 @@ test_manager (Fixture       *f,
 
     refresh (manager);
     g_assert_cmpint (ferry_account_manager_get_state (manager, FERRY_ROLE_NEW), ==, FERRY_ACCOUNT_EXPIRED);
+    g_assert_null (ferry_account_manager_get_context (manager, FERRY_ROLE_NEW));
     g_assert_nonnull (strstr (ferry_account_manager_get_problem (manager, FERRY_ROLE_NEW), "revoked"));
   }
 

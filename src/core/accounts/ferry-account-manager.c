@@ -31,6 +31,7 @@ typedef struct
   char              *handle;     /* "user@host" */
   FerryAccount      *account;    /* owned */
   FerryClient       *client;     /* owned */
+  FerryAccountContext *context;  /* owned, made on demand from client and account */
   char              *problem;
 } Slot;
 
@@ -68,6 +69,7 @@ slot_clear (Slot *slot)
   g_clear_pointer (&slot->handle, g_free);
   g_clear_object (&slot->account);
   g_clear_object (&slot->client);
+  g_clear_object (&slot->context);
   g_clear_pointer (&slot->problem, g_free);
   slot->state = FERRY_ACCOUNT_SIGNED_OUT;
 }
@@ -756,6 +758,35 @@ ferry_account_manager_get_client (FerryAccountManager *self,
   g_return_val_if_fail (FERRY_IS_ACCOUNT_MANAGER (self), NULL);
 
   return self->slots[role].client;
+}
+
+/**
+ * ferry_account_manager_get_context:
+ *
+ * The signed-in account as the jobs working with it share it: its client and who it is, as
+ * the last check asked (no request of its own; the server's probe is not part of it).
+ *
+ * Returns: (transfer none) (nullable): %NULL unless @role is signed in
+ */
+FerryAccountContext *
+ferry_account_manager_get_context (FerryAccountManager *self,
+                                   FerryRole            role)
+{
+  Slot *slot;
+
+  g_return_val_if_fail (FERRY_IS_ACCOUNT_MANAGER (self), NULL);
+
+  slot = &self->slots[role];
+  if (slot->state != FERRY_ACCOUNT_SIGNED_IN || slot->client == NULL || slot->account == NULL)
+    return NULL;
+  if (slot->context == NULL ||
+      ferry_account_context_get_client (slot->context) != slot->client ||
+      ferry_account_context_get_account (slot->context) != slot->account)
+    {
+      g_clear_object (&slot->context);
+      slot->context = ferry_account_context_new (slot->client, NULL, slot->account);
+    }
+  return slot->context;
 }
 
 const char *

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "ferry-account.h"
+#include "ferry-account-context.h"
 #include "ferry-client.h"
 #include "ferry-oauth.h"
 #include "ferry-role.h"
@@ -41,6 +42,8 @@ FerryAccountState    ferry_account_manager_get_state      (FerryAccountManager  
 FerryAccount        *ferry_account_manager_get_account    (FerryAccountManager  *self,
                                                            FerryRole             role);
 FerryClient         *ferry_account_manager_get_client     (FerryAccountManager  *self,
+                                                           FerryRole             role);
+FerryAccountContext *ferry_account_manager_get_context    (FerryAccountManager  *self,
                                                            FerryRole             role);
 const char          *ferry_account_manager_get_handle     (FerryAccountManager  *self,
                                                            FerryRole             role);
