@@ -33,13 +33,8 @@ char *
 ferry_backup_full_acct (FerryBackup *self,
            JsonObject  *account)
 {
-  const char *acct = ferry_backup_string_member (account, "acct");
-
-  if (acct == NULL)
-    return NULL;
-  if (acct[0] == '@')
-    acct++;
-  return strchr (acct, '@') ? g_strdup (acct) : g_strconcat (acct, "@", self->local_domain, NULL);
+  return ferry_handle_normalize_acct (ferry_backup_string_member (account, "acct"),
+                                      self->local_domain);
 }
 
 static JsonObject *

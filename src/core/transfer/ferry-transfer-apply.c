@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "ferry-api-error.h"
+#include "ferry-handle.h"
 #include "ferry-transfer-private.h"
 
 typedef struct
@@ -43,22 +44,6 @@ run_free (Run *run)
 
 static void step_check (Run *run);
 static void step_apply (Run *run);
-
-char *
-ferry_transfer_full_acct (FerryTransfer *self,
-                          const char    *acct)
-{
-  g_autofree char *full = NULL;
-
-  if (acct == NULL)
-    return NULL;
-  if (acct[0] == '@')
-    acct++;
-  if (strchr (acct, '@') != NULL || self->local_domain == NULL)
-    return g_utf8_strdown (acct, -1);
-  full = g_strconcat (acct, "@", self->local_domain, NULL);
-  return g_utf8_strdown (full, -1);
-}
 
 static gboolean
 needs_account (Op op)
@@ -227,7 +212,8 @@ moved_to_resolved_cb (GObject      *object,
       JSON_NODE_HOLDS_OBJECT (json_array_get_element (accounts, 0)))
     {
       JsonObject *to = json_array_get_object_element (accounts, 0);
-      g_autofree char *to_acct = ferry_transfer_full_acct (lookup->run->self, ferry_transfer_string_member (to, "acct"));
+      g_autofree char *to_acct = ferry_handle_acct_key (ferry_transfer_string_member (to, "acct"),
+                                                          lookup->run->self->local_domain);
 
       if (to_acct != NULL && ferry_transfer_string_member (to, "id") != NULL)
         {
@@ -305,10 +291,11 @@ resolved_cb (GObject      *object,
   for (guint i = 0; accounts && i < json_array_get_length (accounts); i++)
     {
       JsonObject *account = json_array_get_object_element (accounts, i);
-      g_autofree char *acct = ferry_transfer_full_acct (self, ferry_transfer_string_member (account, "acct"));
-      g_autofree char *wanted = g_utf8_strdown (run->item->target, -1);
+      g_autofree char *acct = ferry_handle_normalize_acct (ferry_transfer_string_member (account,
+                                                                                         "acct"),
+                                                           self->local_domain);
 
-      if (g_strcmp0 (acct, wanted) == 0)
+      if (ferry_handle_acct_equal (acct, run->item->target))
         found = account;
     }
 
@@ -333,7 +320,8 @@ resolved_cb (GObject      *object,
       if (moved != NULL && JSON_NODE_HOLDS_OBJECT (moved))
         {
           JsonObject *to = json_node_get_object (moved);
-          g_autofree char *to_acct = ferry_transfer_full_acct (self, ferry_transfer_string_member (to, "acct"));
+          g_autofree char *to_acct = ferry_handle_acct_key (ferry_transfer_string_member (to, "acct"),
+                                                            self->local_domain);
 
           json_object_set_string_member (record, "to", to_acct);
           json_object_set_string_member (record, "to_id", ferry_transfer_string_member (to, "id"));

@@ -185,8 +185,6 @@ char       *ferry_transfer_csv_for        (GPtrArray        *items,
 /* ferry-transfer-apply.c */
 void        ferry_transfer_start_item     (FerryTransfer    *self,
                                            Item             *item);
-char       *ferry_transfer_full_acct      (FerryTransfer    *self,
-                                           const char       *acct);
 
 /* ferry-transfer-profile.c */
 FerryParams *ferry_transfer_profile_params (FerryTransfer   *self,

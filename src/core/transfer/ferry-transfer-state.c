@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "ferry-api-error.h"
+#include "ferry-handle.h"
 #include "ferry-csv.h"
 #include "ferry-transfer-private.h"
 
@@ -127,7 +128,9 @@ fetched_cb (GObject      *object,
     {
       JsonNode *node = json_array_get_element (array, i);
       JsonObject *o = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      g_autofree char *acct = o ? ferry_transfer_full_acct (self, ferry_transfer_string_member (o, "acct")) : NULL;
+      g_autofree char *acct = o ? ferry_handle_acct_key (ferry_transfer_string_member (o, "acct"),
+                                                          self->local_domain)
+                                 : NULL;
 
       switch (f->kind)
         {
@@ -300,12 +303,12 @@ ferry_transfer_snapshot_lost_expiry (FerryTransfer *self,
                                      Snapshot      *s,
                                      Item          *item)
 {
-  g_autofree char *acct = g_utf8_strdown (item->target, -1);
+  g_autofree char *acct = ferry_handle_acct_key (item->target, NULL);
   const char *there;
 
   if (item->op != OP_MUTE || ferry_transfer_string_member (item->data, "expires_at") == NULL)
     return FALSE;
-  there = g_hash_table_lookup (s->mutes, acct);
+  there = acct ? g_hash_table_lookup (s->mutes, acct) : NULL;
   return there != NULL && there[0] == '\0';
 }
 
@@ -318,7 +321,7 @@ followed_acct (FerryTransfer *self,
   JsonObject *resolved = ferry_transfer_journal_lookup (self->journal, key);
   const char *to = resolved ? ferry_transfer_string_member (resolved, "to") : NULL;
 
-  return g_utf8_strdown (to ? to : item->target, -1);
+  return ferry_handle_acct_key (to ? to : item->target, NULL);
 }
 
 gboolean
@@ -326,7 +329,11 @@ ferry_transfer_snapshot_has (FerryTransfer *self,
                              Snapshot      *s,
                              Item          *item)
 {
-  g_autofree char *acct = g_utf8_strdown (item->target, -1);
+  g_autofree char *acct = ferry_handle_acct_key (item->target, NULL);
+  g_autofree char *tag = NULL;
+
+  if (acct == NULL && (item->op == OP_BLOCK || item->op == OP_MUTE || item->op == OP_ENDORSE))
+    return FALSE;   /* no account the servers would know */
 
   switch (item->op)
     {
@@ -334,7 +341,7 @@ ferry_transfer_snapshot_has (FerryTransfer *self,
       {
         g_autofree char *followed = followed_acct (self, item);
 
-        return g_hash_table_contains (s->following, followed);
+        return followed != NULL && g_hash_table_contains (s->following, followed);
       }
     case OP_BLOCK:
       return g_hash_table_contains (s->blocks, acct);
@@ -348,7 +355,8 @@ ferry_transfer_snapshot_has (FerryTransfer *self,
       return g_hash_table_contains (s->bookmarks, item->target);
     case OP_TAG:
     case OP_FEATURED_TAG:
-      return g_hash_table_contains (item->op == OP_TAG ? s->tags : s->featured, acct);
+      tag = g_utf8_strdown (item->target, -1);
+      return g_hash_table_contains (item->op == OP_TAG ? s->tags : s->featured, tag);
     case OP_FILTER:
       return g_hash_table_contains (s->filters, item->target);
     case OP_LIST:
@@ -364,9 +372,10 @@ ferry_transfer_snapshot_has (FerryTransfer *self,
     case OP_LIST_MEMBER:
       {
         JsonObject *list = g_hash_table_lookup (s->lists, item->list);
-        g_autofree char *member = item->depends ? followed_acct (self, item->depends) : g_strdup (acct);
+        g_autofree char *member = item->depends ? followed_acct (self, item->depends)
+                                                : g_strdup (acct);
 
-        return list != NULL &&
+        return list != NULL && member != NULL &&
                json_object_has_member (json_object_get_object_member (list, "members"), member);
       }
     case OP_IMPORT:
