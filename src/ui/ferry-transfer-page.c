@@ -25,7 +25,7 @@ struct _FerryTransferPage
   GCancellable          *cancellable;   /* owned: preparing, running, verifying */
   FerryTransfer         *transfer;      /* owned: the prepared, running or last one */
   GFile                 *backup;        /* owned: the backup folder, when it is finished */
-  GStrv                  import_files;  /* "type\tpath", after writing them */
+  GListModel            *import_files;  /* FerryImportFile, after writing them */
   GtkFileChooserNative  *chooser;       /* owned while open */
   GPtrArray             *rows;          /* AdwActionRow per category, unowned */
   guint                  refresh_id;
@@ -544,7 +544,8 @@ imports_written_cb (GObject      *object,
 {
   FerryTransferPage *self = user_data;
   g_autoptr(GError) error = NULL;
-  GStrv files = ferry_transfer_write_imports_finish (FERRY_TRANSFER (object), result, &error);
+  g_autoptr(GListModel) files = ferry_transfer_write_imports_finish (FERRY_TRANSFER (object),
+                                                                      result, &error);
 
   if (files == NULL)
     {
@@ -557,16 +558,15 @@ imports_written_cb (GObject      *object,
       return;
     }
   set_busy (self, FALSE);
-  g_strfreev (self->import_files);
-  self->import_files = files;
+  g_set_object (&self->import_files, files);
   clear_list (self->files_list);
-  for (guint i = 0; files[i]; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
     {
-      g_auto(GStrv) parts = g_strsplit (files[i], "\t", 2);
-      g_autofree char *name = g_path_get_basename (parts[1]);
+      g_autoptr(FerryImportFile) file = g_list_model_get_item (files, i);
+      g_autofree char *name = g_path_get_basename (ferry_import_file_get_path (file));
       /* Translators: the first is the number of the step, the second the type to choose on the page */
       g_autofree char *title = g_strdup_printf (_("%u. Type “%s”"), i + 1,
-                                                ferry_transfer_import_type_title (parts[0]));
+                                                ferry_import_file_get_title (file));
 
       add_row (self->files_list, title, name);
     }
@@ -627,15 +627,15 @@ open_imports_folder_action (GtkWidget  *widget,
                             GVariant   *parameter)
 {
   FerryTransferPage *self = FERRY_TRANSFER_PAGE (widget);
-  g_auto(GStrv) parts = NULL;
+  g_autoptr(FerryImportFile) first = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFile) folder = NULL;
   g_autofree char *uri = NULL;
 
-  if (self->import_files == NULL || self->import_files[0] == NULL)
+  if (self->import_files == NULL || g_list_model_get_n_items (self->import_files) == 0)
     return;
-  parts = g_strsplit (self->import_files[0], "\t", 2);
-  file = g_file_new_for_path (parts[1]);
+  first = g_list_model_get_item (self->import_files, 0);
+  file = g_file_new_for_path (ferry_import_file_get_path (first));
   folder = g_file_get_parent (file);
   uri = g_file_get_uri (folder);
   open_uri (self, uri);
@@ -791,7 +791,7 @@ ferry_transfer_page_finalize (GObject *object)
   FerryTransferPage *self = FERRY_TRANSFER_PAGE (object);
 
   g_clear_object (&self->transfer);
-  g_strfreev (self->import_files);
+  g_clear_object (&self->import_files);
   g_ptr_array_unref (self->rows);
 
   G_OBJECT_CLASS (ferry_transfer_page_parent_class)->finalize (object);

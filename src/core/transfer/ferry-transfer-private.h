@@ -173,7 +173,8 @@ const char *ferry_transfer_cat_title      (Cat               cat);
 gboolean    ferry_transfer_write_import_files (GPtrArray    *items,
                                            const char       *folder,
                                            const char * const *types,
-                                           GPtrArray        *written,
+                                           gboolean          gotosocial,
+                                           GListStore       *written,
                                            GError          **error);
 gboolean    ferry_transfer_is_gotosocial  (FerryTransfer    *self);
 gboolean    ferry_transfer_version_at_least (FerryTransfer  *self,
