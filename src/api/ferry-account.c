@@ -14,12 +14,15 @@
 
 #include "ferry-account.h"
 #include "ferry-api-error.h"
+#include "ferry-model-private.h"
 
 struct _FerryAccount
 {
   GObject      parent_instance;
 
+  JsonNode    *json;       /* owned: the entity as the server sent it */
   FerryHandle *handle;
+  char        *acct;       /* as sent: "user" here, "user@host" elsewhere */
   char        *id;
   char        *display_name;
   char        *avatar_url;
@@ -33,6 +36,12 @@ struct _FerryAccount
   gboolean     limited;
   gboolean     suspended;
   char        *moved_to;     /* "@user@host" of the account it moved to */
+  char        *note;
+  char        *created_at;
+  char        *avatar;       /* "avatar" as sent (the original, maybe animated) */
+  char        *header;
+  GStrv        also_known_as;  /* GoToSocial's source.also_known_as_uris; NULL: not shown */
+  char        *mute_expires_at;  /* in a list of mutes: when the mute ends; NULL: never */
 };
 
 G_DEFINE_FINAL_TYPE (FerryAccount, ferry_account, G_TYPE_OBJECT)
@@ -42,13 +51,21 @@ ferry_account_finalize (GObject *object)
 {
   FerryAccount *self = FERRY_ACCOUNT (object);
 
+  g_clear_pointer (&self->json, json_node_unref);
   ferry_handle_free (self->handle);
+  g_free (self->acct);
   g_free (self->id);
   g_free (self->display_name);
   g_free (self->avatar_url);
   g_free (self->url);
   g_free (self->uri);
   g_free (self->moved_to);
+  g_free (self->note);
+  g_free (self->created_at);
+  g_free (self->avatar);
+  g_free (self->header);
+  g_strfreev (self->also_known_as);
+  g_free (self->mute_expires_at);
 
   G_OBJECT_CLASS (ferry_account_parent_class)->finalize (object);
 }
@@ -64,44 +81,13 @@ ferry_account_init (FerryAccount *self)
 {
 }
 
-static char *
-dup_string (JsonObject *object,
-            const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return g_strdup (json_node_get_string (node));
-}
-
-static gint64
-get_int (JsonObject *object,
-         const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return 0;
-  return MAX (json_node_get_int (node), 0);
-}
-
-static gboolean
-get_bool (JsonObject *object,
-          const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN &&
-         json_node_get_boolean (node);
-}
-
 /* "user" on its own server, "user@other" elsewhere. */
 static FerryHandle *
 handle_from_acct (const char *acct,
                   const char *host)
 {
-  g_autofree char *full = strchr (acct, '@') ? g_strdup (acct) : g_strdup_printf ("%s@%s", acct, host);
+  g_autofree char *full = strchr (acct, '@') ? g_strdup (acct)
+                                              : g_strdup_printf ("%s@%s", acct, host);
 
   return ferry_handle_parse (full, FERRY_HANDLE_PARSE_DEFAULT, NULL);
 }
@@ -118,7 +104,6 @@ ferry_account_new_from_json (const char  *host,
                              GError     **error)
 {
   g_autoptr(FerryAccount) self = NULL;
-  g_autofree char *acct = NULL;
   JsonObject *object;
   JsonNode *moved;
 
@@ -127,35 +112,44 @@ ferry_account_new_from_json (const char  *host,
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     goto bad;
   object = json_node_get_object (node);
-  acct = dup_string (object, "acct");
   self = g_object_new (FERRY_TYPE_ACCOUNT, NULL);
-  self->id = dup_string (object, "id");
-  if (acct == NULL || self->id == NULL || (self->handle = handle_from_acct (acct, host)) == NULL)
+  self->acct = ferry_model_dup_string (object, "acct");
+  self->id = ferry_model_dup_string (object, "id");
+  if (self->acct == NULL || self->id == NULL ||
+      (self->handle = handle_from_acct (self->acct, host)) == NULL)
     goto bad;
+  self->json = json_node_ref (node);
 
-  self->display_name = dup_string (object, "display_name");
+  self->display_name = ferry_model_dup_string (object, "display_name");
   if (self->display_name == NULL || self->display_name[0] == '\0')
     {
       g_free (self->display_name);
       self->display_name = g_strdup (self->handle->username);
     }
-  self->avatar_url = dup_string (object, "avatar_static");
+  self->avatar_url = ferry_model_dup_string (object, "avatar_static");
   if (self->avatar_url == NULL)
-    self->avatar_url = dup_string (object, "avatar");
-  self->url = dup_string (object, "url");
-  self->uri = dup_string (object, "uri");
-  self->followers = get_int (object, "followers_count");
-  self->following = get_int (object, "following_count");
-  self->statuses = get_int (object, "statuses_count");
-  self->locked = get_bool (object, "locked");
-  self->bot = get_bool (object, "bot");
-  self->limited = get_bool (object, "limited");
-  self->suspended = get_bool (object, "suspended");
+    self->avatar_url = ferry_model_dup_string (object, "avatar");
+  self->url = ferry_model_dup_string (object, "url");
+  self->uri = ferry_model_dup_string (object, "uri");
+  self->followers = ferry_model_count (object, "followers_count");
+  self->following = ferry_model_count (object, "following_count");
+  self->statuses = ferry_model_count (object, "statuses_count");
+  self->locked = ferry_model_bool (object, "locked", FALSE);
+  self->bot = ferry_model_bool (object, "bot", FALSE);
+  self->limited = ferry_model_bool (object, "limited", FALSE);
+  self->suspended = ferry_model_bool (object, "suspended", FALSE);
+  self->note = ferry_model_dup_string (object, "note");
+  self->created_at = ferry_model_dup_string (object, "created_at");
+  self->avatar = ferry_model_dup_string (object, "avatar");
+  self->header = ferry_model_dup_string (object, "header");
+  self->mute_expires_at = ferry_model_dup_string (object, "mute_expires_at");
+  self->also_known_as = ferry_model_strv (ferry_model_object (object, "source"),
+                                          "also_known_as_uris");
 
   moved = json_object_get_member (object, "moved");
   if (moved != NULL && JSON_NODE_HOLDS_OBJECT (moved))
     {
-      g_autofree char *moved_acct = dup_string (json_node_get_object (moved), "acct");
+      g_autofree char *moved_acct = ferry_model_dup_string (json_node_get_object (moved), "acct");
       g_autoptr(FerryHandle) moved_handle = moved_acct ? handle_from_acct (moved_acct, host) : NULL;
 
       if (moved_handle != NULL)
@@ -252,4 +246,156 @@ const char *
 ferry_account_get_moved_to (FerryAccount *self)
 {
   return self->moved_to;
+}
+
+/* Returns: (transfer none): the entity as the server sent it (sealed: read only) */
+JsonNode *
+ferry_account_get_json (FerryAccount *self)
+{
+  g_return_val_if_fail (FERRY_IS_ACCOUNT (self), NULL);
+
+  return self->json;
+}
+
+/* Returns: the acct as the server sent it: "user" for its own accounts */
+const char *
+ferry_account_get_acct (FerryAccount *self)
+{
+  g_return_val_if_fail (FERRY_IS_ACCOUNT (self), NULL);
+
+  return self->acct;
+}
+
+/* Returns: (nullable): the bio, as shown (HTML) */
+const char *
+ferry_account_get_note (FerryAccount *self)
+{
+  g_return_val_if_fail (FERRY_IS_ACCOUNT (self), NULL);
+
+  return self->note;
+}
+
+/* Returns: (nullable): when the account was made, ISO 8601 as sent */
+const char *
+ferry_account_get_created_at (FerryAccount *self)
+{
+  g_return_val_if_fail (FERRY_IS_ACCOUNT (self), NULL);
+
+  return self->created_at;
+}
+
+/* Returns: (nullable): the avatar's original address ("avatar", not "avatar_static") */
+const char *
+ferry_account_get_avatar_original_url (FerryAccount *self)
+{
+  g_return_val_if_fail (FERRY_IS_ACCOUNT (self), NULL);
+
+  return self->avatar;
+}
+
+/* Returns: (nullable): the header's original address */
+const char *
+ferry_account_get_header_url (FerryAccount *self)
+{
+  g_return_val_if_fail (FERRY_IS_ACCOUNT (self), NULL);
+
+  return self->header;
+}
+
+/**
+ * ferry_account_get_also_known_as:
+ *
+ * The aliases where the REST API shows them: GoToSocial's verify_credentials
+ * `source.also_known_as_uris` (gotosocial internal/api/model/source.go). Mastodon's REST
+ * Account has none (api-facts §3.1).
+ *
+ * Returns: (nullable) (transfer none): the ActivityPub addresses, or %NULL when not shown
+ */
+const char * const *
+ferry_account_get_also_known_as (FerryAccount *self)
+{
+  g_return_val_if_fail (FERRY_IS_ACCOUNT (self), NULL);
+
+  return (const char * const *) self->also_known_as;
+}
+
+/* Returns: (nullable): in a list of mutes (3.3+), when the mute ends; %NULL: never */
+const char *
+ferry_account_get_mute_expires_at (FerryAccount *self)
+{
+  g_return_val_if_fail (FERRY_IS_ACCOUNT (self), NULL);
+
+  return self->mute_expires_at;
+}
+
+static void
+copy_member (JsonObject *to,
+             const char *to_name,
+             JsonObject *from,
+             const char *from_name)
+{
+  JsonNode *node = from ? json_object_get_member (from, from_name) : NULL;
+
+  if (node != NULL)
+    json_object_set_member (to, to_name, json_node_copy (node));
+}
+
+/**
+ * ferry_account_dup_profile:
+ * @full_acct: the account's address as the archive writes it ("user@host")
+ *
+ * The profile as Ferry's backups keep it (profile.json), from a CredentialAccount: the bio
+ * and the fields as written (`source`, where the server sends it) and the bio as shown,
+ * the flags wherever the server puts them (Mastodon at the top, GoToSocial partly in
+ * `source`), and the posting defaults. Every value as the server sent it; what it did not
+ * send is left out. The pictures are the caller's to add.
+ *
+ * Returns: (transfer full): a new object
+ */
+JsonObject *
+ferry_account_dup_profile (FerryAccount *self,
+                           const char   *full_acct)
+{
+  static const char *flags[] = { "locked", "bot", "group", "discoverable", "indexable",
+                                 "hide_collections" };
+  JsonObject *me;
+  JsonObject *source;
+  JsonObject *profile;
+  JsonObject *defaults;
+
+  g_return_val_if_fail (FERRY_IS_ACCOUNT (self), NULL);
+
+  me = json_node_get_object (self->json);
+  source = ferry_model_object (me, "source");
+  profile = json_object_new ();
+  defaults = json_object_new ();
+  json_object_set_string_member (profile, "acct", full_acct ? full_acct : "");
+  copy_member (profile, "id", me, "id");
+  copy_member (profile, "url", me, "url");
+  copy_member (profile, "uri", me, "uri");
+  copy_member (profile, "created_at", me, "created_at");
+  copy_member (profile, "display_name", me, "display_name");
+  if (source && json_object_has_member (source, "note"))
+    copy_member (profile, "note", source, "note");
+  else
+    copy_member (profile, "note", me, "note");
+  copy_member (profile, "note_html", me, "note");
+  if (source && json_object_has_member (source, "fields"))
+    copy_member (profile, "fields", source, "fields");
+  else
+    copy_member (profile, "fields", me, "fields");
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    {
+      if (json_object_has_member (me, flags[i]))
+        copy_member (profile, flags[i], me, flags[i]);
+      else
+        copy_member (profile, flags[i], source, flags[i]);
+    }
+  copy_member (defaults, "privacy", source, "privacy");
+  copy_member (defaults, "sensitive", source, "sensitive");
+  copy_member (defaults, "language", source, "language");
+  json_object_set_object_member (profile, "posting_defaults", defaults);
+  copy_member (profile, "avatar_description", me, "avatar_description");
+  copy_member (profile, "header_description", me, "header_description");
+  return profile;
 }

@@ -34,5 +34,15 @@ gboolean           ferry_account_get_bot            (FerryAccount *self);
 gboolean           ferry_account_get_limited        (FerryAccount *self);
 gboolean           ferry_account_get_suspended      (FerryAccount *self);
 const char        *ferry_account_get_moved_to       (FerryAccount *self);
+JsonNode          *ferry_account_get_json           (FerryAccount *self);
+const char        *ferry_account_get_acct           (FerryAccount *self);
+const char        *ferry_account_get_note           (FerryAccount *self);
+const char        *ferry_account_get_created_at     (FerryAccount *self);
+const char        *ferry_account_get_avatar_original_url (FerryAccount *self);
+const char        *ferry_account_get_header_url     (FerryAccount *self);
+const char * const *ferry_account_get_also_known_as (FerryAccount *self);
+const char        *ferry_account_get_mute_expires_at (FerryAccount *self);
+JsonObject        *ferry_account_dup_profile        (FerryAccount *self,
+                                                     const char   *full_acct);
 
 G_END_DECLS

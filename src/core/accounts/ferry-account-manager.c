@@ -20,6 +20,8 @@
 
 #include "ferry-account-manager.h"
 #include "ferry-api-error.h"
+#include "ferry-client-accounts.h"
+#include "ferry-client-collections.h"
 #include "ferry-handle.h"
 #include "ferry-tls-database.h"
 
@@ -173,11 +175,9 @@ public_lookup_cb (GObject      *object,
 {
   Check *check = user_data;
   Slot *slot = &check->self->slots[check->role];
-  g_autoptr(JsonNode) node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, NULL);
-  g_autoptr(FerryAccount) account = NULL;
+  g_autoptr(FerryAccount) account = ferry_client_lookup_account_finish (FERRY_CLIENT (object),
+                                                                        result, NULL);
 
-  if (node != NULL)
-    account = ferry_account_new_from_json (ferry_client_get_host (FERRY_CLIENT (object)), node, NULL);
   if (account != NULL)
     g_set_object (&slot->account, account);
   check_done (check);
@@ -191,14 +191,12 @@ verified_cb (GObject      *object,
   Check *check = user_data;
   Slot *slot = &check->self->slots[check->role];
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
+  g_autoptr(FerryAccount) account = ferry_client_verify_credentials_finish (FERRY_CLIENT (object),
+                                                                            result, &error);
 
   g_clear_pointer (&slot->problem, g_free);
-  if (node != NULL)
-    {
-      g_clear_object (&slot->account);
-      slot->account = ferry_account_new_from_json (ferry_client_get_host (slot->client), node, &error);
-    }
+  if (account != NULL)
+    g_set_object (&slot->account, account);
 
   if (slot->account != NULL && error == NULL)
     slot->state = FERRY_ACCOUNT_SIGNED_IN;
@@ -217,16 +215,14 @@ verified_cb (GObject      *object,
       /* After a move Mastodon refuses the token on most endpoints; the public lookup still
        * shows the account, and where it moved. */
       g_autoptr(FerryHandle) handle = ferry_handle_parse (slot->handle, 0, NULL);
-      g_autoptr(FerryParams) params = ferry_params_new ();
       g_autoptr(FerryClient) anonymous = client_for (check->self, slot->handle, NULL);
 
       slot->state = FERRY_ACCOUNT_LOGIN_DISABLED;
       slot->problem = g_strdup (error->message);
       if (handle != NULL && anonymous != NULL)
         {
-          ferry_params_add (params, "acct", handle->username);
-          ferry_client_call_async (anonymous, "GET", "/api/v1/accounts/lookup", params,
-                                   check->cancellable, public_lookup_cb, check);
+          ferry_client_lookup_account_async (anonymous, handle->username, check->cancellable,
+                                             public_lookup_cb, check);
           return;
         }
     }
@@ -270,8 +266,7 @@ token_found_cb (GObject      *object,
     }
   ferry_client_set_token (slot->client, token);
   check->asking_server = TRUE;
-  ferry_client_call_async (slot->client, "GET", "/api/v1/accounts/verify_credentials", NULL,
-                           check->cancellable, verified_cb, check);
+  ferry_client_verify_credentials_async (slot->client, check->cancellable, verified_cb, check);
 }
 
 /**
@@ -531,9 +526,10 @@ counted_cb (GObject      *object,
   CountOne *one = user_data;
   Count *count = g_task_get_task_data (one->task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonArray) items = ferry_client_list_finish (FERRY_CLIENT (object), result, &error);
+  g_autoptr(GPtrArray) items = ferry_client_list_all_finish (FERRY_CLIENT (object), result,
+                                                             &error);
 
-  *one->slot = items ? (gint64) json_array_get_length (items) : -1;
+  *one->slot = items ? (gint64) items->len : -1;
   if (--count->pending == 0 && !g_task_return_error_if_cancelled (one->task))
     {
       FerryCollectionCounts *copy = g_memdup2 (&count->counts, sizeof count->counts);
@@ -557,14 +553,14 @@ ferry_account_manager_count_async (FerryAccountManager *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  static const struct { const char *path; gsize offset; } lists[] = {
-    { "/api/v1/lists", G_STRUCT_OFFSET (FerryCollectionCounts, lists) },
-    { "/api/v2/filters", G_STRUCT_OFFSET (FerryCollectionCounts, filters) },
-    { "/api/v1/followed_tags?limit=200", G_STRUCT_OFFSET (FerryCollectionCounts, followed_tags) },
-    { "/api/v1/domain_blocks?limit=200", G_STRUCT_OFFSET (FerryCollectionCounts, domain_blocks) },
-    { "/api/v1/blocks?limit=80", G_STRUCT_OFFSET (FerryCollectionCounts, blocks) },
-    { "/api/v1/mutes?limit=80", G_STRUCT_OFFSET (FerryCollectionCounts, mutes) },
-    { "/api/v1/bookmarks?limit=40", G_STRUCT_OFFSET (FerryCollectionCounts, bookmarks) },
+  static const struct { FerryCollection collection; gsize offset; } lists[] = {
+    { FERRY_COLLECTION_LISTS, G_STRUCT_OFFSET (FerryCollectionCounts, lists) },
+    { FERRY_COLLECTION_FILTERS, G_STRUCT_OFFSET (FerryCollectionCounts, filters) },
+    { FERRY_COLLECTION_FOLLOWED_TAGS, G_STRUCT_OFFSET (FerryCollectionCounts, followed_tags) },
+    { FERRY_COLLECTION_DOMAIN_BLOCKS, G_STRUCT_OFFSET (FerryCollectionCounts, domain_blocks) },
+    { FERRY_COLLECTION_BLOCKS, G_STRUCT_OFFSET (FerryCollectionCounts, blocks) },
+    { FERRY_COLLECTION_MUTES, G_STRUCT_OFFSET (FerryCollectionCounts, mutes) },
+    { FERRY_COLLECTION_BOOKMARKS, G_STRUCT_OFFSET (FerryCollectionCounts, bookmarks) },
   };
   GTask *task;
   Count *count;
@@ -592,7 +588,8 @@ ferry_account_manager_count_async (FerryAccountManager *self,
 
       one->task = g_object_ref (task);
       one->slot = G_STRUCT_MEMBER_P (&count->counts, lists[i].offset);
-      ferry_client_list_async (client, lists[i].path, 0, cancellable, counted_cb, one);
+      ferry_client_list_all_async (client, lists[i].collection, NULL, 0, cancellable, counted_cb,
+                                   one);
     }
   g_object_unref (task);
 }

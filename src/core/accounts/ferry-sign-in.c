@@ -26,6 +26,7 @@
 #include <glib/gi18n.h>
 
 #include "ferry-api-error.h"
+#include "ferry-client-accounts.h"
 #include "ferry-handle.h"
 #include "ferry-loopback-listener.h"
 #include "ferry-tls-database.h"
@@ -133,14 +134,13 @@ verified_cb (GObject      *object,
 {
   FerrySignIn *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
-  g_autoptr(FerryAccount) account = NULL;
+  g_autoptr(FerryAccount) account = ferry_client_verify_credentials_finish (FERRY_CLIENT (object),
+                                                                            result, &error);
   g_autofree char *key = NULL;
   g_autofree char *label = NULL;
   g_autofree char *display = NULL;
 
-  if (node == NULL ||
-      (account = ferry_account_new_from_json (ferry_client_get_host (self->client), node, &error)) == NULL)
+  if (account == NULL)
     {
       fail (self, g_steal_pointer (&error));
       return;
@@ -170,8 +170,7 @@ exchanged_cb (GObject      *object,
       return;
     }
   ferry_client_set_token (self->client, self->token);
-  ferry_client_call_async (self->client, "GET", "/api/v1/accounts/verify_credentials", NULL,
-                           cancellable_of (self), verified_cb, self);
+  ferry_client_verify_credentials_async (self->client, cancellable_of (self), verified_cb, self);
 }
 
 static void

@@ -15,6 +15,10 @@
 
 #include "ferry-api-error.h"
 #include "ferry-backup-private.h"
+#include "ferry-client-accounts.h"
+#include "ferry-client-collections.h"
+#include "ferry-filter.h"
+#include "ferry-list.h"
 
 /* A request for the page (a relationship, a history) failed: the runner fails with it. */
 static gboolean
@@ -37,9 +41,10 @@ runner_page_complete (Runner *r)
 
   if (failed_on_the_way (r))
     return;
-  for (guint i = 0; r->page && i < json_array_get_length (r->page); i++)
+  for (guint i = 0; r->page && i < ferry_page_get_items (r->page)->len; i++)
     {
-      g_autoptr(JsonObject) item = ferry_backup_stage_item (r, json_array_get_element (r->page, i));
+      g_autoptr(JsonObject) item =
+        ferry_backup_stage_item (r, g_ptr_array_index (ferry_page_get_items (r->page), i));
 
       if (item != NULL)
         {
@@ -47,8 +52,8 @@ runner_page_complete (Runner *r)
           n++;
         }
     }
-  g_clear_pointer (&r->page, json_array_unref);
-  g_clear_pointer (&r->rels, json_array_unref);
+  g_clear_object (&r->page);
+  g_clear_pointer (&r->rels, g_ptr_array_unref);
   g_clear_pointer (&r->histories, g_hash_table_unref);
   ferry_backup_runner_commit (r, lines, n);
 }
@@ -68,17 +73,13 @@ relationships_cb (GObject      *object,
 {
   Runner *r = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) answer = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
+  g_autoptr(GPtrArray) rels = ferry_client_get_relationships_finish (FERRY_CLIENT (object), result,
+                                                                     &error);
 
-  if (answer == NULL && r->error == NULL)
+  if (rels == NULL && r->error == NULL)
     r->error = g_steal_pointer (&error);
-  else if (answer != NULL && JSON_NODE_HOLDS_ARRAY (answer))
-    {
-      JsonArray *rels = json_node_get_array (answer);
-
-      for (guint i = 0; i < json_array_get_length (rels); i++)
-        json_array_add_element (r->rels, json_node_ref (json_array_get_element (rels, i)));
-    }
+  for (guint i = 0; rels != NULL && i < rels->len; i++)
+    g_ptr_array_add (r->rels, g_object_ref (g_ptr_array_index (rels, i)));
   request_done (r);
 }
 
@@ -96,9 +97,10 @@ history_cb (GObject      *object,
   HistoryRequest *request = user_data;
   Runner *r = request->runner;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) answer = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
+  g_autoptr(JsonNode) answer = ferry_client_get_status_history_finish (FERRY_CLIENT (object),
+                                                                       result, &error);
 
-  if (answer != NULL && JSON_NODE_HOLDS_ARRAY (answer))
+  if (answer != NULL)
     g_hash_table_replace (r->histories, g_strdup (request->id), g_steal_pointer (&answer));
   else if (error != NULL && !g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_NOT_FOUND) &&
            r->error == NULL)
@@ -119,110 +121,98 @@ page_priority (Runner *r)
   return (r->def->flags & POSTS) ? G_PRIORITY_HIGH : G_PRIORITY_DEFAULT;
 }
 
-/* A page's answer: its items, then what they need (relationships, histories). */
+/* The relationships of a page of accounts, in batches. */
 static void
-take_page (Runner   *r,
-           JsonNode *answer,
-           char     *next_owned,
-           GError   *error)
+ask_relationships (Runner *r)
 {
   FerryBackup *self = r->backup;
-  g_autofree char *next = next_owned;
-  JsonArray *items;
+  GPtrArray *items = ferry_page_get_items (r->page);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
 
-  if (answer == NULL)
+  r->rels = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < items->len; i++)
     {
+      g_ptr_array_add (ids, (gpointer) ferry_account_get_id (g_ptr_array_index (items, i)));
+      if (ids->len == RELATIONSHIP_BATCH || i + 1 == items->len)
+        {
+          g_ptr_array_add (ids, NULL);
+          r->pending++;
+          ferry_client_get_relationships_async (self->client, (const char * const *) ids->pdata,
+                                                G_PRIORITY_DEFAULT,
+                                                ferry_backup_cancellable (self),
+                                                relationships_cb, r);
+          g_ptr_array_set_size (ids, 0);
+        }
+    }
+}
+
+/* The edit history of each edited post of the page. */
+static void
+ask_histories (Runner *r)
+{
+  FerryBackup *self = r->backup;
+  GPtrArray *items = ferry_page_get_items (r->page);
+
+  r->histories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) json_node_unref);
+  for (guint i = 0; i < items->len; i++)
+    {
+      FerryStatus *status = g_ptr_array_index (items, i);
+      HistoryRequest *request;
+
+      /* Only edited posts have a history worth asking for. */
+      if (ferry_status_get_edited_at (status) == NULL)
+        continue;
+      request = g_new0 (HistoryRequest, 1);
+      request->runner = r;
+      request->id = g_strdup (ferry_status_get_id (status));
+      r->pending++;
+      ferry_client_get_status_history_async (self->client, request->id, G_PRIORITY_HIGH,
+                                             ferry_backup_cancellable (self), history_cb,
+                                             request);
+    }
+}
+
+/* A page's answer: its items, then what they need (relationships, histories). */
+static void
+take_page (Runner    *r,
+           FerryPage *page,
+           GError    *error)
+{
+  FerryBackup *self = r->backup;
+  GPtrArray *items;
+
+  if (page == NULL)
+    {
+      /* persistence reader: the journal's count and cursor */
       if (json_object_get_int_member_with_default (r->state, "count", 0) == 0 &&
-          !json_object_has_member (r->state, "next") && ferry_backup_runner_skip_if_missing (r, error))
+          !json_object_has_member (r->state, "next") &&
+          ferry_backup_runner_skip_if_missing (r, error))
         return;
       ferry_backup_runner_fail (r, error);
       return;
     }
-  if (!JSON_NODE_HOLDS_ARRAY (answer))
-    {
-      g_autoptr(GError) bad = g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE,
-                                           _("%s gave an answer Ferry does not understand."),
-                                           ferry_client_get_host (self->client));
-      ferry_backup_runner_fail (r, bad);
-      return;
-    }
-  items = json_node_get_array (answer);
-  r->page = json_array_new ();
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      JsonNode *item = json_array_get_element (items, i);
-      const char *id = JSON_NODE_HOLDS_OBJECT (item) ? ferry_backup_string_member (json_node_get_object (item), "id") : NULL;
-
-      /* Backing up again: the posts an earlier backup has end the paging. */
-      if ((r->def->flags & POSTS) && self->posts_since != NULL && id != NULL &&
-          !ferry_backup_id_newer (id, self->posts_since))
-        {
-          g_clear_pointer (&next, g_free);
-          break;
-        }
-      json_array_add_element (r->page, json_node_ref (item));
-    }
-  /* An empty page ends it, whatever the Link says. */
-  if (json_array_get_length (items) == 0)
-    g_clear_pointer (&next, g_free);
+  r->page = g_object_ref (page);
+  items = ferry_page_get_items (page);
+  /* Backing up again: the posts an earlier backup has end the paging. */
+  for (guint i = 0; (r->def->flags & POSTS) && self->posts_since != NULL && i < items->len; i++)
+    if (!ferry_backup_id_newer (ferry_status_get_id (g_ptr_array_index (items, i)),
+                                self->posts_since))
+      {
+        ferry_page_truncate (page, i);
+        break;
+      }
   g_free (r->next);
-  r->next = g_steal_pointer (&next);
+  r->next = g_strdup (ferry_page_get_next (page));
   prefetch (r);
 
   r->pending = 1;   /* this function's own share, released below */
-  if (r->def->flags & WITH_RELATIONSHIPS)
-    {
-      g_autoptr(FerryParams) params = NULL;
-      guint in_batch = 0;
-
-      r->rels = json_array_new ();
-      for (guint i = 0; i < json_array_get_length (r->page); i++)
-        {
-          const char *id = ferry_backup_string_member (ferry_backup_array_object (r->page, i), "id");
-
-          if (id == NULL)
-            continue;
-          if (params == NULL)
-            params = ferry_params_new ();
-          ferry_params_add (params, "id[]", id);
-          if (++in_batch == RELATIONSHIP_BATCH || i + 1 == json_array_get_length (r->page))
-            {
-              r->pending++;
-              ferry_client_call_async (self->client, "GET", "/api/v1/accounts/relationships", params,
-                                       ferry_backup_cancellable (self), relationships_cb, r);
-              g_clear_pointer (&params, ferry_params_unref);
-              in_batch = 0;
-            }
-        }
-      if (params != NULL)
-        {
-          r->pending++;
-          ferry_client_call_async (self->client, "GET", "/api/v1/accounts/relationships", params,
-                                   ferry_backup_cancellable (self), relationships_cb, r);
-        }
-    }
+  if ((r->def->flags & WITH_RELATIONSHIPS) && items->len > 0)
+    ask_relationships (r);
+  else if (r->def->flags & WITH_RELATIONSHIPS)
+    r->rels = g_ptr_array_new_with_free_func (g_object_unref);
   if (r->def->flags & POSTS)
-    {
-      r->histories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) json_node_unref);
-      for (guint i = 0; i < json_array_get_length (r->page); i++)
-        {
-          JsonObject *status = ferry_backup_array_object (r->page, i);
-          const char *id = ferry_backup_string_member (status, "id");
-          HistoryRequest *request;
-          g_autofree char *path = NULL;
-
-          /* Only edited posts have a history worth asking for. */
-          if (id == NULL || ferry_backup_string_member (status, "edited_at") == NULL)
-            continue;
-          request = g_new0 (HistoryRequest, 1);
-          request->runner = r;
-          request->id = g_strdup (id);
-          path = g_strdup_printf ("/api/v1/statuses/%s/history", id);
-          r->pending++;
-          ferry_client_call_full_async (self->client, "GET", path, NULL, G_PRIORITY_HIGH,
-                                        ferry_backup_cancellable (self), history_cb, request);
-        }
-    }
+    ask_histories (r);
   request_done (r);
 }
 
@@ -233,10 +223,9 @@ page_cb (GObject      *object,
 {
   Runner *r = user_data;
   g_autoptr(GError) error = NULL;
-  char *next = NULL;
-  g_autoptr(JsonNode) answer = ferry_client_call_finish (FERRY_CLIENT (object), result, &next, &error);
+  g_autoptr(FerryPage) page = ferry_client_get_page_finish (FERRY_CLIENT (object), result, &error);
 
-  take_page (r, answer, next, error);
+  take_page (r, page, error);
 }
 
 static void
@@ -248,7 +237,7 @@ prefetch_cb (GObject      *object,
   g_autoptr(FerryBackup) self = r->backup;   /* the reference prefetch() took */
 
   r->pre_pending = FALSE;
-  r->pre_answer = ferry_client_call_finish (FERRY_CLIENT (object), result, &r->pre_next, &r->pre_error);
+  r->pre_page = ferry_client_get_page_finish (FERRY_CLIENT (object), result, &r->pre_error);
   if (r->ended)
     {
       ferry_backup_runner_clear_prefetch (r);
@@ -256,15 +245,12 @@ prefetch_cb (GObject      *object,
     }
   if (r->pre_wanted)
     {
-      JsonNode *answer = g_steal_pointer (&r->pre_answer);
-      char *next = g_steal_pointer (&r->pre_next);
-      GError *error = g_steal_pointer (&r->pre_error);
+      g_autoptr(FerryPage) page = g_steal_pointer (&r->pre_page);
+      g_autoptr(GError) error = g_steal_pointer (&r->pre_error);
 
       r->pre_wanted = FALSE;
       g_clear_pointer (&r->pre_url, g_free);
-      take_page (r, answer, next, error);
-      g_clear_pointer (&answer, json_node_unref);
-      g_clear_error (&error);
+      take_page (r, page, error);
     }
 }
 
@@ -279,8 +265,9 @@ prefetch (Runner *r)
   r->pre_pending = TRUE;
   /* The answer may come after the job has ended: it keeps the job alive until then. */
   g_object_ref (r->backup);
-  ferry_client_call_full_async (r->backup->client, "GET", r->pre_url, NULL, page_priority (r),
-                                ferry_backup_cancellable (r->backup), prefetch_cb, r);
+  ferry_client_get_page_async (r->backup->client, r->def->collection, NULL, r->pre_url,
+                               page_priority (r), ferry_backup_cancellable (r->backup),
+                               prefetch_cb, r);
 }
 
 void
@@ -289,10 +276,20 @@ ferry_backup_runner_clear_prefetch (Runner *r)
   if (r->pre_pending)
     return;   /* its callback clears it */
   g_clear_pointer (&r->pre_url, g_free);
-  g_clear_pointer (&r->pre_answer, json_node_unref);
-  g_clear_pointer (&r->pre_next, g_free);
+  g_clear_object (&r->pre_page);
   g_clear_error (&r->pre_error);
   r->pre_wanted = FALSE;
+}
+
+/* What a runner holds of the page it works on. */
+void
+ferry_backup_runner_clear_page (Runner *r)
+{
+  g_clear_object (&r->page);
+  g_clear_pointer (&r->rels, g_ptr_array_unref);
+  g_clear_pointer (&r->profile, json_object_unref);
+  g_clear_pointer (&r->histories, g_hash_table_unref);
+  g_clear_pointer (&r->uris, g_hash_table_unref);
 }
 
 static void
@@ -302,25 +299,24 @@ pinned_cb (GObject      *object,
 {
   Runner *r = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) answer = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
-  JsonArray *pinned = json_array_new ();
+  g_autoptr(FerryPage) page = ferry_client_get_page_finish (FERRY_CLIENT (object), result, &error);
+  JsonArray *pinned;
 
   /* Which are pinned is asked on the posts' own route: a passing 404 there is a failure
    * too, where the software is known to have it. */
-  if (answer == NULL && !g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_INVALID) &&
+  if (page == NULL && !g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_INVALID) &&
       (ferry_backup_server_known (r->backup) ||
        !g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_NOT_FOUND)))
     {
-      json_array_unref (pinned);
       ferry_backup_runner_fail (r, error);
       return;
     }
-  for (guint i = 0; answer && JSON_NODE_HOLDS_ARRAY (answer) && i < json_array_get_length (json_node_get_array (answer)); i++)
+  pinned = json_array_new ();
+  for (guint i = 0; page != NULL && i < ferry_page_get_items (page)->len; i++)
     {
-      const char *id = ferry_backup_string_member (ferry_backup_array_object (json_node_get_array (answer), i), "id");
+      FerryStatus *status = g_ptr_array_index (ferry_page_get_items (page), i);
 
-      if (id != NULL)
-        json_array_add_string_element (pinned, id);
+      json_array_add_string_element (pinned, ferry_status_get_id (status));
     }
   json_object_set_array_member (r->state, "pinned", pinned);
   ferry_backup_runner_fetch (r);
@@ -334,8 +330,8 @@ void
 ferry_backup_runner_fetch (Runner *r)
 {
   FerryBackup *self = r->backup;
+  /* persistence reader: the journal's cursor, the next page's URL as the server gave it */
   const char *next = ferry_backup_string_member (r->state, "next");
-  g_autofree char *first = NULL;
 
   switch (r->def->kind)
     {
@@ -358,41 +354,31 @@ ferry_backup_runner_fetch (Runner *r)
   /* Which posts are pinned: asked once, kept in the journal with the first page. */
   if ((r->def->flags & POSTS) && !json_object_has_member (r->state, "pinned"))
     {
-      g_autofree char *path = g_strdup_printf ("/api/v1/accounts/%s/statuses?pinned=true&limit=40",
-                                               ferry_account_get_id (self->account));
-
-      ferry_client_call_async (self->client, "GET", path, NULL, ferry_backup_cancellable (self), pinned_cb, r);
+      ferry_client_get_page_async (self->client, FERRY_COLLECTION_PINNED,
+                                   ferry_account_get_id (self->account), NULL, G_PRIORITY_DEFAULT,
+                                   ferry_backup_cancellable (self), pinned_cb, r);
       return;
     }
   if (next != NULL && g_strcmp0 (next, r->pre_url) == 0)
     {
+      g_autoptr(FerryPage) page = NULL;
+      g_autoptr(GError) error = NULL;
+
       if (r->pre_pending)
         {
           r->pre_wanted = TRUE;
           return;
         }
-      {
-        JsonNode *answer = g_steal_pointer (&r->pre_answer);
-        char *pre_next = g_steal_pointer (&r->pre_next);
-        GError *error = g_steal_pointer (&r->pre_error);
-
-        g_clear_pointer (&r->pre_url, g_free);
-        take_page (r, answer, pre_next, error);
-        g_clear_pointer (&answer, json_node_unref);
-        g_clear_error (&error);
-        return;
-      }
+      page = g_steal_pointer (&r->pre_page);
+      error = g_steal_pointer (&r->pre_error);
+      g_clear_pointer (&r->pre_url, g_free);
+      take_page (r, page, error);
+      return;
     }
   ferry_backup_runner_clear_prefetch (r);
-  if (next == NULL)
-    {
-      GString *path = g_string_new (r->def->path);
-
-      g_string_replace (path, ":id", ferry_account_get_id (self->account), 1);
-      first = g_string_free (path, FALSE);
-    }
-  ferry_client_call_full_async (self->client, "GET", next ? next : first, NULL, page_priority (r),
-                                ferry_backup_cancellable (self), page_cb, r);
+  ferry_client_get_page_async (self->client, r->def->collection,
+                               ferry_account_get_id (self->account), next, page_priority (r),
+                               ferry_backup_cancellable (self), page_cb, r);
 }
 
 /* Lists: all of them, then each one's members (limit=0: all at once). */
@@ -404,31 +390,31 @@ list_members_cb (GObject      *object,
 {
   Runner *r = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) answer = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
+  g_autoptr(FerryPage) page = ferry_client_get_page_finish (FERRY_CLIENT (object), result, &error);
+  /* persistence reader: the lists as the journal keeps them, and which one is next */
   JsonArray *lists = ferry_backup_array_member (r->state, "lists");
   gint64 index = json_object_get_int_member_with_default (r->state, "index", 0);
   JsonObject *line;
   JsonArray *members;
+  GPtrArray *accounts;
   g_autoptr(GString) lines = g_string_new (NULL);
 
-  if (answer == NULL || !JSON_NODE_HOLDS_ARRAY (answer))
+  if (page == NULL)
     {
-      if (error == NULL)
-        error = g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE,
-                             _("%s gave an answer Ferry does not understand."),
-                             ferry_client_get_host (r->backup->client));
       ferry_backup_runner_fail (r, error);
       return;
     }
   line = json_node_get_object (ferry_backup_deep_copy (json_array_get_element (lists, index)));
   json_object_ref (line);
   members = json_array_new ();
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (answer)); i++)
+  accounts = ferry_page_get_items (page);
+  for (guint i = 0; i < accounts->len; i++)
     {
-      g_autofree char *acct = ferry_backup_full_acct (r->backup, ferry_backup_array_object (json_node_get_array (answer), i));
+      FerryAccount *member = g_ptr_array_index (accounts, i);
+      g_autofree char *acct = ferry_account_context_full_acct (r->backup->context,
+                                                               ferry_account_get_acct (member));
 
-      if (acct != NULL)
-        json_array_add_string_element (members, acct);
+      json_array_add_string_element (members, acct);
     }
   json_object_remove_member (line, "id");
   json_object_set_array_member (line, "members", members);
@@ -448,30 +434,31 @@ lists_cb (GObject      *object,
 {
   Runner *r = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) answer = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
+  g_autoptr(FerryPage) page = ferry_client_get_page_finish (FERRY_CLIENT (object), result, &error);
+  GPtrArray *items;
   JsonArray *lists;
 
-  if (answer == NULL)
+  if (page == NULL)
     {
       if (!ferry_backup_runner_skip_if_missing (r, error))
         ferry_backup_runner_fail (r, error);
       return;
     }
   lists = json_array_new ();
-  for (guint i = 0; JSON_NODE_HOLDS_ARRAY (answer) && i < json_array_get_length (json_node_get_array (answer)); i++)
+  items = ferry_page_get_items (page);
+  for (guint i = 0; i < items->len; i++)
     {
-      JsonObject *list = ferry_backup_array_object (json_node_get_array (answer), i);
+      FerryList *list = g_ptr_array_index (items, i);
       JsonObject *kept = json_object_new ();
+      const char *title = ferry_list_get_title (list);
+      const char *policy = ferry_list_get_replies_policy (list);
 
-      if (list == NULL || ferry_backup_string_member (list, "id") == NULL)
-        {
-          json_object_unref (kept);
-          continue;
-        }
-      json_object_set_string_member (kept, "id", ferry_backup_string_member (list, "id"));
-      json_object_set_string_member (kept, "title", ferry_backup_string_member (list, "title") ? ferry_backup_string_member (list, "title") : "");
-      ferry_backup_copy_member (kept, "replies_policy", list, "replies_policy");
-      ferry_backup_copy_member (kept, "exclusive", list, "exclusive");
+      json_object_set_string_member (kept, "id", ferry_list_get_id (list));
+      json_object_set_string_member (kept, "title", title ? title : "");
+      if (policy != NULL)
+        json_object_set_string_member (kept, "replies_policy", policy);
+      if (ferry_list_has_exclusive (list))
+        json_object_set_boolean_member (kept, "exclusive", ferry_list_get_exclusive (list));
       json_array_add_object_element (lists, kept);
     }
   json_object_set_array_member (r->state, "lists", lists);
@@ -492,19 +479,23 @@ static void
 lists_fetch (Runner *r)
 {
   FerryBackup *self = r->backup;
+  /* persistence reader: the lists as the journal keeps them, and which one is next */
   JsonArray *lists = ferry_backup_array_member (r->state, "lists");
   gint64 index = json_object_get_int_member_with_default (r->state, "index", 0);
-  g_autofree char *path = NULL;
 
   if (lists == NULL)
     {
-      ferry_client_call_async (self->client, "GET", r->def->path, NULL, ferry_backup_cancellable (self), lists_cb, r);
+      ferry_client_get_page_async (self->client, FERRY_COLLECTION_LISTS, NULL, NULL,
+                                   G_PRIORITY_DEFAULT, ferry_backup_cancellable (self), lists_cb,
+                                   r);
       return;
     }
   ferry_backup_category_set_total (r->category, json_array_get_length (lists));
-  path = g_strdup_printf ("/api/v1/lists/%s/accounts?limit=0",
-                          ferry_backup_string_member (ferry_backup_array_object (lists, index), "id"));
-  ferry_client_call_async (self->client, "GET", path, NULL, ferry_backup_cancellable (self), list_members_cb, r);
+  ferry_client_get_page_async (self->client, FERRY_COLLECTION_LIST_MEMBERS,
+                               ferry_backup_string_member (ferry_backup_array_object (lists, index),
+                                                           "id"),
+                               NULL, G_PRIORITY_DEFAULT, ferry_backup_cancellable (self),
+                               list_members_cb, r);
 }
 
 /* Filters, in the shape of Mastodon 4.6's custom_filters.json; the posts a filter names are
@@ -514,44 +505,49 @@ static void
 filters_complete (Runner *r)
 {
   g_autoptr(GString) lines = g_string_new (NULL);
+  GPtrArray *items = ferry_page_get_items (r->page);
   guint n = 0;
 
   if (failed_on_the_way (r))
     return;
-  for (guint i = 0; i < json_array_get_length (r->page); i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      JsonObject *filter = ferry_backup_array_object (r->page, i);
+      FerryFilter *filter = g_ptr_array_index (items, i);
       g_autoptr(JsonObject) line = json_object_new ();
       JsonArray *keywords = json_array_new ();
       JsonArray *statuses = json_array_new ();
-      JsonArray *source;
+      const char * const *context = ferry_filter_get_context (filter);
+      const char * const *ids = ferry_filter_get_status_ids (filter);
+      const char *title = ferry_filter_get_title (filter);
+      const char *action = ferry_filter_get_action (filter);
 
-      if (filter == NULL)
-        continue;
-      json_object_set_string_member (line, "title", ferry_backup_string_member (filter, "title") ? ferry_backup_string_member (filter, "title") : "");
-      ferry_backup_copy_member (line, "expires_at", filter, "expires_at");
-      if (!json_object_has_member (line, "expires_at"))
+      json_object_set_string_member (line, "title", title ? title : "");
+      if (ferry_filter_get_expires_at (filter) != NULL)
+        json_object_set_string_member (line, "expires_at", ferry_filter_get_expires_at (filter));
+      else
         json_object_set_null_member (line, "expires_at");
-      ferry_backup_copy_member (line, "context", filter, "context");
-      json_object_set_string_member (line, "action", ferry_backup_string_member (filter, "filter_action") ?
-                                                       ferry_backup_string_member (filter, "filter_action") : "warn");
-      source = ferry_backup_array_member (filter, "keywords");
-      for (guint k = 0; source && k < json_array_get_length (source); k++)
+      if (context != NULL)
         {
-          JsonObject *keyword = ferry_backup_array_object (source, k);
+          JsonArray *kept = json_array_new ();
+
+          for (guint k = 0; context[k] != NULL; k++)
+            json_array_add_string_element (kept, context[k]);
+          json_object_set_array_member (line, "context", kept);
+        }
+      json_object_set_string_member (line, "action", action ? action : "warn");
+      for (guint k = 0; k < ferry_filter_get_n_keywords (filter); k++)
+        {
           JsonObject *kept = json_object_new ();
 
-          json_object_set_string_member (kept, "keyword", ferry_backup_string_member (keyword, "keyword") ?
-                                                           ferry_backup_string_member (keyword, "keyword") : "");
+          json_object_set_string_member (kept, "keyword", ferry_filter_get_keyword (filter, k));
           json_object_set_boolean_member (kept, "whole_word",
-                                          json_object_get_boolean_member_with_default (keyword, "whole_word", FALSE));
+                                          ferry_filter_get_whole_word (filter, k));
           json_array_add_object_element (keywords, kept);
         }
-      source = ferry_backup_array_member (filter, "statuses");
-      for (guint k = 0; source && k < json_array_get_length (source); k++)
+      for (guint k = 0; ids[k] != NULL; k++)
         {
-          const char *uri = g_hash_table_lookup (r->uris, ferry_backup_string_member (ferry_backup_array_object (source, k),
-                                                                         "status_id"));
+          const char *uri = g_hash_table_lookup (r->uris, ids[k]);
+
           if (uri != NULL)
             json_array_add_string_element (statuses, uri);
         }
@@ -560,7 +556,7 @@ filters_complete (Runner *r)
       ferry_backup_append_line (lines, line);
       n++;
     }
-  g_clear_pointer (&r->page, json_array_unref);
+  g_clear_object (&r->page);
   g_clear_pointer (&r->uris, g_hash_table_unref);
   g_clear_pointer (&r->next, g_free);
   ferry_backup_runner_commit (r, lines, n);
@@ -580,8 +576,9 @@ filter_status_cb (GObject      *object,
   StatusRequest *request = user_data;
   Runner *r = request->runner;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) answer = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
-  const char *uri = answer && JSON_NODE_HOLDS_OBJECT (answer) ? ferry_backup_string_member (json_node_get_object (answer), "uri") : NULL;
+  g_autoptr(FerryStatus) status = ferry_client_get_status_finish (FERRY_CLIENT (object), result,
+                                                                  &error);
+  const char *uri = status ? ferry_status_get_uri (status) : NULL;
 
   if (uri != NULL)
     g_hash_table_replace (r->uris, g_strdup (request->status_id), g_strdup (uri));
@@ -601,36 +598,32 @@ filters_cb (GObject      *object,
 {
   Runner *r = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) answer = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
+  GPtrArray *items;
 
-  if (answer == NULL)
+  r->page = ferry_client_get_page_finish (FERRY_CLIENT (object), result, &error);
+  if (r->page == NULL)
     {
       if (!ferry_backup_runner_skip_if_missing (r, error))
         ferry_backup_runner_fail (r, error);
       return;
     }
-  r->page = JSON_NODE_HOLDS_ARRAY (answer) ? json_array_ref (json_node_get_array (answer)) : json_array_new ();
   r->uris = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   r->pending = 1;
-  for (guint i = 0; i < json_array_get_length (r->page); i++)
+  items = ferry_page_get_items (r->page);
+  for (guint i = 0; i < items->len; i++)
     {
-      JsonArray *statuses = ferry_backup_array_member (ferry_backup_array_object (r->page, i), "statuses");
+      const char * const *ids = ferry_filter_get_status_ids (g_ptr_array_index (items, i));
 
-      for (guint k = 0; statuses && k < json_array_get_length (statuses); k++)
+      for (guint k = 0; ids[k] != NULL; k++)
         {
-          const char *status_id = ferry_backup_string_member (ferry_backup_array_object (statuses, k), "status_id");
-          g_autofree char *path = NULL;
-          StatusRequest *request;
+          StatusRequest *request = g_new0 (StatusRequest, 1);
 
-          if (status_id == NULL)
-            continue;
-          request = g_new0 (StatusRequest, 1);
           request->runner = r;
-          request->status_id = g_strdup (status_id);
-          path = g_strdup_printf ("/api/v1/statuses/%s", status_id);
+          request->status_id = g_strdup (ids[k]);
           r->pending++;
-          ferry_client_call_async (r->backup->client, "GET", path, NULL, ferry_backup_cancellable (r->backup),
-                                   filter_status_cb, request);
+          ferry_client_get_status_async (r->backup->client, ids[k],
+                                         ferry_backup_cancellable (r->backup), filter_status_cb,
+                                         request);
         }
     }
   if (--r->pending == 0)
@@ -640,8 +633,9 @@ filters_cb (GObject      *object,
 static void
 filters_fetch (Runner *r)
 {
-  ferry_client_call_async (r->backup->client, "GET", r->def->path, NULL, ferry_backup_cancellable (r->backup),
-                           filters_cb, r);
+  ferry_client_get_page_async (r->backup->client, FERRY_COLLECTION_FILTERS, NULL, NULL,
+                               G_PRIORITY_DEFAULT, ferry_backup_cancellable (r->backup),
+                               filters_cb, r);
 }
 
 /* Profile: what verify_credentials says, the posting defaults, and the two images. */
@@ -650,12 +644,11 @@ static void
 profile_complete (Runner *r)
 {
   g_autoptr(GString) lines = g_string_new (NULL);
-  JsonObject *profile = ferry_backup_array_object (r->page, 0);
 
   if (failed_on_the_way (r))
     return;
-  ferry_backup_append_line (lines, profile);
-  g_clear_pointer (&r->page, json_array_unref);
+  ferry_backup_append_line (lines, r->profile);
+  g_clear_pointer (&r->profile, json_object_unref);
   g_clear_pointer (&r->next, g_free);
   ferry_backup_runner_commit (r, lines, 1);
 }
@@ -727,7 +720,7 @@ image_cb (GObject      *object,
   Runner *r = request->runner;
   FerryBackup *self = r->backup;
   g_autoptr(GError) error = NULL;
-  JsonObject *profile = ferry_backup_array_object (r->page, 0);
+  JsonObject *profile = r->profile;
   g_autofree char *ext = NULL;
   g_autofree char *name = NULL;
 
@@ -764,14 +757,16 @@ preferences_cb (GObject      *object,
   Runner *r = user_data;
   FerryBackup *self = r->backup;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) answer = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
-  JsonObject *profile = ferry_backup_array_object (r->page, 0);
-  JsonObject *me = json_node_get_object (self->me);
+  g_autoptr(JsonNode) answer = ferry_client_get_preferences_finish (FERRY_CLIENT (object), result,
+                                                                    &error);
+  JsonObject *profile = r->profile;
   static const char *images[] = { "avatar", "header" };
+  const char *urls[] = { ferry_account_get_avatar_original_url (self->account),
+                         ferry_account_get_header_url (self->account) };
 
-  if (answer != NULL && JSON_NODE_HOLDS_OBJECT (answer))
-    json_object_set_member (profile, "preferences", ferry_backup_deep_copy (answer));
-  else if (answer == NULL && !g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_NOT_FOUND))
+  if (answer != NULL)
+    json_object_set_member (profile, "preferences", json_node_copy (answer));
+  else if (error != NULL && !g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_NOT_FOUND))
     {
       ferry_backup_runner_fail (r, error);
       return;
@@ -781,7 +776,7 @@ preferences_cb (GObject      *object,
   for (guint i = 0; i < G_N_ELEMENTS (images); i++)
     {
       g_autofree char *key = g_strconcat (images[i], "_url", NULL);
-      const char *url = ferry_backup_string_member (me, images[i]);
+      const char *url = urls[i];
       ImageRequest *request;
 
       json_object_set_null_member (profile, images[i]);
@@ -799,7 +794,8 @@ preferences_cb (GObject      *object,
       request->name = g_strdup (images[i]);
       request->url = g_strdup (url);
       r->pending++;
-      ferry_client_get_bytes_async (self->client, url, ferry_backup_cancellable (self), image_cb, request);
+      ferry_client_get_bytes_async (self->client, url, ferry_backup_cancellable (self), image_cb,
+                                    request);
     }
   if (--r->pending == 0)
     profile_complete (r);
@@ -809,46 +805,11 @@ static void
 profile_fetch (Runner *r)
 {
   FerryBackup *self = r->backup;
-  JsonObject *me = json_node_get_object (self->me);
-  JsonObject *source = ferry_backup_object_member (me, "source");
-  JsonObject *profile = json_object_new ();
-  JsonObject *defaults = json_object_new ();
-  static const char *flags[] = { "locked", "bot", "group", "discoverable", "indexable", "hide_collections" };
-  g_autofree char *acct = ferry_backup_full_acct (self, me);
+  g_autofree char *acct = ferry_account_context_full_acct (self->context,
+                                                           ferry_account_get_acct (self->account));
 
-  json_object_set_string_member (profile, "acct", acct ? acct : "");
-  ferry_backup_copy_member (profile, "id", me, "id");
-  ferry_backup_copy_member (profile, "url", me, "url");
-  ferry_backup_copy_member (profile, "uri", me, "uri");
-  ferry_backup_copy_member (profile, "created_at", me, "created_at");
-  ferry_backup_copy_member (profile, "display_name", me, "display_name");
-  /* The bio and the fields as the person wrote them (source), and as shown (HTML). */
-  if (source && json_object_has_member (source, "note"))
-    ferry_backup_copy_member (profile, "note", source, "note");
-  else
-    ferry_backup_copy_member (profile, "note", me, "note");
-  ferry_backup_copy_member (profile, "note_html", me, "note");
-  if (source && json_object_has_member (source, "fields"))
-    json_object_set_member (profile, "fields", ferry_backup_deep_copy (json_object_get_member (source, "fields")));
-  else if (json_object_has_member (me, "fields"))
-    json_object_set_member (profile, "fields", ferry_backup_deep_copy (json_object_get_member (me, "fields")));
-  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
-    {
-      if (json_object_has_member (me, flags[i]))
-        ferry_backup_copy_member (profile, flags[i], me, flags[i]);
-      else if (source != NULL)
-        ferry_backup_copy_member (profile, flags[i], source, flags[i]);
-    }
-  ferry_backup_copy_member (defaults, "privacy", source, "privacy");
-  ferry_backup_copy_member (defaults, "sensitive", source, "sensitive");
-  ferry_backup_copy_member (defaults, "language", source, "language");
-  json_object_set_object_member (profile, "posting_defaults", defaults);
-  ferry_backup_copy_member (profile, "avatar_description", me, "avatar_description");
-  ferry_backup_copy_member (profile, "header_description", me, "header_description");
-
-  r->page = json_array_new ();
-  json_array_add_object_element (r->page, profile);
-  ferry_client_call_async (self->client, "GET", "/api/v1/preferences", NULL, ferry_backup_cancellable (self),
-                           preferences_cb, r);
+  g_clear_pointer (&r->profile, json_object_unref);
+  r->profile = ferry_account_dup_profile (self->account, acct);
+  ferry_client_get_preferences_async (self->client, ferry_backup_cancellable (self),
+                                      preferences_cb, r);
 }
-

@@ -92,6 +92,7 @@ written_cb (GObject      *object,
   ferry_backup_journal_commit_async (r->backup->journal, r->def->id, NULL, done_committed_cb, r);
 }
 
+/* persistence reader: the category's journal state */
 void
 ferry_backup_runner_write (Runner *r)
 {
@@ -226,6 +227,7 @@ state_name (FerryStepState state)
     }
 }
 
+/* persistence reader: the journal's states */
 static JsonObject *
 build_manifest (FerryBackup *self)
 {

@@ -15,12 +15,16 @@
 
 #include "ferry-api-error.h"
 #include "ferry-backup-private.h"
+#include "ferry-relationship.h"
+#include "ferry-status.h"
+#include "ferry-tag.h"
 
 /* Items */
 
+/* persistence reader: a string member of Ferry's own journal and manifest objects */
 const char *
 ferry_backup_string_member (JsonObject *object,
-               const char *name)
+                            const char *name)
 {
   JsonNode *node = object ? json_object_get_member (object, name) : NULL;
 
@@ -28,56 +32,23 @@ ferry_backup_string_member (JsonObject *object,
            ? json_node_get_string (node) : NULL;
 }
 
-/* Export#acct: every account with its domain, this server's too. */
-char *
-ferry_backup_full_acct (FerryBackup *self,
-           JsonObject  *account)
-{
-  return ferry_handle_normalize_acct (ferry_backup_string_member (account, "acct"),
-                                      self->local_domain);
-}
-
-static JsonObject *
-find_relationship (JsonArray  *relationships,
-                   const char *id)
-{
-  for (guint i = 0; relationships && i < json_array_get_length (relationships); i++)
-    {
-      JsonObject *rel = ferry_backup_array_object (relationships, i);
-
-      if (g_strcmp0 (ferry_backup_string_member (rel, "id"), id) == 0)
-        return rel;
-    }
-  return NULL;
-}
-
-void
-ferry_backup_copy_member (JsonObject *to,
-             const char *to_name,
-             JsonObject *from,
-             const char *from_name)
-{
-  JsonNode *node = from ? json_object_get_member (from, from_name) : NULL;
-
-  if (node != NULL)
-    json_object_set_member (to, to_name, json_node_copy (node));
-}
-
 /* What the journal keeps of one account: its address, and what the files need. */
 static JsonObject *
-stage_account (Runner     *r,
-               JsonObject *item)
+stage_account (Runner       *r,
+               FerryAccount *item)
 {
   FerryBackup *self = r->backup;
-  JsonObject *rel = find_relationship (r->rels, ferry_backup_string_member (item, "id"));
+  FerryRelationship *rel = ferry_relationship_find (r->rels, ferry_account_get_id (item));
   JsonObject *out = json_object_new ();
-  g_autofree char *acct = ferry_backup_full_acct (self, item);
+  g_autofree char *acct = ferry_account_context_full_acct (self->context,
+                                                           ferry_account_get_acct (item));
   const char *id = r->def->id;
+  const char *note = rel ? ferry_relationship_get_note (rel) : NULL;
 
-  json_object_set_string_member (out, "acct", acct ? acct : "");
+  json_object_set_string_member (out, "acct", acct);
   if (g_str_equal (id, "followers"))
     {
-      const char *at = acct ? strchr (acct, '@') : NULL;
+      const char *at = strchr (acct, '@');
 
       json_object_set_string_member (out, "server", at ? at + 1 : "");
       return out;
@@ -85,21 +56,33 @@ stage_account (Runner     *r,
   if (g_str_equal (id, "following"))
     {
       json_object_set_boolean_member (out, "reblogs",
-                                      rel ? json_object_get_boolean_member_with_default (rel, "showing_reblogs", TRUE) : TRUE);
+                                      rel ? ferry_relationship_get_showing_reblogs (rel) : TRUE);
       json_object_set_boolean_member (out, "notify",
-                                      rel ? json_object_get_boolean_member_with_default (rel, "notifying", FALSE) : FALSE);
-      ferry_backup_copy_member (out, "languages", rel, "languages");
+                                      rel ? ferry_relationship_get_notifying (rel) : FALSE);
+      if (rel != NULL && ferry_relationship_get_languages (rel) != NULL)
+        {
+          const char * const *languages = ferry_relationship_get_languages (rel);
+          JsonArray *kept = json_array_new ();
+
+          for (guint i = 0; languages[i] != NULL; i++)
+            json_array_add_string_element (kept, languages[i]);
+          json_object_set_array_member (out, "languages", kept);
+        }
+      else if (rel != NULL)
+        json_object_set_null_member (out, "languages");
     }
   else if (g_str_equal (id, "mutes"))
     {
       json_object_set_boolean_member (out, "hide_notifications",
-                                      rel ? json_object_get_boolean_member_with_default (rel, "muting_notifications", TRUE) : TRUE);
-      ferry_backup_copy_member (out, "expires_at", item, "mute_expires_at");
-      if (!json_object_has_member (out, "expires_at"))
+                                      rel ? ferry_relationship_get_muting_notifications (rel)
+                                          : TRUE);
+      if (ferry_account_get_mute_expires_at (item) != NULL)
+        json_object_set_string_member (out, "expires_at", ferry_account_get_mute_expires_at (item));
+      else
         json_object_set_null_member (out, "expires_at");
     }
-  if (ferry_backup_string_member (rel, "note") != NULL && ferry_backup_string_member (rel, "note")[0] != '\0')
-    json_object_set_string_member (out, "note", ferry_backup_string_member (rel, "note"));
+  if (note != NULL && note[0] != '\0')
+    json_object_set_string_member (out, "note", note);
   return out;
 }
 
@@ -204,7 +187,8 @@ ferry_backup_is_image (GBytes *bytes)
            memcmp (d + 8, "mif1", 4) == 0));
 }
 
-/* A copy that can be changed: the client's answers are sealed. */
+/* persistence reader: a copy of Ferry's own journal state that can be changed (a list's
+ * entry, the pictures' notes) */
 JsonNode *
 ferry_backup_deep_copy (JsonNode *node)
 {
@@ -240,71 +224,60 @@ ferry_backup_deep_copy (JsonNode *node)
 /* A post as the server gave it, less the author (always this account), with its history,
  * whether it is pinned, and where its media files are. */
 static JsonObject *
-stage_post (Runner     *r,
-            JsonObject *item)
+stage_post (Runner      *r,
+            FerryStatus *item)
 {
   FerryBackup *self = r->backup;
-  JsonObject *out = json_object_new ();
+  /* persistence reader: which posts are pinned, as the journal keeps them */
   JsonArray *pinned = ferry_backup_array_member (r->state, "pinned");
-  const char *id = ferry_backup_string_member (item, "id");
-  JsonArray *media;
+  const char *id = ferry_status_get_id (item);
+  guint n_media = ferry_status_get_n_media (item);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_full (n_media, g_free);
+  JsonObject *out;
 
-  g_autoptr(GList) members = json_object_get_members (item);
-
-  for (GList *m = members; m != NULL; m = m->next)
+  for (guint i = 0; i < n_media; i++)
     {
-      const char *name = m->data;
+      const char *url = ferry_status_get_media_url (item, i);
+      char *file = NULL;
 
-      if (g_str_equal (name, "account"))
-        continue;
-      /* Only the attachments change (their file is added); the rest is shared, not copied. */
-      if (g_str_equal (name, "media_attachments"))
-        json_object_set_member (out, name, ferry_backup_deep_copy (json_object_get_member (item, name)));
-      else
-        json_object_set_member (out, name, json_node_ref (json_object_get_member (item, name)));
+      if (url != NULL && url[0] != '\0')
+        {
+          file = ferry_backup_media_file_name (ferry_status_get_media_id (item, i), url);
+          ferry_backup_media_enqueue (self, url, file);
+        }
+      g_ptr_array_add (files, file);
     }
+  out = ferry_status_dup_archive (item, (const char * const *) files->pdata, files->len);
   json_object_set_boolean_member (out, "pinned", FALSE);
   for (guint i = 0; pinned && i < json_array_get_length (pinned); i++)
     if (g_strcmp0 (ferry_backup_array_string (pinned, i), id) == 0)
       json_object_set_boolean_member (out, "pinned", TRUE);
   if (r->histories != NULL && g_hash_table_contains (r->histories, id))
-    json_object_set_member (out, "history", ferry_backup_deep_copy (g_hash_table_lookup (r->histories, id)));
-
-  media = ferry_backup_array_member (out, "media_attachments");
-  for (guint i = 0; media && i < json_array_get_length (media); i++)
-    {
-      JsonObject *attachment = ferry_backup_array_object (media, i);
-      const char *url = ferry_backup_string_member (attachment, "url");
-      const char *media_id = ferry_backup_string_member (attachment, "id");
-      g_autofree char *file = NULL;
-
-      if (url == NULL || url[0] == '\0')
-        continue;
-      file = ferry_backup_media_file_name (media_id, url);
-      json_object_set_string_member (attachment, "local_file", file);
-      ferry_backup_media_enqueue (self, url, file);
-    }
+    json_object_set_member (out, "history",
+                            json_node_copy (g_hash_table_lookup (r->histories, id)));
   return out;
 }
 
+/**
+ * ferry_backup_stage_item:
+ * @item: an item of the runner's page: the model its collection has (a string for a
+ *   blocked server)
+ *
+ * Returns: (transfer full): what the journal keeps of it
+ */
 JsonObject *
-ferry_backup_stage_item (Runner     *r,
-            JsonNode   *node)
+ferry_backup_stage_item (Runner   *r,
+                         gpointer  item)
 {
-  JsonObject *item;
   JsonObject *out;
   const char *id = r->def->id;
 
   if (g_str_equal (id, "domain_blocks"))
     {
       out = json_object_new ();
-      json_object_set_string_member (out, "domain",
-                                     JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : "");
+      json_object_set_string_member (out, "domain", item);
       return out;
     }
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-  item = json_node_get_object (node);
   if (r->def->flags & ACCOUNTS)
     return stage_account (r, item);
   if (r->def->flags & POSTS)
@@ -312,22 +285,26 @@ ferry_backup_stage_item (Runner     *r,
   if (g_str_equal (id, "followed_tags") || g_str_equal (id, "featured_tags"))
     {
       out = json_object_new ();
-      json_object_set_string_member (out, "name", ferry_backup_string_member (item, "name") ? ferry_backup_string_member (item, "name") : "");
+      json_object_set_string_member (out, "name", ferry_tag_get_name (item));
       return out;
     }
   /* Bookmarks and favourites: the post's address (what Mastodon's import resolves), its
    * page, and its author. */
   out = json_object_new ();
-  json_object_set_string_member (out, "uri", ferry_backup_string_member (item, "uri") ? ferry_backup_string_member (item, "uri") : "");
-  ferry_backup_copy_member (out, "url", item, "url");
-  if (json_object_has_member (item, "account") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (item, "account")))
+  json_object_set_string_member (out, "uri",
+                                 ferry_status_get_uri (item) ? ferry_status_get_uri (item) : "");
+  if (ferry_status_get_url (item) != NULL)
+    json_object_set_string_member (out, "url", ferry_status_get_url (item));
+  else
+    json_object_set_null_member (out, "url");
+  if (ferry_status_get_account_acct (item) != NULL)
     {
-      g_autofree char *acct = ferry_backup_full_acct (r->backup, ferry_backup_object_member (item, "account"));
+      g_autofree char *acct =
+        ferry_account_context_full_acct (r->backup->context, ferry_status_get_account_acct (item));
 
-      if (acct != NULL)
-        json_object_set_string_member (out, "account", acct);
+      json_object_set_string_member (out, "account", acct);
     }
-  ferry_backup_copy_member (out, "created_at", item, "created_at");
+  if (ferry_status_get_created_at (item) != NULL)
+    json_object_set_string_member (out, "created_at", ferry_status_get_created_at (item));
   return out;
 }
-

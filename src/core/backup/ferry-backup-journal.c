@@ -142,6 +142,7 @@ open_data_free (OpenData *data)
   g_free (data);
 }
 
+/* persistence reader: the journal's own state files */
 static JsonObject *
 load_state (FerryBackupJournal *self,
             const char         *category,
@@ -384,6 +385,7 @@ ferry_backup_journal_commit_async (FerryBackupJournal  *self,
   g_return_if_fail (FERRY_IS_BACKUP_JOURNAL (self));
 
   state = ferry_backup_journal_get_state (self, category);
+  /* persistence reader: how much of the staging file the journal counts as committed */
   if (lines != NULL)
     json_object_set_int_member (state, "staged",
                                 json_object_get_int_member_with_default (state, "staged", 0) +

@@ -122,6 +122,7 @@ ferry_backup_media_pump (FerryBackup *self)
     }
 }
 
+/* persistence reader: the media the run noted as missing */
 void
 ferry_backup_media_maybe_end (FerryBackup *self)
 {
@@ -174,6 +175,7 @@ ferry_backup_media_maybe_end (FerryBackup *self)
 
 /* After the posts: every attachment they name whose file is not on disk yet (after a resume,
  * or from an earlier backup). */
+/* persistence reader: posts.jsonl, as an earlier run wrote it */
 static void
 media_scan_thread (GTask        *task,
                    gpointer      source_object,

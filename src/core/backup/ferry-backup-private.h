@@ -9,9 +9,11 @@
 
 #include <json-glib/json-glib.h>
 
+#include "ferry-account-context.h"
 #include "ferry-backup.h"
 #include "ferry-backup-category.h"
 #include "ferry-backup-journal.h"
+#include "ferry-page.h"
 #include "ferry-server-info.h"
 
 G_BEGIN_DECLS
@@ -44,7 +46,7 @@ typedef struct
   const char *id;
   const char *title;
   Kind        kind;
-  const char *path;     /* the first page; ":id" stands for the account's id */
+  FerryCollection collection;  /* what is paged (KIND_PAGED, KIND_LISTS, KIND_FILTERS) */
   guint       flags;
 } CategoryDef;
 
@@ -58,8 +60,9 @@ struct _Runner
   const CategoryDef   *def;
   FerryBackupCategory *category;  /* unowned: in backup->categories */
   JsonObject          *state;     /* unowned: the journal's */
-  JsonArray           *page;      /* owned: the page being fetched (sealed: read only) */
-  JsonArray           *rels;      /* owned: its relationships */
+  FerryPage           *page;      /* owned: the page being fetched, its items models */
+  GPtrArray           *rels;      /* owned: its relationships (FerryRelationship) */
+  JsonObject          *profile;   /* owned: the profile line being made */
   GHashTable          *histories; /* owned: post id → its edit history (JsonNode) */
   GHashTable          *uris;      /* owned: status id → URI (filters) */
   char                *next;      /* its Link: next */
@@ -72,7 +75,7 @@ struct _Runner
   char                *pre_url;      /* what was asked for */
   gboolean             pre_pending;  /* the answer is not in yet */
   gboolean             pre_wanted;   /* the runner waits for it */
-  JsonNode            *pre_answer;
+  FerryPage           *pre_page;
   char                *pre_next;
   GError              *pre_error;
 };
@@ -95,7 +98,7 @@ struct _FerryBackup
   FerryBackupJournal  *journal;      /* owned */
   FerryServerInfo     *info;         /* owned */
   FerryAccount        *account;      /* owned */
-  JsonNode            *me;           /* owned: verify_credentials */
+  FerryAccountContext *context;      /* owned: the client, the probe, the account */
   char                *local_domain;
   char                *posts_since;  /* incremental: the newest post an earlier backup has */
   gint64               posts_earlier_bytes;  /* posts.jsonl's size as the run began (-1: none) */
@@ -120,11 +123,9 @@ extern const CategoryDef ferry_backup_category_defs[];
 /* Shared by the job's files (ferry-backup*.c). */
 void ferry_backup_append_line (GString *lines, JsonObject *object);
 GCancellable * ferry_backup_cancellable (FerryBackup *self);
-void ferry_backup_copy_member (JsonObject *to, const char *to_name, JsonObject *from, const char *from_name);
 JsonNode * ferry_backup_deep_copy (JsonNode *node);
 Runner * ferry_backup_find_runner (FerryBackup *self, const char *id);
 void ferry_backup_finish_all (FerryBackup *self);
-char * ferry_backup_full_acct (FerryBackup *self, JsonObject *account);
 void ferry_backup_media_enqueue (FerryBackup *self, const char *url, const char *file);
 char * ferry_backup_media_extension (const char *url);
 const char * ferry_backup_picture_stand_in (const char *url);
@@ -139,12 +140,13 @@ void ferry_backup_runner_end (Runner *r, FerryStepState state, const char *detai
 void ferry_backup_runner_fail (Runner *r, GError *error);
 void ferry_backup_runner_fetch (Runner *r);
 void ferry_backup_runner_clear_prefetch (Runner *r);
+void ferry_backup_runner_clear_page (Runner *r);
 gboolean ferry_backup_runner_skip_if_missing (Runner *r, GError *error);
 const char * ferry_backup_server_gap (FerryBackup *self, const char *category, gboolean *hidden);
 gboolean ferry_backup_server_known (FerryBackup *self);
 void ferry_backup_runner_step (Runner *r, RunnerFunc func);
 void ferry_backup_runner_write (Runner *r);
-JsonObject * ferry_backup_stage_item (Runner *r, JsonNode *node);
+JsonObject * ferry_backup_stage_item (Runner *r, gpointer item);
 const char * ferry_backup_string_member (JsonObject *object, const char *name);
 
 /* ferry-backup-output.c: turning a category's journal into the files people keep. Each runs

@@ -29,25 +29,25 @@
 #include "ferry-backup-private.h"
 
 const CategoryDef ferry_backup_category_defs[] = {
-  { "profile", N_("Profile"), KIND_PROFILE, NULL, 0 },
-  { "following", N_("Following"), KIND_PAGED, "/api/v1/accounts/:id/following?limit=80",
+  { "profile", N_("Profile"), KIND_PROFILE, 0, 0 },
+  { "following", N_("Following"), KIND_PAGED, FERRY_COLLECTION_FOLLOWING,
     ACCOUNTS | WITH_RELATIONSHIPS },
-  { "followers", N_("Followers"), KIND_PAGED, "/api/v1/accounts/:id/followers?limit=80",
+  { "followers", N_("Followers"), KIND_PAGED, FERRY_COLLECTION_FOLLOWERS, ACCOUNTS },
+  { "lists", N_("Lists"), KIND_LISTS, FERRY_COLLECTION_LISTS, 0 },
+  { "blocks", N_("Blocked accounts"), KIND_PAGED, FERRY_COLLECTION_BLOCKS,
+    ACCOUNTS | WITH_RELATIONSHIPS },
+  { "mutes", N_("Muted accounts"), KIND_PAGED, FERRY_COLLECTION_MUTES,
+    ACCOUNTS | WITH_RELATIONSHIPS },
+  { "domain_blocks", N_("Blocked servers"), KIND_PAGED, FERRY_COLLECTION_DOMAIN_BLOCKS, 0 },
+  { "bookmarks", N_("Bookmarks"), KIND_PAGED, FERRY_COLLECTION_BOOKMARKS, 0 },
+  { "favourites", N_("Favourites"), KIND_PAGED, FERRY_COLLECTION_FAVOURITES, 0 },
+  { "followed_tags", N_("Followed hashtags"), KIND_PAGED, FERRY_COLLECTION_FOLLOWED_TAGS, 0 },
+  { "featured_tags", N_("Featured hashtags"), KIND_PAGED, FERRY_COLLECTION_FEATURED_TAGS, 0 },
+  { "endorsements", N_("Featured accounts"), KIND_PAGED, FERRY_COLLECTION_ENDORSEMENTS,
     ACCOUNTS },
-  { "lists", N_("Lists"), KIND_LISTS, "/api/v1/lists", 0 },
-  { "blocks", N_("Blocked accounts"), KIND_PAGED, "/api/v1/blocks?limit=80",
-    ACCOUNTS | WITH_RELATIONSHIPS },
-  { "mutes", N_("Muted accounts"), KIND_PAGED, "/api/v1/mutes?limit=80",
-    ACCOUNTS | WITH_RELATIONSHIPS },
-  { "domain_blocks", N_("Blocked servers"), KIND_PAGED, "/api/v1/domain_blocks?limit=200", 0 },
-  { "bookmarks", N_("Bookmarks"), KIND_PAGED, "/api/v1/bookmarks?limit=40", 0 },
-  { "favourites", N_("Favourites"), KIND_PAGED, "/api/v1/favourites?limit=40", 0 },
-  { "followed_tags", N_("Followed hashtags"), KIND_PAGED, "/api/v1/followed_tags?limit=200", 0 },
-  { "featured_tags", N_("Featured hashtags"), KIND_PAGED, "/api/v1/featured_tags", 0 },
-  { "endorsements", N_("Featured accounts"), KIND_PAGED, "/api/v1/endorsements?limit=80", ACCOUNTS },
-  { "filters", N_("Filters"), KIND_FILTERS, "/api/v2/filters", 0 },
-  { "posts", N_("Posts"), KIND_PAGED, "/api/v1/accounts/:id/statuses?limit=40", POSTS },
-  { "media", N_("Media files"), KIND_MEDIA, NULL, 0 },
+  { "filters", N_("Filters"), KIND_FILTERS, FERRY_COLLECTION_FILTERS, 0 },
+  { "posts", N_("Posts"), KIND_PAGED, FERRY_COLLECTION_STATUSES, POSTS },
+  { "media", N_("Media files"), KIND_MEDIA, 0, 0 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (ferry_backup_category_defs) == FERRY_BACKUP_N_CATEGORIES);
@@ -153,10 +153,7 @@ ferry_backup_runner_end (Runner         *r,
 
   g_assert (!r->ended);
   r->ended = TRUE;
-  g_clear_pointer (&r->page, json_array_unref);
-  g_clear_pointer (&r->rels, json_array_unref);
-  g_clear_pointer (&r->histories, g_hash_table_unref);
-  g_clear_pointer (&r->uris, g_hash_table_unref);
+  ferry_backup_runner_clear_page (r);
   g_clear_pointer (&r->next, g_free);
   ferry_backup_runner_clear_prefetch (r);
   ferry_backup_category_set_state (r->category, state, detail);
@@ -269,6 +266,7 @@ ferry_backup_runner_skip_if_missing (Runner *r,
 
 /* Committing a page */
 
+/* persistence reader: the category's count and whether all its pages are in, from the journal */
 static void
 commit_cb (GObject      *object,
            GAsyncResult *result,
@@ -296,6 +294,7 @@ commit_cb (GObject      *object,
 }
 
 /* Writes @lines and the state, then goes on with the next page (or the files). */
+/* persistence reader: the journal's count */
 void
 ferry_backup_runner_commit (Runner  *r,
                GString *lines,
@@ -330,6 +329,7 @@ ferry_backup_append_line (GString    *lines,
 
 /* Starting */
 
+/* persistence reader: each category's journal state */
 static void
 start_runners (FerryBackup *self)
 {
@@ -426,6 +426,7 @@ make_files_private (const char *folder)
 }
 
 /* In a worker thread: the folder, and what an earlier backup in it says. */
+/* persistence reader: manifest.json of an earlier backup in the folder */
 static void
 prepare_thread (GTask        *task,
                 gpointer      source_object,
@@ -524,18 +525,16 @@ prepared_cb (GObject      *object,
 }
 
 static void
-me_cb (GObject      *object,
-       GAsyncResult *result,
-       gpointer      user_data)
+context_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
   FerryBackup *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) me = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
   g_autoptr(GTask) prepare = NULL;
+  FerryAccountContext *context = ferry_account_context_new_finish (result, &error);
 
-  if (me != NULL)
-    self->account = ferry_account_new_from_json (ferry_client_get_host (self->client), me, &error);
-  if (self->account == NULL)
+  if (context == NULL)
     {
       GTask *task = g_steal_pointer (&self->task);
 
@@ -543,40 +542,24 @@ me_cb (GObject      *object,
       g_object_unref (task);
       return;
     }
-  self->me = g_steal_pointer (&me);
-  self->local_domain = g_strdup (ferry_account_get_handle (self->account)->host);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);
-
-  prepare = g_task_new (self, ferry_backup_cancellable (self), prepared_cb, NULL);
-  g_task_set_source_tag (prepare, me_cb);
-  g_task_set_task_data (prepare, ferry_handle_to_string (ferry_account_get_handle (self->account)), g_free);
-  g_task_run_in_thread (prepare, prepare_thread);
-}
-
-static void
-probe_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  FerryBackup *self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  self->info = ferry_server_info_probe_finish (result, &error);
-  if (self->info == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      GTask *task = g_steal_pointer (&self->task);
-
-      g_task_return_error (task, g_steal_pointer (&error));
-      g_object_unref (task);
-      return;
-    }
+  self->context = context;
+  self->info = ferry_account_context_get_server_info (context);
+  if (self->info != NULL)
+    g_object_ref (self->info);
+  self->account = g_object_ref (ferry_account_context_get_account (context));
+  self->local_domain = g_strdup (ferry_account_context_get_local_domain (context));
   /* Only Mastodon (and what copies it) throttles pages on their own. */
   if (self->info != NULL &&
       (ferry_server_info_get_migration_kind (self->info) == FERRY_MIGRATION_GOTOSOCIAL_API ||
        ferry_server_info_get_migration_kind (self->info) == FERRY_MIGRATION_AKKOMA_API))
     ferry_rate_limiter_set_paging_budget (ferry_client_get_rate_limiter (self->client), 0, 0);
-  ferry_client_call_async (self->client, "GET", "/api/v1/accounts/verify_credentials", NULL,
-                           ferry_backup_cancellable (self), me_cb, self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);
+
+  prepare = g_task_new (self, ferry_backup_cancellable (self), prepared_cb, NULL);
+  g_task_set_source_tag (prepare, context_cb);
+  g_task_set_task_data (prepare, ferry_handle_to_string (ferry_account_get_handle (self->account)),
+                        g_free);
+  g_task_run_in_thread (prepare, prepare_thread);
 }
 
 static void
@@ -637,7 +620,8 @@ ferry_backup_run_async (FerryBackup         *self,
   self->task = g_task_new (self, cancellable_, callback, user_data);
   g_task_set_source_tag (self->task, ferry_backup_run_async);
   g_cancellable_connect (cancellable_, G_CALLBACK (on_cancelled), self, NULL);
-  ferry_server_info_probe_async (self->client, cancellable_, probe_cb, self);
+  /* What the server is, then who the account is: asked once, for every category. */
+  ferry_account_context_new_async (self->client, NULL, cancellable_, context_cb, self);
 }
 
 gboolean
@@ -808,6 +792,7 @@ ferry_backup_dispose (GObject *object)
   g_clear_object (&self->journal);
   g_clear_object (&self->info);
   g_clear_object (&self->account);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (ferry_backup_parent_class)->dispose (object);
 }
@@ -821,10 +806,7 @@ ferry_backup_finalize (GObject *object)
     {
       Runner *r = &self->runners[i];
 
-      g_clear_pointer (&r->page, json_array_unref);
-      g_clear_pointer (&r->rels, json_array_unref);
-      g_clear_pointer (&r->histories, g_hash_table_unref);
-      g_clear_pointer (&r->uris, g_hash_table_unref);
+      ferry_backup_runner_clear_page (r);
       g_clear_pointer (&r->next, g_free);
       g_clear_error (&r->error);
       g_assert (!r->pre_pending);
@@ -837,7 +819,6 @@ ferry_backup_finalize (GObject *object)
   g_clear_object (&self->categories);
   g_clear_object (&self->dir);
   g_free (self->dir_path);
-  g_clear_pointer (&self->me, json_node_unref);
   g_free (self->local_domain);
   g_free (self->posts_since);
 

@@ -1,0 +1,429 @@
+/* ferry-client-actions.c: typed calls that change an account, each one request, its answer
+ * parsed into the model the route returns
+ *
+ * Copyright 2026 The Ferry developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Routes and parameters: mastodon config/routes/api.rb, accounts_controller.rb (follow:
+ * reblogs, notify, languages[]; mute: notifications, duration), accounts/notes_controller.rb
+ * (comment), accounts/pins_controller.rb (endorse), lists_controller.rb (title,
+ * replies_policy, exclusive), lists/accounts_controller.rb (account_ids[]),
+ * domain_blocks_controller.rb (domain), statuses/bookmarks_controller.rb,
+ * tags_controller.rb (follow), featured_tags_controller.rb (name); api-facts §3.6–§4.
+ */
+
+#define G_LOG_DOMAIN "ferry-client-actions"
+
+#include "config.h"
+
+#include "ferry-client-actions.h"
+
+typedef gpointer (*ParseFunc) (const char *host, JsonNode *node, GError **error);
+
+static void
+parsed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  FerryClient *client = FERRY_CLIENT (object);
+  ParseFunc parse = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = ferry_client_call_finish (client, result, NULL, &error);
+  gpointer model = NULL;
+
+  if (node != NULL && parse == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  if (node != NULL)
+    model = parse (ferry_client_get_host (client), node, &error);
+  if (model == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, model, g_object_unref);
+}
+
+/* Sends one call; @parse (nullable: any answer is success) makes its model. */
+static void
+act (FerryClient         *self,
+     gpointer             source_tag,
+     const char          *method,
+     const char          *path,
+     FerryParams         *params,
+     ParseFunc            parse,
+     GCancellable        *cancellable,
+     GAsyncReadyCallback  callback,
+     gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, parse, NULL);
+  ferry_client_call_async (self, method, path, params, cancellable, parsed_cb, task);
+}
+
+static char *
+account_path (const char *id,
+              const char *action)
+{
+  g_autofree char *escaped = g_uri_escape_string (id, NULL, FALSE);
+
+  return g_strconcat ("/api/v1/accounts/", escaped, "/", action, NULL);
+}
+
+#define RELATIONSHIP ((ParseFunc) ferry_relationship_new_from_json)
+
+/**
+ * ferry_client_follow_async:
+ * @options: (nullable): %NULL: the server's defaults (boosts shown, no notifications)
+ *
+ * Follows the account, or changes an existing follow's options (POST …/follow). Mastodon
+ * counts it against 400 follows a day (api-facts §3.6); a moved account answers 403.
+ * Finished with ferry_client_account_action_finish().
+ */
+void
+ferry_client_follow_async (FerryClient              *self,
+                           const char               *account_id,
+                           const FerryFollowOptions *options,
+                           GCancellable             *cancellable,
+                           GAsyncReadyCallback       callback,
+                           gpointer                  user_data)
+{
+  g_autoptr(FerryParams) params = ferry_params_new ();
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (FERRY_IS_CLIENT (self));
+  g_return_if_fail (account_id != NULL);
+
+  if (options != NULL)
+    {
+      ferry_params_add_bool (params, "reblogs", options->reblogs);
+      ferry_params_add_bool (params, "notify", options->notify);
+      for (guint i = 0; options->languages != NULL && options->languages[i] != NULL; i++)
+        if (options->languages[i][0] != '\0')
+          ferry_params_add (params, "languages[]", options->languages[i]);
+    }
+  path = account_path (account_id, "follow");
+  act (self, ferry_client_follow_async, "POST", path, params, RELATIONSHIP, cancellable,
+       callback, user_data);
+}
+
+/* Finished with ferry_client_account_action_finish(). */
+void
+ferry_client_unfollow_async (FerryClient         *self,
+                             const char          *account_id,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (FERRY_IS_CLIENT (self));
+  g_return_if_fail (account_id != NULL);
+
+  path = account_path (account_id, "unfollow");
+  act (self, ferry_client_unfollow_async, "POST", path, NULL, RELATIONSHIP, cancellable,
+       callback, user_data);
+}
+
+/* Finished with ferry_client_account_action_finish(). */
+void
+ferry_client_block_async (FerryClient         *self,
+                          const char          *account_id,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (FERRY_IS_CLIENT (self));
+  g_return_if_fail (account_id != NULL);
+
+  path = account_path (account_id, "block");
+  act (self, ferry_client_block_async, "POST", path, NULL, RELATIONSHIP, cancellable, callback,
+       user_data);
+}
+
+/**
+ * ferry_client_mute_async:
+ * @notifications: hide the account's notifications too
+ * @duration: seconds until the mute ends; 0: never
+ *
+ * Finished with ferry_client_account_action_finish().
+ */
+void
+ferry_client_mute_async (FerryClient         *self,
+                         const char          *account_id,
+                         gboolean             notifications,
+                         gint64               duration,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(FerryParams) params = ferry_params_new ();
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (FERRY_IS_CLIENT (self));
+  g_return_if_fail (account_id != NULL);
+  g_return_if_fail (duration >= 0);
+
+  ferry_params_add_bool (params, "notifications", notifications);
+  if (duration > 0)
+    {
+      g_autofree char *seconds = g_strdup_printf ("%" G_GINT64_FORMAT, duration);
+
+      ferry_params_add (params, "duration", seconds);
+    }
+  path = account_path (account_id, "mute");
+  act (self, ferry_client_mute_async, "POST", path, params, RELATIONSHIP, cancellable, callback,
+       user_data);
+}
+
+/**
+ * ferry_client_set_note_async:
+ * @comment: the private note (at most 2,000 characters on Mastodon); "" clears it
+ *
+ * Finished with ferry_client_account_action_finish().
+ */
+void
+ferry_client_set_note_async (FerryClient         *self,
+                             const char          *account_id,
+                             const char          *comment,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(FerryParams) params = ferry_params_new ();
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (FERRY_IS_CLIENT (self));
+  g_return_if_fail (account_id != NULL && comment != NULL);
+
+  ferry_params_add (params, "comment", comment);
+  path = account_path (account_id, "note");
+  act (self, ferry_client_set_note_async, "POST", path, params, RELATIONSHIP, cancellable,
+       callback, user_data);
+}
+
+/* Features the account on the profile (it must be followed first: account_pin.rb).
+ * Finished with ferry_client_account_action_finish(). */
+void
+ferry_client_endorse_async (FerryClient         *self,
+                            const char          *account_id,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (FERRY_IS_CLIENT (self));
+  g_return_if_fail (account_id != NULL);
+
+  path = account_path (account_id, "endorse");
+  act (self, ferry_client_endorse_async, "POST", path, NULL, RELATIONSHIP, cancellable, callback,
+       user_data);
+}
+
+/* Returns: (transfer full): how the account stands to the other now, or %NULL with @error */
+FerryRelationship *
+ferry_client_account_action_finish (FerryClient   *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * ferry_client_create_list_async:
+ * @replies_policy: (nullable): followed, list or none; %NULL: the server's default
+ * @exclusive: posts in the list stay out of the home timeline (4.2+)
+ */
+void
+ferry_client_create_list_async (FerryClient         *self,
+                                const char          *title,
+                                const char          *replies_policy,
+                                gboolean             exclusive,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(FerryParams) params = ferry_params_new ();
+
+  g_return_if_fail (FERRY_IS_CLIENT (self));
+  g_return_if_fail (title != NULL);
+
+  ferry_params_add (params, "title", title);
+  if (replies_policy != NULL)
+    ferry_params_add (params, "replies_policy", replies_policy);
+  ferry_params_add_bool (params, "exclusive", exclusive);
+  act (self, ferry_client_create_list_async, "POST", "/api/v1/lists", params,
+       (ParseFunc) ferry_list_new_from_json, cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full): the new list, or %NULL with @error */
+FerryList *
+ferry_client_create_list_finish (FerryClient   *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Adds followed accounts to a list (each must be followed, or requested: list_account.rb).
+ * Finished with ferry_client_action_finish(). */
+void
+ferry_client_add_to_list_async (FerryClient         *self,
+                                const char          *list_id,
+                                const char * const  *account_ids,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(FerryParams) params = ferry_params_new ();
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (FERRY_IS_CLIENT (self));
+  g_return_if_fail (list_id != NULL && account_ids != NULL);
+
+  for (guint i = 0; account_ids[i] != NULL; i++)
+    ferry_params_add (params, "account_ids[]", account_ids[i]);
+  escaped = g_uri_escape_string (list_id, NULL, FALSE);
+  path = g_strconcat ("/api/v1/lists/", escaped, "/accounts", NULL);
+  act (self, ferry_client_add_to_list_async, "POST", path, params, NULL, cancellable, callback,
+       user_data);
+}
+
+/* Finished with ferry_client_action_finish(). */
+void
+ferry_client_block_domain_async (FerryClient         *self,
+                                 const char          *domain,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(FerryParams) params = ferry_params_new ();
+
+  g_return_if_fail (FERRY_IS_CLIENT (self));
+  g_return_if_fail (domain != NULL);
+
+  ferry_params_add (params, "domain", domain);
+  act (self, ferry_client_block_domain_async, "POST", "/api/v1/domain_blocks", params, NULL,
+       cancellable, callback, user_data);
+}
+
+/* Finished with ferry_client_action_finish(). */
+void
+ferry_client_unblock_domain_async (FerryClient         *self,
+                                   const char          *domain,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(FerryParams) params = ferry_params_new ();
+
+  g_return_if_fail (FERRY_IS_CLIENT (self));
+  g_return_if_fail (domain != NULL);
+
+  ferry_params_add (params, "domain", domain);
+  act (self, ferry_client_unblock_domain_async, "DELETE", "/api/v1/domain_blocks", params, NULL,
+       cancellable, callback, user_data);
+}
+
+gboolean
+ferry_client_action_finish (FerryClient   *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Bookmarks a post by its id on this server (search for it first: api-facts §4). */
+void
+ferry_client_bookmark_async (FerryClient         *self,
+                             const char          *status_id,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (FERRY_IS_CLIENT (self));
+  g_return_if_fail (status_id != NULL);
+
+  escaped = g_uri_escape_string (status_id, NULL, FALSE);
+  path = g_strconcat ("/api/v1/statuses/", escaped, "/bookmark", NULL);
+  act (self, ferry_client_bookmark_async, "POST", path, NULL,
+       (ParseFunc) ferry_status_new_from_json, cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full): the post, bookmarked, or %NULL with @error */
+FerryStatus *
+ferry_client_bookmark_finish (FerryClient   *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Follows a hashtag (4.0+). Finished with ferry_client_tag_action_finish(). */
+void
+ferry_client_follow_tag_async (FerryClient         *self,
+                               const char          *name,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (FERRY_IS_CLIENT (self));
+  g_return_if_fail (name != NULL);
+
+  escaped = g_uri_escape_string (name, NULL, FALSE);
+  path = g_strconcat ("/api/v1/tags/", escaped, "/follow", NULL);
+  act (self, ferry_client_follow_tag_async, "POST", path, NULL,
+       (ParseFunc) ferry_tag_new_from_json, cancellable, callback, user_data);
+}
+
+/* Features a hashtag on the profile (at most 10 on Mastodon). Finished with
+ * ferry_client_tag_action_finish(). */
+void
+ferry_client_feature_tag_async (FerryClient         *self,
+                                const char          *name,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(FerryParams) params = ferry_params_new ();
+
+  g_return_if_fail (FERRY_IS_CLIENT (self));
+  g_return_if_fail (name != NULL);
+
+  ferry_params_add (params, "name", name);
+  act (self, ferry_client_feature_tag_async, "POST", "/api/v1/featured_tags", params,
+       (ParseFunc) ferry_tag_new_from_json, cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full): the hashtag, or %NULL with @error */
+FerryTag *
+ferry_client_tag_action_finish (FerryClient   *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,246 @@
+/* test-client-actions.c: the typed calls that change an account, against fedisim: one
+ * request each, with the options they carry, and the models they answer with
+ *
+ * Copyright 2026 The Ferry developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "fedisim.h"
+#include "ferry-client-accounts.h"
+#include "ferry-client-actions.h"
+#include "ferry-client-collections.h"
+#include "ferry-tls-database.h"
+
+typedef struct
+{
+  FedisimWorld  *world;
+  FedisimServer *server;
+  FerryClient   *client;
+  char          *bob_id;
+} Fixture;
+
+static void
+got_result (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+static void
+setup (Fixture       *f,
+       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTlsDatabase) trust = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(FerryAccount) bob = NULL;
+  g_autofree char *token = NULL;
+
+  f->world = fedisim_world_new (&error);
+  g_assert_no_error (error);
+  f->server = fedisim_world_add_server (f->world, FEDISIM_FLAVOUR_MASTODON, "4.5.0", &error);
+  g_assert_no_error (error);
+  fedisim_server_add_user (f->server, "alice", "pw");
+  fedisim_server_add_user (f->server, "bob", "pw");
+  token = fedisim_server_issue_token (f->server, "alice", "read write follow");
+  trust = ferry_tls_database_new (fedisim_world_get_ca_file (f->world), &error);
+  g_assert_no_error (error);
+  f->client = ferry_client_new (fedisim_server_get_base_url (f->server), trust);
+  ferry_client_set_token (f->client, token);
+  ferry_client_set_time_scale (f->client, 1000.0);
+
+  ferry_client_lookup_account_async (f->client, "bob", NULL, got_result, &result);
+  bob = ferry_client_lookup_account_finish (f->client, wait_for (&result), &error);
+  g_assert_no_error (error);
+  f->bob_id = g_strdup (ferry_account_get_id (bob));
+  fedisim_server_reset_counts (f->server);
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  g_clear_object (&f->client);
+  fedisim_world_free (f->world);
+  g_free (f->bob_id);
+}
+
+static FerryRelationship *
+finish_rel (Fixture       *f,
+            GAsyncResult **result)
+{
+  g_autoptr(GError) error = NULL;
+  FerryRelationship *rel = ferry_client_account_action_finish (f->client, wait_for (result),
+                                                               &error);
+
+  g_assert_no_error (error);
+  g_clear_object (result);
+  return rel;
+}
+
+static GPtrArray *
+list_all (Fixture         *f,
+          FerryCollection  collection,
+          const char      *owner)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *all;
+
+  ferry_client_list_all_async (f->client, collection, owner, 0, NULL, got_result, &result);
+  all = ferry_client_list_all_finish (f->client, wait_for (&result), &error);
+  g_assert_no_error (error);
+  return all;
+}
+
+/* A follow keeps its options; a note, an endorsement and a mute with its end come back in
+ * the relationship each answers with. */
+static void
+test_account_actions (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *languages[] = { "de", "", NULL };
+  FerryFollowOptions options = { FALSE, TRUE, languages };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(FerryRelationship) followed = NULL;
+  g_autoptr(FerryRelationship) noted = NULL;
+  g_autoptr(FerryRelationship) endorsed = NULL;
+  g_autoptr(FerryRelationship) muted = NULL;
+  g_autoptr(FerryRelationship) unfollowed = NULL;
+  g_autoptr(FerryRelationship) blocked = NULL;
+
+  ferry_client_follow_async (f->client, f->bob_id, &options, NULL, got_result, &result);
+  followed = finish_rel (f, &result);
+  g_assert_true (ferry_relationship_get_following (followed));
+  g_assert_false (ferry_relationship_get_showing_reblogs (followed));
+  g_assert_true (ferry_relationship_get_notifying (followed));
+  g_assert_cmpstr (ferry_relationship_get_languages (followed)[0], ==, "de");
+  g_assert_null (ferry_relationship_get_languages (followed)[1]);
+
+  ferry_client_set_note_async (f->client, f->bob_id, "met at FOSDEM", NULL, got_result, &result);
+  noted = finish_rel (f, &result);
+  g_assert_cmpstr (ferry_relationship_get_note (noted), ==, "met at FOSDEM");
+
+  ferry_client_endorse_async (f->client, f->bob_id, NULL, got_result, &result);
+  endorsed = finish_rel (f, &result);
+  g_assert_true (ferry_relationship_get_endorsed (endorsed));
+
+  ferry_client_mute_async (f->client, f->bob_id, FALSE, 3600, NULL, got_result, &result);
+  muted = finish_rel (f, &result);
+  g_assert_true (ferry_relationship_get_muting (muted));
+  g_assert_false (ferry_relationship_get_muting_notifications (muted));
+
+  ferry_client_unfollow_async (f->client, f->bob_id, NULL, got_result, &result);
+  unfollowed = finish_rel (f, &result);
+  g_assert_false (ferry_relationship_get_following (unfollowed));
+
+  ferry_client_block_async (f->client, f->bob_id, NULL, got_result, &result);
+  blocked = finish_rel (f, &result);
+  g_assert_true (ferry_relationship_get_blocking (blocked));
+
+  g_assert_cmpuint (fedisim_server_request_count (f->server, "POST /api/v1/accounts/:id/follow"),
+                    ==, 1);
+  g_assert_cmpuint (fedisim_server_request_count (f->server, "POST /api/v1/accounts/:id/mute"),
+                    ==, 1);
+  g_assert_cmpuint (fedisim_server_answer_count (f->server), ==, 6);
+}
+
+/* A list made and a followed account added to it; a server blocked and unblocked. */
+static void
+test_lists_and_domains (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryRelationship) followed = NULL;
+  g_autoptr(FerryList) list = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GPtrArray) domains = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  const char *ids[] = { f->bob_id, NULL };
+
+  ferry_client_follow_async (f->client, f->bob_id, NULL, NULL, got_result, &result);
+  followed = finish_rel (f, &result);
+  ferry_client_create_list_async (f->client, "Friends", "none", TRUE, NULL, got_result, &result);
+  list = ferry_client_create_list_finish (f->client, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpstr (ferry_list_get_title (list), ==, "Friends");
+  g_assert_cmpstr (ferry_list_get_replies_policy (list), ==, "none");
+
+  ferry_client_add_to_list_async (f->client, ferry_list_get_id (list), ids, NULL, got_result,
+                                  &result);
+  g_assert_true (ferry_client_action_finish (f->client, wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  members = list_all (f, FERRY_COLLECTION_LIST_MEMBERS, ferry_list_get_id (list));
+  g_assert_cmpuint (members->len, ==, 1);
+
+  ferry_client_block_domain_async (f->client, "spam.example", NULL, got_result, &result);
+  g_assert_true (ferry_client_action_finish (f->client, wait_for (&result), &error));
+  g_clear_object (&result);
+  domains = list_all (f, FERRY_COLLECTION_DOMAIN_BLOCKS, NULL);
+  g_assert_cmpuint (domains->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (domains, 0), ==, "spam.example");
+  ferry_client_unblock_domain_async (f->client, "spam.example", NULL, got_result, &result);
+  g_assert_true (ferry_client_action_finish (f->client, wait_for (&result), &error));
+  none = list_all (f, FERRY_COLLECTION_DOMAIN_BLOCKS, NULL);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
+/* A hashtag followed and featured: each in its own list, by name. */
+static void
+test_tags (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryTag) followed = NULL;
+  g_autoptr(FerryTag) featured = NULL;
+  g_autoptr(GPtrArray) following = NULL;
+  g_autoptr(GPtrArray) shown = NULL;
+
+  ferry_client_follow_tag_async (f->client, "rust", NULL, got_result, &result);
+  followed = ferry_client_tag_action_finish (f->client, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  ferry_client_feature_tag_async (f->client, "rust", NULL, got_result, &result);
+  featured = ferry_client_tag_action_finish (f->client, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ferry_tag_get_name (followed), ==, "rust");
+  g_assert_cmpstr (ferry_tag_get_name (featured), ==, "rust");
+
+  following = list_all (f, FERRY_COLLECTION_FOLLOWED_TAGS, NULL);
+  shown = list_all (f, FERRY_COLLECTION_FEATURED_TAGS, NULL);
+  g_assert_cmpuint (following->len, ==, 1);
+  g_assert_cmpuint (shown->len, ==, 1);
+  g_assert_cmpstr (ferry_tag_get_name (g_ptr_array_index (shown, 0)), ==, "rust");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/client-actions/accounts", Fixture, NULL, setup, test_account_actions, teardown);
+  g_test_add ("/client-actions/lists-and-domains", Fixture, NULL, setup, test_lists_and_domains,
+              teardown);
+  g_test_add ("/client-actions/tags", Fixture, NULL, setup, test_tags, teardown);
+  return g_test_run ();
+}
