@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "ferry-account.h"
 #include "ferry-backup-category.h"
 #include "ferry-server-info.h"
 #include "ferry-transfer.h"
@@ -97,17 +98,22 @@ struct _Item
 
 typedef struct
 {
-  GHashTable *following;     /* acct → "" */
+  char       *id;
+  GHashTable *members;       /* acct key → NULL */
+} SnapList;
+
+typedef struct
+{
+  GHashTable *following;     /* acct key → NULL */
   GHashTable *blocks;
   GHashTable *mutes;
   GHashTable *domain_blocks;
-  GHashTable *lists;         /* title → JsonObject {id, members: acct → ""} */
+  GHashTable *lists;         /* title → SnapList */
   GHashTable *bookmarks;     /* URI → "" */
   GHashTable *tags;          /* lower-case name → "" */
   GHashTable *featured;
   GHashTable *filters;       /* title → id */
   GHashTable *endorsements;
-  JsonObject *me;
 } Snapshot;
 
 struct _FerryTransfer
@@ -123,7 +129,7 @@ struct _FerryTransfer
   FerryTransferJournal *journal;
   char                *report_path;   /* the last verify's report, beside the journal */     /* owned */
   FerryServerInfo      *info;        /* owned */
-  JsonObject           *me;          /* owned: verify_credentials of the new account */
+  FerryAccount         *me;          /* owned: the new account, as it says it is */
   char                 *local_domain;
   char                 *import_url;
   gboolean              prepared;

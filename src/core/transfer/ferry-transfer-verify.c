@@ -139,7 +139,7 @@ ferry_transfer_build_report (FerryTransfer *self,
     }
 
   json_object_set_string_member (report, "account",
-                                 json_object_get_string_member_with_default (self->me, "acct", ""));
+                                 ferry_account_get_acct (self->me) ?: "");
   json_object_set_string_member (report, "server", ferry_client_get_host (self->client));
   json_object_set_string_member (report, "checked", checked);
   json_object_set_int_member (report, "missing", all_missing);
