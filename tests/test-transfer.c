@@ -448,7 +448,8 @@ test_csv (Fixture       *f,
       g_autoptr(GBytes) csv = NULL;
       g_autofree char *answer = NULL;
 
-      g_assert_true (g_file_get_contents (ferry_import_file_get_path (file), &contents, &length, NULL));
+      g_assert_true (g_file_get_contents (ferry_import_file_get_path (file), &contents, &length,
+                                          NULL));
       csv = g_bytes_new_take (g_steal_pointer (&contents), length);
       answer = fedisim_browser_upload_import (browser, fedisim_server_get_base_url (f->new_server), "bob", "pw",
                                               ferry_import_file_get_kind (file), "merge", csv, &error);

@@ -509,7 +509,8 @@ on_running_changed (FerryTransferPage *self)
   set_busy (self, FALSE);
   /* Stopped by the person: not to be taken up again by itself. */
   g_settings_set_string (self->settings, "transfer-unfinished", "");
-  show_ended (self, _("Transfer Stopped"), _("Nothing is lost: Try Again goes on where it stopped."));
+  show_ended (self, _("Transfer Stopped"),
+              _("Nothing is lost: Try Again goes on where it stopped."));
 }
 
 /* The page observes the transfer it holds, and only that one. @transfer: (transfer full) */

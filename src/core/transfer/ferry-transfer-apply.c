@@ -309,8 +309,8 @@ resolved_cb (GObject      *object,
       if (moved != NULL && JSON_NODE_HOLDS_OBJECT (moved))
         {
           JsonObject *to = json_node_get_object (moved);
-          g_autofree char *to_acct = ferry_handle_acct_key (ferry_transfer_string_member (to, "acct"),
-                                                            self->local_domain);
+          const char *acct = ferry_transfer_string_member (to, "acct");
+          g_autofree char *to_acct = ferry_handle_acct_key (acct, self->local_domain);
 
           json_object_set_string_member (record, "to", to_acct);
           json_object_set_string_member (record, "to_id", ferry_transfer_string_member (to, "id"));
