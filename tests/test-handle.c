@@ -181,6 +181,48 @@ test_equal_and_copy (void)
   g_assert_cmpstr (url, ==, "https://other.example");
 }
 
+/* One rule for backup, transfer and move: names compare in any case, hosts are stored
+ * normalised (Mastodon's AccountFinder and TagManager#normalize_domain), names keep their case
+ * in the written form (Mastodon's CSV export writes them as stored). */
+static void
+test_acct (void)
+{
+  static const struct { const char *acct, *local, *written, *key; } cases[] = {
+    { "Alice@Mastodon.Social", NULL, "Alice@mastodon.social", "alice@mastodon.social" },
+    { "@Alice@Mastodon.Social.", NULL, "Alice@mastodon.social", "alice@mastodon.social" },
+    { "Bob", "Example.COM", "Bob@example.com", "bob@example.com" },
+    { "bob@bücher.example", NULL, "bob@xn--bcher-kva.example", "bob@xn--bcher-kva.example" },
+    { "carol@127.0.0.1:8443", NULL, "carol@127.0.0.1:8443", "carol@127.0.0.1:8443" },
+    { "dave", "gts-a.test:8443", "dave@gts-a.test:8443", "dave@gts-a.test:8443" },
+    { "dave", NULL, NULL, NULL },
+    { "@", "example.com", NULL, NULL },
+    { "", "example.com", NULL, NULL },
+    { "@example.com", NULL, NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *written = ferry_handle_normalize_acct (cases[i].acct, cases[i].local);
+      g_autofree char *key = ferry_handle_acct_key (cases[i].acct, cases[i].local);
+
+      g_assert_cmpstr (written, ==, cases[i].written);
+      g_assert_cmpstr (key, ==, cases[i].key);
+    }
+  g_assert_null (ferry_handle_normalize_acct (NULL, "example.com"));
+  g_assert_true (ferry_handle_acct_equal ("Alice@Mastodon.social", "@alice@mastodon.SOCIAL"));
+  g_assert_true (ferry_handle_acct_equal ("bob@bücher.example", "BOB@xn--bcher-kva.example"));
+  g_assert_false (ferry_handle_acct_equal ("alice@mastodon.social", "alice@mastodon.online"));
+  g_assert_false (ferry_handle_acct_equal ("alice", "alice"));   /* no server: not an address */
+
+  {
+    g_autoptr(FerryHandle) a = ferry_handle_parse ("@Alice@Mastodon.Social", 0, NULL);
+    g_autofree char *key = ferry_handle_to_key (a);
+    g_autofree char *from_acct = ferry_handle_acct_key ("Alice@mastodon.social", NULL);
+
+    g_assert_cmpstr (key, ==, from_acct);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -194,6 +236,7 @@ main (int   argc,
   g_test_add_func ("/handle/bad-punycode", test_bad_punycode);
   g_test_add_func ("/handle/profile-address", test_profile_address);
   g_test_add_func ("/handle/equal-and-copy", test_equal_and_copy);
+  g_test_add_func ("/handle/acct", test_acct);
 
   return g_test_run ();
 }

@@ -36,6 +36,25 @@ typedef struct
   char          *backup;
 } Fixture;
 
+/* The kind and title of the @i-th import file; the model keeps them alive. */
+static const char *
+import_kind (GListModel *files,
+             guint       i)
+{
+  g_autoptr(FerryImportFile) file = g_list_model_get_item (files, i);
+
+  return ferry_import_file_get_kind (file);
+}
+
+static const char *
+import_title (GListModel *files,
+              guint       i)
+{
+  g_autoptr(FerryImportFile) file = g_list_model_get_item (files, i);
+
+  return ferry_import_file_get_title (file);
+}
+
 static void
 on_waiting (FerryClient *client,
             gint64       seconds,
@@ -407,7 +426,7 @@ test_csv (Fixture       *f,
   g_autoptr(JsonObject) report = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(FedisimBrowser) browser = NULL;
-  g_auto(GStrv) files = NULL;
+  g_autoptr(GListModel) files = NULL;
   g_autofree char *import_url = NULL;
 
   setup (f, FEDISIM_FLAVOUR_MASTODON, "4.5.0", "large", FEDISIM_FLAVOUR_MASTODON, "4.5.0");
@@ -415,24 +434,25 @@ test_csv (Fixture       *f,
   ferry_transfer_write_imports_async (transfer, NULL, ferry_test_got_result, &result);
   files = ferry_transfer_write_imports_finish (transfer, ferry_test_wait_for (&result), &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_strv_length (files), ==, 6);
-  g_assert_true (g_str_has_prefix (files[0], "following\t"));
+  g_assert_cmpuint (g_list_model_get_n_items (files), ==, 6);
+  g_assert_cmpstr (import_kind (files, 0), ==, "following");
   import_url = g_strconcat (fedisim_server_get_base_url (f->new_server), "/settings/imports", NULL);
   g_assert_cmpstr (ferry_transfer_get_import_url (transfer), ==, import_url);
 
   browser = fedisim_browser_new (f->world);
-  for (guint i = 0; files[i]; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
     {
-      g_auto(GStrv) parts = g_strsplit (files[i], "\t", 2);
+      g_autoptr(FerryImportFile) file = g_list_model_get_item (files, i);
       g_autofree char *contents = NULL;
       gsize length;
       g_autoptr(GBytes) csv = NULL;
       g_autofree char *answer = NULL;
 
-      g_assert_true (g_file_get_contents (parts[1], &contents, &length, NULL));
+      g_assert_true (g_file_get_contents (ferry_import_file_get_path (file), &contents, &length,
+                                          NULL));
       csv = g_bytes_new_take (g_steal_pointer (&contents), length);
       answer = fedisim_browser_upload_import (browser, fedisim_server_get_base_url (f->new_server), "bob", "pw",
-                                              parts[0], "merge", csv, &error);
+                                              ferry_import_file_get_kind (file), "merge", csv, &error);
       g_assert_no_error (error);
     }
   fedisim_world_run_until_idle (f->world);
@@ -727,7 +747,7 @@ test_csv_gotosocial (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(FerryTransfer) transfer = NULL;
   g_autoptr(GAsyncResult) result = NULL;
-  g_auto(GStrv) files = NULL;
+  g_autoptr(GListModel) files = NULL;
   g_autofree char *page = NULL;
   g_autofree char *plan = NULL;
   g_autofree char *words = NULL;
@@ -737,10 +757,12 @@ test_csv_gotosocial (Fixture       *f,
   ferry_transfer_write_imports_async (transfer, NULL, ferry_test_got_result, &result);
   files = ferry_transfer_write_imports_finish (transfer, ferry_test_wait_for (&result), &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_strv_length (files), ==, 3);
-  g_assert_true (g_str_has_prefix (files[0], "following\t"));
-  g_assert_true (g_str_has_prefix (files[1], "blocking\t"));
-  g_assert_true (g_str_has_prefix (files[2], "muting\t"));
+  g_assert_cmpuint (g_list_model_get_n_items (files), ==, 3);
+  g_assert_cmpstr (import_kind (files, 0), ==, "following");
+  g_assert_cmpstr (import_kind (files, 1), ==, "blocking");
+  g_assert_cmpstr (import_kind (files, 2), ==, "muting");
+  /* Each file says what to choose on GoToSocial's page, in its words. */
+  g_assert_cmpstr (import_title (files, 1), ==, "Blocked accounts list");
   page = g_strconcat (fedisim_server_get_base_url (f->new_server), "/settings/user/export-import", NULL);
   g_assert_cmpstr (ferry_transfer_get_import_url (transfer), ==, page);
   plan = ferry_transfer_describe_plan (transfer);

@@ -233,12 +233,12 @@ char *
 ferry_account_context_full_acct (FerryAccountContext *self,
                                  const char          *acct)
 {
+  g_autofree char *full = NULL;
+
   g_return_val_if_fail (FERRY_IS_ACCOUNT_CONTEXT (self), NULL);
   g_return_val_if_fail (acct != NULL, NULL);
 
-  if (acct[0] == '@')
-    acct++;
-  return strchr (acct, '@') ? g_strdup (acct)
-                            : g_strconcat (acct, "@", ferry_account_context_get_local_domain (self),
-                                           NULL);
+  /* FerryHandle's one rule: the name as written, the host normalised. */
+  full = ferry_handle_normalize_acct (acct, ferry_account_context_get_local_domain (self));
+  return full ? g_steal_pointer (&full) : g_strdup (acct[0] == '@' ? acct + 1 : acct);
 }

@@ -391,11 +391,112 @@ ferry_handle_get_base_url (const FerryHandle *handle)
   return g_strdup_printf ("https://%s", handle->host);
 }
 
+/* One rule for every address Ferry compares, the one Mastodon applies: an account is the same
+ * whatever the case of its name or of its server's (mastodon:app/models/concerns/account/
+ * finder_concern.rb, AccountFinder compares `lower(username)` and `lower(domain)`), and a server
+ * name is stored normalised (mastodon:app/lib/tag_manager.rb, `TagManager#normalize_domain`:
+ * Addressable's `normalized_host`, lower case and IDNA ASCII). The name keeps the case the server
+ * wrote it in: Mastodon's CSV export writes `account.acct` as stored, so the written form
+ * (ferry_handle_normalize_acct()) keeps it and only keys and comparisons fold it. */
 gboolean
 ferry_handle_equal (const FerryHandle *a,
                     const FerryHandle *b)
 {
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
   return g_strcmp0 (a->host, b->host) == 0 &&
          (a->username == b->username ||
           (a->username && b->username && g_ascii_strcasecmp (a->username, b->username) == 0));
+}
+
+/**
+ * ferry_handle_to_key:
+ *
+ * Returns: (transfer full): "user@host" in lower case: equal for equal handles, for hash tables
+ */
+char *
+ferry_handle_to_key (const FerryHandle *handle)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (handle != NULL, NULL);
+
+  text = ferry_handle_to_string (handle);
+  return g_utf8_strdown (text, -1);
+}
+
+/* The server part of an acct as FerryHandle keeps it; what no parser takes stays as it came,
+ * in lower case, so that an odd address still compares with itself. */
+static char *
+normalize_host (const char *host)
+{
+  g_autofree char *ascii = g_utf8_validate (host, -1, NULL) ? g_hostname_to_ascii (host) : NULL;
+  char *lower = g_ascii_strdown (ascii ? ascii : host, -1);
+  gsize len = strlen (lower);
+
+  if (len > 1 && lower[len - 1] == '.')
+    lower[len - 1] = '\0';
+  return lower;
+}
+
+/**
+ * ferry_handle_normalize_acct:
+ * @acct: an account as a server names it: "name", "name@host" or "@name@host"
+ * @local_host: (nullable): the server that named it: a name alone is one of its accounts
+ *
+ * The written form of an address: "name@host", the name as the server wrote it, the host
+ * normalised (lower case, IDNA ASCII, no final dot). This is what Ferry stores and what the
+ * CSV files get (Mastodon's export writes names in their case).
+ *
+ * Returns: (transfer full) (nullable): the address, %NULL for %NULL or an empty name, or a name
+ *   alone without @local_host
+ */
+char *
+ferry_handle_normalize_acct (const char *acct,
+                             const char *local_host)
+{
+  g_autofree char *host = NULL;
+  const char *at;
+
+  if (acct == NULL)
+    return NULL;
+  if (acct[0] == '@')
+    acct++;
+  at = strchr (acct, '@');
+  if (at == acct || acct[0] == '\0')
+    return NULL;
+  if (at == NULL && (local_host == NULL || local_host[0] == '\0'))
+    return NULL;
+  host = normalize_host (at ? at + 1 : local_host);
+  if (host[0] == '\0')
+    return NULL;
+  return g_strdup_printf ("%.*s@%s", at ? (int) (at - acct) : (int) strlen (acct), acct, host);
+}
+
+/**
+ * ferry_handle_acct_key:
+ *
+ * Like ferry_handle_normalize_acct(), with the name in lower case too: the key under which
+ * Ferry looks an account up, equal for every way of writing one account.
+ *
+ * Returns: (transfer full) (nullable): the key
+ */
+char *
+ferry_handle_acct_key (const char *acct,
+                       const char *local_host)
+{
+  g_autofree char *written = ferry_handle_normalize_acct (acct, local_host);
+
+  return written ? g_utf8_strdown (written, -1) : NULL;
+}
+
+/* Whether two full addresses ("name@host") name one account. */
+gboolean
+ferry_handle_acct_equal (const char *a,
+                         const char *b)
+{
+  g_autofree char *ka = ferry_handle_acct_key (a, NULL);
+  g_autofree char *kb = ferry_handle_acct_key (b, NULL);
+
+  return ka != NULL && g_strcmp0 (ka, kb) == 0;
 }

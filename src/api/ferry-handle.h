@@ -57,6 +57,14 @@ char        *ferry_handle_to_display  (const FerryHandle      *handle);
 char        *ferry_handle_get_base_url (const FerryHandle     *handle);
 gboolean     ferry_handle_equal       (const FerryHandle      *a,
                                        const FerryHandle      *b);
+char        *ferry_handle_to_key      (const FerryHandle      *handle);
+
+char        *ferry_handle_normalize_acct (const char          *acct,
+                                          const char          *local_host);
+char        *ferry_handle_acct_key    (const char             *acct,
+                                       const char             *local_host);
+gboolean     ferry_handle_acct_equal  (const char             *a,
+                                       const char             *b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FerryHandle, ferry_handle_free)
 

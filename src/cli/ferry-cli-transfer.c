@@ -126,13 +126,13 @@ hand_off_imports (FerryTransfer *transfer,
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) files = NULL;
+  g_autoptr(GListModel) files = NULL;
 
   ferry_transfer_write_imports_async (transfer, NULL, ferry_cli_got_result, &result);
   files = ferry_transfer_write_imports_finish (transfer, ferry_cli_wait_for (&result), &error);
   if (files == NULL)
     return ferry_cli_fail (error);
-  if (files[0] == NULL)
+  if (g_list_model_get_n_items (files) == 0)
     {
       g_print (_("Nothing is left for an import: run “ferry-cli transfer --backup %s” for the rest.\n"), backup);
       return 0;
@@ -142,12 +142,12 @@ hand_off_imports (FerryTransfer *transfer,
 
     g_print ("%s\n", ferry_cli_safe_lines (page));
   }
-  for (guint i = 0; files[i]; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
     {
-      g_auto(GStrv) parts = g_strsplit (files[i], "\t", 2);
+      g_autoptr(FerryImportFile) file = g_list_model_get_item (files, i);
 
-      g_print ("  %u. %s: %s\n", i + 1, ferry_transfer_get_import_type_title (transfer, parts[0]),
-               ferry_cli_safe (parts[1] != NULL ? parts[1] : parts[0]));
+      g_print ("  %u. %s: %s\n", i + 1, ferry_import_file_get_title (file),
+               ferry_cli_safe (ferry_import_file_get_path (file)));
     }
   g_print (_("When the imports are done, Ferry checks them and does the rest:\n"
              "  ferry-cli transfer --backup %s --method csv --imported\n"), backup);

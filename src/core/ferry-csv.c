@@ -51,7 +51,9 @@ append_field (GString    *out,
  * ferry_csv_append_row:
  * @fields: (array length=n_fields) (nullable): the row; a %NULL field is an empty one
  *
- * Appends one row, with its line end.
+ * Appends one row, with its line end. Accounts go in as ferry_handle_normalize_acct() writes
+ * them: the name in the case its server wrote it, the host normalised, as Mastodon's own export
+ * does (Export#acct); Ferry compares them with ferry_handle_acct_key(), never by their text here.
  */
 void
 ferry_csv_append_row (GString            *out,

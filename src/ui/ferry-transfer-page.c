@@ -14,8 +14,6 @@
 #include "ferry-backup-category.h"
 #include "ferry-transfer-page.h"
 
-#define REFRESH_MS 250
-
 struct _FerryTransferPage
 {
   AdwBin                 parent_instance;
@@ -26,11 +24,11 @@ struct _FerryTransferPage
   GCancellable          *cancellable;   /* owned: preparing, running, verifying */
   FerryTransfer         *transfer;      /* owned: the prepared, running or last one */
   GFile                 *backup;        /* owned: the backup folder, when it is finished */
-  GStrv                  import_files;  /* "type\tpath", after writing them */
+  GListModel            *import_files;  /* FerryImportFile, after writing them */
   GtkFileChooserNative  *chooser;       /* owned while open */
   GPtrArray             *rows;          /* AdwActionRow per category, unowned */
-  guint                  refresh_id;
   gboolean               running;
+  gboolean               stopping;      /* stopped by the person: said when the run ends */
 
   /* Template widgets */
   GtkStack              *stack;
@@ -60,6 +58,8 @@ struct _FerryTransferPage
 G_DEFINE_FINAL_TYPE (FerryTransferPage, ferry_transfer_page, ADW_TYPE_BIN)
 
 static void prepare (FerryTransferPage *self);
+static void set_transfer (FerryTransferPage *self,
+                          FerryTransfer     *transfer);
 static void build_progress_rows (FerryTransferPage *self);
 static void run     (FerryTransferPage   *self,
                      FerryTransferMethod  method);
@@ -257,8 +257,7 @@ manifest_checked_cb (GObject      *object,
     }
   if (self->running)
     return;
-  g_clear_object (&self->transfer);
-  self->transfer = new_transfer (self, FERRY_TRANSFER_METHOD_AUTO);
+  set_transfer (self, new_transfer (self, FERRY_TRANSFER_METHOD_AUTO));
   ferry_transfer_prepare_async (self->transfer, self->cancellable, prepared_cb, self);
 }
 
@@ -308,10 +307,10 @@ icon_for (FerryStepState state)
   return "content-loading-symbolic";
 }
 
-static gboolean
-refresh_progress (gpointer user_data)
+/* On the transfer's throttled notifications (fraction, a few a second; paused), never a timer. */
+static void
+refresh_progress (FerryTransferPage *self)
 {
-  FerryTransferPage *self = user_data;
   GListModel *categories = ferry_transfer_get_categories (self->transfer);
   gboolean paused = ferry_transfer_get_paused (self->transfer);
   g_autofree char *percent = g_strdup_printf (_("%.0f %%"), ferry_transfer_get_fraction (self->transfer) * 100);
@@ -358,7 +357,6 @@ refresh_progress (gpointer user_data)
 
       gtk_label_set_label (self->running_title, title);
     }
-  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -499,6 +497,69 @@ verify_action (GtkWidget  *widget,
 /* Running */
 
 static void
+show_ended (FerryTransferPage *self,
+            const char        *title,
+            const char        *description)
+{
+  adw_status_page_set_icon_name (self->finished_page, "dialog-warning-symbolic");
+  adw_status_page_set_title (self->finished_page, title);
+  adw_status_page_set_description (self->finished_page, description);
+  clear_list (self->verify_list);
+  gtk_widget_set_visible (self->retry_button, TRUE);
+  gtk_widget_set_visible (self->export_button, FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "finished");
+}
+
+/* The run is over: after the person's Stop, this says so (its callback, at CANCELLED, does
+ * not touch the page). */
+/* The job manager no longer takes @transfer up again at the next start. */
+static void
+forget_transfer (FerryTransferPage *self,
+                 FerryTransfer     *transfer)
+{
+  g_autofree char *path = NULL;
+
+  if (self->jobs == NULL)
+    return;
+  path = g_file_get_path (ferry_transfer_get_backup_dir (transfer));
+  if (path != NULL)
+    ferry_job_manager_forget (self->jobs, "FerryTransfer", path);
+}
+
+static void
+on_running_changed (FerryTransferPage *self)
+{
+  gboolean running = FALSE;
+
+  g_object_get (self->transfer, "running", &running, NULL);
+  if (running || !self->stopping)
+    return;
+  self->stopping = FALSE;
+  set_busy (self, FALSE);
+  /* Stopped by the person: not to be taken up again by itself. */
+  forget_transfer (self, self->transfer);
+  show_ended (self, _("Transfer Stopped"),
+              _("Nothing is lost: Try Again goes on where it stopped."));
+}
+
+/* The page observes the transfer it holds, and only that one. @transfer: (transfer full) */
+static void
+set_transfer (FerryTransferPage *self,
+              FerryTransfer     *transfer)
+{
+  if (self->transfer != NULL)
+    g_signal_handlers_disconnect_by_data (self->transfer, self);
+  g_clear_object (&self->transfer);
+  self->transfer = transfer;
+  self->stopping = FALSE;
+  if (transfer == NULL)
+    return;
+  g_signal_connect_swapped (transfer, "notify::fraction", G_CALLBACK (refresh_progress), self);
+  g_signal_connect_swapped (transfer, "notify::paused", G_CALLBACK (refresh_progress), self);
+  g_signal_connect_swapped (transfer, "notify::running", G_CALLBACK (on_running_changed), self);
+}
+
+static void
 transfer_done_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -507,32 +568,18 @@ transfer_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gboolean ok = ferry_transfer_run_finish (FERRY_TRANSFER (object), result, &error);
 
-  if (!ok && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->cancellable == NULL)
-    return;   /* the page is gone: the transfer goes on at the next start */
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  /* Cancelled: the page is gone (and the transfer goes on at the next start), or the person
+   * stopped it, which on_running_changed() tells. Either way @self may be freed by now. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   set_busy (self, FALSE);
-  /* Done, or stopped by the person: not to be taken up again by itself. (After a failure
-   * it is: the server may be back by the next start.) */
-  if ((ok || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)) && self->jobs != NULL)
-    {
-      GFile *dir = ferry_transfer_get_backup_dir (FERRY_TRANSFER (object));
-      g_autofree char *path = g_file_get_path (dir);
-
-      ferry_job_manager_forget (self->jobs, "FerryTransfer", path);
-    }
+  /* Done: not to be taken up again by itself. (After a failure it is: the server may be back
+   * by the next start.) */
+  if (ok)
+    forget_transfer (self, FERRY_TRANSFER (object));
   if (!ok)
     {
-      adw_status_page_set_icon_name (self->finished_page, "dialog-warning-symbolic");
-      adw_status_page_set_title (self->finished_page, g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-                                                        ? _("Transfer Stopped") : _("Transfer Interrupted"));
-      adw_status_page_set_description (self->finished_page,
-                                       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-                                         ? _("Nothing is lost: Try Again goes on where it stopped.")
-                                         : error->message);
-      clear_list (self->verify_list);
-      gtk_widget_set_visible (self->retry_button, TRUE);
-      gtk_widget_set_visible (self->export_button, FALSE);
-      gtk_stack_set_visible_child_name (self->stack, "finished");
+      show_ended (self, _("Transfer Interrupted"), error->message);
       return;
     }
   /* The proof follows the run at once. */
@@ -545,16 +592,13 @@ run (FerryTransferPage   *self,
 {
   g_autofree char *path = g_file_get_path (self->backup);
 
-  g_clear_object (&self->transfer);
-  self->transfer = new_transfer (self, method);
+  set_transfer (self, new_transfer (self, method));
   set_busy (self, TRUE);
   if (self->jobs != NULL && path != NULL)
     ferry_job_manager_remember (self->jobs, "FerryTransfer", path);
   ferry_transfer_run_async (self->transfer, self->cancellable, transfer_done_cb, self);
   build_progress_rows (self);
   refresh_progress (self);
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  self->refresh_id = g_timeout_add (REFRESH_MS, refresh_progress, self);
   gtk_stack_set_visible_child_name (self->stack, "running");
 }
 
@@ -565,7 +609,8 @@ imports_written_cb (GObject      *object,
 {
   FerryTransferPage *self = user_data;
   g_autoptr(GError) error = NULL;
-  GStrv files = ferry_transfer_write_imports_finish (FERRY_TRANSFER (object), result, &error);
+  g_autoptr(GListModel) files = ferry_transfer_write_imports_finish (FERRY_TRANSFER (object),
+                                                                      result, &error);
 
   if (files == NULL)
     {
@@ -578,16 +623,15 @@ imports_written_cb (GObject      *object,
       return;
     }
   set_busy (self, FALSE);
-  g_strfreev (self->import_files);
-  self->import_files = files;
+  g_set_object (&self->import_files, files);
   clear_list (self->files_list);
-  for (guint i = 0; files[i]; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
     {
-      g_auto(GStrv) parts = g_strsplit (files[i], "\t", 2);
-      g_autofree char *name = g_path_get_basename (parts[1]);
+      g_autoptr(FerryImportFile) file = g_list_model_get_item (files, i);
+      g_autofree char *name = g_path_get_basename (ferry_import_file_get_path (file));
       /* Translators: the first is the number of the step, the second the type to choose on the page */
       g_autofree char *title = g_strdup_printf (_("%u. Type “%s”"), i + 1,
-                                                ferry_transfer_import_type_title (parts[0]));
+                                                ferry_import_file_get_title (file));
 
       add_row (self->files_list, title, name);
     }
@@ -605,8 +649,7 @@ start_action (GtkWidget  *widget,
       gtk_widget_get_visible (GTK_WIDGET (self->method_group)) &&
       g_str_equal (gtk_stack_get_visible_child_name (self->stack), "setup"))
     {
-      g_clear_object (&self->transfer);
-      self->transfer = new_transfer (self, FERRY_TRANSFER_METHOD_CSV);
+      set_transfer (self, new_transfer (self, FERRY_TRANSFER_METHOD_CSV));
       set_busy (self, TRUE);
       ferry_transfer_write_imports_async (self->transfer, self->cancellable, imports_written_cb, self);
       return;
@@ -648,15 +691,15 @@ open_imports_folder_action (GtkWidget  *widget,
                             GVariant   *parameter)
 {
   FerryTransferPage *self = FERRY_TRANSFER_PAGE (widget);
-  g_auto(GStrv) parts = NULL;
+  g_autoptr(FerryImportFile) first = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFile) folder = NULL;
   g_autofree char *uri = NULL;
 
-  if (self->import_files == NULL || self->import_files[0] == NULL)
+  if (self->import_files == NULL || g_list_model_get_n_items (self->import_files) == 0)
     return;
-  parts = g_strsplit (self->import_files[0], "\t", 2);
-  file = g_file_new_for_path (parts[1]);
+  first = g_list_model_get_item (self->import_files, 0);
+  file = g_file_new_for_path (ferry_import_file_get_path (first));
   folder = g_file_get_parent (file);
   uri = g_file_get_uri (folder);
   open_uri (self, uri);
@@ -670,7 +713,6 @@ pause_action (GtkWidget  *widget,
   FerryTransferPage *self = FERRY_TRANSFER_PAGE (widget);
 
   ferry_transfer_set_paused (self->transfer, !ferry_transfer_get_paused (self->transfer));
-  refresh_progress (self);
 }
 
 static void
@@ -679,7 +721,15 @@ stop_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   FerryTransferPage *self = FERRY_TRANSFER_PAGE (widget);
+  gboolean running = FALSE;
 
+  if (self->transfer != NULL)
+    g_object_get (self->transfer, "running", &running, NULL);
+  /* A run says it is stopped when it ends (on_running_changed()); writing the files stops at
+   * once. */
+  self->stopping = running;
+  if (!running)
+    set_busy (self, FALSE);
   /* The page's cancellable also cancels preparing; a fresh one for what comes next. */
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -799,10 +849,12 @@ ferry_transfer_page_dispose (GObject *object)
 {
   FerryTransferPage *self = FERRY_TRANSFER_PAGE (object);
 
+  /* No notification reaches the page from here on; the callbacks of what is under way see
+   * CANCELLED and return without touching it. */
+  set_transfer (self, NULL);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -812,8 +864,7 @@ ferry_transfer_page_dispose (GObject *object)
   g_clear_object (&self->jobs);
   g_clear_object (&self->settings);
   g_clear_object (&self->backup);
-  if (self->transfer != NULL)
-    g_signal_handlers_disconnect_by_data (self->transfer, self);
+  g_clear_object (&self->import_files);
 
   G_OBJECT_CLASS (ferry_transfer_page_parent_class)->dispose (object);
 }
@@ -823,8 +874,6 @@ ferry_transfer_page_finalize (GObject *object)
 {
   FerryTransferPage *self = FERRY_TRANSFER_PAGE (object);
 
-  g_clear_object (&self->transfer);
-  g_strfreev (self->import_files);
   g_ptr_array_unref (self->rows);
 
   G_OBJECT_CLASS (ferry_transfer_page_parent_class)->finalize (object);

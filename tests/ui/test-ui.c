@@ -501,6 +501,99 @@ transfer_through_page (FerryWindow *window)
   }
 }
 
+static gboolean
+transfer_not_running (gpointer data)
+{
+  gboolean running = TRUE;
+
+  g_object_get (data, "running", &running, NULL);
+  return !running;
+}
+
+static gboolean
+transfer_running (gpointer data)
+{
+  return !transfer_not_running (data);
+}
+
+static gboolean
+page_has_transfer (gpointer data)
+{
+  return ferry_transfer_page_get_transfer (FERRY_TRANSFER_PAGE (data)) != NULL;
+}
+
+/* A page that goes while its transfer prepares (requests in flight) or runs: its callbacks
+ * come after it is gone and must not touch it (ASan sees a use after free if they do). */
+static void
+transfer_page_disposed (FedisimServer *new)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  /* Every answer of the new server takes a while: the page goes with requests in flight. */
+  fedisim_server_add_fault (new, "*", FEDISIM_FAULT_LATENCY, 1000, 0);
+  for (guint round = 0; round < 3; round++)
+    {
+      GtkWidget *page = g_object_ref_sink (g_object_new (FERRY_TYPE_TRANSFER_PAGE, NULL));
+      g_autoptr(FerryTransfer) transfer = NULL;
+
+      ferry_transfer_page_set_manager (FERRY_TRANSFER_PAGE (page), manager);
+      if (round == 0)
+        {
+          /* Preparing: the manifest, then the new account's credentials and server. */
+          spin (5000, page_has_transfer, page);
+          transfer = ferry_transfer_page_get_transfer (FERRY_TRANSFER_PAGE (page));
+          g_assert_nonnull (transfer);
+          g_object_ref (transfer);
+        }
+      else
+        {
+          g_object_set_data (G_OBJECT (page), "ferry-test-wanted", (gpointer) "setup");
+          spin (10000, stack_shows, page);
+          g_assert_true (stack_shows (page));
+          g_assert_true (gtk_widget_activate_action (page, "page.start", NULL));
+          transfer = g_object_ref (ferry_transfer_page_get_transfer (FERRY_TRANSFER_PAGE (page)));
+          spin (3000, transfer_running, transfer);
+          g_assert_true (transfer_running (transfer));
+          spin (300, NULL, NULL);   /* its first requests go out, and wait for answers */
+        }
+      if (round == 2)
+        {
+          GtkStack *stack = GTK_STACK (ferry_ui_find_widget_of_type (page, GTK_TYPE_STACK));
+          AdwStatusPage *finished =
+            ADW_STATUS_PAGE (ferry_ui_find_widget_of_type (gtk_stack_get_child_by_name (stack,
+                                                                                        "finished"),
+                                                           ADW_TYPE_STATUS_PAGE));
+          g_autofree char *left = NULL;
+
+          /* Stopped by the person: the page says so once the run has ended. */
+          g_assert_true (gtk_widget_activate_action (page, "page.stop", NULL));
+          g_object_set_data (G_OBJECT (page), "ferry-test-wanted", (gpointer) "finished");
+          spin (10000, stack_shows, page);
+          g_assert_true (stack_shows (page));
+          g_assert_true (transfer_not_running (transfer));
+          g_assert_cmpstr (adw_status_page_get_title (finished), ==, _("Transfer Stopped"));
+          left = g_settings_get_string (settings, "transfer-unfinished");
+          g_assert_cmpstr (left, ==, "");
+        }
+      g_object_unref (page);   /* disposed and finalized: nothing else holds it */
+
+      /* What was under way ends, cancelled, and says so to no one. */
+      spin (10000, transfer_not_running, transfer);
+      g_assert_true (transfer_not_running (transfer));
+      spin (round == 0 ? 2000 : 500, NULL, NULL);
+      if (round == 1)
+        {
+          /* The run left off is remembered for the next start: the page did not end it. */
+          g_autofree char *left = g_settings_get_string (settings, "transfer-unfinished");
+
+          g_assert_cmpstr (left, !=, "");
+          g_settings_set_string (settings, "transfer-unfinished", "");   /* no resume next */
+        }
+    }
+  g_settings_set_string (settings, "transfer-unfinished", "");
+  fedisim_server_clear_faults (new);
+}
+
 typedef struct
 {
   GtkWidget       *page;
@@ -700,6 +793,7 @@ test_accounts (void)
       }
     g_assert_nonnull (manifest);
     transfer_through_page (window);
+    transfer_page_disposed (new);
     move_through_page (window, old, new);
     ferry_test_remove_tree (tmp);
   }

@@ -458,16 +458,7 @@ char *
 ferry_move_normalize_acct (const char *acct,
                            const char *host)
 {
-  g_autofree char *server = NULL;
-  const char *at;
-
-  if (acct[0] == '@')
-    acct++;
-  at = strchr (acct, '@');
-  if (at == NULL)
-    return g_strdup_printf ("%s@%s", acct, host);
-  server = g_ascii_strdown (at + 1, -1);
-  return g_strdup_printf ("%.*s@%s", (int) (at - acct), acct, server);
+  return ferry_handle_normalize_acct (acct, host);
 }
 
 /* A member of the type asked for, or %NULL: servers' answers come in any shape. */

@@ -19,6 +19,9 @@
 #include <string.h>
 
 #include "ferry-api-error.h"
+#include "ferry-client-search.h"
+#include "ferry-status.h"
+#include "ferry-handle.h"
 #include "ferry-transfer-private.h"
 
 typedef struct
@@ -43,22 +46,6 @@ run_free (Run *run)
 
 static void step_check (Run *run);
 static void step_apply (Run *run);
-
-char *
-ferry_transfer_full_acct (FerryTransfer *self,
-                          const char    *acct)
-{
-  g_autofree char *full = NULL;
-
-  if (acct == NULL)
-    return NULL;
-  if (acct[0] == '@')
-    acct++;
-  if (strchr (acct, '@') != NULL || self->local_domain == NULL)
-    return g_utf8_strdown (acct, -1);
-  full = g_strconcat (acct, "@", self->local_domain, NULL);
-  return g_utf8_strdown (full, -1);
-}
 
 static gboolean
 needs_account (Op op)
@@ -208,8 +195,8 @@ moved_to_resolved_cb (GObject      *object,
 {
   ActorLookup *lookup = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) answer = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
-  JsonArray *accounts = NULL;
+  g_autoptr(GPtrArray) accounts = ferry_client_resolve_finish (FERRY_CLIENT (object), result,
+                                                               &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -220,19 +207,16 @@ moved_to_resolved_cb (GObject      *object,
       end_with_error (run, error);
       return;
     }
-  if (answer != NULL && JSON_NODE_HOLDS_OBJECT (answer) &&
-      json_object_has_member (json_node_get_object (answer), "accounts"))
-    accounts = json_object_get_array_member (json_node_get_object (answer), "accounts");
-  if (accounts != NULL && json_array_get_length (accounts) > 0 &&
-      JSON_NODE_HOLDS_OBJECT (json_array_get_element (accounts, 0)))
+  if (accounts != NULL && accounts->len > 0)
     {
-      JsonObject *to = json_array_get_object_element (accounts, 0);
-      g_autofree char *to_acct = ferry_transfer_full_acct (lookup->run->self, ferry_transfer_string_member (to, "acct"));
+      FerryAccount *to = g_ptr_array_index (accounts, 0);
+      g_autofree char *to_acct = ferry_handle_acct_key (ferry_account_get_acct (to),
+                                                        lookup->run->self->local_domain);
 
-      if (to_acct != NULL && ferry_transfer_string_member (to, "id") != NULL)
+      if (to_acct != NULL && ferry_account_get_id (to) != NULL)
         {
           json_object_set_string_member (lookup->record, "to", to_acct);
-          json_object_set_string_member (lookup->record, "to_id", ferry_transfer_string_member (to, "id"));
+          json_object_set_string_member (lookup->record, "to_id", ferry_account_get_id (to));
         }
     }
   actor_done (lookup);
@@ -246,11 +230,9 @@ actor_cb (GObject      *object,
 {
   ActorLookup *lookup = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = ferry_client_get_bytes_finish (FERRY_CLIENT (object), result, &error);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(FerryParams) params = NULL;
-  JsonNode *root;
-  const char *moved_to = NULL;
+  g_autoptr(FerryActor) actor = ferry_client_get_actor_finish (FERRY_CLIENT (object), result,
+                                                               &error);
+  const char *moved_to = actor ? ferry_actor_get_moved_to (actor) : NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -261,23 +243,16 @@ actor_cb (GObject      *object,
       end_with_error (run, error);
       return;
     }
-  /* An actor not shown (authorized fetch) or not understood says nothing: the API's word stands. */
-  if (bytes != NULL &&
-      json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL) &&
-      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
-    moved_to = ferry_transfer_string_member (json_node_get_object (root), "movedTo");
+  /* An actor not shown (authorized fetch) or not understood says nothing: the API's word
+   * stands. */
   if (moved_to == NULL || !g_str_has_prefix (moved_to, "https://"))
     {
       actor_done (lookup);
       return;
     }
-  params = ferry_params_new ();
-  ferry_params_add (params, "q", moved_to);
-  ferry_params_add (params, "type", "accounts");
-  ferry_params_add (params, "resolve", "true");
-  ferry_params_add (params, "limit", "1");
-  ferry_client_call_async (lookup->run->self->client, "GET", "/api/v2/search", params,
-                           ferry_transfer_cancellable (lookup->run->self), moved_to_resolved_cb, lookup);
+  ferry_client_resolve_async (lookup->run->self->client, moved_to, FERRY_SEARCH_ACCOUNTS, 1,
+                              ferry_transfer_cancellable (lookup->run->self),
+                              moved_to_resolved_cb, lookup);
 }
 
 static void
@@ -305,10 +280,11 @@ resolved_cb (GObject      *object,
   for (guint i = 0; accounts && i < json_array_get_length (accounts); i++)
     {
       JsonObject *account = json_array_get_object_element (accounts, i);
-      g_autofree char *acct = ferry_transfer_full_acct (self, ferry_transfer_string_member (account, "acct"));
-      g_autofree char *wanted = g_utf8_strdown (run->item->target, -1);
+      g_autofree char *acct = ferry_handle_normalize_acct (ferry_transfer_string_member (account,
+                                                                                         "acct"),
+                                                           self->local_domain);
 
-      if (g_strcmp0 (acct, wanted) == 0)
+      if (ferry_handle_acct_equal (acct, run->item->target))
         found = account;
     }
 
@@ -333,7 +309,8 @@ resolved_cb (GObject      *object,
       if (moved != NULL && JSON_NODE_HOLDS_OBJECT (moved))
         {
           JsonObject *to = json_node_get_object (moved);
-          g_autofree char *to_acct = ferry_transfer_full_acct (self, ferry_transfer_string_member (to, "acct"));
+          const char *acct = ferry_transfer_string_member (to, "acct");
+          g_autofree char *to_acct = ferry_handle_acct_key (acct, self->local_domain);
 
           json_object_set_string_member (record, "to", to_acct);
           json_object_set_string_member (record, "to_id", ferry_transfer_string_member (to, "id"));
@@ -349,7 +326,7 @@ resolved_cb (GObject      *object,
 
       lookup->run = run;
       lookup->record = json_object_ref (record);
-      ferry_client_get_activity_async (self->client, ferry_transfer_string_member (found, "uri"),
+      ferry_client_get_actor_async (self->client, ferry_transfer_string_member (found, "uri"),
                                        ferry_transfer_cancellable (self), actor_cb, lookup);
       return;
     }
@@ -396,26 +373,23 @@ status_resolved_cb (GObject      *object,
   StatusLookup *lookup = user_data;
   Run *run = lookup->run;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) answer = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
-  JsonArray *statuses = NULL;
+  g_autoptr(GPtrArray) statuses = ferry_client_resolve_finish (FERRY_CLIENT (object), result,
+                                                               &error);
   const char *id = NULL;
 
-  if (answer == NULL && !g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_NOT_FOUND))
+  if (statuses == NULL && !g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_NOT_FOUND))
     {
       g_free (lookup->uri);
       g_free (lookup);
       end_with_error (run, error);
       return;
     }
-  if (answer != NULL && JSON_NODE_HOLDS_OBJECT (answer) &&
-      json_object_has_member (json_node_get_object (answer), "statuses"))
-    statuses = json_object_get_array_member (json_node_get_object (answer), "statuses");
-  for (guint i = 0; statuses && i < json_array_get_length (statuses); i++)
+  for (guint i = 0; statuses != NULL && i < statuses->len; i++)
     {
-      JsonObject *status = json_array_get_object_element (statuses, i);
+      FerryStatus *status = g_ptr_array_index (statuses, i);
 
-      if (g_strcmp0 (ferry_transfer_string_member (status, "uri"), lookup->uri) == 0)
-        id = ferry_transfer_string_member (status, "id");
+      if (g_strcmp0 (ferry_status_get_uri (status), lookup->uri) == 0)
+        id = ferry_status_get_id (status);
     }
   g_hash_table_replace (run->self->statuses, g_strdup (lookup->uri), g_strdup (id ? id : ""));
   lookup->then (run, id);
@@ -431,7 +405,6 @@ resolve_status (Run        *run,
 {
   FerryTransfer *self = run->self;
   const char *known = g_hash_table_lookup (self->statuses, uri);
-  g_autoptr(FerryParams) params = NULL;
   StatusLookup *lookup;
 
   if (known != NULL)
@@ -443,12 +416,8 @@ resolve_status (Run        *run,
   lookup->run = run;
   lookup->uri = g_strdup (uri);
   lookup->then = then;
-  params = ferry_params_new ();
-  ferry_params_add (params, "q", uri);
-  ferry_params_add (params, "type", "statuses");
-  ferry_params_add (params, "resolve", "true");
-  ferry_client_call_async (self->client, "GET", "/api/v2/search", params,
-                           ferry_transfer_cancellable (self), status_resolved_cb, lookup);
+  ferry_client_resolve_async (self->client, uri, FERRY_SEARCH_STATUSES, 0,
+                              ferry_transfer_cancellable (self), status_resolved_cb, lookup);
 }
 
 static void

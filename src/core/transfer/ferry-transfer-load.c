@@ -541,6 +541,9 @@ ferry_transfer_import_type_title (const char *type)
   return _("Bookmarks");
 }
 
+static const char *import_type_title (const char *type,
+                                      gboolean    gotosocial);
+
 /**
  * ferry_transfer_get_import_type_title:
  * @type: an import type as ferry_transfer_write_imports_finish() names it
@@ -554,8 +557,16 @@ ferry_transfer_get_import_type_title (FerryTransfer *self,
   g_return_val_if_fail (FERRY_IS_TRANSFER (self), NULL);
   g_return_val_if_fail (type != NULL, NULL);
 
+  return import_type_title (type, ferry_transfer_is_gotosocial (self));
+}
+
+/* The name of an import type on the page of Mastodon or, with @gotosocial, GoToSocial. */
+static const char *
+import_type_title (const char *type,
+                   gboolean    gotosocial)
+{
   /* GoToSocial's "Import type" choices (web/source/settings/views/user/export-import/import.tsx). */
-  if (ferry_transfer_is_gotosocial (self))
+  if (gotosocial)
     {
       if (g_str_equal (type, "following"))
         return _("Following list");
@@ -652,7 +663,8 @@ ferry_transfer_csv_for (GPtrArray *items,
 
 /**
  * ferry_transfer_write_import_files:
- * @written: (element-type utf8): gets "type\tpath" for each file written
+ * @gotosocial: the files go to GoToSocial's import page: its names for the types
+ * @written: (element-type FerryImportFile): gets each file written
  *
  * Mastodon's import files for what is left (follows, lists, blocks, mutes, domain blocks,
  * bookmarks), each under the name of Mastodon's own export.
@@ -661,7 +673,8 @@ gboolean
 ferry_transfer_write_import_files (GPtrArray           *items,
                                    const char          *folder,
                                    const char * const  *types,
-                                   GPtrArray           *written,
+                                   gboolean             gotosocial,
+                                   GListStore          *written,
                                    GError             **error)
 {
   static const struct { Cat cat; const char *type; const char *name; } files[] = {
@@ -696,7 +709,13 @@ ferry_transfer_write_import_files (GPtrArray           *items,
         }
       if (!ferry_private_file_write (path, csv, -1, error))
         return FALSE;
-      g_ptr_array_add (written, g_strconcat (files[i].type, "\t", path, NULL));
+      {
+        g_autoptr(FerryImportFile) file =
+          ferry_import_file_new (files[i].type, import_type_title (files[i].type, gotosocial),
+                                 path);
+
+        g_list_store_append (written, file);
+      }
     }
   return TRUE;
 }

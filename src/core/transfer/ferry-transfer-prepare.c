@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "ferry-api-error.h"
+#include "ferry-client-accounts.h"
 #include "ferry-web-pages.h"
 #include "ferry-transfer-private.h"
 
@@ -206,8 +207,8 @@ apply_journal (FerryTransfer *self)
 static void
 check_limits (FerryTransfer *self)
 {
-  gint64 following = json_object_get_int_member_with_default (self->me, "following_count", 0);
-  gint64 followers = json_object_get_int_member_with_default (self->me, "followers_count", 0);
+  gint64 following = MAX (ferry_account_get_following (self->me), 0);
+  gint64 followers = MAX (ferry_account_get_followers (self->me), 0);
   gint64 cap = MAX (FOLLOW_CAP, (gint64) (followers * 1.1 + 0.5));
   gint64 room = cap - following;
   guint lists = 0;
@@ -250,7 +251,7 @@ check_limits (FerryTransfer *self)
     g_ptr_array_add (self->warnings,
                      g_strdup_printf (_("An account can have %d lists; %u will be left out."), MAX_LISTS,
                                       lists - MAX_LISTS));
-  if (json_object_get_boolean_member_with_default (self->me, "locked", FALSE))
+  if (ferry_account_get_locked (self->me))
     g_ptr_array_add (self->warnings,
                      g_strdup (_("The new account is locked. Unlock it until the followers have "
                                  "moved: while it is locked, each moving follower becomes a request "
@@ -342,7 +343,7 @@ loaded_cb (GObject      *object,
   self->items = items;
 
   /* One journal per destination account: a backup can go to more than one. */
-  name = g_strdup_printf ("%s@%s.jsonl", json_object_get_string_member_with_default (self->me, "username", "me"),
+  name = g_strdup_printf ("%s@%s.jsonl", ferry_account_get_handle (self->me)->username ?: "me",
                           ferry_client_get_host (self->client));
   g_strdelimit (name, "/\\:", '_');
   path = g_build_filename (self->dir_path, ".ferry-transfer", name, NULL);
@@ -391,20 +392,16 @@ me_cb (GObject      *object,
   GTask *task = user_data;
   FerryTransfer *self = g_task_get_source_object (task);
   GError *error = NULL;
-  g_autoptr(JsonNode) me = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
+  g_autoptr(FerryAccount) me = ferry_client_verify_credentials_finish (FERRY_CLIENT (object),
+                                                                       result, &error);
 
-  if (me == NULL || !JSON_NODE_HOLDS_OBJECT (me))
+  if (me == NULL)
     {
-      if (error == NULL)
-        error = g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE,
-                             _("%s did not say which account is signed in."),
-                             ferry_client_get_host (FERRY_CLIENT (object)));
       g_task_return_error (task, error);
       g_object_unref (task);
       return;
     }
-  g_clear_pointer (&self->me, json_object_unref);
-  self->me = json_object_ref (json_node_get_object (me));
+  g_set_object (&self->me, me);
   g_free (self->local_domain);
   self->local_domain = g_strdup (ferry_client_get_host (self->client));
   ferry_server_info_probe_async (self->client, g_task_get_cancellable (task), probed_cb, task);
@@ -435,8 +432,7 @@ ferry_transfer_prepare_async (FerryTransfer       *self,
       return;
     }
   g_ptr_array_set_size (self->warnings, 0);
-  ferry_client_call_async (self->client, "GET", "/api/v1/accounts/verify_credentials", NULL,
-                           cancellable, me_cb, task);
+  ferry_client_verify_credentials_async (self->client, cancellable, me_cb, task);
 }
 
 gboolean

@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "ferry-account.h"
 #include "ferry-backup-category.h"
 #include "ferry-server-info.h"
 #include "ferry-transfer.h"
@@ -97,17 +98,22 @@ struct _Item
 
 typedef struct
 {
-  GHashTable *following;     /* acct → "" */
+  char       *id;
+  GHashTable *members;       /* acct key → NULL */
+} SnapList;
+
+typedef struct
+{
+  GHashTable *following;     /* acct key → NULL */
   GHashTable *blocks;
   GHashTable *mutes;
   GHashTable *domain_blocks;
-  GHashTable *lists;         /* title → JsonObject {id, members: acct → ""} */
+  GHashTable *lists;         /* title → SnapList */
   GHashTable *bookmarks;     /* URI → "" */
   GHashTable *tags;          /* lower-case name → "" */
   GHashTable *featured;
   GHashTable *filters;       /* title → id */
   GHashTable *endorsements;
-  JsonObject *me;
 } Snapshot;
 
 struct _FerryTransfer
@@ -123,7 +129,7 @@ struct _FerryTransfer
   FerryTransferJournal *journal;
   char                *report_path;   /* the last verify's report, beside the journal */     /* owned */
   FerryServerInfo      *info;        /* owned */
-  JsonObject           *me;          /* owned: verify_credentials of the new account */
+  FerryAccount         *me;          /* owned: the new account, as it says it is */
   char                 *local_domain;
   char                 *import_url;
   gboolean              prepared;
@@ -173,7 +179,8 @@ const char *ferry_transfer_cat_title      (Cat               cat);
 gboolean    ferry_transfer_write_import_files (GPtrArray    *items,
                                            const char       *folder,
                                            const char * const *types,
-                                           GPtrArray        *written,
+                                           gboolean          gotosocial,
+                                           GListStore       *written,
                                            GError          **error);
 gboolean    ferry_transfer_is_gotosocial  (FerryTransfer    *self);
 gboolean    ferry_transfer_version_at_least (FerryTransfer  *self,
@@ -185,8 +192,6 @@ char       *ferry_transfer_csv_for        (GPtrArray        *items,
 /* ferry-transfer-apply.c */
 void        ferry_transfer_start_item     (FerryTransfer    *self,
                                            Item             *item);
-char       *ferry_transfer_full_acct      (FerryTransfer    *self,
-                                           const char       *acct);
 
 /* ferry-transfer-profile.c */
 FerryParams *ferry_transfer_profile_params (FerryTransfer   *self,

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "ferry-api-error.h"
+#include "ferry-client-accounts.h"
 #include "ferry-transfer-private.h"
 
 #define SETTLE_FIRST   5      /* seconds before the first look again */
@@ -315,10 +316,10 @@ relationships_cb (GObject      *object,
 {
   Look *look = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) answer = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
-  JsonArray *array = answer != NULL && JSON_NODE_HOLDS_ARRAY (answer) ? json_node_get_array (answer) : NULL;
+  g_autoptr(GPtrArray) relationships =
+    ferry_client_get_relationships_finish (FERRY_CLIENT (object), result, &error);
 
-  if (answer == NULL)
+  if (relationships == NULL)
     {
       FerryTransfer *self = look->self;
 
@@ -329,13 +330,12 @@ relationships_cb (GObject      *object,
       g_free (look);
       return;
     }
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
+  for (guint i = 0; i < relationships->len; i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
-      JsonObject *relationship = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      const char *id = ferry_transfer_string_member (relationship, "id");
+      FerryRelationship *relationship = g_ptr_array_index (relationships, i);
+      const char *id = ferry_relationship_get_id (relationship);
 
-      if (relationship == NULL || !json_object_get_boolean_member_with_default (relationship, "following", FALSE))
+      if (!ferry_relationship_get_following (relationship))
         continue;
       for (guint j = 0; j < look->batch->len; j++)
         {
@@ -355,7 +355,8 @@ static void
 look_next_batch (Look *look)
 {
   FerryTransfer *self = look->self;
-  g_autoptr(FerryParams) params = ferry_params_new ();
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_auto(GStrv) batch = NULL;
 
   g_ptr_array_set_size (look->batch, 0);
   for (; look->next < self->items->len && look->batch->len < RELATIONSHIPS_BATCH; look->next++)
@@ -365,15 +366,17 @@ look_next_batch (Look *look)
       if (!awaiting_accept (item))
         continue;
       g_ptr_array_add (look->batch, item);
-      ferry_params_add (params, "id[]", item->id);
+      g_strv_builder_add (ids, item->id);
     }
   if (look->batch->len == 0)
     {
       follows_done (look);
       return;
     }
-  ferry_client_call_async (self->client, "GET", "/api/v1/accounts/relationships", params,
-                           ferry_transfer_cancellable (self), relationships_cb, look);
+  batch = g_strv_builder_end (ids);
+  ferry_client_get_relationships_async (self->client, (const char * const *) batch,
+                                        G_PRIORITY_DEFAULT, ferry_transfer_cancellable (self),
+                                        relationships_cb, look);
 }
 
 static void

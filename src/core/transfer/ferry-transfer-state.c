@@ -20,6 +20,11 @@
 #include <string.h>
 
 #include "ferry-api-error.h"
+#include "ferry-client-collections.h"
+#include "ferry-filter.h"
+#include "ferry-handle.h"
+#include "ferry-list.h"
+#include "ferry-tag.h"
 #include "ferry-csv.h"
 #include "ferry-transfer-private.h"
 
@@ -42,30 +47,14 @@ ferry_transfer_snapshot_free (Snapshot *snapshot)
   g_clear_pointer (&snapshot->featured, g_hash_table_unref);
   g_clear_pointer (&snapshot->filters, g_hash_table_unref);
   g_clear_pointer (&snapshot->endorsements, g_hash_table_unref);
-  g_clear_pointer (&snapshot->me, json_object_unref);
   g_free (snapshot);
 }
 
-typedef enum
-{
-  LIST_FOLLOWING,
-  LIST_BLOCKS,
-  LIST_MUTES,
-  LIST_DOMAIN_BLOCKS,
-  LIST_LISTS,
-  LIST_MEMBERS,
-  LIST_BOOKMARKS,
-  LIST_TAGS,
-  LIST_FEATURED,
-  LIST_FILTERS,
-  LIST_ENDORSEMENTS,
-} ListKind;
-
 typedef struct
 {
-  GTask    *task;    /* unowned: the scan's */
-  ListKind  kind;
-  char     *list;    /* LIST_MEMBERS: the list's title */
+  GTask           *task;        /* unowned: the scan's */
+  FerryCollection  collection;
+  char            *list;        /* FERRY_COLLECTION_LIST_MEMBERS: the list's title */
 } Fetch;
 
 typedef struct
@@ -83,7 +72,10 @@ scan_free (Scan *scan)
   g_free (scan);
 }
 
-static void fetch (GTask *task, ListKind kind, const char *path, const char *list, guint max_items);
+static void fetch (GTask           *task,
+                   FerryCollection  collection,
+                   const char      *owner_id,
+                   const char      *list);
 
 static void
 scan_step_done (GTask *task)
@@ -101,121 +93,140 @@ scan_step_done (GTask *task)
 }
 
 static void
+snap_list_free (SnapList *list)
+{
+  g_free (list->id);
+  g_hash_table_unref (list->members);
+  g_free (list);
+}
+
+/* An account listed by the new server, under the key the items' targets have. */
+static void
+add_account (FerryTransfer *self,
+             GHashTable    *set,
+             FerryAccount  *account,
+             const char    *value)
+{
+  g_autofree char *acct = ferry_handle_acct_key (ferry_account_get_acct (account),
+                                                 self->local_domain);
+
+  if (acct != NULL)
+    g_hash_table_insert (set, g_steal_pointer (&acct), g_strdup (value));
+}
+
+static void
+add_item (GTask           *task,
+          Fetch           *f,
+          gpointer         item)
+{
+  FerryTransfer *self = g_task_get_source_object (task);
+  Snapshot *s = ((Scan *) g_task_get_task_data (task))->snapshot;
+
+  switch (f->collection)
+    {
+    case FERRY_COLLECTION_FOLLOWING:
+      add_account (self, s->following, item, NULL);
+      break;
+    case FERRY_COLLECTION_BLOCKS:
+      add_account (self, s->blocks, item, NULL);
+      break;
+    case FERRY_COLLECTION_MUTES:
+      /* With its end (mute_expires_at, 3.3+), "" for ever: verify compares them. */
+      add_account (self, s->mutes, item, ferry_account_get_mute_expires_at (item) ?: "");
+      break;
+    case FERRY_COLLECTION_ENDORSEMENTS:
+      add_account (self, s->endorsements, item, NULL);
+      break;
+    case FERRY_COLLECTION_DOMAIN_BLOCKS:
+      g_hash_table_add (s->domain_blocks, g_strdup (item));
+      break;
+    case FERRY_COLLECTION_BOOKMARKS:
+      if (ferry_status_get_uri (item) != NULL)
+        g_hash_table_add (s->bookmarks, g_strdup (ferry_status_get_uri (item)));
+      break;
+    case FERRY_COLLECTION_FOLLOWED_TAGS:
+    case FERRY_COLLECTION_FEATURED_TAGS:
+      if (ferry_tag_get_name (item) != NULL)
+        g_hash_table_add (f->collection == FERRY_COLLECTION_FOLLOWED_TAGS ? s->tags : s->featured,
+                          g_utf8_strdown (ferry_tag_get_name (item), -1));
+      break;
+    case FERRY_COLLECTION_FILTERS:
+      if (ferry_filter_get_title (item) != NULL)
+        g_hash_table_insert (s->filters, g_strdup (ferry_filter_get_title (item)),
+                             g_strdup (ferry_filter_get_id (item)));
+      break;
+    case FERRY_COLLECTION_LISTS:
+      if (ferry_list_get_title (item) != NULL && ferry_list_get_id (item) != NULL)
+        {
+          SnapList *list = g_new0 (SnapList, 1);
+
+          list->id = g_strdup (ferry_list_get_id (item));
+          list->members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+          g_hash_table_insert (s->lists, g_strdup (ferry_list_get_title (item)), list);
+          fetch (task, FERRY_COLLECTION_LIST_MEMBERS, list->id, ferry_list_get_title (item));
+        }
+      break;
+    case FERRY_COLLECTION_LIST_MEMBERS:
+      {
+        SnapList *list = g_hash_table_lookup (s->lists, f->list);
+
+        if (list != NULL)
+          add_account (self, list->members, item, NULL);
+      }
+      break;
+    case FERRY_COLLECTION_FOLLOWERS:
+    case FERRY_COLLECTION_FAVOURITES:
+    case FERRY_COLLECTION_STATUSES:
+    case FERRY_COLLECTION_PINNED:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
 fetched_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
   Fetch *f = user_data;
   GTask *task = f->task;
-  FerryTransfer *self = g_task_get_source_object (task);
   Scan *scan = g_task_get_task_data (task);
-  Snapshot *s = scan->snapshot;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonArray) array = ferry_client_list_finish (FERRY_CLIENT (object), result, &error);
+  g_autoptr(GPtrArray) items = ferry_client_list_all_finish (FERRY_CLIENT (object), result,
+                                                             &error);
 
-  if (array == NULL)
+  if (items == NULL)
     {
       /* A server without the endpoint (GoToSocial's domain blocks) holds none. */
       if (!g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_NOT_FOUND) &&
           !g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_UNSUPPORTED) &&
           scan->error == NULL)
         scan->error = g_steal_pointer (&error);
-      goto out;
     }
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    add_item (task, f, g_ptr_array_index (items, i));
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      JsonObject *o = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      g_autofree char *acct = o ? ferry_transfer_full_acct (self, ferry_transfer_string_member (o, "acct")) : NULL;
-
-      switch (f->kind)
-        {
-        case LIST_FOLLOWING:
-          if (acct)
-            g_hash_table_add (s->following, g_steal_pointer (&acct));
-          break;
-        case LIST_BLOCKS:
-          if (acct)
-            g_hash_table_add (s->blocks, g_steal_pointer (&acct));
-          break;
-        case LIST_MUTES:
-          /* With its end (mute_expires_at, 3.3+), "" for ever: verify compares them. */
-          if (acct)
-            g_hash_table_insert (s->mutes, g_steal_pointer (&acct),
-                                 g_strdup (ferry_transfer_string_member (o, "mute_expires_at") ?: ""));
-          break;
-        case LIST_ENDORSEMENTS:
-          if (acct)
-            g_hash_table_add (s->endorsements, g_steal_pointer (&acct));
-          break;
-        case LIST_DOMAIN_BLOCKS:
-          if (JSON_NODE_HOLDS_VALUE (node))
-            g_hash_table_add (s->domain_blocks, g_strdup (json_node_get_string (node)));
-          break;
-        case LIST_BOOKMARKS:
-          if (ferry_transfer_string_member (o, "uri"))
-            g_hash_table_add (s->bookmarks, g_strdup (ferry_transfer_string_member (o, "uri")));
-          break;
-        case LIST_TAGS:
-        case LIST_FEATURED:
-          if (ferry_transfer_string_member (o, "name"))
-            g_hash_table_add (f->kind == LIST_TAGS ? s->tags : s->featured,
-                              g_utf8_strdown (ferry_transfer_string_member (o, "name"), -1));
-          break;
-        case LIST_FILTERS:
-          if (ferry_transfer_string_member (o, "title"))
-            g_hash_table_insert (s->filters, g_strdup (ferry_transfer_string_member (o, "title")),
-                                 g_strdup (ferry_transfer_string_member (o, "id")));
-          break;
-        case LIST_LISTS:
-          if (ferry_transfer_string_member (o, "title") && ferry_transfer_string_member (o, "id"))
-            {
-              g_autofree char *path = g_strdup_printf ("/api/v1/lists/%s/accounts?limit=0",
-                                                       ferry_transfer_string_member (o, "id"));
-              JsonObject *list = json_object_new ();
-
-              json_object_set_string_member (list, "id", ferry_transfer_string_member (o, "id"));
-              json_object_set_object_member (list, "members", json_object_new ());
-              g_hash_table_insert (s->lists, g_strdup (ferry_transfer_string_member (o, "title")), list);
-              fetch (task, LIST_MEMBERS, path, ferry_transfer_string_member (o, "title"), 0);
-            }
-          break;
-        case LIST_MEMBERS:
-          {
-            JsonObject *list = g_hash_table_lookup (s->lists, f->list);
-
-            if (list && acct)
-              json_object_set_boolean_member (json_object_get_object_member (list, "members"), acct, TRUE);
-          }
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-    }
-
-out:
   g_free (f->list);
   g_free (f);
   scan_step_done (task);
 }
 
 static void
-fetch (GTask      *task,
-       ListKind    kind,
-       const char *path,
-       const char *list,
-       guint       max_items)
+fetch (GTask           *task,
+       FerryCollection  collection,
+       const char      *owner_id,
+       const char      *list)
 {
   FerryTransfer *self = g_task_get_source_object (task);
   Scan *scan = g_task_get_task_data (task);
   Fetch *f = g_new0 (Fetch, 1);
 
   f->task = task;
-  f->kind = kind;
+  f->collection = collection;
   f->list = g_strdup (list);
   scan->pending++;
-  ferry_client_list_async (self->client, path, max_items, g_task_get_cancellable (task), fetched_cb, f);
+  ferry_client_list_all_async (self->client, collection, owner_id, 0,
+                               g_task_get_cancellable (task), fetched_cb, f);
 }
 
 static gboolean
@@ -237,45 +248,45 @@ ferry_transfer_scan_async (FerryTransfer       *self,
   GTask *task = g_task_new (self, cancellable, callback, user_data);
   Scan *scan = g_new0 (Scan, 1);
   Snapshot *s = g_new0 (Snapshot, 1);
-  const char *id = json_object_get_string_member_with_default (self->me, "id", "");
-  g_autofree char *following = g_strdup_printf ("/api/v1/accounts/%s/following?limit=80", id);
+  const char *id = ferry_account_get_id (self->me);
 
   g_task_set_source_tag (task, ferry_transfer_scan_async);
   s->following = new_set ();
   s->blocks = new_set ();
   s->mutes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   s->domain_blocks = new_set ();
-  s->lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) json_object_unref);
+  s->lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                    (GDestroyNotify) snap_list_free);
   s->bookmarks = new_set ();
   s->tags = new_set ();
   s->featured = new_set ();
   s->filters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   s->endorsements = new_set ();
-  s->me = json_object_ref (self->me);
   scan->snapshot = s;
   scan->pending = 1;   /* until every fetch is out */
   g_task_set_task_data (task, scan, (GDestroyNotify) scan_free);
 
-  if (has_items (self, CAT_FOLLOWING) || has_items (self, CAT_LISTS) || has_items (self, CAT_ENDORSEMENTS))
-    fetch (task, LIST_FOLLOWING, following, NULL, 0);
+  if (has_items (self, CAT_FOLLOWING) || has_items (self, CAT_LISTS) ||
+      has_items (self, CAT_ENDORSEMENTS))
+    fetch (task, FERRY_COLLECTION_FOLLOWING, id, NULL);
   if (has_items (self, CAT_BLOCKS))
-    fetch (task, LIST_BLOCKS, "/api/v1/blocks?limit=80", NULL, 0);
+    fetch (task, FERRY_COLLECTION_BLOCKS, NULL, NULL);
   if (has_items (self, CAT_MUTES))
-    fetch (task, LIST_MUTES, "/api/v1/mutes?limit=80", NULL, 0);
+    fetch (task, FERRY_COLLECTION_MUTES, NULL, NULL);
   if (has_items (self, CAT_DOMAIN_BLOCKS) && ferry_server_info_has_domain_blocks (self->info))
-    fetch (task, LIST_DOMAIN_BLOCKS, "/api/v1/domain_blocks?limit=200", NULL, 0);
+    fetch (task, FERRY_COLLECTION_DOMAIN_BLOCKS, NULL, NULL);
   if (has_items (self, CAT_LISTS))
-    fetch (task, LIST_LISTS, "/api/v1/lists", NULL, 0);
+    fetch (task, FERRY_COLLECTION_LISTS, NULL, NULL);
   if (has_items (self, CAT_BOOKMARKS))
-    fetch (task, LIST_BOOKMARKS, "/api/v1/bookmarks?limit=40", NULL, 0);
+    fetch (task, FERRY_COLLECTION_BOOKMARKS, NULL, NULL);
   if (has_items (self, CAT_FOLLOWED_TAGS))
-    fetch (task, LIST_TAGS, "/api/v1/followed_tags?limit=200", NULL, 0);
+    fetch (task, FERRY_COLLECTION_FOLLOWED_TAGS, NULL, NULL);
   if (has_items (self, CAT_FEATURED_TAGS))
-    fetch (task, LIST_FEATURED, "/api/v1/featured_tags", NULL, 0);
+    fetch (task, FERRY_COLLECTION_FEATURED_TAGS, NULL, NULL);
   if (has_items (self, CAT_FILTERS))
-    fetch (task, LIST_FILTERS, "/api/v2/filters", NULL, 0);
+    fetch (task, FERRY_COLLECTION_FILTERS, NULL, NULL);
   if (has_items (self, CAT_ENDORSEMENTS))
-    fetch (task, LIST_ENDORSEMENTS, "/api/v1/endorsements?limit=80", NULL, 0);
+    fetch (task, FERRY_COLLECTION_ENDORSEMENTS, NULL, NULL);
   scan_step_done (task);
 }
 
@@ -300,12 +311,12 @@ ferry_transfer_snapshot_lost_expiry (FerryTransfer *self,
                                      Snapshot      *s,
                                      Item          *item)
 {
-  g_autofree char *acct = g_utf8_strdown (item->target, -1);
+  g_autofree char *acct = ferry_handle_acct_key (item->target, NULL);
   const char *there;
 
   if (item->op != OP_MUTE || ferry_transfer_string_member (item->data, "expires_at") == NULL)
     return FALSE;
-  there = g_hash_table_lookup (s->mutes, acct);
+  there = acct ? g_hash_table_lookup (s->mutes, acct) : NULL;
   return there != NULL && there[0] == '\0';
 }
 
@@ -318,7 +329,7 @@ followed_acct (FerryTransfer *self,
   JsonObject *resolved = ferry_transfer_journal_lookup (self->journal, key);
   const char *to = resolved ? ferry_transfer_string_member (resolved, "to") : NULL;
 
-  return g_utf8_strdown (to ? to : item->target, -1);
+  return ferry_handle_acct_key (to ? to : item->target, NULL);
 }
 
 gboolean
@@ -326,7 +337,11 @@ ferry_transfer_snapshot_has (FerryTransfer *self,
                              Snapshot      *s,
                              Item          *item)
 {
-  g_autofree char *acct = g_utf8_strdown (item->target, -1);
+  g_autofree char *acct = ferry_handle_acct_key (item->target, NULL);
+  g_autofree char *tag = NULL;
+
+  if (acct == NULL && (item->op == OP_BLOCK || item->op == OP_MUTE || item->op == OP_ENDORSE))
+    return FALSE;   /* no account the servers would know */
 
   switch (item->op)
     {
@@ -334,7 +349,7 @@ ferry_transfer_snapshot_has (FerryTransfer *self,
       {
         g_autofree char *followed = followed_acct (self, item);
 
-        return g_hash_table_contains (s->following, followed);
+        return followed != NULL && g_hash_table_contains (s->following, followed);
       }
     case OP_BLOCK:
       return g_hash_table_contains (s->blocks, acct);
@@ -348,26 +363,27 @@ ferry_transfer_snapshot_has (FerryTransfer *self,
       return g_hash_table_contains (s->bookmarks, item->target);
     case OP_TAG:
     case OP_FEATURED_TAG:
-      return g_hash_table_contains (item->op == OP_TAG ? s->tags : s->featured, acct);
+      tag = g_utf8_strdown (item->target, -1);
+      return g_hash_table_contains (item->op == OP_TAG ? s->tags : s->featured, tag);
     case OP_FILTER:
       return g_hash_table_contains (s->filters, item->target);
     case OP_LIST:
       {
-        JsonObject *list = g_hash_table_lookup (s->lists, item->target);
+        SnapList *list = g_hash_table_lookup (s->lists, item->target);
 
         if (list == NULL)
           return FALSE;
         g_free (item->id);
-        item->id = g_strdup (ferry_transfer_string_member (list, "id"));
+        item->id = g_strdup (list->id);
         return TRUE;
       }
     case OP_LIST_MEMBER:
       {
-        JsonObject *list = g_hash_table_lookup (s->lists, item->list);
-        g_autofree char *member = item->depends ? followed_acct (self, item->depends) : g_strdup (acct);
+        SnapList *list = g_hash_table_lookup (s->lists, item->list);
+        g_autofree char *member = item->depends ? followed_acct (self, item->depends)
+                                                : g_strdup (acct);
 
-        return list != NULL &&
-               json_object_has_member (json_object_get_object_member (list, "members"), member);
+        return list != NULL && member != NULL && g_hash_table_contains (list->members, member);
       }
     case OP_IMPORT:
       for (guint i = 0; i < item->members->len; i++)

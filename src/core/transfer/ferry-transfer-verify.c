@@ -139,7 +139,7 @@ ferry_transfer_build_report (FerryTransfer *self,
     }
 
   json_object_set_string_member (report, "account",
-                                 json_object_get_string_member_with_default (self->me, "acct", ""));
+                                 ferry_account_get_acct (self->me) ?: "");
   json_object_set_string_member (report, "server", ferry_client_get_host (self->client));
   json_object_set_string_member (report, "checked", checked);
   json_object_set_int_member (report, "missing", all_missing);
@@ -401,6 +401,7 @@ typedef struct
   GPtrArray *items;   /* a reference: read only while the thread runs */
   char      *folder;
   GStrv      types;   /* what the server's import takes; NULL: Mastodon's, all of them */
+  gboolean   gotosocial;
 } ImportData;
 
 static void
@@ -419,17 +420,17 @@ imports_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   ImportData *data = task_data;
-  g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GListStore) written = g_list_store_new (FERRY_TYPE_IMPORT_FILE);
   GError *error = NULL;
 
-  if (!ferry_transfer_write_import_files (data->items, data->folder, (const char * const *) data->types,
+  if (!ferry_transfer_write_import_files (data->items, data->folder,
+                                          (const char * const *) data->types, data->gotosocial,
                                           written, &error))
     {
       g_task_return_error (task, error);
       return;
     }
-  g_ptr_array_add (written, NULL);
-  g_task_return_pointer (task, g_ptr_array_steal (written, NULL), (GDestroyNotify) g_strfreev);
+  g_task_return_pointer (task, g_steal_pointer (&written), g_object_unref);
 }
 
 static void
@@ -454,7 +455,8 @@ imports_prepared_cb (GObject      *object,
   data = g_new0 (ImportData, 1);
   data->items = g_ptr_array_ref (self->items);
   data->folder = g_build_filename (self->dir_path, name, NULL);
-  if (ferry_transfer_is_gotosocial (self))
+  data->gotosocial = ferry_transfer_is_gotosocial (self);
+  if (data->gotosocial)
     {
       /* GoToSocial's page imports following, blocks, and mutes from 0.19
        * (web/source/settings/views/user/export-import/import.tsx; api-facts §8). */
@@ -496,10 +498,10 @@ ferry_transfer_write_imports_async (FerryTransfer       *self,
 /**
  * ferry_transfer_write_imports_finish:
  *
- * Returns: (transfer full): "TYPE\tPATH" for each file, in the order to import them (follows
- *   first: lists need them), or %NULL with @error
+ * Returns: (transfer full): a #FerryImportFile for each file, in the order to import them
+ *   (follows first: lists need them), or %NULL with @error
  */
-GStrv
+GListModel *
 ferry_transfer_write_imports_finish (FerryTransfer  *self,
                                      GAsyncResult   *result,
                                      GError        **error)

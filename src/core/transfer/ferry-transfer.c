@@ -65,7 +65,7 @@ ferry_transfer_finalize (GObject *object)
   g_free (self->dir_path);
   g_free (self->report_path);
   g_strfreev (self->only);
-  g_clear_pointer (&self->me, json_object_unref);
+  g_clear_object (&self->me);
   g_free (self->local_domain);
   g_free (self->import_url);
   g_free (self->status);

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "ferry-client.h"
+#include "ferry-import-file.h"
 
 G_BEGIN_DECLS
 
@@ -73,7 +74,7 @@ void           ferry_transfer_write_imports_async (FerryTransfer      *self,
                                                  GCancellable         *cancellable,
                                                  GAsyncReadyCallback   callback,
                                                  gpointer              user_data);
-GStrv          ferry_transfer_write_imports_finish (FerryTransfer     *self,
+GListModel    *ferry_transfer_write_imports_finish (FerryTransfer     *self,
                                                  GAsyncResult         *result,
                                                  GError              **error);
 void           ferry_transfer_verify_async      (FerryTransfer        *self,
