@@ -527,7 +527,10 @@ page_has_transfer (gpointer data)
 static void
 transfer_page_disposed (FedisimServer *new)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *state_dir = g_dir_make_tmp ("ferry-jobs-XXXXXX", NULL);
+  g_autofree char *state_path = g_build_filename (state_dir, "jobs.json", NULL);
+  g_autoptr(GFile) state = g_file_new_for_path (state_path);
+  g_autoptr(FerryJobManager) jobs = ferry_job_manager_new (state);
 
   /* Every answer of the new server takes a while: the page goes with requests in flight. */
   fedisim_server_add_fault (new, "*", FEDISIM_FAULT_LATENCY, 1000, 0);
@@ -537,6 +540,7 @@ transfer_page_disposed (FedisimServer *new)
       g_autoptr(FerryTransfer) transfer = NULL;
 
       ferry_transfer_page_set_manager (FERRY_TRANSFER_PAGE (page), manager);
+      ferry_transfer_page_set_job_manager (FERRY_TRANSFER_PAGE (page), jobs);
       if (round == 0)
         {
           /* Preparing: the manifest, then the new account's credentials and server. */
@@ -572,8 +576,8 @@ transfer_page_disposed (FedisimServer *new)
           g_assert_true (stack_shows (page));
           g_assert_true (transfer_not_running (transfer));
           g_assert_cmpstr (adw_status_page_get_title (finished), ==, _("Transfer Stopped"));
-          left = g_settings_get_string (settings, "transfer-unfinished");
-          g_assert_cmpstr (left, ==, "");
+          left = g_file_get_path (ferry_transfer_get_backup_dir (transfer));
+          g_assert_false (ferry_job_manager_is_unfinished (jobs, "FerryTransfer", left));
         }
       g_object_unref (page);   /* disposed and finalized: nothing else holds it */
 
@@ -584,13 +588,12 @@ transfer_page_disposed (FedisimServer *new)
       if (round == 1)
         {
           /* The run left off is remembered for the next start: the page did not end it. */
-          g_autofree char *left = g_settings_get_string (settings, "transfer-unfinished");
+          g_autofree char *left = g_file_get_path (ferry_transfer_get_backup_dir (transfer));
 
-          g_assert_cmpstr (left, !=, "");
-          g_settings_set_string (settings, "transfer-unfinished", "");   /* no resume next */
+          g_assert_true (ferry_job_manager_is_unfinished (jobs, "FerryTransfer", left));
+          ferry_job_manager_forget (jobs, "FerryTransfer", left);   /* no resume next */
         }
     }
-  g_settings_set_string (settings, "transfer-unfinished", "");
   fedisim_server_clear_faults (new);
 }
 
