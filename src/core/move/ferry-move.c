@@ -73,6 +73,7 @@ ferry_move_finalize (GObject *object)
   g_clear_pointer (&self->followers, g_ptr_array_unref);
   g_clear_pointer (&self->servers, g_hash_table_unref);
   g_clear_pointer (&self->samples, g_array_unref);
+  g_clear_pointer (&self->save_waiters, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ferry_move_parent_class)->finalize (object);
 }
@@ -104,6 +105,7 @@ ferry_move_init (FerryMove *self)
   self->servers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                          (GDestroyNotify) ferry_move_server_free);
   self->samples = g_array_new (FALSE, FALSE, sizeof (FerryMoveSample));
+  self->save_waiters = g_ptr_array_new ();
   self->state_dir = g_build_filename (g_get_user_data_dir (), "ferry", "moves", NULL);
 }
 
