@@ -88,10 +88,14 @@ setup (Fixture *f)
   ferry_move_set_backup (move, f->backup);
   ferry_move_set_state_dir (move, f->tmpdir);
   ferry_move_set_transfer_skipped (move, TRUE);
+  fedisim_server_reset_counts (f->old_server);
   ferry_move_refresh_async (move, NULL, ferry_test_got_result, &result);
   g_assert_true (ferry_move_refresh_finish (move, ferry_test_wait_for (&result), &error));
   g_assert_no_error (error);
   g_assert_true (ferry_move_checks_passed (move));
+  /* The forecast read the followers: one page, as before they came as FerryAccounts. */
+  g_assert_cmpuint (fedisim_server_request_count (f->old_server,
+                                                  "GET /api/v1/accounts/:id/followers"), ==, 1);
   return move;
 }
 
@@ -161,6 +165,7 @@ test_watch (void)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) stragglers = NULL;
   guint before;
 
   g_signal_connect (watch, "notify::n-samples", G_CALLBACK (on_n_samples), f);
@@ -192,6 +197,21 @@ test_watch (void)
   g_assert_false (wait_for_samples (f, before + 1, 2.5));
   ferry_job_resume (FERRY_JOB (watch));
   g_assert_true (wait_for_samples (f, before + 1, 0.9));
+
+  /* The stragglers: each list once (followers of both, then the follow requests). */
+  fedisim_server_reset_counts (f->old_server);
+  fedisim_server_reset_counts (f->new_server);
+  ferry_move_stragglers_async (move, NULL, ferry_test_got_result, &result);
+  stragglers = ferry_move_stragglers_finish (move, ferry_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stragglers);
+  g_clear_object (&result);
+  g_assert_cmpuint (fedisim_server_request_count (f->old_server,
+                                                  "GET /api/v1/accounts/:id/followers"), ==, 1);
+  g_assert_cmpuint (fedisim_server_request_count (f->new_server,
+                                                  "GET /api/v1/accounts/:id/followers"), ==, 1);
+  g_assert_cmpuint (fedisim_server_request_count (f->new_server,
+                                                  "GET /api/v1/follow_requests"), ==, 1);
 
   /* Cancelled: it ends so, and takes no more. */
   ferry_job_cancel (FERRY_JOB (watch));

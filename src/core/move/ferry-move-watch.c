@@ -34,7 +34,8 @@ state_path (FerryMove *self)
   return g_build_filename (self->state_dir, name, NULL);
 }
 
-/* What a state file holds, whatever shape it is in: members of the wrong type are skipped. */
+/* persistence reader: what a state file (ferry_move_save()) holds, whatever shape it is in:
+ * members of the wrong type are skipped. */
 static gint64
 int_of (JsonNode *node,
         gint64    fallback)
@@ -43,6 +44,7 @@ int_of (JsonNode *node,
            ? json_node_get_int (node) : fallback;
 }
 
+/* persistence reader: the move's own state file, as ferry_move_save() wrote it */
 void
 ferry_move_load_state (FerryMove *self)
 {
@@ -454,22 +456,22 @@ listed_cb (GObject      *object,
   FerryMoveSide *side = s->step == 2 ? self->origin : self->target;
   GHashTable *into = s->step == 2 ? s->on_origin : s->on_target;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonArray) array = ferry_move_backend_list_finish (FERRY_MOVE_BACKEND (object), result,
-                                                               &error);
+  g_autoptr(GPtrArray) accounts = ferry_move_backend_list_finish (FERRY_MOVE_BACKEND (object),
+                                                                  result, &error);
 
-  if (array == NULL && (s->step == 1 || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)))
+  if (accounts == NULL &&
+      (s->step == 1 || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       g_object_unref (task);
       return;
     }
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; accounts != NULL && i < accounts->len; i++)
     {
-      const char *acct = ferry_move_acct_of (json_array_get_element (array, i));
+      const char *acct = ferry_account_get_acct (g_ptr_array_index (accounts, i));
 
-      if (acct != NULL)
-        g_hash_table_insert (into, ferry_move_normalize_acct (acct, side->handle->host),
-                             GINT_TO_POINTER (s->step == 3 ? 2 : 1));
+      g_hash_table_insert (into, ferry_move_normalize_acct (acct, side->handle->host),
+                           GINT_TO_POINTER (s->step == 3 ? 2 : 1));
     }
   if (error != NULL)
     g_debug ("stragglers: %s", error->message);   /* follow requests or the old list: optional */

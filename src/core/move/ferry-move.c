@@ -472,7 +472,8 @@ ferry_move_normalize_acct (const char *acct,
   return g_strdup_printf ("%.*s@%s", (int) (at - acct), acct, server);
 }
 
-/* A member of the type asked for, or %NULL: servers' answers come in any shape. */
+/* persistence reader (for the readers of Ferry's own files: the state file, the backup's):
+ * a member of the type asked for, or %NULL: a file may come in any shape. */
 JsonNode *
 ferry_move_member (JsonNode     *node,
                    const char   *name,
@@ -486,7 +487,7 @@ ferry_move_member (JsonNode     *node,
   return member != NULL && json_node_get_node_type (member) == type ? member : NULL;
 }
 
-/* A string value, or %NULL for anything else. */
+/* persistence reader: a string value, or %NULL for anything else. */
 const char *
 ferry_move_string_of (JsonNode *node)
 {
@@ -494,7 +495,7 @@ ferry_move_string_of (JsonNode *node)
            ? json_node_get_string (node) : NULL;
 }
 
-/* The "acct" of an account in a list, or %NULL. */
+/* persistence reader: the "acct" of an account in a backup's list, or %NULL. */
 const char *
 ferry_move_acct_of (JsonNode *account)
 {
