@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "ferry-api-error.h"
+#include "ferry-client-collections.h"
 #include "ferry-move-backend.h"
 #include "ferry-move-backend-akkoma.h"
 #include "ferry-move-backend-gts.h"
@@ -737,36 +738,52 @@ ferry_move_backend_unlock_finish (FerryMoveBackend  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* The follow requests as accounts; entries that are not one are left out. */
 static void
-listed_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+requests_listed_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  FerryClient *client = FERRY_CLIENT (object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) array = ferry_client_list_finish (client, result, &error);
+  GPtrArray *accounts;
+
+  if (array == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  accounts = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      FerryAccount *account = ferry_account_new_from_json (ferry_client_get_host (client),
+                                                           json_array_get_element (array, i),
+                                                           NULL);
+
+      if (account != NULL)
+        g_ptr_array_add (accounts, account);
+    }
+  g_task_return_pointer (task, accounts, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+followers_listed_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  JsonArray *array = ferry_client_list_finish (FERRY_CLIENT (object), result, &error);
+  GPtrArray *accounts = ferry_client_list_all_finish (FERRY_CLIENT (object), result, &error);
 
-  if (array == NULL)
+  if (accounts == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_pointer (task, array, (GDestroyNotify) json_array_unref);
+    g_task_return_pointer (task, accounts, (GDestroyNotify) g_ptr_array_unref);
 }
 
-static void
-list_async (FerryMoveBackend    *self,
-            const char          *path,
-            GCancellable        *cancellable,
-            GAsyncReadyCallback  callback,
-            gpointer             user_data)
-{
-  FerryMoveBackendPrivate *priv = ferry_move_backend_get_instance_private (self);
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, list_async);
-  ferry_client_list_async (priv->client, path, 0, cancellable, listed_cb, task);
-}
-
-/* Every page of the account's followers (public: after a move too). */
+/* Every page of the account's followers (public: after a move too), 80 a page. */
 void
 ferry_move_backend_list_followers_async (FerryMoveBackend    *self,
                                          const char          *account_id,
@@ -774,15 +791,17 @@ ferry_move_backend_list_followers_async (FerryMoveBackend    *self,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data)
 {
-  g_autofree char *escaped = NULL;
-  g_autofree char *path = NULL;
+  FerryMoveBackendPrivate *priv;
+  GTask *task;
 
   g_return_if_fail (FERRY_IS_MOVE_BACKEND (self));
   g_return_if_fail (account_id != NULL);
 
-  escaped = g_uri_escape_string (account_id, NULL, FALSE);
-  path = g_strdup_printf (FERRY_PATH_FOLLOWERS_OF, escaped);
-  list_async (self, path, cancellable, callback, user_data);
+  priv = ferry_move_backend_get_instance_private (self);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ferry_move_backend_list_followers_async);
+  ferry_client_list_all_async (priv->client, FERRY_COLLECTION_FOLLOWERS, account_id, 0,
+                               cancellable, followers_listed_cb, task);
 }
 
 /* Every page of the follow requests the signed-in account has not answered. */
@@ -792,13 +811,21 @@ ferry_move_backend_list_follow_requests_async (FerryMoveBackend    *self,
                                                GAsyncReadyCallback  callback,
                                                gpointer             user_data)
 {
+  FerryMoveBackendPrivate *priv;
+  GTask *task;
+
   g_return_if_fail (FERRY_IS_MOVE_BACKEND (self));
 
-  list_async (self, FERRY_PATH_FOLLOW_REQUESTS, cancellable, callback, user_data);
+  priv = ferry_move_backend_get_instance_private (self);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ferry_move_backend_list_follow_requests_async);
+  ferry_client_list_async (priv->client, FERRY_PATH_FOLLOW_REQUESTS, 0, cancellable,
+                           requests_listed_cb, task);
 }
 
-/* Returns: (transfer full): the accounts listed, as the server gave them */
-JsonArray *
+/* Returns: (transfer full) (element-type FerryAccount): the accounts listed (entries that
+ *   are not an account left out) */
+GPtrArray *
 ferry_move_backend_list_finish (FerryMoveBackend  *self,
                                 GAsyncResult      *result,
                                 GError           **error)

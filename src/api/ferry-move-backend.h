@@ -242,7 +242,7 @@ void              ferry_move_backend_list_follow_requests_async (FerryMoveBacken
                                                       GCancellable         *cancellable,
                                                       GAsyncReadyCallback   callback,
                                                       gpointer              user_data);
-JsonArray        *ferry_move_backend_list_finish     (FerryMoveBackend     *self,
+GPtrArray        *ferry_move_backend_list_finish     (FerryMoveBackend     *self,
                                                       GAsyncResult         *result,
                                                       GError              **error);
 

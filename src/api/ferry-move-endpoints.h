@@ -16,7 +16,6 @@ G_BEGIN_DECLS
 #define FERRY_PATH_ACCOUNT_LOOKUP     "/api/v1/accounts/lookup"
 #define FERRY_PATH_SEARCH             "/api/v2/search"
 #define FERRY_PATH_UPDATE_CREDENTIALS "/api/v1/accounts/update_credentials"
-#define FERRY_PATH_FOLLOWERS_OF       "/api/v1/accounts/%s/followers"
 #define FERRY_PATH_FOLLOW_REQUESTS    "/api/v1/follow_requests"
 
 /* GoToSocial: internal/api/client/accounts/accountalias.go and accountmove.go */

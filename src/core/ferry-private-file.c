@@ -120,3 +120,77 @@ failed:
   g_unlink (part);
   return set_errno_error (error, saved, path);
 }
+
+typedef struct
+{
+  char   *path;
+  GBytes *contents;
+} Writing;
+
+static void
+writing_free (Writing *w)
+{
+  g_free (w->path);
+  g_bytes_unref (w->contents);
+  g_free (w);
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Writing *w = task_data;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (w->contents, &length);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (ferry_private_file_write (w->path, data != NULL ? data : "", (gssize) length, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/**
+ * ferry_private_file_write_async:
+ * @contents: what to write (kept until it is written)
+ *
+ * ferry_private_file_write() in a worker thread: @path 0600, atomically. Two writes of the
+ * same @path must not overlap (they share the part file): wait for the first to finish.
+ * @cancellable is checked only before the write starts; a write under way is finished.
+ */
+void
+ferry_private_file_write_async (const char          *path,
+                                GBytes              *contents,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Writing *w;
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (contents != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ferry_private_file_write_async);
+  /* Written is written: a cancel that comes during the write does not hide it. */
+  g_task_set_check_cancellable (task, FALSE);
+  w = g_new0 (Writing, 1);
+  w->path = g_strdup (path);
+  w->contents = g_bytes_ref (contents);
+  g_task_set_task_data (task, w, (GDestroyNotify) writing_free);
+  g_task_run_in_thread (task, write_thread);
+}
+
+gboolean
+ferry_private_file_write_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -18,4 +18,12 @@ gboolean ferry_private_file_write (const char  *path,
                                    gssize       length,
                                    GError     **error);
 
+void     ferry_private_file_write_async  (const char           *path,
+                                          GBytes               *contents,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data);
+gboolean ferry_private_file_write_finish (GAsyncResult         *result,
+                                          GError              **error);
+
 G_END_DECLS

@@ -17,10 +17,9 @@
 
 #include <glib/gi18n.h>
 
+#include "ferry-follower-watch.h"
 #include "ferry-move-page.h"
 #include "ferry-window.h"
-
-#define SAMPLE_SECONDS (30 * 60)
 
 struct _FerryMovePage
 {
@@ -34,7 +33,7 @@ struct _FerryMovePage
   GCancellable        *waiting;       /* owned: a step under way */
   GtkFileChooserNative *chooser;      /* owned while open */
   char                *instruction;   /* the web page's one sentence, while waiting */
-  guint                sample_id;
+  FerryFollowerWatch  *watch;         /* owned: samples self->move's follower counts */
 
   /* Template widgets */
   GtkStack            *stack;
@@ -282,28 +281,55 @@ on_move_changed (FerryMove     *move,
   update_rows (self);
 }
 
-/* Sampling: at each start and check, and every half hour while Ferry runs. */
+/* Sampling: at each start and check, and every half hour while Ferry runs (the watch's own
+ * timer). */
 
 static void
-sampled_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
+sample_now (FerryMovePage *self)
+{
+  if (self->watch != NULL)
+    ferry_follower_watch_sample_now (self->watch);
+}
+
+static void
+on_watch_sampled (FerryFollowerWatch *watch,
+                  GParamSpec         *pspec,
+                  FerryMovePage      *self)
+{
+  update_rows (self);
+}
+
+static void
+watch_ended_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!ferry_move_sample_finish (FERRY_MOVE (object), result, &error))
-    g_debug ("No sample: %s", error->message);
+  /* It ends only when cancelled: by rebuild() or dispose(), when self may be gone. */
+  if (!ferry_job_run_finish (FERRY_JOB (object), result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    g_debug ("The follower watch stopped: %s", error->message);
 }
 
-static gboolean
-sample_cb (gpointer user_data)
+static void
+stop_watch (FerryMovePage *self)
 {
-  FerryMovePage *self = user_data;
+  if (self->watch == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->watch, self);
+  ferry_job_cancel (FERRY_JOB (self->watch));
+  g_clear_object (&self->watch);
+}
 
-  /* Before the move too: the chart starts from where the followers were. */
-  if (self->move != NULL && ferry_move_checks_passed (self->move))
-    ferry_move_sample_async (self->move, self->cancellable, sampled_cb, NULL);
-  return G_SOURCE_CONTINUE;
+static void
+start_watch (FerryMovePage *self)
+{
+  self->watch = ferry_follower_watch_new (self->move, FERRY_FOLLOWER_WATCH_INTERVAL_SECONDS);
+  g_signal_connect (self->watch, "notify::n-samples", G_CALLBACK (on_watch_sampled), self);
+  ferry_job_run_async (FERRY_JOB (self->watch), NULL, watch_ended_cb, NULL);
 }
 
 static void
@@ -328,7 +354,7 @@ refreshed_cb (GObject      *object,
     }
   update_rows (self);
   gtk_stack_set_visible_child_name (self->stack, "main");
-  sample_cb (self);
+  sample_now (self);
 }
 
 static void
@@ -356,6 +382,7 @@ rebuild (FerryMovePage *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  stop_watch (self);
   if (self->move != NULL)
     g_signal_handlers_disconnect_by_data (self->move, self);
   g_clear_object (&self->move);
@@ -368,6 +395,7 @@ rebuild (FerryMovePage *self)
     }
   self->move = ferry_move_new (old_client, old_handle, new_client, new_handle, self->direction);
   g_signal_connect (self->move, "changed", G_CALLBACK (on_move_changed), self);
+  start_watch (self);
   {
     g_autofree char *title = g_strdup_printf (back ? _("Move Back From %s to %s") : _("Move From %s to %s"),
                                               ferry_move_get_origin_handle (self->move),
@@ -429,7 +457,7 @@ stage_done_cb (GObject      *object,
   if (!done)
     toast (self, error->message);
   update_rows (self);
-  sample_cb (self);
+  sample_now (self);
 }
 
 static void
@@ -697,7 +725,7 @@ ferry_move_page_dispose (GObject *object)
   if (self->waiting != NULL)
     g_cancellable_cancel (self->waiting);
   g_clear_object (&self->waiting);
-  g_clear_handle_id (&self->sample_id, g_source_remove);
+  stop_watch (self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -753,5 +781,4 @@ ferry_move_page_init (FerryMovePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
   self->direction = FERRY_MOVE_FORWARD;
-  self->sample_id = g_timeout_add_seconds (SAMPLE_SECONDS, sample_cb, self);
 }

@@ -117,6 +117,7 @@ check_backup (FerryMove  *self,
       *detail = why_backup_first (self, TRUE);
       return FERRY_MOVE_LEVEL_BLOCKER;
     }
+  /* persistence reader: the backup's manifest.json, which Ferry's backup wrote */
   manifest = json_parser_get_root (parser);
   account = ferry_move_member (manifest, "account", JSON_NODE_OBJECT);
   handle = ferry_move_string_of (ferry_move_member (account, "handle", JSON_NODE_VALUE));
@@ -169,6 +170,7 @@ check_transfer (FerryMove  *self,
                             "yet. Transfer them first, or skip this knowingly."));
       return FERRY_MOVE_LEVEL_BLOCKER;
     }
+  /* persistence reader: the transfer's report, which Ferry's transfer wrote */
   report = json_node_get_object (json_parser_get_root (parser));
   missing = json_object_get_int_member_with_default (report, "missing", 0);
   if (missing > 0)

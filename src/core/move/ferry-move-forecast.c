@@ -196,6 +196,7 @@ probe_next (GTask *task)
   g_object_unref (task);
 }
 
+/* persistence reader: followers.json of Ferry's own backup (kept as the server sent it) */
 static gboolean
 load_backup_followers (FerryMove *self)
 {
@@ -249,10 +250,10 @@ followers_listed_cb (GObject      *object,
   GTask *task = user_data;
   FerryMove *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonArray) array = ferry_move_backend_list_finish (FERRY_MOVE_BACKEND (object), result,
-                                                               &error);
+  g_autoptr(GPtrArray) accounts = ferry_move_backend_list_finish (FERRY_MOVE_BACKEND (object),
+                                                                  result, &error);
 
-  if (array == NULL)
+  if (accounts == NULL)
     {
       if (g_task_return_error_if_cancelled (task))
         {
@@ -266,12 +267,12 @@ followers_listed_cb (GObject      *object,
   else
     {
       g_ptr_array_set_size (self->followers, 0);
-      for (guint i = 0; i < json_array_get_length (array); i++)
+      for (guint i = 0; i < accounts->len; i++)
         {
-          const char *acct = ferry_move_acct_of (json_array_get_element (array, i));
+          const char *acct = ferry_account_get_acct (g_ptr_array_index (accounts, i));
 
-          if (acct != NULL)
-            g_ptr_array_add (self->followers, ferry_move_normalize_acct (acct, self->origin->handle->host));
+          g_ptr_array_add (self->followers,
+                           ferry_move_normalize_acct (acct, self->origin->handle->host));
         }
     }
   probe_servers (task);

@@ -61,10 +61,17 @@ struct _FerryMove
   GArray             *samples;    /* FerryMoveSample */
   gint64              moved_at;
   gboolean            alias_confirmed;
+  gboolean            saving;       /* a ferry_move_save_async() write is under way */
+  gboolean            save_again;   /* the state changed since it began: write it again */
+  GPtrArray          *save_waiters; /* GTask: for the next write */
 };
 
 /* ferry-move.c */
 void     ferry_move_save            (FerryMove        *self);
+/* ferry-move-watch.c */
+void     ferry_move_save_async      (FerryMove           *self,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
 char    *ferry_move_normalize_acct  (const char       *acct,
                                      const char       *host);
 gboolean ferry_move_origin_moved    (FerryMove        *self);

@@ -34,7 +34,8 @@ state_path (FerryMove *self)
   return g_build_filename (self->state_dir, name, NULL);
 }
 
-/* What a state file holds, whatever shape it is in: members of the wrong type are skipped. */
+/* persistence reader: what a state file (ferry_move_save()) holds, whatever shape it is in:
+ * members of the wrong type are skipped. */
 static gint64
 int_of (JsonNode *node,
         gint64    fallback)
@@ -43,6 +44,7 @@ int_of (JsonNode *node,
            ? json_node_get_int (node) : fallback;
 }
 
+/* persistence reader: the move's own state file, as ferry_move_save() wrote it */
 void
 ferry_move_load_state (FerryMove *self)
 {
@@ -110,15 +112,11 @@ ferry_move_load_state (FerryMove *self)
     }
 }
 
-/* Written whole, atomically: a crash leaves the last good copy. */
-void
-ferry_move_save (FerryMove *self)
+static char *
+state_text (FerryMove *self)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = state_path (self);
-  g_autofree char *text = NULL;
   GHashTableIter iter;
   FerryMoveServer *server;
 
@@ -167,10 +165,108 @@ ferry_move_save (FerryMove *self)
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  text = json_to_string (root, FALSE);
+  return json_to_string (root, FALSE);
+}
+
+/* Written whole, atomically: a crash leaves the last good copy. While an asynchronous write
+ * is under way, this one follows it instead (the two would share the part file). */
+void
+ferry_move_save (FerryMove *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = state_path (self);
+  g_autofree char *text = NULL;
+
+  if (self->saving)
+    {
+      self->save_again = TRUE;
+      return;
+    }
+  text = state_text (self);
   if (g_mkdir_with_parents (self->state_dir, 0700) != 0 ||
       !ferry_private_file_write (path, text, -1, &error))
-    g_warning ("Could not keep the move’s state in %s: %s", path, error ? error->message : g_strerror (errno));
+    g_warning ("Could not keep the move’s state in %s: %s", path,
+               error ? error->message : g_strerror (errno));
+}
+
+typedef struct
+{
+  FerryMove *move;
+  GPtrArray *waiters;   /* GTask */
+  char      *path;
+} Saving;
+
+static void save_start (FerryMove *self);
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Saving *saving = user_data;
+  FerryMove *self = saving->move;
+  g_autoptr(GError) error = NULL;
+
+  if (!ferry_private_file_write_finish (result, &error))
+    g_warning ("Could not keep the move’s state in %s: %s", saving->path, error->message);
+  self->saving = FALSE;
+  /* As the synchronous save: a state that could not be kept is told, not a failure. */
+  for (guint i = 0; i < saving->waiters->len; i++)
+    {
+      GTask *task = g_ptr_array_index (saving->waiters, i);
+
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+    }
+  if (self->save_again)
+    save_start (self);
+  g_ptr_array_unref (saving->waiters);
+  g_free (saving->path);
+  g_object_unref (saving->move);
+  g_free (saving);
+}
+
+static void
+save_start (FerryMove *self)
+{
+  Saving *saving = g_new0 (Saving, 1);
+  g_autofree char *text = state_text (self);
+  gsize length = strlen (text);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GTask) failed = NULL;
+  int saved;
+
+  saving->move = g_object_ref (self);
+  saving->waiters = g_steal_pointer (&self->save_waiters);
+  saving->path = state_path (self);
+  self->save_waiters = g_ptr_array_new ();
+  self->saving = TRUE;
+  self->save_again = FALSE;
+  if (g_mkdir_with_parents (self->state_dir, 0700) != 0)
+    {
+      saved = errno;
+      failed = g_task_new (NULL, NULL, saved_cb, saving);
+      g_task_return_new_error (failed, G_IO_ERROR, g_io_error_from_errno (saved), "%s",
+                               g_strerror (saved));
+      return;
+    }
+  bytes = g_bytes_new_take (g_steal_pointer (&text), length);
+  ferry_private_file_write_async (saving->path, bytes, NULL, saved_cb, saving);
+}
+
+/* ferry_move_save() off the main thread: @callback once the state as it is now is on disk
+ * (or could not be kept, which is only warned about). Writes never overlap: one asked for
+ * during a write follows it, with the state as it is then. */
+void
+ferry_move_save_async (FerryMove           *self,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_ptr_array_add (self->save_waiters, g_task_new (self, NULL, callback, user_data));
+  if (self->saving)
+    self->save_again = TRUE;
+  else
+    save_start (self);
 }
 
 /* Samples */
@@ -179,6 +275,17 @@ typedef struct
 {
   guint pending;
 } Sampling;
+
+static void
+sample_saved_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+
+  g_task_propagate_boolean (G_TASK (result), NULL);
+  g_task_return_boolean (task, TRUE);
+}
 
 static void
 sample_looked_up_cb (GObject      *object,
@@ -203,9 +310,9 @@ sample_looked_up_cb (GObject      *object,
       sample.new_followers = self->new_side.account ? ferry_account_get_followers (self->new_side.account) : -1;
       g_array_append_val (self->samples, sample);
       ferry_move_note_moved (self, sample.time);
-      ferry_move_save (self);
       ferry_move_evaluate (self);
-      g_task_return_boolean (task, TRUE);
+      ferry_move_save_async (self, sample_saved_cb, task);
+      return;
     }
   g_object_unref (task);
 }
@@ -349,22 +456,22 @@ listed_cb (GObject      *object,
   FerryMoveSide *side = s->step == 2 ? self->origin : self->target;
   GHashTable *into = s->step == 2 ? s->on_origin : s->on_target;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonArray) array = ferry_move_backend_list_finish (FERRY_MOVE_BACKEND (object), result,
-                                                               &error);
+  g_autoptr(GPtrArray) accounts = ferry_move_backend_list_finish (FERRY_MOVE_BACKEND (object),
+                                                                  result, &error);
 
-  if (array == NULL && (s->step == 1 || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)))
+  if (accounts == NULL &&
+      (s->step == 1 || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       g_object_unref (task);
       return;
     }
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; accounts != NULL && i < accounts->len; i++)
     {
-      const char *acct = ferry_move_acct_of (json_array_get_element (array, i));
+      const char *acct = ferry_account_get_acct (g_ptr_array_index (accounts, i));
 
-      if (acct != NULL)
-        g_hash_table_insert (into, ferry_move_normalize_acct (acct, side->handle->host),
-                             GINT_TO_POINTER (s->step == 3 ? 2 : 1));
+      g_hash_table_insert (into, ferry_move_normalize_acct (acct, side->handle->host),
+                           GINT_TO_POINTER (s->step == 3 ? 2 : 1));
     }
   if (error != NULL)
     g_debug ("stragglers: %s", error->message);   /* follow requests or the old list: optional */

@@ -73,6 +73,7 @@ ferry_move_finalize (GObject *object)
   g_clear_pointer (&self->followers, g_ptr_array_unref);
   g_clear_pointer (&self->servers, g_hash_table_unref);
   g_clear_pointer (&self->samples, g_array_unref);
+  g_clear_pointer (&self->save_waiters, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ferry_move_parent_class)->finalize (object);
 }
@@ -104,6 +105,7 @@ ferry_move_init (FerryMove *self)
   self->servers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                          (GDestroyNotify) ferry_move_server_free);
   self->samples = g_array_new (FALSE, FALSE, sizeof (FerryMoveSample));
+  self->save_waiters = g_ptr_array_new ();
   self->state_dir = g_build_filename (g_get_user_data_dir (), "ferry", "moves", NULL);
 }
 
@@ -461,7 +463,8 @@ ferry_move_normalize_acct (const char *acct,
   return ferry_handle_normalize_acct (acct, host);
 }
 
-/* A member of the type asked for, or %NULL: servers' answers come in any shape. */
+/* persistence reader (for the readers of Ferry's own files: the state file, the backup's):
+ * a member of the type asked for, or %NULL: a file may come in any shape. */
 JsonNode *
 ferry_move_member (JsonNode     *node,
                    const char   *name,
@@ -475,7 +478,7 @@ ferry_move_member (JsonNode     *node,
   return member != NULL && json_node_get_node_type (member) == type ? member : NULL;
 }
 
-/* A string value, or %NULL for anything else. */
+/* persistence reader: a string value, or %NULL for anything else. */
 const char *
 ferry_move_string_of (JsonNode *node)
 {
@@ -483,7 +486,7 @@ ferry_move_string_of (JsonNode *node)
            ? json_node_get_string (node) : NULL;
 }
 
-/* The "acct" of an account in a list, or %NULL. */
+/* persistence reader: the "acct" of an account in a backup's list, or %NULL. */
 const char *
 ferry_move_acct_of (JsonNode *account)
 {

@@ -52,12 +52,16 @@ ferry_transfer_set_status (FerryTransfer *self,
 }
 
 /* GoToSocial's answer for a list member whose follow is not (yet) a follow: a 404
- * (internal/processing/list/updateentries.go AddToList: "account … not currently followed"). */
+ * (internal/processing/list/updateentries.go AddToList: "account … not currently followed").
+ * Decided on the status and the server's own text, never on Ferry's sentence. */
 gboolean
 ferry_transfer_not_yet_followed (const GError *error)
 {
+  const char *text = ferry_api_error_get_server_text (error);
+
   return g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_NOT_FOUND) &&
-         error->message != NULL && strstr (error->message, "not currently followed") != NULL;
+         ferry_api_error_get_http_status (error) == 404 &&
+         text != NULL && strstr (text, "not currently followed") != NULL;
 }
 
 static void
