@@ -66,7 +66,7 @@ typedef struct
   char        *body;     /* form-encoded, for anything but GET */
   SoupMultipart *multipart; /* or a multipart form (files) */
   gboolean     follow;   /* POST …/follow: Mastodon's daily follows limit applies */
-  gboolean     paged;
+  FerryRateLimits limits; /* the throttles that count it */
   gboolean     raw;
   const char  *accept;   /* for raw downloads: what to ask for; NULL for anything */
   int          priority;

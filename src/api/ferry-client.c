@@ -55,22 +55,6 @@ request_free (Request *req)
   g_free (req);
 }
 
-static gboolean
-url_is_paged (const char *url)
-{
-  const char *query = strchr (url, '?');
-  static const char *keys[] = { "max_id=", "min_id=", "since_id=", "page=" };
-
-  for (guint i = 0; query && i < G_N_ELEMENTS (keys); i++)
-    {
-      const char *found = strstr (query, keys[i]);
-
-      if (found != NULL && (found[-1] == '?' || found[-1] == '&'))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 pump (FerryClient *self)
 {
@@ -273,7 +257,7 @@ _ferry_client_request_start (GTask *task)
 
   /* Never send what the budget says will be refused. Files (avatars, media) are not API
    * calls: the API throttles do not count them. */
-  wait = req->raw ? 0 : ferry_rate_limiter_reserve (self->limiter, req->paged);
+  wait = req->raw ? 0 : ferry_rate_limiter_reserve_for (self->limiter, req->limits);
   if (wait > 0)
     {
       g_signal_emit (self, signals[SIGNAL_WAITING], 0, wait);
@@ -447,7 +431,7 @@ ferry_client_call_full_async (FerryClient         *self,
       else
         req->body = g_steal_pointer (&encoded);
     }
-  req->paged = url_is_paged (req->url);
+  req->limits = ferry_rate_limits_for_request (method, req->url);
   req->follow = g_str_equal (method, "POST") && g_str_has_suffix (path, "/follow") &&
                 strstr (path, "/accounts/") != NULL;
   req->priority = io_priority;
