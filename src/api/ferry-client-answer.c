@@ -568,7 +568,8 @@ _ferry_client_sent_cb (GObject      *object,
   req->status = soup_message_get_status (req->msg);
   headers = soup_message_get_response_headers (req->msg);
   if (!req->raw)
-    ferry_rate_limiter_update_for (self->limiter, req->limits, req->status, headers);
+    ferry_rate_limiter_update_for (self->limiter, req->limits, req->status,
+                                   headers);
 
   if (SOUP_STATUS_IS_REDIRECTION (req->status) && req->status != 304)
     {
