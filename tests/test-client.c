@@ -175,6 +175,82 @@ test_budget (Fixture       *f,
 
 /* Another app spent the token's budget: the first answer is a real 429, with headers and no
  * Retry-After; the client waits until the reset they gave, then succeeds. */
+typedef struct
+{
+  GPtrArray  *order;   /* char*: what was answered, in order */
+  guint       pending;
+} Order;
+
+typedef struct
+{
+  Order      *order;
+  const char *name;
+} OrderItem;
+
+static void
+order_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  OrderItem *item = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL,
+                                                       &error);
+
+  g_assert_no_error (error);
+  g_ptr_array_add (item->order->order, g_strdup (item->name));
+  item->order->pending--;
+}
+
+/* Pages that wait for the paging window give their connection slots back: a call that is no
+ * page, queued after them, is answered before them (it once waited behind four of them). On
+ * the real clock (a scaled one reaches the end of a wait as it starts), with paging windows of
+ * 4 s. */
+static void
+test_waiting_frees_slot (Fixture       *f,
+                         gconstpointer  data)
+{
+  Order order = { g_ptr_array_new_with_free_func (g_free), 9 };
+  OrderItem items[9];
+  FerryRateLimiter *limiter;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) me = NULL;
+
+  /* The server's clock first (the paging windows are on it). */
+  ferry_client_set_time_scale (f->client, 1.0);
+  me = call (f, "GET", "/api/v1/accounts/verify_credentials", NULL, &error);
+  g_assert_no_error (error);
+  limiter = ferry_client_get_rate_limiter (f->client);
+  ferry_rate_limiter_set_paging_budget (limiter, 4, 4);
+  /* At the start of a window: the pages after the fourth wait 3 s at least. */
+  while (ferry_rate_limiter_get_server_now (limiter) % 4 != 0)
+    g_usleep (G_USEC_PER_SEC / 20);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/api/v1/bookmarks?max_id=%u", 1000 - i);
+
+      items[i] = (OrderItem) { &order, "page" };
+      ferry_client_call_async (f->client, "GET", path, NULL, NULL, order_cb, &items[i]);
+    }
+  items[8] = (OrderItem) { &order, "preferences" };
+  ferry_client_call_async (f->client, "GET", "/api/v1/preferences", NULL, NULL, order_cb,
+                           &items[8]);
+  while (order.pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Four pages within the budget, and the call with them; the other four after the window
+   * turned. */
+  for (guint i = 0; i < order.order->len; i++)
+    {
+      g_test_message ("%u: %s", i, (const char *) g_ptr_array_index (order.order, i));
+      if (g_str_equal (g_ptr_array_index (order.order, i), "preferences"))
+        g_assert_cmpuint (i, <=, 4);
+    }
+  g_assert_cmpuint (f->waits, >=, 1);
+  g_assert_cmpuint (fedisim_server_status_count (f->server, 429), ==, 0);
+  g_ptr_array_unref (order.order);
+}
+
 static void
 test_real_429 (Fixture       *f,
                gconstpointer  data)
@@ -942,6 +1018,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
   ADD ("/client/pagination", test_pagination);
   ADD ("/client/budget", test_budget);
+  ADD ("/client/waiting-frees-slot", test_waiting_frees_slot);
   ADD ("/client/real-429", test_real_429);
   ADD ("/client/injected-faults", test_injected_faults);
   ADD ("/client/errors", test_errors);

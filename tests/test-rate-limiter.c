@@ -451,6 +451,124 @@ test_fedisim_skewed_date (gconstpointer data)
   g_assert_cmpuint (ferry_client_get_retries (client), ==, 0);
 }
 
+/* One answer as Mastodon writes it: the headers of the tightest throttle that counted it. */
+static void
+answer_throttle (FerryRateLimiter *limiter,
+             gint64            date,
+             guint             status,
+             FerryRateLimits   limits,
+             guint             remaining,
+             gint64            reset)
+{
+  g_autoptr(SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
+  g_autoptr(GDateTime) date_time = g_date_time_new_from_unix_utc (date);
+  g_autoptr(GDateTime) reset_time = g_date_time_new_from_unix_utc (reset);
+  g_autofree char *date_text = g_date_time_format (date_time, "%a, %d %b %Y %H:%M:%S GMT");
+  g_autofree char *reset_text = g_date_time_format (reset_time, "%Y-%m-%dT%H:%M:%S.000000Z");
+  g_autofree char *remaining_text = g_strdup_printf ("%u", remaining);
+
+  soup_message_headers_replace (headers, "Date", date_text);
+  soup_message_headers_replace (headers, "X-RateLimit-Limit", "300");
+  soup_message_headers_replace (headers, "X-RateLimit-Remaining", remaining_text);
+  soup_message_headers_replace (headers, "X-RateLimit-Reset", reset_text);
+  ferry_rate_limiter_update_for (limiter, limits, status, headers);
+}
+
+/* Which throttles count what, as mastodon config/initializers/rack_attack.rb says. */
+static void
+test_limits_for_request (void)
+{
+  static const struct { const char *method; const char *url; FerryRateLimits limits; } cases[] = {
+    { "GET", "https://a.example/api/v1/accounts/1/following?limit=80", FERRY_RATE_LIMIT_API },
+    { "GET", "https://a.example/api/v1/accounts/1/following?limit=80&max_id=5",
+      FERRY_RATE_LIMIT_API | FERRY_RATE_LIMIT_PAGING },
+    { "GET", "https://a.example/api/v1/bookmarks?min_id=5", FERRY_RATE_LIMIT_API |
+      FERRY_RATE_LIMIT_PAGING },
+    { "GET", "https://a.example/api/v1/notifications?since_id=1", FERRY_RATE_LIMIT_API |
+      FERRY_RATE_LIMIT_PAGING },
+    { "GET", "https://a.example/api/v2/search?q=a&page=2", FERRY_RATE_LIMIT_API |
+      FERRY_RATE_LIMIT_PAGING },
+    /* present?: an empty value is no page; a key that only ends like one is none */
+    { "GET", "https://a.example/api/v1/bookmarks?max_id=", FERRY_RATE_LIMIT_API },
+    { "GET", "https://a.example/api/v1/bookmarks?xmax_id=5", FERRY_RATE_LIMIT_API },
+    { "GET", "https://a.example/api/v1/accounts/relationships?id[]=1&id[]=2",
+      FERRY_RATE_LIMIT_API },
+    { "POST", "https://a.example/api/v1/media", FERRY_RATE_LIMIT_API | FERRY_RATE_LIMIT_MEDIA },
+    { "POST", "https://a.example/api/v2/media", FERRY_RATE_LIMIT_API | FERRY_RATE_LIMIT_MEDIA },
+    { "PUT", "https://a.example/api/v1/media/5", FERRY_RATE_LIMIT_API },
+    { "GET", "https://a.example/api/v2/media", FERRY_RATE_LIMIT_API },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s %s", cases[i].method, cases[i].url);
+      g_assert_cmpint (ferry_rate_limits_for_request (cases[i].method, cases[i].url), ==,
+                       cases[i].limits);
+    }
+}
+
+/* The paging throttle's answer does not stand for the token's budget: a page that shows it
+ * nearly spent leaves the calls that are no page going, and a later answer of the token's
+ * 5-minute window (its reset earlier) is still learnt. */
+static void
+test_separate_budgets (void)
+{
+  Sim sim;
+  const gint64 base = 1764633600;   /* aligned to 15 minutes */
+  FerryRateLimits page = FERRY_RATE_LIMIT_API | FERRY_RATE_LIMIT_PAGING;
+
+  sim_init (&sim);
+  ferry_rate_limiter_set_paging_budget (sim.limiter, 300, 15 * 60);
+  sim.local = base + 400;
+
+  /* The token's window (ending at +600) has 200 left. */
+  g_assert_cmpint (ferry_rate_limiter_reserve_for (sim.limiter, FERRY_RATE_LIMIT_API), ==, 0);
+  answer_throttle (sim.limiter, sim.local, 200, FERRY_RATE_LIMIT_API, 200, base + 600);
+
+  /* A page: its answer shows the paging throttle (ends at +900) with one left. */
+  g_assert_cmpint (ferry_rate_limiter_reserve_for (sim.limiter, page), ==, 0);
+  answer_throttle (sim.limiter, sim.local, 200, page, 1, base + 900);
+
+  /* One page more goes; then pages wait for the paging window, calls that are no page don't. */
+  g_assert_cmpint (ferry_rate_limiter_reserve_for (sim.limiter, page), ==, 0);
+  answer_throttle (sim.limiter, sim.local, 200, page, 0, base + 900);
+  g_assert_cmpint (ferry_rate_limiter_reserve_for (sim.limiter, page), ==, 500);
+  for (guint i = 0; i < 150; i++)
+    g_assert_cmpint (ferry_rate_limiter_reserve_for (sim.limiter, FERRY_RATE_LIMIT_API), ==, 0);
+
+  /* The token's answer, reset at +600, is learnt: it says 10 left (someone else spent some). */
+  answer_throttle (sim.limiter, sim.local, 200, FERRY_RATE_LIMIT_API, 10, base + 600);
+  for (guint i = 0; i < 10; i++)
+    g_assert_cmpint (ferry_rate_limiter_reserve_for (sim.limiter, FERRY_RATE_LIMIT_API), ==, 0);
+  g_assert_cmpint (ferry_rate_limiter_reserve_for (sim.limiter, FERRY_RATE_LIMIT_API), ==, 201);
+
+  /* A 429 of the paging throttle (its headers: reset at +900) stops pages, not calls. */
+  sim.local = base + 601;
+  g_assert_cmpint (ferry_rate_limiter_reserve_for (sim.limiter, FERRY_RATE_LIMIT_API), ==, 0);
+  answer_throttle (sim.limiter, sim.local, 200, FERRY_RATE_LIMIT_API, 299, base + 900);
+  answer_throttle (sim.limiter, sim.local, 429, page, 0, base + 900);
+  g_assert_cmpint (ferry_rate_limiter_reserve_for (sim.limiter, page), ==, 299);
+  g_assert_cmpint (ferry_rate_limiter_reserve_for (sim.limiter, FERRY_RATE_LIMIT_API), ==, 0);
+
+  /* The paging window turns: pages go again. */
+  sim.local = base + 900;
+  g_assert_cmpint (ferry_rate_limiter_reserve_for (sim.limiter, page), ==, 0);
+
+  /* Uploads: 30 per 30 minutes (throttle_api_media), counted here. */
+  sim.local = base + 1800;
+  for (guint i = 0; i < 30; i++)
+    {
+      g_assert_cmpint (ferry_rate_limiter_reserve_for (sim.limiter, FERRY_RATE_LIMIT_API |
+                                                                    FERRY_RATE_LIMIT_MEDIA), ==, 0);
+      answer_throttle (sim.limiter, sim.local, 200, FERRY_RATE_LIMIT_API | FERRY_RATE_LIMIT_MEDIA,
+                   299 - i, base + 2100);
+    }
+  g_assert_cmpint (ferry_rate_limiter_reserve_for (sim.limiter, FERRY_RATE_LIMIT_API |
+                                                                FERRY_RATE_LIMIT_MEDIA), ==, 1800);
+  g_assert_cmpint (ferry_rate_limiter_reserve_for (sim.limiter, FERRY_RATE_LIMIT_API), ==, 0);
+  sim_clear (&sim);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -459,6 +577,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/rate-limiter/budget", test_budget_kept);
+  g_test_add_func ("/rate-limiter/throttles/limits-for-request", test_limits_for_request);
+  g_test_add_func ("/rate-limiter/throttles/separate", test_separate_budgets);
   g_test_add_data_func ("/rate-limiter/skewed-date/ahead", GINT_TO_POINTER (SKEW_AHEAD),
                         test_skewed_date);
   g_test_add_data_func ("/rate-limiter/skewed-date/behind", GINT_TO_POINTER (SKEW_BEHIND),

@@ -429,6 +429,120 @@ part_opened_cb (GObject      *object,
   read_next (task);
 }
 
+typedef enum
+{
+  PARSED,
+  PARSED_TOO_DEEP,
+  PARSED_UNREADABLE,
+} ParseOutcome;
+
+/* One answer's JSON, read in a worker thread; the nodes are complete before they are handed
+ * back, and nothing else touches them meanwhile. */
+typedef struct
+{
+  GBytes       *bytes;   /* owned */
+  gboolean      parse;   /* FALSE: only the depth check (a raw ActivityPub document) */
+  ParseOutcome  outcome;
+  JsonNode     *root;    /* owned */
+} Parse;
+
+static void
+parse_free (Parse *data)
+{
+  g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_clear_pointer (&data->root, json_node_unref);
+  g_free (data);
+}
+
+static void
+parse_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Parse *data = task_data;
+  const char *text = g_bytes_get_data (data->bytes, NULL);
+  gsize size = g_bytes_get_size (data->bytes);
+
+  if (ferry_api_json_too_deep (text, size, FERRY_API_MAX_JSON_DEPTH))
+    data->outcome = PARSED_TOO_DEEP;
+  else if (data->parse)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+
+      if (size == 0 || !json_parser_load_from_data (parser, text, (gssize) size, NULL) ||
+          json_parser_get_root (parser) == NULL)
+        data->outcome = PARSED_UNREADABLE;
+      else
+        data->root = json_node_ref (json_parser_get_root (parser));
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Back on the request's own context (the worker's GTask returns where it was made). */
+static void
+parsed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GTask *task = user_data;
+  Request *req = g_task_get_task_data (task);
+  FerryClient *self = req->client;
+  Parse *data = g_task_get_task_data (G_TASK (result));
+  SoupMessage *msg = req->msg;
+  const char *content_type;
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      _ferry_client_attempt_end (req);
+      _ferry_client_request_done (task);
+      g_object_unref (task);
+      return;
+    }
+
+  if (data->outcome == PARSED_TOO_DEEP)
+    {
+      /* Not a passing fault: the same answer would come again. */
+      fail_request (task, ferry_api_error_new_full (FERRY_API_ERROR_BAD_RESPONSE, req->status,
+                                                    NULL,
+                                                    _("%s gave an answer nested too deeply to "
+                                                      "be read."), self->host));
+      return;
+    }
+
+  if (req->raw)
+    {
+      /* An ActivityPub document: JSON the caller parses, checked for depth here. */
+      _ferry_client_attempt_end (req);
+      _ferry_client_request_done (task);
+      g_task_return_pointer (task, g_bytes_ref (data->bytes), (GDestroyNotify) g_bytes_unref);
+      g_object_unref (task);
+      return;
+    }
+
+  if (data->outcome == PARSED_UNREADABLE)
+    {
+      /* An HTML page, or a body cut short: a passing fault more often than not. */
+      if (may_repeat (req) && ++req->attempts < MAX_ATTEMPTS)
+        {
+          self->retries++;
+          _ferry_client_attempt_end (req);
+          _ferry_client_wait_then_start (task, backoff (req->attempts));
+          return;
+        }
+      content_type = soup_message_headers_get_content_type (soup_message_get_response_headers (msg),
+                                                            NULL);
+      fail_request (task, answer_error (self, msg, req->status, content_type, data->bytes));
+      return;
+    }
+
+  req->next_url = parse_next_link (soup_message_get_response_headers (msg));
+  _ferry_client_attempt_end (req);
+  _ferry_client_request_done (task);
+  g_task_return_pointer (task, g_steal_pointer (&data->root), (GDestroyNotify) json_node_unref);
+  g_object_unref (task);
+}
+
 static void
 answer_done (GTask *task)
 {
@@ -495,52 +609,17 @@ answer_done (GTask *task)
       return;
     }
 
-  if (ferry_api_json_too_deep (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                               FERRY_API_MAX_JSON_DEPTH))
-    {
-      /* Not a passing fault: the same answer would come again. */
-      fail_request (task, ferry_api_error_new_full (FERRY_API_ERROR_BAD_RESPONSE, status, NULL,
-                                                    _("%s gave an answer nested too deeply to "
-                                                      "be read."), self->host));
-      return;
-    }
-
-  if (req->raw)
-    {
-      /* An ActivityPub document: JSON the caller parses, checked for depth here. */
-      _ferry_client_attempt_end (req);
-      _ferry_client_request_done (task);
-      g_task_return_pointer (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
-      g_object_unref (task);
-      return;
-    }
-
+  /* The depth check and the parse run in a worker thread: a page of 80 accounts is
+   * millions of instructions, and this thread drives every connection. */
   {
-    g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+    g_autoptr(GTask) parse = g_task_new (NULL, NULL, parsed_cb, task);
+    Parse *data = g_new0 (Parse, 1);
 
-    if (g_bytes_get_size (bytes) == 0 ||
-        !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                     NULL) ||
-        json_parser_get_root (parser) == NULL)
-      {
-        /* An HTML page, or a body cut short: a passing fault more often than not. */
-        if (may_repeat (req) && ++req->attempts < MAX_ATTEMPTS)
-          {
-            self->retries++;
-            _ferry_client_attempt_end (req);
-            _ferry_client_wait_then_start (task, backoff (req->attempts));
-            return;
-          }
-        fail_request (task, answer_error (self, msg, status, content_type, bytes));
-        return;
-      }
-
-    req->next_url = parse_next_link (soup_message_get_response_headers (msg));
-    _ferry_client_attempt_end (req);
-    _ferry_client_request_done (task);
-    g_task_return_pointer (task, json_node_ref (json_parser_get_root (parser)),
-                           (GDestroyNotify) json_node_unref);
-    g_object_unref (task);
+    data->bytes = g_steal_pointer (&bytes);
+    data->parse = !req->raw;
+    g_task_set_source_tag (parse, parse_thread);
+    g_task_set_task_data (parse, data, (GDestroyNotify) parse_free);
+    g_task_run_in_thread (parse, parse_thread);
   }
 }
 
@@ -605,7 +684,8 @@ _ferry_client_sent_cb (GObject      *object,
   req->status = soup_message_get_status (req->msg);
   headers = soup_message_get_response_headers (req->msg);
   if (!req->raw)
-    ferry_rate_limiter_update (self->limiter, req->status, headers);
+    ferry_rate_limiter_update_for (self->limiter, req->limits, req->status,
+                                   headers);
 
   if (SOUP_STATUS_IS_REDIRECTION (req->status) && req->status != 304)
     {

@@ -23,6 +23,7 @@ G_BEGIN_DECLS
 #define MAX_STALLS       2    /* tries of a request whose connection fell silent */
 #define MAX_REDIRECTS    5
 #define MAX_RETRY_AFTER  900  /* s: the longest wait a Retry-After gets, in one go */
+#define SHORT_WAIT       1    /* s: a wait no longer gives its connection slot back */
 
 /* Every body has a cap (api-facts; issue 12 #4): an endless answer once reached 3 GB in 28 s. */
 #define MAX_ANSWER_SIZE    (8 * 1024 * 1024)    /* an API answer, an ActivityPub document */
@@ -48,6 +49,7 @@ struct _FerryClient
   FerryRateLimiter *limiter;   /* owned */
   double            time_scale;
   guint             in_flight;
+  gboolean          pumping;   /* in pump(): a slot given back needs no pump of its own */
   GQueue            queue;     /* GTask*, API calls waiting for a slot */
   GQueue            files;     /* GTask*, downloads waiting: API calls go first */
   guint             retries;
@@ -66,7 +68,7 @@ typedef struct
   char        *body;     /* form-encoded, for anything but GET */
   SoupMultipart *multipart; /* or a multipart form (files) */
   gboolean     follow;   /* POST …/follow: Mastodon's daily follows limit applies */
-  gboolean     paged;
+  FerryRateLimits limits; /* the throttles that count it */
   gboolean     raw;
   const char  *accept;   /* for raw downloads: what to ask for; NULL for anything */
   int          priority;

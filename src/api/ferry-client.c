@@ -55,25 +55,13 @@ request_free (Request *req)
   g_free (req);
 }
 
-static gboolean
-url_is_paged (const char *url)
-{
-  const char *query = strchr (url, '?');
-  static const char *keys[] = { "max_id=", "min_id=", "since_id=", "page=" };
-
-  for (guint i = 0; query && i < G_N_ELEMENTS (keys); i++)
-    {
-      const char *found = strstr (query, keys[i]);
-
-      if (found != NULL && (found[-1] == '?' || found[-1] == '&'))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 pump (FerryClient *self)
 {
+  /* A request that waits gives its slot back from inside the loop: the loop goes on. */
+  if (self->pumping)
+    return;
+  self->pumping = TRUE;
   while (self->in_flight < MAX_IN_FLIGHT &&
          (!g_queue_is_empty (&self->queue) || !g_queue_is_empty (&self->files)))
     {
@@ -87,6 +75,7 @@ pump (FerryClient *self)
       req->holds_slot = TRUE;
       _ferry_client_request_start (task);
     }
+  self->pumping = FALSE;
 }
 
 /* Every request ends here, once. */
@@ -114,10 +103,35 @@ _ferry_client_return_error (GTask  *task,
   g_object_unref (task);
 }
 
+/* Back in the queue, ahead of every call of its priority or a less urgent one: it has waited
+ * its turn already. */
+static void
+requeue (FerryClient *self,
+         GTask       *task)
+{
+  Request *req = g_task_get_task_data (task);
+
+  if (req->raw)
+    g_queue_push_head (&self->files, task);
+  else
+    {
+      GList *l = self->queue.head;
+
+      while (l != NULL && ((Request *) g_task_get_task_data (l->data))->priority < req->priority)
+        l = l->next;
+      if (l == NULL)
+        g_queue_push_tail (&self->queue, task);
+      else
+        g_queue_insert_before (&self->queue, l, task);
+    }
+  pump (self);
+}
+
 static gboolean
 wait_done_cb (gpointer user_data)
 {
   GTask *task = user_data;
+  Request *req = g_task_get_task_data (task);
 
   if (g_task_return_error_if_cancelled (task))
     {
@@ -125,19 +139,33 @@ wait_done_cb (gpointer user_data)
       g_object_unref (task);
       return G_SOURCE_REMOVE;
     }
-  _ferry_client_request_start (task);
+  if (req->holds_slot)
+    _ferry_client_request_start (task);
+  else
+    requeue (req->client, task);
   return G_SOURCE_REMOVE;
 }
 
-/* Waits, cancellably, then starts the request again. Takes the task. */
+/* Waits, cancellably, then queues the request for a slot again. Takes the task. For a long
+ * wait the slot is given up meanwhile: a page waiting for the paging window does not hold up
+ * a relationships call, a status's history or a media download that may go now. The second
+ * that a probe of a new window takes keeps it: hundreds of waiting requests would each poll
+ * the limiter every second. */
 void
 _ferry_client_wait_then_start (GTask  *task,
                                double  seconds)
 {
   Request *req = g_task_get_task_data (task);
+  FerryClient *self = req->client;
   guint ms = (guint) MAX (1, seconds * 1000.0 / req->client->time_scale);
   GSource *source = g_timeout_source_new (ms);
   GCancellable *cancellable = g_task_get_cancellable (task);
+
+  if (req->holds_slot && seconds > SHORT_WAIT)
+    {
+      req->holds_slot = FALSE;
+      self->in_flight--;
+    }
 
   /* On a scaled clock the server's time reaches the end of the wait meanwhile. */
   if (req->client->time_scale != 1.0)
@@ -155,6 +183,7 @@ _ferry_client_wait_then_start (GTask  *task,
   g_source_set_callback (source, wait_done_cb, task, NULL);
   g_source_attach (source, g_main_context_get_thread_default ());
   g_source_unref (source);
+  pump (self);
 }
 
 /* Whether @req may go to its URL: an API call (with the token) only to the account's own
@@ -273,7 +302,8 @@ _ferry_client_request_start (GTask *task)
 
   /* Never send what the budget says will be refused. Files (avatars, media) are not API
    * calls: the API throttles do not count them. */
-  wait = req->raw ? 0 : ferry_rate_limiter_reserve (self->limiter, req->paged);
+  wait = req->raw ? 0 : ferry_rate_limiter_reserve_for (self->limiter,
+                                                       req->limits);
   if (wait > 0)
     {
       g_signal_emit (self, signals[SIGNAL_WAITING], 0, wait);
@@ -447,7 +477,7 @@ ferry_client_call_full_async (FerryClient         *self,
       else
         req->body = g_steal_pointer (&encoded);
     }
-  req->paged = url_is_paged (req->url);
+  req->limits = ferry_rate_limits_for_request (method, req->url);
   req->follow = g_str_equal (method, "POST") && g_str_has_suffix (path, "/follow") &&
                 strstr (path, "/accounts/") != NULL;
   req->priority = io_priority;

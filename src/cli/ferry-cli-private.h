@@ -27,6 +27,8 @@ FerryRole            ferry_cli_find_role                 (FerryAccountManager *m
 gboolean             ferry_cli_interrupted               (gpointer             user_data);
 const char          *ferry_cli_state_text                (FerryAccountState    state);
 
+void                 ferry_cli_bench_init                (void);
+
 int                  ferry_cli_command_transfer          (int                  argc,
                                                           char               **argv);
 int                  ferry_cli_command_verify            (int                  argc,

@@ -808,6 +808,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("ferry-cli");
   ferry_cli_output_init ();
+  ferry_cli_bench_init ();
 
   if (argc < 2)
     {

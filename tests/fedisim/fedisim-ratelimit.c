@@ -6,7 +6,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Windows are fixed and aligned to the epoch (the key is now / period), counted on the
- * virtual clock. Every request counts, the refused ones too, as Rack::Attack's counter does.
+ * virtual clock. The throttles, their limits and what each counts follow mastodon
+ * config/initializers/rack_attack.rb; Rack::Attack (rack/rack-attack
+ * lib/rack/attack/configuration.rb, throttled?: @throttles.any?) goes through them in the
+ * order they are declared, counts the request in each (the refused one too), and stops at the
+ * first that refuses: the ones after it do not count that request.
  */
 
 #define G_LOG_DOMAIN "fedisim"
@@ -27,6 +31,7 @@ typedef struct
 static const FsThrottle per_token = { "per_token_api", 300, 5 * 60 };
 static const FsThrottle per_user = { "authenticated_api", 1500, 5 * 60 };
 static const FsThrottle per_ip = { "unauthenticated_api", 300, 5 * 60 };
+static const FsThrottle media_user = { "api_media", 30, 30 * 60 };
 static const FsThrottle paging_user = { "authenticated_paging", 300, 15 * 60 };
 static const FsThrottle paging_ip = { "unauthenticated_paging", 300, 15 * 60 };
 static const FsThrottle apps_ip = { "oauth_application_registrations", 5, 10 * 60 };
@@ -87,15 +92,30 @@ set_headers (FsRequest   *req,
   soup_message_headers_replace (headers, "X-RateLimit-Reset", reset_text);
 }
 
+/* paging_request?: params['page'].present? || … min_id, max_id, since_id (an empty value is
+ * not present). */
 static gboolean
 is_paged (FsRequest *req)
 {
   static const char *keys[] = { "page", "min_id", "max_id", "since_id" };
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    if (g_hash_table_contains (req->query, keys[i]))
-      return TRUE;
+    {
+      GPtrArray *values = g_hash_table_lookup (req->query, keys[i]);
+
+      for (guint j = 0; values != NULL && j < values->len; j++)
+        if (*(const char *) g_ptr_array_index (values, j) != '\0')
+          return TRUE;
+    }
   return FALSE;
+}
+
+/* throttle_api_media: req.post? && req.path.match?(/\A\/api\/v\d+\/media\z/i) */
+static gboolean
+is_media_upload (FsRequest *req)
+{
+  return g_str_equal (req->method, "POST") &&
+         g_regex_match_simple ("^/api/v[0-9]+/media$", req->path, G_REGEX_CASELESS, 0);
 }
 
 /* The throttle closest to exhaustion gives the headers (Api::RateLimitHeaders). */
@@ -129,9 +149,12 @@ fs_rate_check (FsRequest *req)
 {
   FedisimServer *server = req->server;
   FsActor *user = req->token ? req->token->user : NULL;
+  const FsThrottle *order[4];
+  const char *keys[4];
+  g_autofree char *token_key = NULL;
+  g_autofree char *user_key = NULL;
   FsHit hits[4];
-  guint n = 0;
-  const FsHit *limiting;
+  guint n = 0, counted = 0;
 
   switch (server->flavour)
     {
@@ -139,46 +162,49 @@ fs_rate_check (FsRequest *req)
       return TRUE;   /* no headers, no limit that clients see in the tests */
 
     case FEDISIM_FLAVOUR_GOTOSOCIAL:
-      hits[n++] = hit (server, &gts_ip, "127.0.0.1", TRUE);
+      order[n] = &gts_ip, keys[n++] = "127.0.0.1";
       break;
 
     case FEDISIM_FLAVOUR_MASTODON:
     case FEDISIM_FLAVOUR_LEGACY:
     default:
-      if (req->token != NULL)
-        {
-          g_autofree char *token_key = g_strdup_printf ("%" G_GUINT64_FORMAT, req->token->id);
-
-          hits[n++] = hit (server, &per_token, token_key, TRUE);
-        }
+      /* rack_attack.rb's order: authenticated_api, per_token_api, unauthenticated_api,
+       * api_media, …, authenticated_paging, unauthenticated_paging. */
+      token_key = req->token ? g_strdup_printf ("%" G_GUINT64_FORMAT, req->token->id) : NULL;
+      user_key = user ? g_strdup_printf ("%" G_GUINT64_FORMAT, user->id) : NULL;
       if (user != NULL)
+        order[n] = &per_user, keys[n++] = user_key;
+      if (req->token != NULL)
+        order[n] = &per_token, keys[n++] = token_key;
+      if (user == NULL)
+        order[n] = &per_ip, keys[n++] = "127.0.0.1";
+      if (user != NULL && is_media_upload (req))
+        order[n] = &media_user, keys[n++] = user_key;
+      if (is_paged (req))
         {
-          g_autofree char *user_key = g_strdup_printf ("%" G_GUINT64_FORMAT, user->id);
-
-          hits[n++] = hit (server, &per_user, user_key, TRUE);
-          if (is_paged (req))
-            hits[n++] = hit (server, &paging_user, user_key, TRUE);
-        }
-      else
-        {
-          hits[n++] = hit (server, &per_ip, "127.0.0.1", TRUE);
-          if (is_paged (req))
-            hits[n++] = hit (server, &paging_ip, "127.0.0.1", TRUE);
+          if (user != NULL)
+            order[n] = &paging_user, keys[n++] = user_key;
+          else
+            order[n] = &paging_ip, keys[n++] = "127.0.0.1";
         }
       break;
     }
 
-  limiting = tightest (hits, n);
-  set_headers (req, limiting);
-
   for (guint i = 0; i < n; i++)
     {
+      hits[counted++] = hit (server, order[i], keys[i], TRUE);
       if (hits[i].count > hits[i].limit)
         {
+          /* throttled_responder: the refusing throttle's limit, 0 left, its period's reset. */
+          set_headers (req, &hits[i]);
           fs_reply_error (req, 429, "Too many requests");
           return FALSE;
         }
     }
+
+  /* Api::RateLimitHeaders: the throttle closest to exhaustion of those that counted it. */
+  if (counted > 0)
+    set_headers (req, tightest (hits, counted));
   return TRUE;
 }
 

@@ -24,6 +24,7 @@
 #include "ferry-api-error.h"
 #include "ferry-backup-private.h"
 #include "ferry-csv.h"
+#include "ferry-json-scan.h"
 #include "ferry-private-file.h"
 
 /* json-glib 1.6 warns about a member that is not there; a server's answer may lack any. */
@@ -64,13 +65,52 @@ ferry_backup_array_string (JsonArray *array,
            ? json_node_get_string (node) : NULL;
 }
 
+/* What ferry_backup_write_file() wrote, by path: its size, time and checksum, so that the
+ * manifest need not read the file again (it reads only what it did not write: downloads). */
+typedef struct
+{
+  goffset size;
+  gint64  mtime_ns;
+  char   *sha256;
+} Written;
+
+static GMutex      written_lock;
+static GHashTable *written;   /* char* path → Written* */
+
+static void
+written_free (Written *entry)
+{
+  g_free (entry->sha256);
+  g_free (entry);
+}
+
+static gint64
+stat_mtime_ns (const GStatBuf *buf)
+{
+  return (gint64) buf->st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + buf->st_mtim.tv_nsec;
+}
+
+/* The checksum of @path if this process wrote it as it is now, or NULL. */
+static char *
+written_sha256 (const char     *path,
+                const GStatBuf *buf)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&written_lock);
+  Written *entry = written ? g_hash_table_lookup (written, path) : NULL;
+
+  if (entry == NULL || entry->size != (goffset) buf->st_size ||
+      entry->mtime_ns != stat_mtime_ns (buf))
+    return NULL;
+  return g_strdup (entry->sha256);
+}
+
 /**
  * ferry_backup_write_file:
  * @name: relative to @dir ("media/1234.png")
  *
  * Writes a file whole or not at all, private (0600; its folder 0700): see
  * ferry_private_file_write(). A run killed halfway leaves only a hidden part file, which the
- * next run removes.
+ * next run removes. Its checksum is taken from @contents as it goes, for the manifest.
  */
 gboolean
 ferry_backup_write_file (const char  *dir,
@@ -81,10 +121,31 @@ ferry_backup_write_file (const char  *dir,
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autofree char *folder = g_path_get_dirname (path);
+  gsize size = length < 0 ? strlen (contents) : (gsize) length;
+  GStatBuf buf;
+  Written *entry;
 
   /* The folder may be new (media/), or gone since the backup began: make it. */
-  return ferry_private_dir_make (folder, error) &&
-         ferry_private_file_write (path, contents, length, error);
+  if (!ferry_private_dir_make (folder, error) ||
+      !ferry_private_file_write (path, contents, length, error))
+    return FALSE;
+
+  if (g_stat (path, &buf) != 0)
+    return TRUE;   /* the manifest reads it, then */
+  entry = g_new0 (Written, 1);
+  entry->size = (goffset) size;
+  entry->mtime_ns = stat_mtime_ns (&buf);
+  entry->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents,
+                                               size);
+  {
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&written_lock);
+
+    if (written == NULL)
+      written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) written_free);
+    g_hash_table_replace (written, g_steal_pointer (&path), entry);
+  }
+  return TRUE;
 }
 
 /* Removes the part files a killed run left in @folder. */
@@ -123,6 +184,51 @@ write_json (const char  *dir,
   return ferry_backup_write_file (dir, name, text, length, error);
 }
 
+/* ferry_json_scan_members(), or a parse where the scan cannot follow the line. Returns FALSE when the
+ * line is no JSON object at all. */
+static gboolean
+read_members (const char  *line,
+              gsize        length,
+              const char **keys,
+              guint        n_keys,
+              char       **values)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  JsonObject *object;
+
+  if (ferry_json_scan_members (line, length, keys, n_keys, values))
+    return TRUE;
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, line, (gssize) length, NULL) ||
+      (object = ferry_api_json_root_object (parser)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_keys; i++)
+    values[i] = g_strdup (ferry_backup_string_member (object, keys[i]));
+  return TRUE;
+}
+
+/* A post's id, read from its line without parsing it all: "id" is a top-level member. */
+static char *
+line_id (const char *line,
+         gsize       length)
+{
+  const char *keys[] = { "id" };
+  char *id = NULL;
+
+  return read_members (line, length, keys, 1, &id) ? id : NULL;
+}
+
+static gboolean
+journal_damaged (const char  *staging_path,
+                 GError     **error)
+{
+  g_autofree char *name = g_filename_display_name (staging_path);
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+               _("The backup’s journal “%s” is damaged."), name);
+  return FALSE;
+}
+
 /* Calls @func for every line of the journal file, in order. */
 static gboolean
 for_each_item (const char  *staging_path,
@@ -147,14 +253,43 @@ for_each_item (const char  *staging_path,
         continue;
       if (!json_parser_load_from_data (parser, line, end - line, NULL) ||
           ferry_api_json_root_object (parser) == NULL)
-        {
-          g_autofree char *name = g_filename_display_name (staging_path);
-
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("The backup’s journal “%s” is damaged."), name);
-          return FALSE;
-        }
+        return journal_damaged (staging_path, error);
       func (json_node_get_object (json_parser_get_root (parser)), user_data);
+    }
+  return TRUE;
+}
+
+/* for_each_item() for a row that needs only some string members (@keys): each line is
+ * scanned for them rather than parsed whole (read_members()). */
+static gboolean
+for_each_strings (const char  *staging_path,
+                  const char **keys,
+                  guint        n_keys,
+                  void       (*func) (char **values, gpointer user_data),
+                  gpointer     user_data,
+                  GError     **error)
+{
+  g_autofree char *text = NULL;
+  gsize length;
+  char *line;
+  char *next;
+
+  g_assert (n_keys <= 4);
+  if (!g_file_get_contents (staging_path, &text, &length, NULL))
+    return TRUE;   /* nothing was fetched: an empty category */
+  for (line = text; line < text + length; line = next)
+    {
+      char *values[4] = { NULL };
+      char *end = memchr (line, '\n', text + length - line);
+
+      next = end ? end + 1 : text + length;
+      if (end == NULL || end == line)
+        continue;
+      if (!read_members (line, end - line, keys, n_keys, values))
+        return journal_damaged (staging_path, error);
+      func (values, user_data);
+      for (guint i = 0; i < n_keys; i++)
+        g_free (values[i]);
     }
   return TRUE;
 }
@@ -202,16 +337,29 @@ following_row (JsonObject *item,
   out->count++;
 }
 
+/* blocked_accounts.csv, endorsements.json: the scanned "acct". */
 static void
-acct_row (JsonObject *item,
-          gpointer    user_data)
+acct_string_row (char     **values,
+                 gpointer   user_data)
 {
   Out *out = user_data;
-  const char *fields[1] = { ferry_backup_string_member (item, "acct") };
+  const char *fields[1] = { values[0] };
 
   ferry_csv_append_row (out->csv, fields, 1);
   if (out->json != NULL)
     json_array_add_string_element (out->json, fields[0]);
+  out->count++;
+}
+
+/* uri_row() for the CSV alone, from the scanned "uri". */
+static void
+uri_string_row (char     **values,
+                gpointer   user_data)
+{
+  Out *out = user_data;
+  const char *fields[1] = { values[0] };
+
+  ferry_csv_append_row (out->csv, fields, 1);
   out->count++;
 }
 
@@ -319,19 +467,6 @@ write_array (const char  *dir,
   return write_json (dir, name, node, error);
 }
 
-/* A post's id, read from its line without parsing it all: "id" is a top-level member. */
-static char *
-line_id (const char *line,
-         gsize       length)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-
-  if (!json_parser_load_from_data (parser, line, (gssize) length, NULL) ||
-      ferry_api_json_root_object (parser) == NULL)
-    return NULL;
-  return g_strdup (ferry_backup_string_member (json_node_get_object (json_parser_get_root (parser)), "id"));
-}
-
 /* posts.jsonl: this run's posts (newest first), then those an earlier backup had.
  * @earlier_bytes: how long posts.jsonl was before this backup wrote it (-1: there was none, so
  * whatever is there now is this backup's own),
@@ -415,6 +550,8 @@ ferry_backup_write_category (const char  *category,
                              gint64      *count,
                              GError     **error)
 {
+  static const char *acct_key[] = { "acct" };
+  static const char *uri_key[] = { "uri" };
   Out out = { 0 };
   gboolean ok = FALSE;
 
@@ -449,7 +586,7 @@ ferry_backup_write_category (const char  *category,
     }
   else if (g_str_equal (category, "blocks"))
     {
-      ok = for_each_item (staging_path, acct_row, &out, error) &&
+      ok = for_each_strings (staging_path, acct_key, 1, acct_string_row, &out, error) &&
            write_csv (dir, "blocked_accounts.csv", out.csv, error);
     }
   else if (g_str_equal (category, "mutes"))
@@ -482,7 +619,7 @@ ferry_backup_write_category (const char  *category,
   else if (g_str_equal (category, "bookmarks"))
     {
       g_clear_pointer (&out.json, json_array_unref);
-      ok = for_each_item (staging_path, uri_row, &out, error) &&
+      ok = for_each_strings (staging_path, uri_key, 1, uri_string_row, &out, error) &&
            write_csv (dir, "bookmarks.csv", out.csv, error);
     }
   else if (g_str_equal (category, "favourites"))
@@ -500,7 +637,7 @@ ferry_backup_write_category (const char  *category,
     }
   else if (g_str_equal (category, "endorsements"))
     {
-      ok = for_each_item (staging_path, acct_row, &out, error) &&
+      ok = for_each_strings (staging_path, acct_key, 1, acct_string_row, &out, error) &&
            write_array (dir, "endorsements.json", out.json, error);
     }
   else if (g_str_equal (category, "filters"))
@@ -531,13 +668,14 @@ typedef struct
   GHashTable *seen;
 } NotesOut;
 
+/* From the scanned "note" and "acct". */
 static void
-note_row (JsonObject *item,
-          gpointer    user_data)
+note_row (char     **values,
+          gpointer   user_data)
 {
   NotesOut *out = user_data;
-  const char *note = ferry_backup_string_member (item, "note");
-  const char *acct = ferry_backup_string_member (item, "acct");
+  const char *note = values[0];
+  const char *acct = values[1];
   JsonObject *row;
 
   if (note == NULL || note[0] == '\0' || acct == NULL || !g_hash_table_add (out->seen, g_strdup (acct)))
@@ -563,8 +701,10 @@ ferry_backup_write_notes (const char * const *staging_paths,
   NotesOut out = { json_array_new (), g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) };
   gboolean ok = TRUE;
 
+  static const char *keys[] = { "note", "acct" };
+
   for (guint i = 0; ok && staging_paths[i] != NULL; i++)
-    ok = for_each_item (staging_paths[i], note_row, &out, error);
+    ok = for_each_strings (staging_paths[i], keys, G_N_ELEMENTS (keys), note_row, &out, error);
   *count = json_array_get_length (out.notes);
   ok = ok && write_array (dir, "notes.json", out.notes, error);
   json_array_unref (out.notes);
@@ -605,6 +745,7 @@ add_files (const char  *dir,
       g_autofree char *contents = NULL;
       g_autofree char *sum = NULL;
       gsize length;
+      GStatBuf buf;
       JsonObject *entry;
 
       if (g_file_test (full, G_FILE_TEST_IS_DIR))
@@ -613,9 +754,13 @@ add_files (const char  *dir,
             return FALSE;
           continue;
         }
-      if (!g_file_get_contents (full, &contents, &length, error))
+      /* Hashed as it was written, when this process wrote it and it is still as written. */
+      if (g_stat (full, &buf) == 0 && (sum = written_sha256 (full, &buf)) != NULL)
+        length = (gsize) buf.st_size;
+      else if (!g_file_get_contents (full, &contents, &length, error))
         return FALSE;
-      sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+      else
+        sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
       entry = json_object_new ();
       json_object_set_int_member (entry, "size", (gint64) length);
       json_object_set_string_member (entry, "sha256", sum);
