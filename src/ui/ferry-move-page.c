@@ -447,7 +447,8 @@ on_manager_changed (FerryAccountManager *manager,
   gboolean back = self->direction == FERRY_MOVE_BACK;
   gboolean same;
 
-  if (ferry_account_manager_get_state (manager, role) == FERRY_ACCOUNT_CHECKING || step_running (self))
+  if (ferry_account_manager_get_state (manager, role) == FERRY_ACCOUNT_CHECKING ||
+      step_running (self))
     return;
   /* The same two accounts: read them again; others: a new move. */
   same = self->move != NULL && old_handle != NULL && new_handle != NULL &&

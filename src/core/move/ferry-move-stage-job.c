@@ -195,8 +195,10 @@ say_waiting (FerryMoveStageJob *self)
 
   if (self->minutes_said == 0)
     detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "Waiting for %s to show it; Ferry waits up to %u minute.",
-                                           "Waiting for %s to show it; Ferry waits up to %u minutes.",
+                                           "Waiting for %s to show it; Ferry waits up to "
+                                           "%u minute.",
+                                           "Waiting for %s to show it; Ferry waits up to "
+                                           "%u minutes.",
                                            limit),
                               watched_host (self), limit);
   else if (elapsed > self->minutes_said - 1)
@@ -301,19 +303,23 @@ polled_cb (GObject      *object,
       finish (self, g_error_new (FERRY_MOVE_ERROR, FERRY_MOVE_ERROR_TIMED_OUT,
                                  self->handed_off
                                    ? g_dngettext (GETTEXT_PACKAGE,
-                                                  "%s did not show the step within %u minute, so Ferry "
-                                                  "stopped waiting. Nothing was undone: once it is done "
-                                                  "on the page, run the step again.",
-                                                  "%s did not show the step within %u minutes, so Ferry "
-                                                  "stopped waiting. Nothing was undone: once it is done "
-                                                  "on the page, run the step again.", limit)
+                                                  "%s did not show the step within %u minute, "
+                                                  "so Ferry stopped waiting. Nothing was undone: "
+                                                  "once it is done on the page, run the step "
+                                                  "again.",
+                                                  "%s did not show the step within %u minutes, "
+                                                  "so Ferry stopped waiting. Nothing was undone: "
+                                                  "once it is done on the page, run the step "
+                                                  "again.", limit)
                                    : g_dngettext (GETTEXT_PACKAGE,
-                                                  "%s accepted the request but did not show it within %u "
-                                                  "minute, so Ferry stopped waiting. Run the step again "
-                                                  "later to see whether it went through.",
-                                                  "%s accepted the request but did not show it within %u "
-                                                  "minutes, so Ferry stopped waiting. Run the step again "
-                                                  "later to see whether it went through.", limit),
+                                                  "%s accepted the request but did not show it "
+                                                  "within %u minute, so Ferry stopped waiting. "
+                                                  "Run the step again later to see whether it "
+                                                  "went through.",
+                                                  "%s accepted the request but did not show it "
+                                                  "within %u minutes, so Ferry stopped waiting. "
+                                                  "Run the step again later to see whether it "
+                                                  "went through.", limit),
                                  watched_host (self), limit));
       return;
     }
