@@ -559,7 +559,8 @@ ask_password (FerryMovePage *self)
   adw_message_dialog_set_response_appearance (dialog, "move", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "move");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (password_response_cb), self);
+  /* The dialog may outlive the page: not called on a page that is gone. */
+  g_signal_connect_object (dialog, "response", G_CALLBACK (password_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
 }
