@@ -590,6 +590,8 @@ test_round_trip (Fixture       *f,
   g_autoptr(FerryMove) again = NULL;
   g_autoptr(FerryMove) later = NULL;
   g_autoptr(GPtrArray) left = NULL;
+  g_autoptr(FerryPlan) plan = ferry_plan_new ();
+  g_autoptr(FerryMoveStageJob) done_job = NULL;
   const char *alias_fields[3] = { "account_alias[acct]", NULL, NULL };
   const char *move_fields[5] = { "account_migration[acct]", NULL, "account_migration[current_password]", NULL, NULL };
   const char *cancel_fields[] = { "_method", "delete", NULL };
@@ -625,6 +627,17 @@ test_round_trip (Fixture       *f,
   left = stragglers (move);
   g_assert_cmpint (left->len, ==, old_after);
 
+  /* A move's finished step speaks for its plan; not for the next move's (below). */
+  done_job = ferry_move_stage_job_new (move, FERRY_MOVE_STAGE_MOVE, NULL);
+  ferry_job_run_async (FERRY_JOB (done_job), NULL, NULL, NULL);
+  while (!ferry_job_is_ended (FERRY_JOB (done_job)))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (ferry_job_get_state (FERRY_JOB (done_job)), ==, FERRY_JOB_STATE_FINISHED);
+  ferry_plan_follow (plan, move);
+  g_assert_true (ferry_plan_get_job (plan, FERRY_STEP_MOVE) == FERRY_JOB (done_job));
+  g_assert_cmpint (ferry_step_get_state (ferry_plan_get_step (plan, FERRY_STEP_MOVE)), ==,
+                   FERRY_STEP_STATE_DONE);
+
   /* Back: the redirect cancelled on the old account, the alias there, the move from new. */
   back = new_move (f, FERRY_MOVE_BACK);
   refresh (back);
@@ -634,6 +647,10 @@ test_round_trip (Fixture       *f,
   g_assert_cmpint (ferry_move_get_status (back, FERRY_MOVE_STAGE_ALIAS), ==, FERRY_MOVE_STATUS_PENDING);
   g_assert_true (ferry_move_checks_passed (back));
   assert_plan (back, "DDSSPP");
+  ferry_plan_follow (plan, back);
+  g_assert_null (ferry_plan_get_job (plan, FERRY_STEP_MOVE));
+  g_assert_cmpint (ferry_step_get_state (ferry_plan_get_step (plan, FERRY_STEP_MOVE)), ==,
+                   FERRY_STEP_STATE_PENDING);
   run_handed_off (f, back, FERRY_MOVE_STAGE_REDIRECT, "alice", "old-pw", cancel_fields,
                   "not currently being redirected");
   g_assert_cmpint (ferry_move_get_status (back, FERRY_MOVE_STAGE_ALIAS), ==, FERRY_MOVE_STATUS_READY);

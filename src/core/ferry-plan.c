@@ -458,21 +458,19 @@ ferry_plan_follow (FerryPlan *self,
                    FerryMove *move)
 {
   FerryJob *observed;
+  FerryJob *job;
 
   g_return_if_fail (FERRY_IS_PLAN (self));
   g_return_if_fail (move == NULL || FERRY_IS_MOVE (move));
 
   g_set_object (&self->move, move);
   observed = self->jobs[FERRY_STEP_MOVE];
-  if (move != NULL)
-    {
-      FerryJob *job = move_stage_job (self);
-
-      if (job != NULL)
-        observe (self, FERRY_STEP_MOVE, job);
-    }
-  else if (observed != NULL && FERRY_IS_MOVE_STAGE_JOB (observed))
-    observe (self, FERRY_STEP_MOVE, NULL);
+  job = move != NULL ? move_stage_job (self) : NULL;
+  if (job != NULL)
+    observe (self, FERRY_STEP_MOVE, job);
+  else if (observed != NULL && FERRY_IS_MOVE_STAGE_JOB (observed) &&
+           ferry_move_stage_job_get_move (FERRY_MOVE_STAGE_JOB (observed)) != move)
+    observe (self, FERRY_STEP_MOVE, NULL);   /* another move's: says nothing of this one */
   update (self);
 }
 
