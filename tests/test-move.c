@@ -25,6 +25,7 @@
 #include "ferry-move-backend-akkoma.h"
 #include "ferry-move-backend-gts.h"
 #include "ferry-move.h"
+#include "ferry-move-stage-job.h"
 #include "ferry-plan.h"
 #include "ferry-tls-database.h"
 
@@ -178,12 +179,20 @@ run_handed_off (Fixture        *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *page = NULL;
   g_autoptr(FerryPlan) plan = ferry_plan_new ();
+  FerryJob *job;
 
   g_assert_nonnull (handoff);
   ferry_move_run_stage_async (move, stage, NULL, NULL, ferry_test_got_result, &result);
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_cmpint (ferry_move_get_status (move, stage), ==, FERRY_MOVE_STATUS_WAITING);
+  /* The step is a job that waits: until the end of the wait limit, saying for what. */
+  job = FERRY_JOB (ferry_move_get_stage_job (move, stage));
+  g_assert_nonnull (job);
+  g_assert_cmpint (ferry_job_get_state (job), ==, FERRY_JOB_STATE_WAITING);
+  g_assert_cmpint (ferry_job_get_waiting_until (job), >, g_get_real_time ());
+  g_assert_nonnull (strstr (ferry_job_get_waiting_reason (job), "Waiting for"));
+  g_assert_cmpstr (ferry_job_get_status (job), ==, ferry_move_get_detail (move, stage));
   ferry_plan_follow (plan, move);
   g_assert_cmpint (ferry_step_get_state (ferry_plan_get_step (plan, FERRY_STEP_MOVE)), ==,
                    FERRY_STEP_STATE_RUNNING);
@@ -194,6 +203,7 @@ run_handed_off (Fixture        *f,
   g_assert_true (ferry_move_run_stage_finish (move, ferry_test_wait_for (&result), &error));
   g_assert_no_error (error);
   g_assert_cmpint (ferry_move_get_status (move, stage), ==, FERRY_MOVE_STATUS_DONE);
+  g_assert_cmpint (ferry_job_get_state (job), ==, FERRY_JOB_STATE_FINISHED);
 }
 
 static const FerryMoveCheck *
@@ -580,6 +590,8 @@ test_round_trip (Fixture       *f,
   g_autoptr(FerryMove) again = NULL;
   g_autoptr(FerryMove) later = NULL;
   g_autoptr(GPtrArray) left = NULL;
+  g_autoptr(FerryPlan) plan = ferry_plan_new ();
+  g_autoptr(FerryMoveStageJob) done_job = NULL;
   const char *alias_fields[3] = { "account_alias[acct]", NULL, NULL };
   const char *move_fields[5] = { "account_migration[acct]", NULL, "account_migration[current_password]", NULL, NULL };
   const char *cancel_fields[] = { "_method", "delete", NULL };
@@ -615,6 +627,17 @@ test_round_trip (Fixture       *f,
   left = stragglers (move);
   g_assert_cmpint (left->len, ==, old_after);
 
+  /* A move's finished step speaks for its plan; not for the next move's (below). */
+  done_job = ferry_move_stage_job_new (move, FERRY_MOVE_STAGE_MOVE, NULL);
+  ferry_job_run_async (FERRY_JOB (done_job), NULL, NULL, NULL);
+  while (!ferry_job_is_ended (FERRY_JOB (done_job)))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (ferry_job_get_state (FERRY_JOB (done_job)), ==, FERRY_JOB_STATE_FINISHED);
+  ferry_plan_follow (plan, move);
+  g_assert_true (ferry_plan_get_job (plan, FERRY_STEP_MOVE) == FERRY_JOB (done_job));
+  g_assert_cmpint (ferry_step_get_state (ferry_plan_get_step (plan, FERRY_STEP_MOVE)), ==,
+                   FERRY_STEP_STATE_DONE);
+
   /* Back: the redirect cancelled on the old account, the alias there, the move from new. */
   back = new_move (f, FERRY_MOVE_BACK);
   refresh (back);
@@ -624,6 +647,10 @@ test_round_trip (Fixture       *f,
   g_assert_cmpint (ferry_move_get_status (back, FERRY_MOVE_STAGE_ALIAS), ==, FERRY_MOVE_STATUS_PENDING);
   g_assert_true (ferry_move_checks_passed (back));
   assert_plan (back, "DDSSPP");
+  ferry_plan_follow (plan, back);
+  g_assert_null (ferry_plan_get_job (plan, FERRY_STEP_MOVE));
+  g_assert_cmpint (ferry_step_get_state (ferry_plan_get_step (plan, FERRY_STEP_MOVE)), ==,
+                   FERRY_STEP_STATE_PENDING);
   run_handed_off (f, back, FERRY_MOVE_STAGE_REDIRECT, "alice", "old-pw", cancel_fields,
                   "not currently being redirected");
   g_assert_cmpint (ferry_move_get_status (back, FERRY_MOVE_STAGE_ALIAS), ==, FERRY_MOVE_STATUS_READY);
@@ -709,6 +736,84 @@ test_wait_ends (Fixture       *f,
                   (g_get_monotonic_time () - started) / 1000);
   g_assert_cmpuint (asked, >=, 2);
   g_assert_cmpuint (asked, <=, 300 / 20 + 3);
+}
+
+static gboolean
+set_true (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The main loop runs for @ms. */
+static void
+spin_ms (guint ms)
+{
+  gboolean over = FALSE;
+
+  g_timeout_add (ms, set_true, &over);
+  while (!over)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+job_ran_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GError **error = user_data;
+
+  g_assert_false (ferry_job_run_finish (FERRY_JOB (object), result, error));
+}
+
+/* A step's job cancelled while it waits between two polls ends at once, cancelled, and the
+ * step no longer shows as waiting; paused, it asks the servers nothing. */
+static void
+test_stage_job_cancel (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(FerryMove) move = NULL;
+  g_autoptr(FerryMoveStageJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 cancelled;
+  guint asked;
+
+  setup (f, FEDISIM_FLAVOUR_MASTODON, FEDISIM_FLAVOUR_MASTODON);
+  move = new_move (f, FERRY_MOVE_FORWARD);
+  ferry_move_set_transfer_skipped (move, TRUE);
+  ferry_move_set_poll_interval (move, 200);
+  refresh (move);
+  job = ferry_move_stage_job_new (move, FERRY_MOVE_STAGE_ALIAS, NULL);
+  ferry_job_run_async (FERRY_JOB (job), NULL, job_ran_cb, &error);
+  while (ferry_job_get_state (FERRY_JOB (job)) != FERRY_JOB_STATE_WAITING)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (ferry_move_get_stage_job (move, FERRY_MOVE_STAGE_ALIAS) == job);
+
+  /* Paused: no poll for a while. */
+  spin_ms (300);
+  ferry_job_pause (FERRY_JOB (job));
+  spin_ms (300);
+  fedisim_server_reset_counts (f->new_server);
+  spin_ms (600);
+  asked = fedisim_server_answer_count (f->new_server);
+  g_assert_cmpuint (asked, ==, 0);
+  ferry_job_resume (FERRY_JOB (job));
+  while (fedisim_server_answer_count (f->new_server) == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Between two polls of a long interval: cancelling ends it without waiting for the next. */
+  ferry_move_set_poll_interval (move, 60 * 1000);
+  spin_ms (300);
+  cancelled = g_get_monotonic_time ();
+  ferry_job_cancel (FERRY_JOB (job));
+  while (!ferry_job_is_ended (FERRY_JOB (job)))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (g_get_monotonic_time () - cancelled, <, 2 * G_USEC_PER_SEC);
+    }
+  g_assert_cmpint (ferry_job_get_state (FERRY_JOB (job)), ==, FERRY_JOB_STATE_CANCELLED);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (ferry_move_get_status (move, FERRY_MOVE_STAGE_ALIAS), !=, FERRY_MOVE_STATUS_WAITING);
 }
 
 /* The forecast of a GoToSocial account's move: snac, which takes Moves, refuses
@@ -886,6 +991,7 @@ main (int   argc,
   g_test_add ("/move/round-trip", Fixture, NULL, NULL, test_round_trip, teardown);
   g_test_add ("/move/authorized-fetch", Fixture, NULL, NULL, test_authorized_fetch, teardown);
   g_test_add ("/move/wait-ends", Fixture, NULL, NULL, test_wait_ends, teardown);
+  g_test_add ("/move/stage-job-cancel", Fixture, NULL, NULL, test_stage_job_cancel, teardown);
   g_test_add ("/move/gts-forecast", Fixture, NULL, NULL, test_gts_forecast, teardown);
   return g_test_run ();
 }

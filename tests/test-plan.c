@@ -11,6 +11,79 @@
 
 #include "ferry-plan.h"
 
+/* A job that ends when the test says. */
+#define TEST_TYPE_JOB (test_job_get_type ())
+G_DECLARE_FINAL_TYPE (TestJob, test_job, TEST, JOB, FerryJob)
+
+struct _TestJob
+{
+  FerryJob  parent_instance;
+  GTask    *task;
+};
+
+G_DEFINE_FINAL_TYPE (TestJob, test_job, FERRY_TYPE_JOB)
+
+static void
+test_job_run_async (FerryJob            *job,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  TEST_JOB (job)->task = g_task_new (job, cancellable, callback, user_data);
+}
+
+static gboolean
+test_job_run_finish (FerryJob      *job,
+                     GAsyncResult  *result,
+                     GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+test_job_class_init (TestJobClass *klass)
+{
+  FERRY_JOB_CLASS (klass)->run_async = test_job_run_async;
+  FERRY_JOB_CLASS (klass)->run_finish = test_job_run_finish;
+}
+
+static void
+test_job_init (TestJob *self)
+{
+}
+
+static void
+ran_cb (GObject      *object,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  ferry_job_run_finish (FERRY_JOB (object), result, NULL);
+}
+
+static TestJob *
+start_job (void)
+{
+  TestJob *job = g_object_new (TEST_TYPE_JOB, NULL);
+
+  ferry_job_run_async (FERRY_JOB (job), NULL, ran_cb, NULL);
+  return job;
+}
+
+/* @error: (transfer full) (nullable) */
+static void
+end_job (TestJob *job,
+         GError  *error)
+{
+  g_autoptr(GTask) task = g_steal_pointer (&job->task);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 static void
 count_notify (GObject    *object,
               GParamSpec *pspec,
@@ -92,6 +165,76 @@ test_plan_gates (void)
   g_assert_true (ferry_plan_get_current (plan) == accounts);
 }
 
+static FerryStepState
+state_of (FerryPlan     *plan,
+          FerryStepKind  kind)
+{
+  return ferry_step_get_state (ferry_plan_get_step (plan, kind));
+}
+
+/* A step with a job is under way, done or failed as its job says, observed (notify::state). */
+static void
+test_plan_jobs (void)
+{
+  g_autoptr(FerryPlan) plan = ferry_plan_new ();
+  g_autoptr(TestJob) backup = g_object_new (TEST_TYPE_JOB, NULL);
+  g_autoptr(TestJob) move = NULL;
+  g_autoptr(TestJob) transfer = NULL;
+  g_autoptr(TestJob) sign_in = NULL;
+  guint notifies = 0;
+
+  /* The one translation. */
+  g_assert_cmpint (ferry_job_state_to_step_state (FERRY_JOB_STATE_IDLE), ==, FERRY_STEP_STATE_PENDING);
+  g_assert_cmpint (ferry_job_state_to_step_state (FERRY_JOB_STATE_RUNNING), ==, FERRY_STEP_STATE_RUNNING);
+  g_assert_cmpint (ferry_job_state_to_step_state (FERRY_JOB_STATE_PAUSED), ==, FERRY_STEP_STATE_RUNNING);
+  g_assert_cmpint (ferry_job_state_to_step_state (FERRY_JOB_STATE_WAITING), ==, FERRY_STEP_STATE_RUNNING);
+  g_assert_cmpint (ferry_job_state_to_step_state (FERRY_JOB_STATE_FINISHED), ==, FERRY_STEP_STATE_DONE);
+  g_assert_cmpint (ferry_job_state_to_step_state (FERRY_JOB_STATE_FAILED), ==, FERRY_STEP_STATE_FAILED);
+  g_assert_cmpint (ferry_job_state_to_step_state (FERRY_JOB_STATE_CANCELLED), ==, FERRY_STEP_STATE_PENDING);
+
+  g_signal_connect (ferry_plan_get_step (plan, FERRY_STEP_BACKUP), "notify::state",
+                    G_CALLBACK (count_notify), &notifies);
+  ferry_plan_observe_job (plan, FERRY_STEP_BACKUP, FERRY_JOB (backup));
+  g_assert_true (ferry_plan_get_job (plan, FERRY_STEP_BACKUP) == FERRY_JOB (backup));
+  g_assert_cmpint (state_of (plan, FERRY_STEP_BACKUP), ==, FERRY_STEP_STATE_PENDING);
+  ferry_job_run_async (FERRY_JOB (backup), NULL, ran_cb, NULL);
+  g_assert_cmpint (state_of (plan, FERRY_STEP_BACKUP), ==, FERRY_STEP_STATE_RUNNING);
+  ferry_job_pause (FERRY_JOB (backup));
+  g_assert_cmpint (state_of (plan, FERRY_STEP_BACKUP), ==, FERRY_STEP_STATE_RUNNING);
+  ferry_job_resume (FERRY_JOB (backup));
+  g_assert_cmpuint (notifies, ==, 1);
+  end_job (backup, NULL);
+  g_assert_cmpint (state_of (plan, FERRY_STEP_BACKUP), ==, FERRY_STEP_STATE_DONE);
+  g_assert_cmpuint (notifies, ==, 2);
+
+  /* A failure is the step's, first error and all. */
+  move = start_job ();
+  ferry_plan_observe_job (plan, FERRY_STEP_MOVE, FERRY_JOB (move));
+  g_assert_cmpint (state_of (plan, FERRY_STEP_MOVE), ==, FERRY_STEP_STATE_RUNNING);
+  end_job (move, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "refused"));
+  g_assert_cmpint (state_of (plan, FERRY_STEP_MOVE), ==, FERRY_STEP_STATE_FAILED);
+
+  /* Cancelled: the step is ahead again. */
+  transfer = start_job ();
+  ferry_plan_observe_job (plan, FERRY_STEP_TRANSFER, FERRY_JOB (transfer));
+  g_assert_cmpint (state_of (plan, FERRY_STEP_TRANSFER), ==, FERRY_STEP_STATE_RUNNING);
+  ferry_job_cancel (FERRY_JOB (transfer));
+  end_job (transfer, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled"));
+  g_assert_cmpint (ferry_job_get_state (FERRY_JOB (transfer)), ==, FERRY_JOB_STATE_CANCELLED);
+  g_assert_cmpint (state_of (plan, FERRY_STEP_TRANSFER), ==, FERRY_STEP_STATE_PENDING);
+
+  /* One sign-in is not both accounts: under way while it runs, then as the accounts are. */
+  sign_in = start_job ();
+  ferry_plan_observe_job (plan, FERRY_STEP_ACCOUNTS, FERRY_JOB (sign_in));
+  g_assert_cmpint (state_of (plan, FERRY_STEP_ACCOUNTS), ==, FERRY_STEP_STATE_RUNNING);
+  end_job (sign_in, NULL);
+  g_assert_cmpint (state_of (plan, FERRY_STEP_ACCOUNTS), ==, FERRY_STEP_STATE_PENDING);
+
+  /* No job: the step stands where the move is (none here). */
+  ferry_plan_observe_job (plan, FERRY_STEP_BACKUP, NULL);
+  g_assert_cmpint (state_of (plan, FERRY_STEP_BACKUP), ==, FERRY_STEP_STATE_PENDING);
+}
+
 static void
 test_step_notify_only_on_change (void)
 {
@@ -120,6 +263,7 @@ main (int   argc,
 
   g_test_add_func ("/plan/order", test_plan_order);
   g_test_add_func ("/plan/gates", test_plan_gates);
+  g_test_add_func ("/plan/jobs", test_plan_jobs);
   g_test_add_func ("/step/notify-only-on-change", test_step_notify_only_on_change);
 
   return g_test_run ();

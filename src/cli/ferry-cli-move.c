@@ -19,6 +19,7 @@
 #include "ferry-cli-private.h"
 #include "ferry-cli-output.h"
 #include "ferry-move.h"
+#include "ferry-move-stage-job.h"
 
 static char *backup;
 static gboolean skip_transfer;
@@ -229,16 +230,18 @@ typedef struct
   char           *said;
 } Progress;
 
-/* While a step waits, what it waits for is said, each time it changes. */
+/* While a step waits, what it waits for is said, each time it changes: the status of the
+ * step's job. */
 static void
-progress_cb (FerryMove *move,
-             gpointer   user_data)
+progress_cb (FerryJob   *job,
+             GParamSpec *pspec,
+             gpointer    user_data)
 {
   Progress *progress = user_data;
-  const char *detail = ferry_move_get_detail (move, progress->stage);
+  const char *detail = ferry_job_get_status (job);
 
-  if (ferry_move_get_status (move, progress->stage) != FERRY_MOVE_STATUS_WAITING ||
-      detail[0] == '\0' || g_strcmp0 (detail, progress->said) == 0 || g_str_equal (detail, _("Sending…")))
+  if (!ferry_job_is_active (job) || detail == NULL || detail[0] == '\0' ||
+      g_strcmp0 (detail, progress->said) == 0 || g_str_equal (detail, _("Sending…")))
     return;
   g_free (progress->said);
   progress->said = g_strdup (detail);
@@ -256,6 +259,7 @@ run_stage (FerryMove      *move,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *password = NULL;
+  g_autoptr(FerryMoveStageJob) job = NULL;
   Progress progress = { stage, NULL };
   gulong changed;
   guint sigint;
@@ -306,12 +310,13 @@ run_stage (FerryMove      *move,
     }
 
   sigint = g_unix_signal_add (SIGINT, ferry_cli_interrupted, cancellable);
-  changed = g_signal_connect (move, "changed", G_CALLBACK (progress_cb), &progress);
-  ferry_move_run_stage_async (move, stage, password, cancellable, ferry_cli_got_result, &result);
+  job = ferry_move_stage_job_new (move, stage, password);
   if (password != NULL)
-    memset (password, 0, strlen (password));
-  ok = ferry_move_run_stage_finish (move, ferry_cli_wait_for (&result), &error);
-  g_signal_handler_disconnect (move, changed);
+    memset (password, 0, strlen (password));   /* the job wipes its own once sent */
+  changed = g_signal_connect (job, "notify::status", G_CALLBACK (progress_cb), &progress);
+  ferry_job_run_async (FERRY_JOB (job), cancellable, ferry_cli_got_result, &result);
+  ok = ferry_job_run_finish (FERRY_JOB (job), ferry_cli_wait_for (&result), &error);
+  g_signal_handler_disconnect (job, changed);
   g_free (progress.said);
   g_source_remove (sigint);
   if (!ok)

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "ferry-job-manager.h"
 #include "ferry-move.h"
 #include "ferry-step.h"
 
@@ -26,5 +27,14 @@ gboolean   ferry_plan_can_start      (FerryPlan     *self,
                                       FerryStepKind  kind);
 void       ferry_plan_follow         (FerryPlan     *self,
                                       FerryMove     *move);
+void       ferry_plan_observe_job    (FerryPlan     *self,
+                                      FerryStepKind  kind,
+                                      FerryJob      *job);
+FerryJob  *ferry_plan_get_job        (FerryPlan     *self,
+                                      FerryStepKind  kind);
+void       ferry_plan_set_job_manager (FerryPlan       *self,
+                                       FerryJobManager *manager);
+
+FerryStepState ferry_job_state_to_step_state (FerryJobState state);
 
 G_END_DECLS

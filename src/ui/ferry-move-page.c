@@ -19,6 +19,7 @@
 
 #include "ferry-follower-watch.h"
 #include "ferry-move-page.h"
+#include "ferry-move-stage-job.h"
 #include "ferry-window.h"
 
 struct _FerryMovePage
@@ -30,7 +31,7 @@ struct _FerryMovePage
   FerryMove           *move;          /* owned */
   FerryMoveDirection   direction;
   GCancellable        *cancellable;   /* owned: reading the accounts */
-  GCancellable        *waiting;       /* owned: a step under way */
+  FerryMoveStageJob   *job;           /* owned: the last step run (observed: notify::state) */
   GtkFileChooserNative *chooser;      /* owned while open */
   char                *instruction;   /* the web page's one sentence, while waiting */
   FerryFollowerWatch  *watch;         /* owned: samples self->move's follower counts */
@@ -57,6 +58,7 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static void refresh (FerryMovePage *self);
+static void stop_step (FerryMovePage *self);
 
 /* A sentence at the bottom of the window (ferry_window_show_message()). */
 static void
@@ -202,6 +204,24 @@ level_icon (FerryMoveLevel level,
     }
 }
 
+static gboolean
+step_running (FerryMovePage *self)
+{
+  return self->job != NULL && ferry_job_is_active (FERRY_JOB (self->job));
+}
+
+/* What a step says: its job's status while it runs, else where the move stands. */
+static const char *
+stage_detail (FerryMovePage  *self,
+              FerryMoveStage  stage)
+{
+  const char *status = NULL;
+
+  if (step_running (self) && ferry_move_stage_job_get_stage (self->job) == stage)
+    status = ferry_job_get_status (FERRY_JOB (self->job));
+  return status != NULL ? status : ferry_move_get_detail (self->move, stage);
+}
+
 static void
 update_rows (FerryMovePage *self)
 {
@@ -222,8 +242,8 @@ update_rows (FerryMovePage *self)
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ferry_move_stage_title (stage));
       subtitle = status == FERRY_MOVE_STATUS_WAITING && self->instruction != NULL
-                   ? g_strdup_printf ("%s\n%s", self->instruction, ferry_move_get_detail (self->move, stage))
-                   : g_strdup (ferry_move_get_detail (self->move, stage));
+                   ? g_strdup_printf ("%s\n%s", self->instruction, stage_detail (self, stage))
+                   : g_strdup (stage_detail (self, stage));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), status_prefix (status));
       stage_buttons (self, ADW_ACTION_ROW (row), stage, status);
@@ -382,6 +402,7 @@ rebuild (FerryMovePage *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  stop_step (self);
   stop_watch (self);
   if (self->move != NULL)
     g_signal_handlers_disconnect_by_data (self->move, self);
@@ -426,7 +447,8 @@ on_manager_changed (FerryAccountManager *manager,
   gboolean back = self->direction == FERRY_MOVE_BACK;
   gboolean same;
 
-  if (ferry_account_manager_get_state (manager, role) == FERRY_ACCOUNT_CHECKING || self->waiting != NULL)
+  if (ferry_account_manager_get_state (manager, role) == FERRY_ACCOUNT_CHECKING ||
+      step_running (self))
     return;
   /* The same two accounts: read them again; others: a new move. */
   same = self->move != NULL && old_handle != NULL && new_handle != NULL &&
@@ -438,26 +460,47 @@ on_manager_changed (FerryAccountManager *manager,
     rebuild (self);
 }
 
-/* Steps */
+/* Steps: each a FerryMoveStageJob the page observes. */
 
 static void
-stage_done_cb (GObject      *object,
+stop_step (FerryMovePage *self)
+{
+  if (self->job == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->job, self);
+  ferry_job_cancel (FERRY_JOB (self->job));
+  g_clear_object (&self->job);
+  g_clear_pointer (&self->instruction, g_free);
+}
+
+static void
+on_step_state (FerryMoveStageJob *job,
+               GParamSpec        *pspec,
+               FerryMovePage     *self)
+{
+  const GError *error = ferry_job_get_error (FERRY_JOB (job));
+
+  if (!ferry_job_is_ended (FERRY_JOB (job)))
+    return;
+  g_clear_pointer (&self->instruction, g_free);
+  if (ferry_job_get_state (FERRY_JOB (job)) == FERRY_JOB_STATE_FAILED && error != NULL)
+    toast (self, error->message);
+  update_rows (self);
+  if (ferry_job_get_state (FERRY_JOB (job)) != FERRY_JOB_STATE_CANCELLED)
+    sample_now (self);
+}
+
+static void
+step_ended_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  gboolean done = ferry_move_run_stage_finish (FERRY_MOVE (object), result, &error);
-  FerryMovePage *self;
 
-  if (!done && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self = FERRY_MOVE_PAGE (user_data);
-  g_clear_object (&self->waiting);
-  g_clear_pointer (&self->instruction, g_free);
-  if (!done)
-    toast (self, error->message);
-  update_rows (self);
-  sample_now (self);
+  /* The page hears of the end through notify::state, while it is there to hear it. */
+  if (!ferry_job_run_finish (FERRY_JOB (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("A step ended: %s", error->message);
 }
 
 static void
@@ -467,11 +510,7 @@ run_stage (FerryMovePage  *self,
 {
   g_autoptr(FerryMoveHandoff) handoff = ferry_move_get_handoff (self->move, stage);
 
-  if (self->waiting != NULL)
-    g_cancellable_cancel (self->waiting);
-  g_clear_object (&self->waiting);
-  self->waiting = g_cancellable_new ();
-  g_clear_pointer (&self->instruction, g_free);
+  stop_step (self);
   if (handoff != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("%s is on the clipboard."), handoff->copy);
@@ -482,7 +521,9 @@ run_stage (FerryMovePage  *self,
       if (g_getenv ("FERRY_NO_BROWSER") == NULL)
         gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), handoff->url, GDK_CURRENT_TIME);
     }
-  ferry_move_run_stage_async (self->move, stage, password, self->waiting, stage_done_cb, self);
+  self->job = ferry_move_stage_job_new (self->move, stage, password);
+  g_signal_connect (self->job, "notify::state", G_CALLBACK (on_step_state), self);
+  ferry_job_run_async (FERRY_JOB (self->job), NULL, step_ended_cb, NULL);
 }
 
 static void
@@ -518,7 +559,8 @@ ask_password (FerryMovePage *self)
   adw_message_dialog_set_response_appearance (dialog, "move", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "move");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (password_response_cb), self);
+  /* The dialog may outlive the page: not called on a page that is gone. */
+  g_signal_connect_object (dialog, "response", G_CALLBACK (password_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
 }
@@ -549,10 +591,7 @@ stop_waiting_action (GtkWidget  *widget,
 {
   FerryMovePage *self = FERRY_MOVE_PAGE (widget);
 
-  if (self->waiting != NULL)
-    g_cancellable_cancel (self->waiting);
-  g_clear_object (&self->waiting);
-  g_clear_pointer (&self->instruction, g_free);
+  stop_step (self);
   refresh (self);
 }
 
@@ -693,7 +732,7 @@ ferry_move_page_map (GtkWidget *widget)
   FerryMovePage *self = FERRY_MOVE_PAGE (widget);
 
   GTK_WIDGET_CLASS (ferry_move_page_parent_class)->map (widget);
-  if (self->waiting == NULL)
+  if (!step_running (self))
     refresh (self);
 }
 
@@ -722,9 +761,7 @@ ferry_move_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->waiting != NULL)
-    g_cancellable_cancel (self->waiting);
-  g_clear_object (&self->waiting);
+  stop_step (self);
   stop_watch (self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));

@@ -11,6 +11,7 @@
 #include "ferry-move-backend.h"
 #include "ferry-move-error.h"
 #include "ferry-move.h"
+#include "ferry-move-stage-job.h"
 #include "ferry-server-info.h"
 
 G_BEGIN_DECLS
@@ -51,7 +52,9 @@ struct _FerryMove
   GPtrArray          *forecast;   /* FerryMoveServer */
   gboolean            refreshed;
   int                 alias;      /* 1 seen, 0 not there, -1 cannot be seen */
-  gboolean            running[FERRY_MOVE_N_STAGES];
+  gboolean            running[FERRY_MOVE_N_STAGES];  /* its stage job runs: evaluating
+                                                      * keeps the step's waiting words */
+  FerryMoveStageJob  *stage_jobs[FERRY_MOVE_N_STAGES]; /* weak: the last run of each */
   gboolean            moved_undone;  /* not kept: seen not moved since moved_at, so a new
                                       * move gets its own date */
 

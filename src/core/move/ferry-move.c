@@ -759,6 +759,19 @@ side_refresh (GTask         *task,
 }
 
 static void
+refresh_saved_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+
+  /* A state that could not be kept is warned about, not a failure of the refresh. */
+  g_task_propagate_boolean (G_TASK (result), NULL);
+  ferry_move_evaluate (FERRY_MOVE (object));
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
 forecast_done_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -774,9 +787,7 @@ forecast_done_cb (GObject      *object,
     }
   ferry_move_note_moved (self, g_get_real_time () / G_USEC_PER_SEC);
   self->refreshed = TRUE;
-  ferry_move_save (self);
-  ferry_move_evaluate (self);
-  g_task_return_boolean (task, TRUE);
+  ferry_move_save_async (self, refresh_saved_cb, g_steal_pointer (&task));
 }
 
 static void
