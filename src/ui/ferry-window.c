@@ -338,6 +338,8 @@ ferry_window_new (FerryApplication *application)
   ferry_account_page_set_manager (self->new_page, ferry_application_get_account_manager (application));
   ferry_backup_page_set_job_manager (self->backup_page,
                                      ferry_application_get_job_manager (application));
+  /* The overview's steps follow the jobs the manager runs (sign-in, backup, the move's). */
+  ferry_plan_set_job_manager (self->plan, ferry_application_get_job_manager (application));
   ferry_backup_page_set_manager (self->backup_page, ferry_application_get_account_manager (application));
   ferry_transfer_page_set_job_manager (self->transfer_page,
                                        ferry_application_get_job_manager (application));

@@ -60,7 +60,8 @@ running (FerryFollowerWatch *self)
 static void
 wait_for_next (FerryFollowerWatch *self)
 {
-  gint64 next = g_get_real_time () / G_USEC_PER_SEC + self->interval;
+  /* FerryJob's waiting-until is real time in µs, as g_get_real_time(). */
+  gint64 next = g_get_real_time () + (gint64) self->interval * G_USEC_PER_SEC;
 
   ferry_job_set_waiting (FERRY_JOB (self), next, _("Waiting to count the followers again"));
 }
