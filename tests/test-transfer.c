@@ -156,7 +156,7 @@ run (Fixture             *f,
   g_autoptr(GAsyncResult) result = NULL;
   guint start = fedisim_server_answer_count (f->new_server);
 
-  ferry_transfer_run_async (transfer, cancellable, ferry_test_got_result, &result);
+  ferry_job_run_async (FERRY_JOB (transfer), cancellable, ferry_test_got_result, &result);
   while (result == NULL)
     {
       g_main_context_iteration (NULL, TRUE);
@@ -164,7 +164,7 @@ run (Fixture             *f,
           fedisim_server_answer_count (f->new_server) >= start + stop_after)
         g_cancellable_cancel (cancellable);
     }
-  return ferry_transfer_run_finish (transfer, result, error);
+  return ferry_job_run_finish (FERRY_JOB (transfer), result, error);
 }
 
 static JsonObject *
@@ -613,7 +613,7 @@ test_gts_import_race (Fixture       *f,
   g_test_message ("virtual seconds: %" G_GINT64_FORMAT, fedisim_world_now (f->world) - start);
   g_assert_cmpint (fedisim_world_now (f->world) - start, >, 30);
   g_assert_cmpint (fedisim_world_now (f->world) - start, <, 3600);
-  g_assert_null (ferry_transfer_get_status (transfer));
+  g_assert_null (ferry_job_get_status (FERRY_JOB (transfer)));
   /* The run kept its report, taken after the import settled, for the move's checks (#22). */
   {
     g_autofree char *dir = g_build_filename (f->backup, ".ferry-transfer", NULL);
@@ -854,7 +854,7 @@ cancel_on_status (FerryTransfer *transfer,
                   GParamSpec    *pspec,
                   GCancellable  *cancellable)
 {
-  if (ferry_transfer_get_status (transfer) != NULL)
+  if (ferry_job_get_status (FERRY_JOB (transfer)) != NULL)
     g_cancellable_cancel (cancellable);
 }
 
@@ -879,8 +879,8 @@ test_verify_pending (Fixture       *f,
   g_signal_connect (transfer, "notify::status", G_CALLBACK (cancel_on_status), cancellable);
   /* The virtual clock stands still: the Accepts (3 s) have not come when verify looks. */
   g_signal_handlers_block_by_func (f->new_client, on_waiting, f);
-  ferry_transfer_run_async (transfer, cancellable, ferry_test_got_result, &result);
-  g_assert_false (ferry_transfer_run_finish (transfer, ferry_test_wait_for (&result), &error));
+  ferry_job_run_async (FERRY_JOB (transfer), cancellable, ferry_test_got_result, &result);
+  g_assert_false (ferry_job_run_finish (FERRY_JOB (transfer), ferry_test_wait_for (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_signal_handlers_disconnect_by_data (transfer, cancellable);
   g_assert_cmpuint (ferry_transfer_get_n_awaiting_accept (transfer), >, 0);
