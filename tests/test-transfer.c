@@ -156,7 +156,7 @@ run (Fixture             *f,
   g_autoptr(GAsyncResult) result = NULL;
   guint start = fedisim_server_answer_count (f->new_server);
 
-  ferry_transfer_run_async (transfer, cancellable, ferry_test_got_result, &result);
+  ferry_job_run_async (FERRY_JOB (transfer), cancellable, ferry_test_got_result, &result);
   while (result == NULL)
     {
       g_main_context_iteration (NULL, TRUE);
@@ -164,7 +164,7 @@ run (Fixture             *f,
           fedisim_server_answer_count (f->new_server) >= start + stop_after)
         g_cancellable_cancel (cancellable);
     }
-  return ferry_transfer_run_finish (transfer, result, error);
+  return ferry_job_run_finish (FERRY_JOB (transfer), result, error);
 }
 
 static JsonObject *
@@ -591,6 +591,78 @@ category_expected (JsonObject *report,
  * fixture is), the expiring mute keeps its expiry (the import's mute, without one, came
  * first), and right after the run everything is there (#16, #22). */
 static void
+count_waits (FerryJob   *job,
+             GParamSpec *pspec,
+             guint      *waits)
+{
+  if (ferry_job_get_state (job) != FERRY_JOB_STATE_WAITING)
+    return;
+  g_assert_cmpint (ferry_job_get_waiting_until (job), >, 0);
+  g_assert_nonnull (ferry_job_get_waiting_reason (job));
+  (*waits)++;
+}
+
+/* Turns the main loop for @ms of real time. */
+static void
+spin_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+/* Paused, the transfer sends nothing once what was in flight is back; resumed, it ends as a
+ * whole run does. Cancelled while paused, it ends at once, cancelled. */
+static void
+test_pause (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryTransfer) transfer = NULL;
+  g_autoptr(FerryTransfer) again = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonObject) report = NULL;
+  guint start, held;
+
+  setup (f, FEDISIM_FLAVOUR_MASTODON, "4.5.0", "small", FEDISIM_FLAVOUR_MASTODON, "4.5.0");
+  transfer = new_transfer (f, FERRY_TRANSFER_METHOD_API);
+  start = fedisim_server_answer_count (f->new_server);
+  ferry_job_run_async (FERRY_JOB (transfer), NULL, ferry_test_got_result, &result);
+  while (result == NULL && fedisim_server_answer_count (f->new_server) < start + 20)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (result);
+  ferry_job_pause (FERRY_JOB (transfer));
+  g_assert_true (ferry_job_is_paused (FERRY_JOB (transfer)));
+  spin_for (1500);   /* what was in flight comes back */
+  held = fedisim_server_answer_count (f->new_server);
+  spin_for (1500);
+  g_assert_null (result);
+  g_assert_cmpuint (fedisim_server_answer_count (f->new_server), ==, held);
+  ferry_job_resume (FERRY_JOB (transfer));
+  ferry_test_wait_for (&result);
+  g_assert_true (ferry_job_run_finish (FERRY_JOB (transfer), result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ferry_job_get_state (FERRY_JOB (transfer)), ==, FERRY_JOB_STATE_FINISHED);
+  g_assert_cmpfloat (ferry_job_get_fraction (FERRY_JOB (transfer)), ==, 1.0);
+  report = verify (f, transfer);
+  assert_explained (report);
+  g_assert_cmpint (fedisim_server_status_count (f->new_server, 429), ==, 0);
+
+  /* Cancelled while paused: no resume needed to end. */
+  g_clear_object (&result);
+  again = new_transfer (f, FERRY_TRANSFER_METHOD_API);
+  ferry_job_run_async (FERRY_JOB (again), NULL, ferry_test_got_result, &result);
+  ferry_job_pause (FERRY_JOB (again));
+  ferry_job_cancel (FERRY_JOB (again));
+  ferry_test_wait_for (&result);
+  g_assert_false (ferry_job_run_finish (FERRY_JOB (again), result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (ferry_job_get_state (FERRY_JOB (again)), ==, FERRY_JOB_STATE_CANCELLED);
+}
+
+static void
 test_gts_import_race (Fixture       *f,
                       gconstpointer  data)
 {
@@ -603,17 +675,22 @@ test_gts_import_race (Fixture       *f,
   JsonArray *mutes;
   gint64 start;
   guint expiring = 0;
+  guint waits = 0;
 
   setup (f, FEDISIM_FLAVOUR_MASTODON, "4.5.0", "small", FEDISIM_FLAVOUR_GOTOSOCIAL, "0.19.1");
   start = fedisim_world_now (f->world);
   transfer = new_transfer (f, FERRY_TRANSFER_METHOD_AUTO);
+  g_signal_connect (transfer, "notify::state", G_CALLBACK (count_waits), &waits);
   g_assert_true (run (f, transfer, 0, &error));
   g_assert_no_error (error);
+  /* While the import is worked off, the job waits, and says why. */
+  g_assert_cmpuint (waits, >, 0);
+  g_assert_cmpint (ferry_job_get_state (FERRY_JOB (transfer)), ==, FERRY_JOB_STATE_FINISHED);
   /* No wait without end: the import's work took minutes of virtual time, not more. */
   g_test_message ("virtual seconds: %" G_GINT64_FORMAT, fedisim_world_now (f->world) - start);
   g_assert_cmpint (fedisim_world_now (f->world) - start, >, 30);
   g_assert_cmpint (fedisim_world_now (f->world) - start, <, 3600);
-  g_assert_null (ferry_transfer_get_status (transfer));
+  g_assert_null (ferry_job_get_status (FERRY_JOB (transfer)));
   /* The run kept its report, taken after the import settled, for the move's checks (#22). */
   {
     g_autofree char *dir = g_build_filename (f->backup, ".ferry-transfer", NULL);
@@ -854,7 +931,7 @@ cancel_on_status (FerryTransfer *transfer,
                   GParamSpec    *pspec,
                   GCancellable  *cancellable)
 {
-  if (ferry_transfer_get_status (transfer) != NULL)
+  if (ferry_job_get_status (FERRY_JOB (transfer)) != NULL)
     g_cancellable_cancel (cancellable);
 }
 
@@ -879,8 +956,9 @@ test_verify_pending (Fixture       *f,
   g_signal_connect (transfer, "notify::status", G_CALLBACK (cancel_on_status), cancellable);
   /* The virtual clock stands still: the Accepts (3 s) have not come when verify looks. */
   g_signal_handlers_block_by_func (f->new_client, on_waiting, f);
-  ferry_transfer_run_async (transfer, cancellable, ferry_test_got_result, &result);
-  g_assert_false (ferry_transfer_run_finish (transfer, ferry_test_wait_for (&result), &error));
+  ferry_job_run_async (FERRY_JOB (transfer), cancellable, ferry_test_got_result, &result);
+  g_assert_false (ferry_job_run_finish (FERRY_JOB (transfer), ferry_test_wait_for (&result),
+                                        &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_signal_handlers_disconnect_by_data (transfer, cancellable);
   g_assert_cmpuint (ferry_transfer_get_n_awaiting_accept (transfer), >, 0);
@@ -979,6 +1057,7 @@ main (int   argc,
   g_test_add ("/transfer/days", Fixture, NULL, NULL, test_days, teardown);
   g_test_add ("/transfer/days-stop", Fixture, NULL, NULL, test_days_stop, teardown);
   g_test_add ("/transfer/resume", Fixture, NULL, NULL, test_resume, teardown);
+  g_test_add ("/transfer/pause", Fixture, NULL, NULL, test_pause, teardown);
   g_test_add ("/transfer/csv-import", Fixture, NULL, NULL, test_csv, teardown);
   g_test_add ("/transfer/verify-drop", Fixture, NULL, NULL, test_verify_drop, teardown);
   g_test_add ("/transfer/gotosocial-import-race", Fixture, NULL, NULL, test_gts_import_race, teardown);

@@ -37,7 +37,7 @@ print_progress (Progress *progress,
     return;
   progress->last_print = now;
   ferry_cli_clear_line ();
-  g_print ("%3.0f %%", ferry_transfer_get_fraction (progress->transfer) * 100);
+  g_print ("%3.0f %%", ferry_job_get_fraction (FERRY_JOB (progress->transfer)) * 100);
 }
 
 static void
@@ -55,7 +55,7 @@ on_status (GObject    *object,
            GParamSpec *pspec,
            Progress   *progress)
 {
-  const char *status = ferry_transfer_get_status (progress->transfer);
+  const char *status = ferry_job_get_status (FERRY_JOB (progress->transfer));
 
   if (status == NULL)
     return;
@@ -63,6 +63,15 @@ on_status (GObject    *object,
     g_print ("\r\033[K");
   g_print ("%s…\n", status);
   fflush (stdout);
+}
+
+/* The job's state: the percentage as it is now, whatever the throttle held back. */
+static void
+on_state (GObject    *object,
+          GParamSpec *pspec,
+          Progress   *progress)
+{
+  print_progress (progress, TRUE);
 }
 
 static void
@@ -234,10 +243,11 @@ ferry_cli_command_transfer (int    argc,
   progress.terminal = isatty (STDOUT_FILENO);
   g_signal_connect (transfer, "notify::fraction", G_CALLBACK (on_fraction), &progress);
   g_signal_connect (transfer, "notify::status", G_CALLBACK (on_status), &progress);
+  g_signal_connect (transfer, "notify::state", G_CALLBACK (on_state), &progress);
   sigint = g_unix_signal_add (SIGINT, ferry_cli_interrupted, cancellable);
   sigterm = g_unix_signal_add (SIGTERM, ferry_cli_interrupted, cancellable);
-  ferry_transfer_run_async (transfer, cancellable, ferry_cli_got_result, &result);
-  ok = ferry_transfer_run_finish (transfer, ferry_cli_wait_for (&result), &error);
+  ferry_job_run_async (FERRY_JOB (transfer), cancellable, ferry_cli_got_result, &result);
+  ok = ferry_job_run_finish (FERRY_JOB (transfer), ferry_cli_wait_for (&result), &error);
   g_source_remove (sigint);
   g_source_remove (sigterm);
   g_signal_handlers_disconnect_by_data (transfer, &progress);

@@ -307,13 +307,14 @@ icon_for (FerryStepState state)
   return "content-loading-symbolic";
 }
 
-/* On the transfer's throttled notifications (fraction, a few a second; paused), never a timer. */
+/* On the job's throttled notifications (fraction, a few a second; state), never a timer. */
 static void
 refresh_progress (FerryTransferPage *self)
 {
   GListModel *categories = ferry_transfer_get_categories (self->transfer);
-  gboolean paused = ferry_transfer_get_paused (self->transfer);
-  g_autofree char *percent = g_strdup_printf (_("%.0f %%"), ferry_transfer_get_fraction (self->transfer) * 100);
+  FerryJob *job = FERRY_JOB (self->transfer);
+  gboolean paused = ferry_job_is_paused (job);
+  g_autofree char *percent = g_strdup_printf (_("%.0f %%"), ferry_job_get_fraction (job) * 100);
   guint shown = 0, wanted = 0;
 
   /* The totals come once the backup is read: then the rows. */
@@ -345,7 +346,7 @@ refresh_progress (FerryTransferPage *self)
       gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (row), "ferry-icon"),
                                     icon_for (ferry_backup_category_get_state (category)));
     }
-  gtk_progress_bar_set_fraction (self->overall_bar, ferry_transfer_get_fraction (self->transfer));
+  gtk_progress_bar_set_fraction (self->overall_bar, ferry_job_get_fraction (job));
   gtk_progress_bar_set_text (self->overall_bar, percent);
   gtk_button_set_label (self->pause_button, paused ? _("_Resume") : _("_Pause"));
   if (paused)
@@ -527,12 +528,16 @@ forget_transfer (FerryTransferPage *self,
 }
 
 static void
-on_running_changed (FerryTransferPage *self)
+on_state_changed (FerryTransferPage *self)
 {
-  gboolean running = FALSE;
-
-  g_object_get (self->transfer, "running", &running, NULL);
-  if (running || !self->stopping)
+  if (!ferry_job_is_ended (FERRY_JOB (self->transfer)))
+    {
+      /* Paused, resumed, waiting: the title and the button say it. */
+      if (ferry_job_is_active (FERRY_JOB (self->transfer)))
+        refresh_progress (self);
+      return;
+    }
+  if (!self->stopping)
     return;
   self->stopping = FALSE;
   set_busy (self, FALSE);
@@ -555,8 +560,7 @@ set_transfer (FerryTransferPage *self,
   if (transfer == NULL)
     return;
   g_signal_connect_swapped (transfer, "notify::fraction", G_CALLBACK (refresh_progress), self);
-  g_signal_connect_swapped (transfer, "notify::paused", G_CALLBACK (refresh_progress), self);
-  g_signal_connect_swapped (transfer, "notify::running", G_CALLBACK (on_running_changed), self);
+  g_signal_connect_swapped (transfer, "notify::state", G_CALLBACK (on_state_changed), self);
 }
 
 static void
@@ -566,10 +570,10 @@ transfer_done_cb (GObject      *object,
 {
   FerryTransferPage *self = user_data;
   g_autoptr(GError) error = NULL;
-  gboolean ok = ferry_transfer_run_finish (FERRY_TRANSFER (object), result, &error);
+  gboolean ok = ferry_job_run_finish (FERRY_JOB (object), result, &error);
 
   /* Cancelled: the page is gone (and the transfer goes on at the next start), or the person
-   * stopped it, which on_running_changed() tells. Either way @self may be freed by now. */
+   * stopped it, which on_state_changed() tells. Either way @self may be freed by now. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   set_busy (self, FALSE);
@@ -596,7 +600,10 @@ run (FerryTransferPage   *self,
   set_busy (self, TRUE);
   if (self->jobs != NULL && path != NULL)
     ferry_job_manager_remember (self->jobs, "FerryTransfer", path);
-  ferry_transfer_run_async (self->transfer, self->cancellable, transfer_done_cb, self);
+  /* The window and ferry-cli see the jobs under way through the manager. */
+  if (self->jobs != NULL)
+    ferry_job_manager_add (self->jobs, FERRY_JOB (self->transfer));
+  ferry_job_run_async (FERRY_JOB (self->transfer), self->cancellable, transfer_done_cb, self);
   build_progress_rows (self);
   refresh_progress (self);
   gtk_stack_set_visible_child_name (self->stack, "running");
@@ -712,7 +719,10 @@ pause_action (GtkWidget  *widget,
 {
   FerryTransferPage *self = FERRY_TRANSFER_PAGE (widget);
 
-  ferry_transfer_set_paused (self->transfer, !ferry_transfer_get_paused (self->transfer));
+  if (ferry_job_is_paused (FERRY_JOB (self->transfer)))
+    ferry_job_resume (FERRY_JOB (self->transfer));
+  else
+    ferry_job_pause (FERRY_JOB (self->transfer));
 }
 
 static void
@@ -721,11 +731,9 @@ stop_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   FerryTransferPage *self = FERRY_TRANSFER_PAGE (widget);
-  gboolean running = FALSE;
+  gboolean running = self->transfer != NULL && ferry_job_is_active (FERRY_JOB (self->transfer));
 
-  if (self->transfer != NULL)
-    g_object_get (self->transfer, "running", &running, NULL);
-  /* A run says it is stopped when it ends (on_running_changed()); writing the files stops at
+  /* A run says it is stopped when it ends (on_state_changed()); writing the files stops at
    * once. */
   self->stopping = running;
   if (!running)

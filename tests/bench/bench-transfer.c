@@ -61,8 +61,8 @@ transfer (FerryClient        *client,
 
   ferry_transfer_set_only (job, only);
   ferry_transfer_set_method (job, FERRY_TRANSFER_METHOD_API);
-  ferry_transfer_run_async (job, NULL, ferry_test_got_result, &result);
-  if (!ferry_transfer_run_finish (job, ferry_test_wait_for (&result), &error))
+  ferry_job_run_async (FERRY_JOB (job), NULL, ferry_test_got_result, &result);
+  if (!ferry_job_run_finish (FERRY_JOB (job), ferry_test_wait_for (&result), &error))
     g_error ("transfer: %s", error->message);
 }
 

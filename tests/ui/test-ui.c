@@ -504,10 +504,7 @@ transfer_through_page (FerryWindow *window)
 static gboolean
 transfer_not_running (gpointer data)
 {
-  gboolean running = TRUE;
-
-  g_object_get (data, "running", &running, NULL);
-  return !running;
+  return !ferry_job_is_active (FERRY_JOB (data));
 }
 
 static gboolean

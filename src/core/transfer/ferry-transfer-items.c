@@ -179,11 +179,11 @@ void
 ferry_transfer_stop (FerryTransfer *self,
                      GError        *error)
 {
-  if (self->error == NULL)
-    self->error = error;
-  else
-    g_error_free (error);
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
+  g_autoptr(GError) owned = error;
+
+  /* The job keeps the first failure; what is in flight is cancelled. */
+  if (owned != NULL)
+    ferry_job_fail (FERRY_JOB (self), owned);
+  g_cancellable_cancel (ferry_job_get_cancellable (FERRY_JOB (self)));
   ferry_transfer_pump_later (self);
 }

@@ -118,14 +118,13 @@ typedef struct
 
 struct _FerryTransfer
 {
-  GObject               parent_instance;
+  FerryJob              parent_instance;
 
   FerryClient          *client;      /* owned */
   GFile                *dir;         /* owned */
   char                 *dir_path;
   GStrv                 only;
   FerryTransferMethod   method;
-  GListStore           *categories;  /* FerryBackupCategory */
   FerryTransferJournal *journal;
   char                *report_path;   /* the last verify's report, beside the journal */     /* owned */
   FerryServerInfo      *info;        /* owned */
@@ -137,9 +136,8 @@ struct _FerryTransfer
   GPtrArray            *queues[N_CATS]; /* Item*, unowned: what goes, in order */
   guint                 cursor[N_CATS];
   GPtrArray            *warnings;    /* char* */
-  GTask                *task;        /* owned while running */
+  GTask                *task;        /* owned while running: the job's run_async */
   guint                 active;
-  gboolean              paused;
   gboolean              waiting_day;
   guint                 follow_limit;  /* a day; 0: none */
   gint64                follow_day;
@@ -147,16 +145,13 @@ struct _FerryTransfer
   gint64                next_batch;
   GHashTable           *statuses;      /* URI → status id on the new server, "" if unreachable */
   JsonObject           *report;        /* owned, after verify */
-  GError               *error;         /* the first error that stops the run */
-  GCancellable         *cancellable;   /* owned while running: the run's, and stop()'s */
-  gulong                cancelled_id;
   gboolean              wait_for_days;
   gboolean              finishing;
   gboolean              sleeping;
   gboolean              check_imports;  /* an import is done: what it missed goes by API */
   guint                 pump_source;
-  guint                 progress_source;
-  char                 *status;        /* what the run waits for, in words; NULL: nothing */
+  gboolean              pump_parked;   /* paused: the pump goes on once the job is resumed */
+  guint                 recount_source; /* the counts are recounted once per main loop turn */
   gint64                settle_start;  /* server time when the wait began */
   gint64                settle_change; /* server time when something last arrived */
   guint                 settle_seen;   /* what had arrived then */

@@ -39,15 +39,12 @@ now (FerryTransfer *self)
   return ferry_rate_limiter_get_server_now (ferry_client_get_rate_limiter (self->client));
 }
 
+/* What the run waits for, in words (the job's status); %NULL: nothing. */
 void
 ferry_transfer_set_status (FerryTransfer *self,
                            const char    *status)
 {
-  if (g_strcmp0 (self->status, status) == 0)
-    return;
-  g_free (self->status);
-  self->status = g_strdup (status);
-  g_object_notify (G_OBJECT (self), "status");
+  ferry_job_set_status (FERRY_JOB (self), status);
   ferry_transfer_progress_now (self);
 }
 
@@ -97,6 +94,7 @@ end_wait (FerryTransfer *self)
 {
   self->settle_start = 0;
   self->sleeping = FALSE;
+  ferry_job_set_running (FERRY_JOB (self));
   ferry_transfer_set_status (self, NULL);
 }
 
@@ -119,6 +117,7 @@ napped_cb (GObject      *object,
   AgainFunc again = nap->again;
 
   g_free (nap);
+  ferry_job_set_running (FERRY_JOB (self));
   if (!ferry_client_sleep_finish (FERRY_CLIENT (object), result, &error))
     {
       end_wait (self);
@@ -136,6 +135,10 @@ nap (FerryTransfer *self,
 
   n->self = g_object_ref (self);
   n->again = again;
+  /* The job waits, and says for what (its status), until the next look. */
+  ferry_job_set_waiting (FERRY_JOB (self),
+                         g_get_real_time () + (gint64) self->settle_interval * G_USEC_PER_SEC,
+                         ferry_job_get_status (FERRY_JOB (self)));
   ferry_client_sleep_async (self->client, self->settle_interval, ferry_transfer_cancellable (self),
                             napped_cb, n);
   self->settle_interval = MIN (self->settle_interval * 2, SETTLE_MOST);

@@ -267,7 +267,7 @@ ferry_transfer_verify_async (FerryTransfer       *self,
   GTask *task;
 
   g_return_if_fail (FERRY_IS_TRANSFER (self));
-  g_return_if_fail (self->task == NULL);
+  g_return_if_fail (!ferry_job_is_active (FERRY_JOB (self)));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, ferry_transfer_verify_async);

@@ -25,17 +25,13 @@
 
 enum {
   PROP_0,
-  PROP_PAUSED,
-  PROP_FRACTION,
   PROP_NEXT_BATCH,
-  PROP_RUNNING,
-  PROP_STATUS,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_FINAL_TYPE (FerryTransfer, ferry_transfer, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (FerryTransfer, ferry_transfer, FERRY_TYPE_JOB)
 
 static void pump (FerryTransfer *self);
 
@@ -45,13 +41,11 @@ ferry_transfer_dispose (GObject *object)
   FerryTransfer *self = FERRY_TRANSFER (object);
 
   g_clear_handle_id (&self->pump_source, g_source_remove);
-  g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_handle_id (&self->recount_source, g_source_remove);
   g_clear_object (&self->client);
   g_clear_object (&self->dir);
-  g_clear_object (&self->categories);
   g_clear_object (&self->journal);
   g_clear_object (&self->info);
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->task);
 
   G_OBJECT_CLASS (ferry_transfer_parent_class)->dispose (object);
@@ -68,14 +62,12 @@ ferry_transfer_finalize (GObject *object)
   g_clear_object (&self->me);
   g_free (self->local_domain);
   g_free (self->import_url);
-  g_free (self->status);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   for (guint i = 0; i < N_CATS; i++)
     g_clear_pointer (&self->queues[i], g_ptr_array_unref);
   g_ptr_array_unref (self->warnings);
   g_hash_table_unref (self->statuses);
   g_clear_pointer (&self->report, json_object_unref);
-  g_clear_error (&self->error);
 
   G_OBJECT_CLASS (ferry_transfer_parent_class)->finalize (object);
 }
@@ -90,82 +82,50 @@ ferry_transfer_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_PAUSED:
-      g_value_set_boolean (value, self->paused);
-      break;
-    case PROP_FRACTION:
-      g_value_set_double (value, ferry_transfer_get_fraction (self));
-      break;
     case PROP_NEXT_BATCH:
       g_value_set_int64 (value, self->next_batch);
       break;
-    case PROP_RUNNING:
-      g_value_set_boolean (value, self->task != NULL);
-      break;
-    case PROP_STATUS:
-      g_value_set_string (value, self->status);
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
-static void
-ferry_transfer_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  FerryTransfer *self = FERRY_TRANSFER (object);
-
-  switch (prop_id)
-    {
-    case PROP_PAUSED:
-      ferry_transfer_set_paused (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static void ferry_transfer_run_async  (FerryJob            *job,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+static gboolean ferry_transfer_run_finish (FerryJob      *job,
+                                           GAsyncResult  *result,
+                                           GError       **error);
 
 static void
 ferry_transfer_class_init (FerryTransferClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  FerryJobClass *job_class = FERRY_JOB_CLASS (klass);
 
   object_class->dispose = ferry_transfer_dispose;
   object_class->finalize = ferry_transfer_finalize;
   object_class->get_property = ferry_transfer_get_property;
-  object_class->set_property = ferry_transfer_set_property;
+  job_class->run_async = ferry_transfer_run_async;
+  job_class->run_finish = ferry_transfer_run_finish;
 
-  properties[PROP_PAUSED] =
-    g_param_spec_boolean ("paused", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_FRACTION] =
-    g_param_spec_double ("fraction", NULL, NULL, 0.0, 1.0, 0.0,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_NEXT_BATCH] =
     g_param_spec_int64 ("next-batch", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_RUNNING] =
-    g_param_spec_boolean ("running", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_STATUS] =
-    g_param_spec_string ("status", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 ferry_transfer_init (FerryTransfer *self)
 {
-  self->categories = g_list_store_new (FERRY_TYPE_BACKUP_CATEGORY);
   for (Cat cat = 0; cat < N_CATS; cat++)
     {
       g_autoptr(FerryBackupCategory) category =
         ferry_backup_category_new (ferry_transfer_cat_id (cat), ferry_transfer_cat_title (cat));
 
-      g_list_store_append (self->categories, category);
+      /* The job's parts, in the order of Cat. */
+      ferry_job_add_part (FERRY_JOB (self), FERRY_JOB_PART (category));
       self->queues[cat] = g_ptr_array_new ();
     }
   self->warnings = g_ptr_array_new_with_free_func (g_free);
@@ -183,11 +143,15 @@ ferry_transfer_new (FerryClient *client,
                     GFile       *backup_dir)
 {
   FerryTransfer *self;
+  g_autofree char *path = NULL;
 
   g_return_val_if_fail (FERRY_IS_CLIENT (client), NULL);
   g_return_val_if_fail (G_IS_FILE (backup_dir), NULL);
 
-  self = g_object_new (FERRY_TYPE_TRANSFER, NULL);
+  path = g_file_get_path (backup_dir);
+
+  /* The job's id is the backup's folder, as the job manager remembers it. */
+  self = g_object_new (FERRY_TYPE_TRANSFER, "id", path, NULL);
   self->client = g_object_ref (client);
   self->dir = g_object_ref (backup_dir);
   self->dir_path = g_file_get_path (backup_dir);
@@ -249,65 +213,15 @@ ferry_transfer_set_wait_for_days (FerryTransfer *self,
 /**
  * ferry_transfer_get_categories:
  *
- * Returns: (transfer none): a #GListModel of #FerryBackupCategory: done of total per category
+ * Returns: (transfer none): the job's parts, a #GListModel of #FerryBackupCategory: done of
+ *   total per category
  */
 GListModel *
 ferry_transfer_get_categories (FerryTransfer *self)
 {
   g_return_val_if_fail (FERRY_IS_TRANSFER (self), NULL);
 
-  return G_LIST_MODEL (self->categories);
-}
-
-gboolean
-ferry_transfer_get_paused (FerryTransfer *self)
-{
-  g_return_val_if_fail (FERRY_IS_TRANSFER (self), FALSE);
-
-  return self->paused;
-}
-
-void
-ferry_transfer_set_paused (FerryTransfer *self,
-                           gboolean       paused)
-{
-  g_return_if_fail (FERRY_IS_TRANSFER (self));
-
-  if (self->paused == !!paused)
-    return;
-  self->paused = !!paused;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
-  if (!self->paused)
-    pump (self);
-}
-
-static void
-count (FerryTransfer *self,
-       guint         *ended,
-       guint         *total)
-{
-  *ended = *total = 0;
-  for (guint i = 0; self->items && i < self->items->len; i++)
-    {
-      Item *item = g_ptr_array_index (self->items, i);
-
-      if (item->op == OP_IMPORT)
-        continue;
-      (*total)++;
-      if (item->state == ITEM_DONE || item->state == ITEM_SKIPPED || item->state == ITEM_FAILED)
-        (*ended)++;
-    }
-}
-
-double
-ferry_transfer_get_fraction (FerryTransfer *self)
-{
-  guint ended, total;
-
-  g_return_val_if_fail (FERRY_IS_TRANSFER (self), 0.0);
-
-  count (self, &ended, &total);
-  return total > 0 ? (double) ended / total : 0.0;
+  return ferry_job_get_parts (FERRY_JOB (self));
 }
 
 /* When the follows waiting for the next day go on (server time, Unix seconds); 0: none wait. */
@@ -326,16 +240,6 @@ ferry_transfer_get_follows_per_day (FerryTransfer *self)
   g_return_val_if_fail (FERRY_IS_TRANSFER (self), 0);
 
   return self->follow_limit;
-}
-
-/* What the run waits for, in words (the server's import, other servers' Accepts); %NULL
- * while it waits for nothing. */
-const char *
-ferry_transfer_get_status (FerryTransfer *self)
-{
-  g_return_val_if_fail (FERRY_IS_TRANSFER (self), NULL);
-
-  return self->status;
 }
 
 /* How many follows still wait for the other server's Accept (after a run). */
@@ -387,23 +291,26 @@ ferry_transfer_server_day (FerryTransfer *self)
   return ferry_rate_limiter_get_server_now (ferry_client_get_rate_limiter (self->client)) / 86400;
 }
 
+/* The job's own, chained to the caller's. */
 GCancellable *
 ferry_transfer_cancellable (FerryTransfer *self)
 {
-  return self->cancellable;
+  return ferry_job_get_cancellable (FERRY_JOB (self));
 }
 
-/* Progress, a few times a second at most */
+/* Progress: recounted once per turn of the main loop at most; the job notifies it, a few
+ * times a second at most (its throttle). */
 
-static gboolean
-progress_cb (gpointer user_data)
+static void
+recount (FerryTransfer *self)
 {
-  FerryTransfer *self = user_data;
+  GListModel *parts = ferry_job_get_parts (FERRY_JOB (self));
+  const char *status = ferry_job_get_status (FERRY_JOB (self));
+  guint ended = 0, all = 0;
   guint done[N_CATS] = { 0 }, total[N_CATS] = { 0 }, skipped[N_CATS] = { 0 }, failed[N_CATS] = { 0 };
   gboolean waiting[N_CATS] = { FALSE };
   gboolean waiting_server[N_CATS] = { FALSE };
 
-  self->progress_source = 0;
   for (guint i = 0; i < self->items->len; i++)
     {
       Item *item = g_ptr_array_index (self->items, i);
@@ -411,8 +318,12 @@ progress_cb (gpointer user_data)
       if (item->op == OP_IMPORT)
         continue;
       total[item->cat]++;
+      all++;
       if (item->state == ITEM_DONE || item->state == ITEM_SKIPPED || item->state == ITEM_FAILED)
-        done[item->cat]++;
+        {
+          done[item->cat]++;
+          ended++;
+        }
       skipped[item->cat] += item->state == ITEM_SKIPPED;
       failed[item->cat] += item->state == ITEM_FAILED;
       waiting_server[item->cat] |= item->in_import || (item->after != NULL && item->state == ITEM_PENDING) ||
@@ -421,7 +332,7 @@ progress_cb (gpointer user_data)
   waiting[CAT_FOLLOWING] = self->waiting_day;
   for (Cat cat = 0; cat < N_CATS; cat++)
     {
-      g_autoptr(FerryBackupCategory) category = g_list_model_get_item (G_LIST_MODEL (self->categories), cat);
+      g_autoptr(FerryBackupCategory) category = g_list_model_get_item (parts, cat);
       g_autofree char *detail = NULL;
       FerryStepState state;
 
@@ -441,11 +352,11 @@ progress_cb (gpointer user_data)
           g_free (detail);
           detail = g_strdup_printf (_("%u follows a day: the next go on at %s"), self->follow_limit, time);
         }
-      if (self->status != NULL && waiting_server[cat])
+      if (status != NULL && waiting_server[cat])
         {
           /* What the server's own work holds up, said where it shows (the app's rows). */
           g_free (detail);
-          detail = g_strdup (self->status);
+          detail = g_strdup (status);
         }
       if (total[cat] == 0)
         state = FERRY_STEP_STATE_SKIPPED;
@@ -455,7 +366,18 @@ progress_cb (gpointer user_data)
         state = self->task != NULL ? FERRY_STEP_STATE_RUNNING : FERRY_STEP_STATE_PENDING;
       ferry_backup_category_set_state (category, state, detail);
     }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
+  ferry_job_set_progress (FERRY_JOB (self), ended, all);
+  if (all == 0)
+    ferry_job_set_fraction (FERRY_JOB (self), 0.0);
+}
+
+static gboolean
+recount_cb (gpointer user_data)
+{
+  FerryTransfer *self = user_data;
+
+  self->recount_source = 0;
+  recount (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -463,13 +385,15 @@ static void
 progress_changed (FerryTransfer *self,
                   gboolean       now)
 {
+  if (self->items == NULL)
+    return;
   if (now)
     {
-      g_clear_handle_id (&self->progress_source, g_source_remove);
-      progress_cb (self);
+      g_clear_handle_id (&self->recount_source, g_source_remove);
+      recount (self);
     }
-  else if (self->progress_source == 0)
-    self->progress_source = g_timeout_add (250, progress_cb, self);
+  else if (self->recount_source == 0)
+    self->recount_source = g_idle_add (recount_cb, self);
 }
 
 void
@@ -554,22 +478,17 @@ complete_run (FerryTransfer *self,
               GError        *flush_error)
 {
   g_autoptr(GTask) task = g_steal_pointer (&self->task);
+  g_autoptr(GError) error = flush_error;
+  const GError *first;
 
-  if (flush_error != NULL && self->error == NULL)
-    self->error = flush_error;
-  else if (flush_error != NULL)
-    g_error_free (flush_error);
+  if (error != NULL)
+    ferry_job_fail (FERRY_JOB (self), error);
+  progress_changed (self, TRUE);
 
-  if (self->cancelled_id != 0)
-    g_cancellable_disconnect (g_task_get_cancellable (task), self->cancelled_id);
-  self->cancelled_id = 0;
-  g_clear_object (&self->cancellable);
-  if (self->items != NULL)
-    progress_changed (self, TRUE);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
-
-  if (self->error != NULL)
-    g_task_return_error (task, g_steal_pointer (&self->error));
+  /* The job's first failure wins; then a cancellation (the job's cancellable is the task's). */
+  first = ferry_job_get_error (FERRY_JOB (self));
+  if (first != NULL)
+    g_task_return_error (task, g_error_copy (first));
   else if (!g_task_return_error_if_cancelled (task))
     g_task_return_boolean (task, TRUE);
 }
@@ -608,9 +527,9 @@ slept_cb (GObject      *object,
 
   self->sleeping = FALSE;
   self->waiting_day = FALSE;
-  if (!ferry_client_sleep_finish (FERRY_CLIENT (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->error == NULL)
-    self->error = g_steal_pointer (&error);
+  ferry_job_set_running (FERRY_JOB (self));
+  if (!ferry_client_sleep_finish (FERRY_CLIENT (object), result, &error))
+    ferry_job_fail (FERRY_JOB (self), error);   /* not a cancellation: the job knows that */
   progress_changed (self, FALSE);
   pump (self);
 }
@@ -621,16 +540,33 @@ slept_flushed_cb (GObject      *object,
                   gpointer      user_data)
 {
   FerryTransfer *self = user_data;
+  gint64 seconds = self->next_batch -
+                   ferry_rate_limiter_get_server_now (ferry_client_get_rate_limiter (self->client));
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (self->next_batch);
+  g_autofree char *time = g_date_time_format (when, "%X");
+  g_autofree char *reason = g_strdup_printf (_("%u follows a day: the next go on at %s"),
+                                             self->follow_limit, time);
 
   /* A journal that could not be written shows at the next flush. */
   ferry_transfer_journal_flush_finish (FERRY_TRANSFER_JOURNAL (object), result, NULL);
-  ferry_client_sleep_async (self->client,
-                            self->next_batch -
-                            ferry_rate_limiter_get_server_now (ferry_client_get_rate_limiter (self->client)),
-                            self->cancellable, slept_cb, self);
+  ferry_job_set_waiting (FERRY_JOB (self), g_get_real_time () + MAX (seconds, 1) * G_USEC_PER_SEC,
+                         reason);
+  ferry_client_sleep_async (self->client, seconds, ferry_transfer_cancellable (self),
+                            slept_cb, self);
 }
 
 static void start_items (FerryTransfer *self);
+
+static void
+pump_resumed (FerryJob *job,
+              gpointer  user_data)
+{
+  FerryTransfer *self = FERRY_TRANSFER (job);
+
+  /* Resumed, or cancelled while paused: pump() tells which. */
+  self->pump_parked = FALSE;
+  pump (self);
+}
 
 static void
 pump (FerryTransfer *self)
@@ -640,14 +576,22 @@ pump (FerryTransfer *self)
 
   if (self->task == NULL || self->sleeping || self->finishing)
     return;
-  if (self->error != NULL || g_cancellable_is_cancelled (self->cancellable))
+  if (ferry_job_get_error (FERRY_JOB (self)) != NULL || ferry_job_is_cancelled (FERRY_JOB (self)))
     {
       if (self->active == 0)
         finish_run (self);
       return;
     }
-  if (self->paused)
-    return;
+  /* Paused: what is in flight comes back; nothing new starts until the job is resumed. */
+  if (ferry_job_is_paused (FERRY_JOB (self)))
+    {
+      if (!self->pump_parked)
+        {
+          self->pump_parked = TRUE;
+          ferry_job_when_running (FERRY_JOB (self), pump_resumed, NULL);
+        }
+      return;
+    }
 
   while (self->active < MAX_ACTIVE && (item = next_ready (self, &follows_blocked)) != NULL)
     {
@@ -695,9 +639,9 @@ pump (FerryTransfer *self)
       return;
     }
   /* The transfer ends when the servers' work has settled (or says what still waits). */
-  if (self->error == NULL && ferry_transfer_settle_follows (self))
+  if (ferry_job_get_error (FERRY_JOB (self)) == NULL && ferry_transfer_settle_follows (self))
     return;
-  if (self->error == NULL && !self->reported)
+  if (ferry_job_get_error (FERRY_JOB (self)) == NULL && !self->reported)
     {
       self->reported = TRUE;
       ferry_transfer_report_at_end (self);
@@ -815,64 +759,46 @@ run_prepared (FerryTransfer *self)
     }
   if (ferry_transfer_journal_is_new (self->journal) || self->method == FERRY_TRANSFER_METHOD_CSV)
     {
-      ferry_transfer_scan_async (self, self->cancellable, scanned_cb, g_object_ref (self));
+      ferry_transfer_scan_async (self, ferry_transfer_cancellable (self), scanned_cb,
+                                 g_object_ref (self));
     }
   else
     start_items (self);
 }
 
+/* FerryJob's run_async: re-creates what the backup holds on the new account: all of it, or
+ * what is left from an earlier run. Cancelling stops it with nothing lost; running another
+ * transfer of the same backup goes on. @cancellable is the job's own. One run per job. */
 static void
-on_cancelled (GCancellable  *cancellable,
-              FerryTransfer *self)
-{
-  /* Runs where cancel() was called: the main thread, in the app and the CLI. */
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-}
-
-/**
- * ferry_transfer_run_async:
- *
- * Re-creates what the backup holds on the new account: all of it, or what is left from an
- * earlier run. Cancelling stops it with nothing lost; running it again goes on.
- */
-void
-ferry_transfer_run_async (FerryTransfer       *self,
+ferry_transfer_run_async (FerryJob            *job,
                           GCancellable        *cancellable,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  FerryTransfer *self = FERRY_TRANSFER (job);
 
-  g_return_if_fail (FERRY_IS_TRANSFER (self));
-  g_return_if_fail (self->task == NULL);
+  g_assert (self->task == NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ferry_transfer_run_async);
-  self->task = g_steal_pointer (&task);
-  self->cancellable = g_cancellable_new ();
+  self->task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (self->task, ferry_transfer_run_async);
   self->finishing = FALSE;
   self->sleeping = FALSE;
   self->settle_follows = FALSE;
   self->reported = FALSE;
   self->settle_start = 0;
-  g_clear_error (&self->error);
-  if (cancellable != NULL)
-    self->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (on_cancelled), self, NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 
   if (!self->prepared)
-    ferry_transfer_prepare_async (self, self->cancellable, run_prepare_cb, g_object_ref (self));
+    ferry_transfer_prepare_async (self, cancellable, run_prepare_cb, g_object_ref (self));
   else
     run_prepared (self);
 }
 
-gboolean
-ferry_transfer_run_finish (FerryTransfer  *self,
-                           GAsyncResult   *result,
-                           GError        **error)
+static gboolean
+ferry_transfer_run_finish (FerryJob      *job,
+                           GAsyncResult  *result,
+                           GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, job), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -11,6 +11,7 @@
 
 #include "ferry-client.h"
 #include "ferry-import-file.h"
+#include "ferry-job.h"
 
 G_BEGIN_DECLS
 
@@ -29,7 +30,10 @@ typedef enum
 
 #define FERRY_TYPE_TRANSFER (ferry_transfer_get_type ())
 
-G_DECLARE_FINAL_TYPE (FerryTransfer, ferry_transfer, FERRY, TRANSFER, GObject)
+/* A FerryJob: run, pause, cancel and observe it as one (ferry_job_run_async(), …). Its parts
+ * are its categories (FerryBackupCategory); its status says what the run waits for (the
+ * server's import, other servers' Accepts), and while it waits it is in the waiting state. */
+G_DECLARE_FINAL_TYPE (FerryTransfer, ferry_transfer, FERRY, TRANSFER, FerryJob)
 
 FerryTransfer *ferry_transfer_new               (FerryClient          *client,
                                                  GFile                *backup_dir);
@@ -42,14 +46,9 @@ FerryTransferMethod ferry_transfer_get_method   (FerryTransfer        *self);
 void           ferry_transfer_set_wait_for_days (FerryTransfer        *self,
                                                  gboolean              wait);
 GListModel    *ferry_transfer_get_categories    (FerryTransfer        *self);
-gboolean       ferry_transfer_get_paused        (FerryTransfer        *self);
-void           ferry_transfer_set_paused        (FerryTransfer        *self,
-                                                 gboolean              paused);
-double         ferry_transfer_get_fraction      (FerryTransfer        *self);
 gint64         ferry_transfer_get_next_batch    (FerryTransfer        *self);
 guint          ferry_transfer_get_follows_per_day (FerryTransfer      *self);
 const char    *ferry_transfer_get_import_url    (FerryTransfer        *self);
-const char    *ferry_transfer_get_status        (FerryTransfer        *self);
 guint          ferry_transfer_get_n_awaiting_accept (FerryTransfer    *self);
 GStrv          ferry_transfer_get_warnings      (FerryTransfer        *self);
 gint64         ferry_transfer_estimate_seconds  (FerryTransfer        *self,
@@ -61,13 +60,6 @@ void           ferry_transfer_prepare_async     (FerryTransfer        *self,
                                                  GAsyncReadyCallback   callback,
                                                  gpointer              user_data);
 gboolean       ferry_transfer_prepare_finish    (FerryTransfer        *self,
-                                                 GAsyncResult         *result,
-                                                 GError              **error);
-void           ferry_transfer_run_async         (FerryTransfer        *self,
-                                                 GCancellable         *cancellable,
-                                                 GAsyncReadyCallback   callback,
-                                                 gpointer              user_data);
-gboolean       ferry_transfer_run_finish        (FerryTransfer        *self,
                                                  GAsyncResult         *result,
                                                  GError              **error);
 void           ferry_transfer_write_imports_async (FerryTransfer      *self,
