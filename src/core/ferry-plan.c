@@ -14,6 +14,7 @@
 #include "ferry-move-stage-job.h"
 #include "ferry-plan.h"
 #include "ferry-sign-in.h"
+#include "ferry-transfer.h"
 
 /* The steps of a move as one ordered list. A step may start only once every
  * step before it is finished (done or knowingly skipped): the move itself must
@@ -513,6 +514,8 @@ kind_of (FerryJob *job)
     return FERRY_STEP_ACCOUNTS;
   if (FERRY_IS_BACKUP (job))
     return FERRY_STEP_BACKUP;
+  if (FERRY_IS_TRANSFER (job))
+    return FERRY_STEP_TRANSFER;
   if (FERRY_IS_MOVE_STAGE_JOB (job))
     return FERRY_STEP_MOVE;
   if (FERRY_IS_FOLLOWER_WATCH (job))
