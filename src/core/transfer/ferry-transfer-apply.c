@@ -19,6 +19,9 @@
 #include <string.h>
 
 #include "ferry-api-error.h"
+#include "ferry-client-accounts.h"
+#include "ferry-client-actions.h"
+#include "ferry-client-collections.h"
 #include "ferry-client-search.h"
 #include "ferry-status.h"
 #include "ferry-handle.h"
@@ -97,6 +100,14 @@ end_with_error (Run    *run,
   FerryTransfer *self = run->self;
   Item *item = run->item;
 
+  if (error->domain == FERRY_API_ERROR && ferry_api_error_get_http_status (error) == 200)
+    {
+      /* A refusal in a 200's body (Akkoma): the server said no, in its own words. */
+      ferry_transfer_item_end (self, item, ITEM_FAILED, "refused",
+                               ferry_api_error_get_server_text (error), FALSE);
+      run_free (run);
+      return;
+    }
   if (item->op == OP_PROFILE && run->picture > 0 &&
       g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_INVALID))
     {
@@ -263,25 +274,21 @@ resolved_cb (GObject      *object,
   Run *run = user_data;
   FerryTransfer *self = run->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) answer = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
+  g_autoptr(GPtrArray) accounts = ferry_client_resolve_finish (FERRY_CLIENT (object), result,
+                                                               &error);
   g_autofree char *key = g_strconcat ("a:", run->item->target, NULL);
   g_autoptr(JsonObject) record = json_object_new ();
-  JsonArray *accounts = NULL;
-  JsonObject *found = NULL;
+  FerryAccount *found = NULL;
 
-  if (answer == NULL)
+  if (accounts == NULL)
     {
       end_with_error (run, error);
       return;
     }
-  if (JSON_NODE_HOLDS_OBJECT (answer) &&
-      json_object_has_member (json_node_get_object (answer), "accounts"))
-    accounts = json_object_get_array_member (json_node_get_object (answer), "accounts");
-  for (guint i = 0; accounts && i < json_array_get_length (accounts); i++)
+  for (guint i = 0; i < accounts->len; i++)
     {
-      JsonObject *account = json_array_get_object_element (accounts, i);
-      g_autofree char *acct = ferry_handle_normalize_acct (ferry_transfer_string_member (account,
-                                                                                         "acct"),
+      FerryAccount *account = g_ptr_array_index (accounts, i);
+      g_autofree char *acct = ferry_handle_normalize_acct (ferry_account_get_acct (account),
                                                            self->local_domain);
 
       if (ferry_handle_acct_equal (acct, run->item->target))
@@ -292,42 +299,42 @@ resolved_cb (GObject      *object,
   if (found == NULL)
     {
       json_object_set_string_member (record, "c", "gone");
-      json_object_set_string_member (record, "r", _("Not found: the account or its server is gone"));
+      json_object_set_string_member (record, "r",
+                                     _("Not found: the account or its server is gone"));
     }
-  else if (json_object_get_boolean_member_with_default (found, "suspended", FALSE))
+  else if (ferry_account_get_suspended (found))
     {
       json_object_set_string_member (record, "c", "suspended");
       json_object_set_string_member (record, "r", _("Suspended"));
     }
   else
     {
-      JsonNode *moved = json_object_get_member (found, "moved");
+      FerryAccount *moved = ferry_account_get_moved (found);
 
-      json_object_set_string_member (record, "id", ferry_transfer_string_member (found, "id"));
-      if (json_object_get_boolean_member_with_default (found, "locked", FALSE))
+      json_object_set_string_member (record, "id", ferry_account_get_id (found));
+      if (ferry_account_get_locked (found))
         json_object_set_boolean_member (record, "locked", TRUE);
-      if (moved != NULL && JSON_NODE_HOLDS_OBJECT (moved))
+      if (moved != NULL)
         {
-          JsonObject *to = json_node_get_object (moved);
-          const char *acct = ferry_transfer_string_member (to, "acct");
-          g_autofree char *to_acct = ferry_handle_acct_key (acct, self->local_domain);
+          g_autofree char *to_acct = ferry_handle_acct_key (ferry_account_get_acct (moved),
+                                                            self->local_domain);
 
           json_object_set_string_member (record, "to", to_acct);
-          json_object_set_string_member (record, "to_id", ferry_transfer_string_member (to, "id"));
+          json_object_set_string_member (record, "to_id", ferry_account_get_id (moved));
         }
     }
   /* snac's API never shows "moved" for remote accounts (observed-servers.md): there the
    * account's ActivityPub actor says it (movedTo). */
-  if (found != NULL && json_object_get_member (record, "to") == NULL &&
-      !json_object_has_member (record, "c") && ferry_transfer_string_member (found, "uri") != NULL &&
+  if (found != NULL && !json_object_has_member (record, "to") &&
+      !json_object_has_member (record, "c") && ferry_account_get_uri (found) != NULL &&
       g_strcmp0 (ferry_server_info_get_software (self->info), "snac") == 0)
     {
       ActorLookup *lookup = g_new0 (ActorLookup, 1);
 
       lookup->run = run;
       lookup->record = json_object_ref (record);
-      ferry_client_get_actor_async (self->client, ferry_transfer_string_member (found, "uri"),
-                                       ferry_transfer_cancellable (self), actor_cb, lookup);
+      ferry_client_get_actor_async (self->client, ferry_account_get_uri (found),
+                                    ferry_transfer_cancellable (self), actor_cb, lookup);
       return;
     }
   ferry_transfer_journal_record (self->journal, key, record);
@@ -340,20 +347,14 @@ resolve_account (Run *run)
   FerryTransfer *self = run->self;
   g_autofree char *key = g_strconcat ("a:", run->item->target, NULL);
   JsonObject *known = ferry_transfer_journal_lookup (self->journal, key);
-  g_autoptr(FerryParams) params = NULL;
 
   if (known != NULL)
     {
       use_resolved (run, known);
       return;
     }
-  params = ferry_params_new ();
-  ferry_params_add (params, "q", run->item->target);
-  ferry_params_add (params, "type", "accounts");
-  ferry_params_add (params, "resolve", "true");
-  ferry_params_add (params, "limit", "5");
-  ferry_client_call_async (self->client, "GET", "/api/v2/search", params,
-                           ferry_transfer_cancellable (self), resolved_cb, run);
+  ferry_client_resolve_async (self->client, run->item->target, FERRY_SEARCH_ACCOUNTS, 5,
+                              ferry_transfer_cancellable (self), resolved_cb, run);
 }
 
 typedef void (*StatusFunc) (Run *run, const char *status_id);
@@ -459,104 +460,25 @@ step_resolve (Run *run)
 
 /* Checking an item whose result is unknown */
 
-static gboolean
-answer_shows_done (Item     *item,
-                   JsonNode *answer)
-{
-  JsonObject *object = NULL;
-
-  if (JSON_NODE_HOLDS_ARRAY (answer))
-    {
-      JsonArray *array = json_node_get_array (answer);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-
-          if (JSON_NODE_HOLDS_OBJECT (element))
-            {
-              JsonObject *o = json_node_get_object (element);
-              const char *title = ferry_transfer_string_member (o, "title");
-              const char *name = ferry_transfer_string_member (o, "name");
-
-              if (item->op == OP_LIST && g_strcmp0 (title, item->target) == 0)
-                {
-                  g_free (item->id);
-                  item->id = g_strdup (ferry_transfer_string_member (o, "id"));
-                  return TRUE;
-                }
-              if (item->op == OP_FILTER && g_strcmp0 (title, item->target) == 0)
-                return TRUE;
-              if ((item->op == OP_FEATURED_TAG || item->op == OP_TAG) && name != NULL)
-                {
-                  g_autofree char *a = g_utf8_casefold (name, -1);
-                  g_autofree char *b = g_utf8_casefold (item->target, -1);
-
-                  if (g_str_equal (a, b))
-                    return TRUE;
-                  continue;
-                }
-              if (item->op == OP_LIST_MEMBER && g_strcmp0 (ferry_transfer_string_member (o, "id"), item->id) == 0)
-                return TRUE;
-              object = o;   /* a relationships answer: one object */
-            }
-          else if (item->op == OP_DOMAIN_BLOCK && JSON_NODE_HOLDS_VALUE (element) &&
-                   g_strcmp0 (json_node_get_string (element), item->target) == 0)
-            return TRUE;
-        }
-    }
-  else if (JSON_NODE_HOLDS_OBJECT (answer))
-    object = json_node_get_object (answer);
-
-  if (object == NULL)
-    return FALSE;
-  switch (item->op)
-    {
-    case OP_FOLLOW:
-      return json_object_get_boolean_member_with_default (object, "following", FALSE) ||
-             json_object_get_boolean_member_with_default (object, "requested", FALSE);
-    case OP_BLOCK:
-      return json_object_get_boolean_member_with_default (object, "blocking", FALSE);
-    case OP_MUTE:
-      return json_object_get_boolean_member_with_default (object, "muting", FALSE);
-    case OP_ENDORSE:
-      return json_object_get_boolean_member_with_default (object, "endorsed", FALSE);
-    case OP_NOTE:
-      return g_strcmp0 (ferry_transfer_string_member (object, "note"),
-                        json_object_get_string_member (item->data, "comment")) == 0;
-    case OP_BOOKMARK:
-      return json_object_get_boolean_member_with_default (object, "bookmarked", FALSE);
-    case OP_PROFILE:
-    case OP_TAG:
-    case OP_LIST:
-    case OP_LIST_MEMBER:
-    case OP_DOMAIN_BLOCK:
-    case OP_FEATURED_TAG:
-    case OP_FILTER:
-    case OP_IMPORT:
-    default:
-      return FALSE;
-    }
-}
-
 /* A follow that is a request: the account is locked (a person approves), or its server has
  * not sent the Accept yet (seconds to minutes). Ends the item and the run when so. */
 static gboolean
-end_requested (Run        *run,
-               JsonObject *relationship)
+end_requested (Run               *run,
+               FerryRelationship *relationship)
 {
   g_autofree char *key = NULL;
   JsonObject *resolved;
 
-  if (relationship == NULL ||
-      !json_object_get_boolean_member_with_default (relationship, "requested", FALSE) ||
-      json_object_get_boolean_member_with_default (relationship, "following", FALSE))
+  if (relationship == NULL || !ferry_relationship_get_requested (relationship) ||
+      ferry_relationship_get_following (relationship))
     return FALSE;
   key = g_strconcat ("a:", run->item->target, NULL);
+  /* The journal: Ferry's own record of what it resolved (a persistence reader). */
   resolved = ferry_transfer_journal_lookup (run->self->journal, key);
   if (resolved != NULL && json_object_get_boolean_member_with_default (resolved, "locked", FALSE))
     ferry_transfer_item_end (run->self, run->item, ITEM_DONE, "locked",
-                             _("The account is locked: the follow request waits for its approval"), FALSE);
+                             _("The account is locked: the follow request waits for its approval"),
+                             FALSE);
   else
     ferry_transfer_item_end (run->self, run->item, ITEM_DONE, "pending",
                              _("Waiting for the other server to accept the follow"), FALSE);
@@ -564,27 +486,19 @@ end_requested (Run        *run,
   return TRUE;
 }
 
+/* The check's answer: @error (nullable; a 404 says "not there") or whether it is done. */
 static void
-checked_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
+checked (Run          *run,
+         const GError *error,
+         gboolean      done)
 {
-  Run *run = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) answer = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
-
-  if (answer == NULL && !g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_NOT_FOUND))
+  if (error != NULL && !g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_NOT_FOUND))
     {
-      end_with_error (run, error);
+      end_with_error (run, (GError *) error);
       return;
     }
   run->item->uncertain = FALSE;
-  if (run->item->op == OP_FOLLOW && answer != NULL && JSON_NODE_HOLDS_ARRAY (answer) &&
-      json_array_get_length (json_node_get_array (answer)) > 0 &&
-      JSON_NODE_HOLDS_OBJECT (json_array_get_element (json_node_get_array (answer), 0)) &&
-      end_requested (run, json_array_get_object_element (json_node_get_array (answer), 0)))
-    return;
-  if (answer != NULL && answer_shows_done (run->item, answer))
+  if (done)
     {
       ferry_transfer_item_end (run->self, run->item, ITEM_DONE, NULL, NULL, FALSE);
       run_free (run);
@@ -593,13 +507,125 @@ checked_cb (GObject      *object,
   step_apply (run);
 }
 
+static gboolean
+relationship_shows_done (Item              *item,
+                         FerryRelationship *relationship)
+{
+  switch (item->op)
+    {
+    case OP_FOLLOW:
+      return ferry_relationship_get_following (relationship) ||
+             ferry_relationship_get_requested (relationship);
+    case OP_BLOCK:
+      return ferry_relationship_get_blocking (relationship);
+    case OP_MUTE:
+      return ferry_relationship_get_muting (relationship);
+    case OP_ENDORSE:
+      return ferry_relationship_get_endorsed (relationship);
+    case OP_NOTE:
+      return g_strcmp0 (ferry_relationship_get_note (relationship),
+                        ferry_transfer_string_member (item->data, "comment")) == 0;
+    case OP_PROFILE:
+    case OP_LIST:
+    case OP_LIST_MEMBER:
+    case OP_DOMAIN_BLOCK:
+    case OP_BOOKMARK:
+    case OP_TAG:
+    case OP_FEATURED_TAG:
+    case OP_FILTER:
+    case OP_IMPORT:
+    default:
+      return FALSE;
+    }
+}
+
+static void
+relationships_checked_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  Run *run = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) relationships = ferry_client_get_relationships_finish (FERRY_CLIENT (object),
+                                                                              result, &error);
+  FerryRelationship *relationship = relationships != NULL && relationships->len > 0
+                                      ? g_ptr_array_index (relationships, 0) : NULL;
+
+  if (error == NULL && run->item->op == OP_FOLLOW && end_requested (run, relationship))
+    return;
+  checked (run, error, relationship != NULL && relationship_shows_done (run->item, relationship));
+}
+
+static gboolean
+same_tag (const char *a,
+          const char *b)
+{
+  g_autofree char *fa = a ? g_utf8_casefold (a, -1) : NULL;
+  g_autofree char *fb = b ? g_utf8_casefold (b, -1) : NULL;
+
+  return fa != NULL && fb != NULL && g_str_equal (fa, fb);
+}
+
+/* Whether one of the collection's items is @item, already there. */
+static gboolean
+page_shows_done (Item      *item,
+                 FerryPage *page)
+{
+  GPtrArray *items = ferry_page_get_items (page);
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      gpointer entry = g_ptr_array_index (items, i);
+
+      if (item->op == OP_LIST && g_strcmp0 (ferry_list_get_title (entry), item->target) == 0)
+        {
+          g_free (item->id);
+          item->id = g_strdup (ferry_list_get_id (entry));
+          return TRUE;
+        }
+      if ((item->op == OP_FILTER && g_strcmp0 (ferry_filter_get_title (entry), item->target) == 0) ||
+          ((item->op == OP_TAG || item->op == OP_FEATURED_TAG) &&
+           same_tag (ferry_tag_get_name (entry), item->target)) ||
+          (item->op == OP_LIST_MEMBER && g_strcmp0 (ferry_account_get_id (entry), item->id) == 0) ||
+          (item->op == OP_DOMAIN_BLOCK && g_strcmp0 (entry, item->target) == 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+page_checked_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Run *run = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryPage) page = ferry_client_get_page_finish (FERRY_CLIENT (object), result, &error);
+
+  checked (run, error, page != NULL && page_shows_done (run->item, page));
+}
+
+static void
+status_checked_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Run *run = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryStatus) status = ferry_client_get_status_finish (FERRY_CLIENT (object), result,
+                                                                  &error);
+
+  checked (run, error, status != NULL && ferry_status_get_bookmarked (status));
+}
+
 static void
 step_check (Run *run)
 {
   FerryTransfer *self = run->self;
   Item *item = run->item;
-  g_autoptr(FerryParams) params = ferry_params_new ();
-  g_autofree char *path = NULL;
+  GCancellable *cancellable = ferry_transfer_cancellable (self);
+  FerryCollection collection;
+  const char *owner = NULL;
 
   if (!item->uncertain)
     {
@@ -613,55 +639,102 @@ step_check (Run *run)
     case OP_MUTE:
     case OP_NOTE:
     case OP_ENDORSE:
-      path = g_strdup ("/api/v1/accounts/relationships");
-      ferry_params_add (params, "id[]", item->id);
-      break;
+      {
+        const char *ids[] = { item->id, NULL };
+
+        ferry_client_get_relationships_async (self->client, ids, G_PRIORITY_DEFAULT, cancellable,
+                                              relationships_checked_cb, run);
+      }
+      return;
+    case OP_BOOKMARK:
+      ferry_client_get_status_async (self->client, item->id, cancellable, status_checked_cb, run);
+      return;
     case OP_LIST:
-      path = g_strdup ("/api/v1/lists");
+      collection = FERRY_COLLECTION_LISTS;
       break;
     case OP_LIST_MEMBER:
-      {
-        Item *list = item->list_item;
-
-        if (list == NULL || list->id == NULL)
-          break;
-        path = g_strdup_printf ("/api/v1/lists/%s/accounts", list->id);
-        ferry_params_add (params, "limit", "0");
-      }
+      if (item->list_item == NULL || item->list_item->id == NULL)
+        {
+          step_apply (run);
+          return;
+        }
+      collection = FERRY_COLLECTION_LIST_MEMBERS;
+      owner = item->list_item->id;
       break;
     case OP_DOMAIN_BLOCK:
-      path = g_strdup ("/api/v1/domain_blocks");
-      ferry_params_add (params, "limit", "200");
-      break;
-    case OP_BOOKMARK:
-      path = g_strdup_printf ("/api/v1/statuses/%s", item->id);
+      collection = FERRY_COLLECTION_DOMAIN_BLOCKS;
       break;
     case OP_TAG:
-      /* The list, which every server has (not every one answers /api/v1/tags/:name). */
-      path = g_strdup ("/api/v1/followed_tags");
-      ferry_params_add (params, "limit", "200");
+      /* The list, which every server has (not every one answers /tags/:name). */
+      collection = FERRY_COLLECTION_FOLLOWED_TAGS;
       break;
     case OP_FEATURED_TAG:
-      path = g_strdup ("/api/v1/featured_tags");
+      collection = FERRY_COLLECTION_FEATURED_TAGS;
       break;
     case OP_FILTER:
-      path = g_strdup ("/api/v2/filters");
+      collection = FERRY_COLLECTION_FILTERS;
       break;
     case OP_PROFILE:
     case OP_IMPORT:
     default:
-      break;   /* the profile and imports: sending again does no harm */
-    }
-  if (path == NULL)
-    {
-      step_apply (run);
+      step_apply (run);   /* the profile and imports: sending again does no harm */
       return;
     }
-  ferry_client_call_async (self->client, "GET", path, params, ferry_transfer_cancellable (self),
-                           checked_cb, run);
+  /* The first page, as before: one request. */
+  ferry_client_get_page_async (self->client, collection, owner, NULL, G_PRIORITY_DEFAULT,
+                               cancellable, page_checked_cb, run);
 }
 
 /* Re-creating */
+
+/* The answer to the item's request, by what the request was: a model, or %NULL and @error
+ * (for the calls that answer with no model, a non-%NULL placeholder on success). */
+static GObject *
+applied_finish (Run           *run,
+                FerryClient   *client,
+                GAsyncResult  *result,
+                GError       **error)
+{
+  switch (run->item->op)
+    {
+    case OP_FOLLOW:
+    case OP_BLOCK:
+    case OP_MUTE:
+    case OP_NOTE:
+    case OP_ENDORSE:
+      return G_OBJECT (ferry_client_account_action_finish (client, result, error));
+    case OP_LIST:
+      return G_OBJECT (ferry_client_create_list_finish (client, result, error));
+    case OP_BOOKMARK:
+      return G_OBJECT (ferry_client_bookmark_finish (client, result, error));
+    case OP_TAG:
+    case OP_FEATURED_TAG:
+      return G_OBJECT (ferry_client_tag_action_finish (client, result, error));
+    case OP_FILTER:
+      if (run->filter_id == NULL)
+        return G_OBJECT (ferry_client_create_filter_finish (client, result, error));
+      break;
+    case OP_PROFILE:
+      return G_OBJECT (ferry_client_update_credentials_finish (client, result, error));
+    case OP_LIST_MEMBER:
+    case OP_DOMAIN_BLOCK:
+    case OP_IMPORT:
+    default:
+      break;
+    }
+  return ferry_client_action_finish (client, result, error) ? g_object_ref (G_OBJECT (client))
+                                                            : NULL;
+}
+
+static guint
+n_filter_statuses (Item *item)
+{
+  /* The backup's record of the filter (Ferry's own file, read as loaded). */
+  JsonNode *node = json_object_get_member (item->data, "statuses");
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node)
+           ? json_array_get_length (json_node_get_array (node)) : 0;
+}
 
 static void
 applied_cb (GObject      *object,
@@ -671,8 +744,7 @@ applied_cb (GObject      *object,
   Run *run = user_data;
   Item *item = run->item;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) answer = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
-  JsonObject *object_answer;
+  g_autoptr(GObject) answer = applied_finish (run, FERRY_CLIENT (object), result, &error);
   g_autofree char *key = NULL;
   JsonObject *resolved;
 
@@ -681,41 +753,25 @@ applied_cb (GObject      *object,
       end_with_error (run, error);
       return;
     }
-  object_answer = JSON_NODE_HOLDS_OBJECT (answer) ? json_node_get_object (answer) : NULL;
-
-  /* Akkoma answers errors with 200 and {"error": …} (api-facts §8). */
-  if (object_answer != NULL && ferry_transfer_string_member (object_answer, "error") != NULL)
-    {
-      ferry_transfer_item_end (run->self, item, ITEM_FAILED, "refused",
-                               ferry_transfer_string_member (object_answer, "error"), FALSE);
-      run_free (run);
-      return;
-    }
 
   if (item->op == OP_LIST)
     {
       g_free (item->id);
-      item->id = g_strdup (ferry_transfer_string_member (object_answer, "id"));
+      item->id = g_strdup (ferry_list_get_id (FERRY_LIST (answer)));
     }
   if (item->op == OP_FILTER && run->filter_id == NULL)
     {
-      run->filter_id = g_strdup (ferry_transfer_string_member (object_answer, "id"));
+      run->filter_id = g_strdup (ferry_filter_get_id (FERRY_FILTER (answer)));
       run->next_status = 0;
     }
-  if (item->op == OP_FILTER && run->filter_id != NULL)
+  if (item->op == OP_FILTER && run->filter_id != NULL && run->next_status < n_filter_statuses (item))
     {
-      JsonArray *uris = json_object_has_member (item->data, "statuses")
-                          ? json_object_get_array_member (item->data, "statuses") : NULL;
-
-      if (uris != NULL && run->next_status < json_array_get_length (uris))
-        {
-          /* The filter's posts, each found by its URI, one after the other. */
-          step_apply (run);
-          return;
-        }
+      /* The filter's posts, each found by its URI, one after the other. */
+      step_apply (run);
+      return;
     }
 
-  if (item->op == OP_FOLLOW && end_requested (run, object_answer))
+  if (item->op == OP_FOLLOW && end_requested (run, FERRY_RELATIONSHIP (answer)))
     return;
   if (item->op == OP_PROFILE)
     {
@@ -754,21 +810,16 @@ static void
 filter_status_resolved (Run        *run,
                         const char *status_id)
 {
-  JsonArray *uris = json_object_get_array_member (run->item->data, "statuses");
-
   run->next_status++;
   if (status_id != NULL)
     {
-      g_autoptr(FerryParams) params = ferry_params_new ();
-      g_autofree char *path = g_strdup_printf ("/api/v2/filters/%s/statuses", run->filter_id);
-
-      ferry_params_add (params, "status_id", status_id);
-      ferry_client_call_async (run->self->client, "POST", path, params,
-                               ferry_transfer_cancellable (run->self), applied_cb, run);
+      ferry_client_add_filter_status_async (run->self->client, run->filter_id, status_id,
+                                            ferry_transfer_cancellable (run->self), applied_cb,
+                                            run);
       return;
     }
   /* A post no longer reachable: the filter stands without it. */
-  if (run->next_status < json_array_get_length (uris))
+  if (run->next_status < n_filter_statuses (run->item))
     {
       step_apply (run);
       return;
@@ -777,31 +828,86 @@ filter_status_resolved (Run        *run,
   run_free (run);
 }
 
+/* Ends the item as skipped, with why. */
+static void
+skip (Run        *run,
+      const char *code,
+      const char *reason)
+{
+  ferry_transfer_item_end (run->self, run->item, ITEM_SKIPPED, code, reason, FALSE);
+  run_free (run);
+}
+
+/* The backup's follow (Ferry's own file): its options. */
+static void
+send_follow (Run *run)
+{
+  JsonObject *data = run->item->data;
+  const char *joined = ferry_transfer_string_member (data, "languages");
+  g_auto(GStrv) languages = g_strsplit (joined ? joined : "", ",", -1);
+  FerryFollowOptions options = { 0, };
+
+  for (guint i = 0; languages[i] != NULL; i++)
+    g_strstrip (languages[i]);
+  options.reblogs = json_object_get_boolean_member_with_default (data, "reblogs", FALSE);
+  options.notify = json_object_get_boolean_member_with_default (data, "notify", FALSE);
+  options.languages = (const char * const *) languages;
+  ferry_client_follow_async (run->self->client, run->item->id, &options,
+                             ferry_transfer_cancellable (run->self), applied_cb, run);
+}
+
+/* The backup's filter (Ferry's own file): created with its words and contexts. */
+static void
+send_filter (Run *run)
+{
+  FerryTransfer *self = run->self;
+  JsonObject *data = run->item->data;
+  JsonArray *context = json_object_get_array_member (data, "context");
+  JsonArray *keywords = json_object_get_array_member (data, "keywords_attributes");
+  const char *expires = ferry_transfer_string_member (data, "expires_at");
+  gint64 left = seconds_until (self, expires);
+  g_autoptr(GPtrArray) contexts = g_ptr_array_new ();
+  g_autoptr(GArray) words = g_array_new (FALSE, TRUE, sizeof (FerryFilterKeyword));
+
+  if (expires != NULL && left <= 0)
+    {
+      skip (run, "expired", _("The filter had run out"));
+      return;
+    }
+  for (guint i = 0; context && i < json_array_get_length (context); i++)
+    g_ptr_array_add (contexts, (gpointer) json_array_get_string_element (context, i));
+  g_ptr_array_add (contexts, NULL);
+  for (guint i = 0; keywords && i < json_array_get_length (keywords); i++)
+    {
+      JsonObject *keyword = json_array_get_object_element (keywords, i);
+      FerryFilterKeyword word = { 0, };
+
+      word.keyword = ferry_transfer_string_member (keyword, "keyword");
+      word.whole_word = json_object_get_boolean_member_with_default (keyword, "whole_word", FALSE);
+      g_array_append_val (words, word);
+    }
+  ferry_client_create_filter_async (self->client, run->item->target,
+                                    (const char * const *) contexts->pdata,
+                                    ferry_transfer_string_member (data, "action"),
+                                    expires != NULL ? left : 0,
+                                    (const FerryFilterKeyword *) words->data, words->len,
+                                    ferry_transfer_cancellable (self), applied_cb, run);
+}
+
 static void
 send (Run *run)
 {
   FerryTransfer *self = run->self;
   Item *item = run->item;
-  g_autoptr(FerryParams) params = ferry_params_new ();
-  g_autofree char *path = NULL;
-  const char *method = "POST";
+  GCancellable *cancellable = ferry_transfer_cancellable (self);
 
   switch (item->op)
     {
     case OP_FOLLOW:
-      {
-        g_auto(GStrv) languages = g_strsplit (json_object_get_string_member (item->data, "languages"), ",", -1);
-
-        path = g_strdup_printf ("/api/v1/accounts/%s/follow", item->id);
-        ferry_params_add_bool (params, "reblogs", json_object_get_boolean_member (item->data, "reblogs"));
-        ferry_params_add_bool (params, "notify", json_object_get_boolean_member (item->data, "notify"));
-        for (guint i = 0; languages[i]; i++)
-          if (*g_strstrip (languages[i]))
-            ferry_params_add (params, "languages[]", languages[i]);
-      }
+      send_follow (run);
       break;
     case OP_BLOCK:
-      path = g_strdup_printf ("/api/v1/accounts/%s/block", item->id);
+      ferry_client_block_async (self->client, item->id, cancellable, applied_cb, run);
       break;
     case OP_MUTE:
       {
@@ -810,74 +916,65 @@ send (Run *run)
 
         if (expires != NULL && left <= 0)
           {
-            ferry_transfer_item_end (self, item, ITEM_SKIPPED, "expired",
-                                     _("The mute had run out"), FALSE);
-            run_free (run);
+            skip (run, "expired", _("The mute had run out"));
             return;
           }
-        path = g_strdup_printf ("/api/v1/accounts/%s/mute", item->id);
-        ferry_params_add_bool (params, "notifications",
-                               json_object_get_boolean_member (item->data, "notifications"));
-        if (expires != NULL)
-          {
-            g_autofree char *duration = g_strdup_printf ("%" G_GINT64_FORMAT, left);
-
-            ferry_params_add (params, "duration", duration);
-          }
+        ferry_client_mute_async (self->client, item->id,
+                                 json_object_get_boolean_member_with_default (item->data,
+                                                                              "notifications",
+                                                                              FALSE),
+                                 expires != NULL ? left : 0, cancellable, applied_cb, run);
       }
       break;
     case OP_NOTE:
-      path = g_strdup_printf ("/api/v1/accounts/%s/note", item->id);
-      ferry_params_add (params, "comment", json_object_get_string_member (item->data, "comment"));
+      {
+        const char *comment = ferry_transfer_string_member (item->data, "comment");
+
+        ferry_client_set_note_async (self->client, item->id, comment ? comment : "",
+                                     cancellable, applied_cb, run);
+      }
       break;
     case OP_ENDORSE:
-      path = g_strdup_printf ("/api/v1/accounts/%s/endorse", item->id);
+      ferry_client_endorse_async (self->client, item->id, cancellable, applied_cb, run);
       break;
     case OP_LIST:
-      path = g_strdup ("/api/v1/lists");
-      ferry_params_add (params, "title", item->target);
-      ferry_params_add (params, "replies_policy", json_object_get_string_member (item->data, "replies_policy"));
-      ferry_params_add_bool (params, "exclusive", json_object_get_boolean_member (item->data, "exclusive"));
+      ferry_client_create_list_async (self->client, item->target,
+                                      ferry_transfer_string_member (item->data, "replies_policy"),
+                                      json_object_get_boolean_member_with_default (item->data,
+                                                                                   "exclusive",
+                                                                                   FALSE),
+                                      cancellable, applied_cb, run);
       break;
     case OP_LIST_MEMBER:
       {
         Item *list = item->list_item;
+        const char *ids[] = { item->id, NULL };
 
         if (list == NULL || list->state != ITEM_DONE || list->id == NULL)
           {
-            ferry_transfer_item_end (self, item, ITEM_SKIPPED, "limit",
-                                     _("Its list could not be created"), FALSE);
-            run_free (run);
+            skip (run, "limit", _("Its list could not be created"));
             return;
           }
-        path = g_strdup_printf ("/api/v1/lists/%s/accounts", list->id);
-        ferry_params_add (params, "account_ids[]", item->id);
+        ferry_client_add_to_list_async (self->client, list->id, ids, cancellable, applied_cb,
+                                        run);
       }
       break;
     case OP_DOMAIN_BLOCK:
       if (!ferry_server_info_has_domain_blocks (self->info))
         {
-          ferry_transfer_item_end (self, item, ITEM_SKIPPED, "unsupported",
-                                   _("The new server has no way to block domains for one account"), FALSE);
-          run_free (run);
+          skip (run, "unsupported", _("The new server has no way to block domains for one account"));
           return;
         }
-      path = g_strdup ("/api/v1/domain_blocks");
-      ferry_params_add (params, "domain", item->target);
+      ferry_client_block_domain_async (self->client, item->target, cancellable, applied_cb, run);
       break;
     case OP_BOOKMARK:
-      path = g_strdup_printf ("/api/v1/statuses/%s/bookmark", item->id);
+      ferry_client_bookmark_async (self->client, item->id, cancellable, applied_cb, run);
       break;
     case OP_TAG:
-      {
-        g_autofree char *escaped = g_uri_escape_string (item->target, NULL, FALSE);
-
-        path = g_strdup_printf ("/api/v1/tags/%s/follow", escaped);
-      }
+      ferry_client_follow_tag_async (self->client, item->target, cancellable, applied_cb, run);
       break;
     case OP_FEATURED_TAG:
-      path = g_strdup ("/api/v1/featured_tags");
-      ferry_params_add (params, "name", item->target);
+      ferry_client_feature_tag_async (self->client, item->target, cancellable, applied_cb, run);
       break;
     case OP_FILTER:
       if (run->filter_id != NULL)
@@ -886,61 +983,30 @@ send (Run *run)
 
           resolve_status (run, json_array_get_string_element (uris, run->next_status),
                           filter_status_resolved);
-          return;
         }
       else
-        {
-          JsonArray *context = json_object_get_array_member (item->data, "context");
-          JsonArray *keywords = json_object_get_array_member (item->data, "keywords_attributes");
-          const char *expires = ferry_transfer_string_member (item->data, "expires_at");
-          gint64 left = seconds_until (self, expires);
-
-          if (expires != NULL && left <= 0)
-            {
-              ferry_transfer_item_end (self, item, ITEM_SKIPPED, "expired",
-                                       _("The filter had run out"), FALSE);
-              run_free (run);
-              return;
-            }
-          path = g_strdup ("/api/v2/filters");
-          ferry_params_add (params, "title", item->target);
-          for (guint i = 0; context && i < json_array_get_length (context); i++)
-            ferry_params_add (params, "context[]", json_array_get_string_element (context, i));
-          ferry_params_add (params, "filter_action", ferry_transfer_string_member (item->data, "action") ?: "warn");
-          if (expires != NULL)
-            {
-              g_autofree char *seconds = g_strdup_printf ("%" G_GINT64_FORMAT, left);
-
-              ferry_params_add (params, "expires_in", seconds);
-            }
-          for (guint i = 0; keywords && i < json_array_get_length (keywords); i++)
-            {
-              JsonObject *keyword = json_array_get_object_element (keywords, i);
-
-              ferry_params_add (params, "keywords_attributes[][keyword]", ferry_transfer_string_member (keyword, "keyword"));
-              ferry_params_add_bool (params, "keywords_attributes[][whole_word]",
-                                     json_object_get_boolean_member_with_default (keyword, "whole_word", FALSE));
-            }
-        }
+        send_filter (run);
       break;
     case OP_PROFILE:
-      method = "PATCH";
-      path = g_strdup ("/api/v1/accounts/update_credentials");
-      g_clear_pointer (&params, ferry_params_unref);
-      params = run->picture == 0 ? ferry_transfer_profile_params (self, item)
-                                 : ferry_transfer_picture_params (self, item, run->picture);
+      {
+        g_autoptr(FerryParams) form = run->picture == 0
+                                        ? ferry_transfer_profile_params (self, item)
+                                        : ferry_transfer_picture_params (self, item, run->picture);
+
+        ferry_client_update_credentials_async (self->client, form, cancellable, applied_cb, run);
+      }
       break;
     case OP_IMPORT:
-      path = g_strdup ("/api/v1/import");
-      g_clear_pointer (&params, ferry_params_unref);
-      params = ferry_transfer_import_params (self, item);
+      {
+        g_autoptr(GBytes) csv = ferry_transfer_import_csv (self, item);
+
+        ferry_client_import_async (self->client, item->target, TRUE, csv, cancellable,
+                                   applied_cb, run);
+      }
       break;
     default:
       g_assert_not_reached ();
     }
-
-  ferry_client_call_async (self->client, method, path, params, ferry_transfer_cancellable (self),
-                           applied_cb, run);
 }
 
 static void

@@ -199,7 +199,7 @@ FerryParams *ferry_transfer_profile_params (FerryTransfer   *self,
 FerryParams *ferry_transfer_picture_params (FerryTransfer   *self,
                                            Item             *item,
                                            guint             which);
-FerryParams *ferry_transfer_import_params (FerryTransfer    *self,
+GBytes     *ferry_transfer_import_csv     (FerryTransfer    *self,
                                            Item             *item);
 char       *ferry_transfer_check_profile  (FerryTransfer    *self,
                                            Item             *item);
