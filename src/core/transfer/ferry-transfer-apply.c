@@ -65,7 +65,8 @@ next_picture (Run *run)
 {
   while (++run->picture <= 2)
     {
-      g_autoptr(FerryParams) params = ferry_transfer_picture_params (run->self, run->item, run->picture);
+      g_autoptr(FerryParams) params = ferry_transfer_picture_params (run->self, run->item,
+                                                                     run->picture);
 
       if (params != NULL)
         {
@@ -82,7 +83,8 @@ end_profile (Run *run)
 {
   if (run->refused != NULL)
     {
-      g_autofree char *reason = g_strdup_printf (_("The rest of the profile is there; %s"), run->refused->str);
+      g_autofree char *reason = g_strdup_printf (_("The rest of the profile is there; %s"),
+                                                 run->refused->str);
 
       ferry_transfer_item_end (run->self, run->item, ITEM_DONE, "picture", reason, FALSE);
       ferry_transfer_add_warning (run->self, g_strdup_printf (_("Profile: %s"), reason));
@@ -169,7 +171,8 @@ use_resolved (Run        *run,
 
   if (code != NULL)
     {
-      ferry_transfer_item_end (run->self, item, ITEM_SKIPPED, code, ferry_transfer_string_member (record, "r"), FALSE);
+      ferry_transfer_item_end (run->self, item, ITEM_SKIPPED, code,
+                               ferry_transfer_string_member (record, "r"), FALSE);
       run_free (run);
       return;
     }
@@ -181,166 +184,23 @@ use_resolved (Run        *run,
   step_check (run);
 }
 
-typedef struct
-{
-  Run        *run;
-  JsonObject *record;   /* owned: the resolved record, journaled when this is over */
-} ActorLookup;
-
 static void
-actor_done (ActorLookup *lookup)
-{
-  Run *run = lookup->run;
-  g_autofree char *key = g_strconcat ("a:", run->item->target, NULL);
-
-  ferry_transfer_journal_record (run->self->journal, key, lookup->record);
-  use_resolved (run, lookup->record);
-  json_object_unref (lookup->record);
-  g_free (lookup);
-}
-
-static void
-moved_to_resolved_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  ActorLookup *lookup = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) accounts = ferry_client_resolve_finish (FERRY_CLIENT (object), result,
-                                                               &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      Run *run = lookup->run;
-
-      json_object_unref (lookup->record);
-      g_free (lookup);
-      end_with_error (run, error);
-      return;
-    }
-  if (accounts != NULL && accounts->len > 0)
-    {
-      FerryAccount *to = g_ptr_array_index (accounts, 0);
-      g_autofree char *to_acct = ferry_handle_acct_key (ferry_account_get_acct (to),
-                                                        lookup->run->self->local_domain);
-
-      if (to_acct != NULL && ferry_account_get_id (to) != NULL)
-        {
-          json_object_set_string_member (lookup->record, "to", to_acct);
-          json_object_set_string_member (lookup->record, "to_id", ferry_account_get_id (to));
-        }
-    }
-  actor_done (lookup);
-}
-
-/* The actor, unsigned: where it names a movedTo, that account is found on the new server. */
-static void
-actor_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  ActorLookup *lookup = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FerryActor) actor = ferry_client_get_actor_finish (FERRY_CLIENT (object), result,
-                                                               &error);
-  const char *moved_to = actor ? ferry_actor_get_moved_to (actor) : NULL;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      Run *run = lookup->run;
-
-      json_object_unref (lookup->record);
-      g_free (lookup);
-      end_with_error (run, error);
-      return;
-    }
-  /* An actor not shown (authorized fetch) or not understood says nothing: the API's word
-   * stands. */
-  if (moved_to == NULL || !g_str_has_prefix (moved_to, "https://"))
-    {
-      actor_done (lookup);
-      return;
-    }
-  ferry_client_resolve_async (lookup->run->self->client, moved_to, FERRY_SEARCH_ACCOUNTS, 1,
-                              ferry_transfer_cancellable (lookup->run->self),
-                              moved_to_resolved_cb, lookup);
-}
-
-static void
-resolved_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+account_resolved_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
   Run *run = user_data;
-  FerryTransfer *self = run->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) accounts = ferry_client_resolve_finish (FERRY_CLIENT (object), result,
-                                                               &error);
-  g_autofree char *key = g_strconcat ("a:", run->item->target, NULL);
-  g_autoptr(JsonObject) record = json_object_new ();
-  FerryAccount *found = NULL;
+  g_autoptr(JsonObject) record = ferry_transfer_resolve_account_finish (FERRY_TRANSFER (object),
+                                                                        result, &error);
 
-  if (accounts == NULL)
-    {
-      end_with_error (run, error);
-      return;
-    }
-  for (guint i = 0; i < accounts->len; i++)
-    {
-      FerryAccount *account = g_ptr_array_index (accounts, i);
-      g_autofree char *acct = ferry_handle_normalize_acct (ferry_account_get_acct (account),
-                                                           self->local_domain);
-
-      if (ferry_handle_acct_equal (acct, run->item->target))
-        found = account;
-    }
-
-  json_object_set_string_member (record, "s", "done");
-  if (found == NULL)
-    {
-      json_object_set_string_member (record, "c", "gone");
-      json_object_set_string_member (record, "r",
-                                     _("Not found: the account or its server is gone"));
-    }
-  else if (ferry_account_get_suspended (found))
-    {
-      json_object_set_string_member (record, "c", "suspended");
-      json_object_set_string_member (record, "r", _("Suspended"));
-    }
+  if (record == NULL)
+    end_with_error (run, error);
   else
-    {
-      FerryAccount *moved = ferry_account_get_moved (found);
-
-      json_object_set_string_member (record, "id", ferry_account_get_id (found));
-      if (ferry_account_get_locked (found))
-        json_object_set_boolean_member (record, "locked", TRUE);
-      if (moved != NULL)
-        {
-          g_autofree char *to_acct = ferry_handle_acct_key (ferry_account_get_acct (moved),
-                                                            self->local_domain);
-
-          json_object_set_string_member (record, "to", to_acct);
-          json_object_set_string_member (record, "to_id", ferry_account_get_id (moved));
-        }
-    }
-  /* snac's API never shows "moved" for remote accounts (observed-servers.md): there the
-   * account's ActivityPub actor says it (movedTo). */
-  if (found != NULL && !json_object_has_member (record, "to") &&
-      !json_object_has_member (record, "c") && ferry_account_get_uri (found) != NULL &&
-      g_strcmp0 (ferry_server_info_get_software (self->info), "snac") == 0)
-    {
-      ActorLookup *lookup = g_new0 (ActorLookup, 1);
-
-      lookup->run = run;
-      lookup->record = json_object_ref (record);
-      ferry_client_get_actor_async (self->client, ferry_account_get_uri (found),
-                                    ferry_transfer_cancellable (self), actor_cb, lookup);
-      return;
-    }
-  ferry_transfer_journal_record (self->journal, key, record);
-  use_resolved (run, record);
+    use_resolved (run, record);
 }
 
+/* The account, from the journal (Ferry's own record) or found (ferry-transfer-resolve.c). */
 static void
 resolve_account (Run *run)
 {
@@ -353,8 +213,8 @@ resolve_account (Run *run)
       use_resolved (run, known);
       return;
     }
-  ferry_client_resolve_async (self->client, run->item->target, FERRY_SEARCH_ACCOUNTS, 5,
-                              ferry_transfer_cancellable (self), resolved_cb, run);
+  ferry_transfer_resolve_account_async (self, run->item, ferry_transfer_cancellable (self),
+                                        account_resolved_cb, run);
 }
 
 typedef void (*StatusFunc) (Run *run, const char *status_id);
@@ -458,23 +318,17 @@ step_resolve (Run *run)
     step_check (run);
 }
 
-/* Checking an item whose result is unknown */
+/* Checking an item whose result is unknown (ferry-transfer-check.c) */
 
 /* A follow that is a request: the account is locked (a person approves), or its server has
- * not sent the Accept yet (seconds to minutes). Ends the item and the run when so. */
-static gboolean
-end_requested (Run               *run,
-               FerryRelationship *relationship)
+ * not sent the Accept yet (seconds to minutes). Ends the item and the run. */
+static void
+end_requested (Run *run)
 {
-  g_autofree char *key = NULL;
-  JsonObject *resolved;
-
-  if (relationship == NULL || !ferry_relationship_get_requested (relationship) ||
-      ferry_relationship_get_following (relationship))
-    return FALSE;
-  key = g_strconcat ("a:", run->item->target, NULL);
+  g_autofree char *key = g_strconcat ("a:", run->item->target, NULL);
   /* The journal: Ferry's own record of what it resolved (a persistence reader). */
-  resolved = ferry_transfer_journal_lookup (run->self->journal, key);
+  JsonObject *resolved = ferry_transfer_journal_lookup (run->self->journal, key);
+
   if (resolved != NULL && json_object_get_boolean_member_with_default (resolved, "locked", FALSE))
     ferry_transfer_item_end (run->self, run->item, ITEM_DONE, "locked",
                              _("The account is locked: the follow request waits for its approval"),
@@ -483,206 +337,47 @@ end_requested (Run               *run,
     ferry_transfer_item_end (run->self, run->item, ITEM_DONE, "pending",
                              _("Waiting for the other server to accept the follow"), FALSE);
   run_free (run);
-  return TRUE;
 }
 
-/* The check's answer: @error (nullable; a 404 says "not there") or whether it is done. */
 static void
-checked (Run          *run,
-         const GError *error,
-         gboolean      done)
+checked_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
-  if (error != NULL && !g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_NOT_FOUND))
+  Run *run = user_data;
+  g_autoptr(GError) error = NULL;
+  TransferCheck check = ferry_transfer_check_finish (FERRY_CLIENT (object), result, &error);
+
+  if (error != NULL)
     {
-      end_with_error (run, (GError *) error);
+      end_with_error (run, error);
       return;
     }
   run->item->uncertain = FALSE;
-  if (done)
+  if (check == TRANSFER_CHECK_REQUESTED)
+    end_requested (run);
+  else if (check == TRANSFER_CHECK_DONE)
     {
       ferry_transfer_item_end (run->self, run->item, ITEM_DONE, NULL, NULL, FALSE);
       run_free (run);
-      return;
     }
-  step_apply (run);
-}
-
-static gboolean
-relationship_shows_done (Item              *item,
-                         FerryRelationship *relationship)
-{
-  switch (item->op)
-    {
-    case OP_FOLLOW:
-      return ferry_relationship_get_following (relationship) ||
-             ferry_relationship_get_requested (relationship);
-    case OP_BLOCK:
-      return ferry_relationship_get_blocking (relationship);
-    case OP_MUTE:
-      return ferry_relationship_get_muting (relationship);
-    case OP_ENDORSE:
-      return ferry_relationship_get_endorsed (relationship);
-    case OP_NOTE:
-      return g_strcmp0 (ferry_relationship_get_note (relationship),
-                        ferry_transfer_string_member (item->data, "comment")) == 0;
-    case OP_PROFILE:
-    case OP_LIST:
-    case OP_LIST_MEMBER:
-    case OP_DOMAIN_BLOCK:
-    case OP_BOOKMARK:
-    case OP_TAG:
-    case OP_FEATURED_TAG:
-    case OP_FILTER:
-    case OP_IMPORT:
-    default:
-      return FALSE;
-    }
-}
-
-static void
-relationships_checked_cb (GObject      *object,
-                          GAsyncResult *result,
-                          gpointer      user_data)
-{
-  Run *run = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) relationships = ferry_client_get_relationships_finish (FERRY_CLIENT (object),
-                                                                              result, &error);
-  FerryRelationship *relationship = relationships != NULL && relationships->len > 0
-                                      ? g_ptr_array_index (relationships, 0) : NULL;
-
-  if (error == NULL && run->item->op == OP_FOLLOW && end_requested (run, relationship))
-    return;
-  checked (run, error, relationship != NULL && relationship_shows_done (run->item, relationship));
-}
-
-static gboolean
-same_tag (const char *a,
-          const char *b)
-{
-  g_autofree char *fa = a ? g_utf8_casefold (a, -1) : NULL;
-  g_autofree char *fb = b ? g_utf8_casefold (b, -1) : NULL;
-
-  return fa != NULL && fb != NULL && g_str_equal (fa, fb);
-}
-
-/* Whether one of the collection's items is @item, already there. */
-static gboolean
-page_shows_done (Item      *item,
-                 FerryPage *page)
-{
-  GPtrArray *items = ferry_page_get_items (page);
-
-  for (guint i = 0; items != NULL && i < items->len; i++)
-    {
-      gpointer entry = g_ptr_array_index (items, i);
-
-      if (item->op == OP_LIST && g_strcmp0 (ferry_list_get_title (entry), item->target) == 0)
-        {
-          g_free (item->id);
-          item->id = g_strdup (ferry_list_get_id (entry));
-          return TRUE;
-        }
-      if ((item->op == OP_FILTER && g_strcmp0 (ferry_filter_get_title (entry), item->target) == 0) ||
-          ((item->op == OP_TAG || item->op == OP_FEATURED_TAG) &&
-           same_tag (ferry_tag_get_name (entry), item->target)) ||
-          (item->op == OP_LIST_MEMBER && g_strcmp0 (ferry_account_get_id (entry), item->id) == 0) ||
-          (item->op == OP_DOMAIN_BLOCK && g_strcmp0 (entry, item->target) == 0))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-page_checked_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  Run *run = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FerryPage) page = ferry_client_get_page_finish (FERRY_CLIENT (object), result, &error);
-
-  checked (run, error, page != NULL && page_shows_done (run->item, page));
-}
-
-static void
-status_checked_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  Run *run = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FerryStatus) status = ferry_client_get_status_finish (FERRY_CLIENT (object), result,
-                                                                  &error);
-
-  checked (run, error, status != NULL && ferry_status_get_bookmarked (status));
+  else
+    step_apply (run);
 }
 
 static void
 step_check (Run *run)
 {
-  FerryTransfer *self = run->self;
   Item *item = run->item;
-  GCancellable *cancellable = ferry_transfer_cancellable (self);
-  FerryCollection collection;
-  const char *owner = NULL;
 
-  if (!item->uncertain)
+  /* The profile and imports: sending again does no harm. */
+  if (!item->uncertain || item->op == OP_PROFILE || item->op == OP_IMPORT)
     {
       step_apply (run);
       return;
     }
-  switch (item->op)
-    {
-    case OP_FOLLOW:
-    case OP_BLOCK:
-    case OP_MUTE:
-    case OP_NOTE:
-    case OP_ENDORSE:
-      {
-        const char *ids[] = { item->id, NULL };
-
-        ferry_client_get_relationships_async (self->client, ids, G_PRIORITY_DEFAULT, cancellable,
-                                              relationships_checked_cb, run);
-      }
-      return;
-    case OP_BOOKMARK:
-      ferry_client_get_status_async (self->client, item->id, cancellable, status_checked_cb, run);
-      return;
-    case OP_LIST:
-      collection = FERRY_COLLECTION_LISTS;
-      break;
-    case OP_LIST_MEMBER:
-      if (item->list_item == NULL || item->list_item->id == NULL)
-        {
-          step_apply (run);
-          return;
-        }
-      collection = FERRY_COLLECTION_LIST_MEMBERS;
-      owner = item->list_item->id;
-      break;
-    case OP_DOMAIN_BLOCK:
-      collection = FERRY_COLLECTION_DOMAIN_BLOCKS;
-      break;
-    case OP_TAG:
-      /* The list, which every server has (not every one answers /tags/:name). */
-      collection = FERRY_COLLECTION_FOLLOWED_TAGS;
-      break;
-    case OP_FEATURED_TAG:
-      collection = FERRY_COLLECTION_FEATURED_TAGS;
-      break;
-    case OP_FILTER:
-      collection = FERRY_COLLECTION_FILTERS;
-      break;
-    case OP_PROFILE:
-    case OP_IMPORT:
-    default:
-      step_apply (run);   /* the profile and imports: sending again does no harm */
-      return;
-    }
-  /* The first page, as before: one request. */
-  ferry_client_get_page_async (self->client, collection, owner, NULL, G_PRIORITY_DEFAULT,
-                               cancellable, page_checked_cb, run);
+  ferry_transfer_check_async (run->self->client, item, ferry_transfer_cancellable (run->self),
+                              checked_cb, run);
 }
 
 /* Re-creating */
@@ -764,15 +459,19 @@ applied_cb (GObject      *object,
       run->filter_id = g_strdup (ferry_filter_get_id (FERRY_FILTER (answer)));
       run->next_status = 0;
     }
-  if (item->op == OP_FILTER && run->filter_id != NULL && run->next_status < n_filter_statuses (item))
+  if (item->op == OP_FILTER && run->filter_id != NULL &&
+      run->next_status < n_filter_statuses (item))
     {
       /* The filter's posts, each found by its URI, one after the other. */
       step_apply (run);
       return;
     }
 
-  if (item->op == OP_FOLLOW && end_requested (run, FERRY_RELATIONSHIP (answer)))
-    return;
+  if (item->op == OP_FOLLOW && ferry_transfer_is_request (FERRY_RELATIONSHIP (answer)))
+    {
+      end_requested (run);
+      return;
+    }
   if (item->op == OP_PROFILE)
     {
       if (!next_picture (run))
@@ -962,7 +661,8 @@ send (Run *run)
     case OP_DOMAIN_BLOCK:
       if (!ferry_server_info_has_domain_blocks (self->info))
         {
-          skip (run, "unsupported", _("The new server has no way to block domains for one account"));
+          skip (run, "unsupported",
+                _("The new server has no way to block domains for one account"));
           return;
         }
       ferry_client_block_domain_async (self->client, item->target, cancellable, applied_cb, run);
