@@ -9,6 +9,12 @@
  * is already there; write "started" to the journal and wait for it to reach the disk; then
  * the one request that re-creates it (api-facts §3–§4). Its answer ends the item: done,
  * skipped with the reason (gone, suspended, refused), or failed with the server's words.
+ * The finding is ferry-transfer-resolve.c's, the asking ferry-transfer-check.c's; every
+ * request goes through the typed calls of src/api.
+ *
+ * Persistence reader: the json_* reads left here are of Ferry's own files only, the item's
+ * record in the backup (item->data, as ferry-transfer-load.c read it) and the journal;
+ * the servers' answers arrive as models.
  */
 
 #define G_LOG_DOMAIN "ferry-transfer"
