@@ -11,6 +11,7 @@
 #include <locale.h>
 
 #include "fedisim.h"
+#include "ferry-api-error.h"
 #include "ferry-client-accounts.h"
 #include "ferry-client-actions.h"
 #include "ferry-client-collections.h"
@@ -259,6 +260,38 @@ test_filter (Fixture       *f,
   g_assert_cmpuint (fedisim_server_request_count (f->server, "POST /api/v2/filters"), ==, 1);
 }
 
+/* Akkoma's refusal in a 200's body ({"error": …}) is an error of the typed calls, with the
+ * status and the server's own text as fields, whether the call answers a model or not. */
+static void
+test_error_in_body (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryRelationship) blocked = NULL;
+  gboolean ok;
+
+  fedisim_server_add_fault (f->server, "POST /api/v1/accounts/:id/block", FEDISIM_FAULT_STATUS,
+                            200, 1);
+  ferry_client_block_async (f->client, f->bob_id, NULL, got_result, &result);
+  blocked = ferry_client_account_action_finish (f->client, wait_for (&result), &error);
+  g_assert_null (blocked);
+  g_assert_error (error, FERRY_API_ERROR, FERRY_API_ERROR_INVALID);
+  g_assert_cmpuint (ferry_api_error_get_http_status (error), ==, 200);
+  g_assert_cmpstr (ferry_api_error_get_server_text (error), ==, "Injected error");
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  fedisim_server_add_fault (f->server, "POST /api/v1/domain_blocks", FEDISIM_FAULT_STATUS, 200, 1);
+  ferry_client_block_domain_async (f->client, "spam.example", NULL, got_result, &result);
+  ok = ferry_client_action_finish (f->client, wait_for (&result), &error);
+  g_assert_false (ok);
+  g_assert_error (error, FERRY_API_ERROR, FERRY_API_ERROR_INVALID);
+  g_assert_cmpuint (ferry_api_error_get_http_status (error), ==, 200);
+  g_assert_cmpstr (ferry_api_error_get_server_text (error), ==, "Injected error");
+  g_assert_cmpuint (fedisim_server_request_count (f->server, "POST /api/v1/domain_blocks"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -271,5 +304,7 @@ main (int   argc,
               teardown);
   g_test_add ("/client-actions/tags", Fixture, NULL, setup, test_tags, teardown);
   g_test_add ("/client-actions/filter", Fixture, NULL, setup, test_filter, teardown);
+  g_test_add ("/client-actions/error-in-body", Fixture, NULL, setup, test_error_in_body,
+              teardown);
   return g_test_run ();
 }

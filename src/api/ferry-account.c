@@ -36,6 +36,7 @@ struct _FerryAccount
   gboolean     limited;
   gboolean     suspended;
   char        *moved_to;     /* "@user@host" of the account it moved to */
+  FerryAccount *moved;       /* owned, nullable: that account, as sent */
   char        *note;
   char        *created_at;
   char        *avatar;       /* "avatar" as sent (the original, maybe animated) */
@@ -54,6 +55,7 @@ ferry_account_finalize (GObject *object)
   g_clear_pointer (&self->json, json_node_unref);
   ferry_handle_free (self->handle);
   g_free (self->acct);
+  g_clear_object (&self->moved);
   g_free (self->id);
   g_free (self->display_name);
   g_free (self->avatar_url);
@@ -154,6 +156,7 @@ ferry_account_new_from_json (const char  *host,
 
       if (moved_handle != NULL)
         self->moved_to = ferry_handle_to_display (moved_handle);
+      self->moved = ferry_account_new_from_json (host, moved, NULL);
     }
   return g_steal_pointer (&self);
 
@@ -239,6 +242,16 @@ gboolean
 ferry_account_get_suspended (FerryAccount *self)
 {
   return self->suspended;
+}
+
+/* Returns: (transfer none) (nullable): the account this one moved to, as the server sent it
+ * (its id there, its acct) */
+FerryAccount *
+ferry_account_get_moved (FerryAccount *self)
+{
+  g_return_val_if_fail (FERRY_IS_ACCOUNT (self), NULL);
+
+  return self->moved;
 }
 
 /* Returns: (nullable): "@user@host" of the account this one moved to */

@@ -34,6 +34,7 @@ gboolean           ferry_account_get_bot            (FerryAccount *self);
 gboolean           ferry_account_get_limited        (FerryAccount *self);
 gboolean           ferry_account_get_suspended      (FerryAccount *self);
 const char        *ferry_account_get_moved_to       (FerryAccount *self);
+FerryAccount      *ferry_account_get_moved          (FerryAccount *self);
 JsonNode          *ferry_account_get_json           (FerryAccount *self);
 const char        *ferry_account_get_acct           (FerryAccount *self);
 const char        *ferry_account_get_note           (FerryAccount *self);

@@ -17,9 +17,36 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "ferry-api-error.h"
 #include "ferry-client-actions.h"
 
 typedef gpointer (*ParseFunc) (const char *host, JsonNode *node, GError **error);
+
+/* Akkoma (and Pleroma before it) says some refusals as {"error": "…"} with HTTP 200: its
+ * older MastodonAPIController answered `json(conn, %{error: message})` without a status
+ * (pleroma lib/pleroma/web/mastodon_api/mastodon_api_controller.ex), as do the routes of
+ * akkoma lib/pleroma/web/twitter_api/controllers/util_controller.ex; which of today's
+ * Mastodon-API routes still do is assumed (api-facts §8). Such an answer is an error like
+ * any other, FERRY_API_ERROR_INVALID with status 200 and the server's text as its field. */
+static GError *
+error_in_body (FerryClient *client,
+               JsonNode    *node)
+{
+  JsonNode *member;
+  const char *text;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  member = json_object_get_member (json_node_get_object (node), "error");
+  if (member == NULL)
+    return NULL;
+  text = JSON_NODE_HOLDS_VALUE (member) && json_node_get_value_type (member) == G_TYPE_STRING
+           ? json_node_get_string (member) : "";
+  return ferry_api_error_new_full (FERRY_API_ERROR_INVALID, 200, text, _("%s answered “%s”."),
+                                   ferry_client_get_host (client), text);
+}
 
 static void
 parsed_cb (GObject      *object,
@@ -33,6 +60,11 @@ parsed_cb (GObject      *object,
   g_autoptr(JsonNode) node = ferry_client_call_finish (client, result, NULL, &error);
   gpointer model = NULL;
 
+  if (node != NULL && (error = error_in_body (client, node)) != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
   if (node != NULL && parse == NULL)
     {
       g_task_return_boolean (task, TRUE);
@@ -506,5 +538,69 @@ ferry_client_add_filter_status_async (FerryClient         *self,
   escaped = g_uri_escape_string (filter_id, NULL, FALSE);
   path = g_strconcat ("/api/v2/filters/", escaped, "/statuses", NULL);
   act (self, ferry_client_add_filter_status_async, "POST", path, params, NULL, cancellable,
+       callback, user_data);
+}
+
+/**
+ * ferry_client_update_credentials_async:
+ * @form: the fields to change (display_name, note, fields_attributes[n][…], flags,
+ *   source[…], avatar, header …: api-facts §3.2)
+ *
+ * PATCH /api/v1/accounts/update_credentials (mastodon
+ * app/controllers/api/v1/accounts/credentials_controller.rb). What is not in @form stays.
+ */
+void
+ferry_client_update_credentials_async (FerryClient         *self,
+                                       FerryParams         *form,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_return_if_fail (FERRY_IS_CLIENT (self));
+  g_return_if_fail (form != NULL);
+
+  act (self, ferry_client_update_credentials_async, "PATCH",
+       "/api/v1/accounts/update_credentials", form, (ParseFunc) ferry_account_new_from_json,
+       cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full): the account as it is now, or %NULL with @error */
+FerryAccount *
+ferry_client_update_credentials_finish (FerryClient   *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * ferry_client_import_async:
+ * @type: what the file holds (following, blocks, mutes, domain_blocks, lists …)
+ * @merge: add to what is there (%FALSE: replace it)
+ * @csv: the file, in Mastodon's CSV
+ *
+ * GoToSocial's import (api-facts §8; gotosocial internal/api/client/importdata): the work
+ * happens later, on the server. Finished with ferry_client_action_finish().
+ */
+void
+ferry_client_import_async (FerryClient         *self,
+                           const char          *type,
+                           gboolean             merge,
+                           GBytes              *csv,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(FerryParams) params = ferry_params_new ();
+
+  g_return_if_fail (FERRY_IS_CLIENT (self));
+  g_return_if_fail (type != NULL && csv != NULL);
+
+  ferry_params_add (params, "type", type);
+  ferry_params_add (params, "mode", merge ? "merge" : "overwrite");
+  ferry_params_add_file (params, "data", "import.csv", "text/csv", csv);
+  act (self, ferry_client_import_async, "POST", "/api/v1/import", params, NULL, cancellable,
        callback, user_data);
 }

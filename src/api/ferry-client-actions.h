@@ -8,6 +8,7 @@
 
 #pragma once
 
+#include "ferry-account.h"
 #include "ferry-client.h"
 #include "ferry-filter.h"
 #include "ferry-list.h"
@@ -149,6 +150,22 @@ FerryFilter       *ferry_client_create_filter_finish (FerryClient             *s
 void               ferry_client_add_filter_status_async (FerryClient          *self,
                                                      const char               *filter_id,
                                                      const char               *status_id,
+                                                     GCancellable             *cancellable,
+                                                     GAsyncReadyCallback       callback,
+                                                     gpointer                  user_data);
+
+void               ferry_client_update_credentials_async (FerryClient         *self,
+                                                     FerryParams              *form,
+                                                     GCancellable             *cancellable,
+                                                     GAsyncReadyCallback       callback,
+                                                     gpointer                  user_data);
+FerryAccount      *ferry_client_update_credentials_finish (FerryClient        *self,
+                                                     GAsyncResult             *result,
+                                                     GError                  **error);
+void               ferry_client_import_async        (FerryClient              *self,
+                                                     const char               *type,
+                                                     gboolean                  merge,
+                                                     GBytes                   *csv,
                                                      GCancellable             *cancellable,
                                                      GAsyncReadyCallback       callback,
                                                      gpointer                  user_data);

@@ -30,6 +30,7 @@ struct _FerryStatus
   char     *edited_at;
   char     *account_acct;   /* the author's acct, as sent */
   GPtrArray *media;         /* MediaRef */
+  gboolean   bookmarked;    /* by the signed-in account (when the server says) */
 };
 
 G_DEFINE_FINAL_TYPE (FerryStatus, ferry_status, G_TYPE_OBJECT)
@@ -108,6 +109,7 @@ ferry_status_new_from_json (const char  *host,
   self->created_at = ferry_model_dup_string (object, "created_at");
   self->edited_at = ferry_model_dup_string (object, "edited_at");
   self->account_acct = ferry_model_dup_string (ferry_model_object (object, "account"), "acct");
+  self->bookmarked = ferry_model_bool (object, "bookmarked", FALSE);
   self->media = g_ptr_array_new_with_free_func ((GDestroyNotify) media_ref_free);
   {
     JsonArray *media = ferry_model_array (object, "media_attachments");
@@ -181,6 +183,14 @@ ferry_status_get_account_acct (FerryStatus *self)
 {
   g_return_val_if_fail (FERRY_IS_STATUS (self), NULL);
   return self->account_acct;
+}
+
+/* Returns: whether the signed-in account has bookmarked it (FALSE when not said) */
+gboolean
+ferry_status_get_bookmarked (FerryStatus *self)
+{
+  g_return_val_if_fail (FERRY_IS_STATUS (self), FALSE);
+  return self->bookmarked;
 }
 
 /* Returns: how many attachments the post has (media_attachments) */

@@ -25,6 +25,7 @@ const char *ferry_status_get_url (FerryStatus *self);
 const char *ferry_status_get_created_at (FerryStatus *self);
 const char *ferry_status_get_edited_at (FerryStatus *self);
 const char *ferry_status_get_account_acct (FerryStatus *self);
+gboolean    ferry_status_get_bookmarked   (FerryStatus *self);
 guint       ferry_status_get_n_media       (FerryStatus *self);
 const char *ferry_status_get_media_id      (FerryStatus *self,
                                             guint        index);

@@ -9,6 +9,12 @@
  * is already there; write "started" to the journal and wait for it to reach the disk; then
  * the one request that re-creates it (api-facts §3–§4). Its answer ends the item: done,
  * skipped with the reason (gone, suspended, refused), or failed with the server's words.
+ * The finding is ferry-transfer-resolve.c's, the asking ferry-transfer-check.c's; every
+ * request goes through the typed calls of src/api.
+ *
+ * Persistence reader: the json_* reads left here are of Ferry's own files only, the item's
+ * record in the backup (item->data, as ferry-transfer-load.c read it) and the journal;
+ * the servers' answers arrive as models.
  */
 
 #define G_LOG_DOMAIN "ferry-transfer"
@@ -19,6 +25,9 @@
 #include <string.h>
 
 #include "ferry-api-error.h"
+#include "ferry-client-accounts.h"
+#include "ferry-client-actions.h"
+#include "ferry-client-collections.h"
 #include "ferry-client-search.h"
 #include "ferry-status.h"
 #include "ferry-handle.h"
@@ -62,7 +71,8 @@ next_picture (Run *run)
 {
   while (++run->picture <= 2)
     {
-      g_autoptr(FerryParams) params = ferry_transfer_picture_params (run->self, run->item, run->picture);
+      g_autoptr(FerryParams) params = ferry_transfer_picture_params (run->self, run->item,
+                                                                     run->picture);
 
       if (params != NULL)
         {
@@ -79,7 +89,8 @@ end_profile (Run *run)
 {
   if (run->refused != NULL)
     {
-      g_autofree char *reason = g_strdup_printf (_("The rest of the profile is there; %s"), run->refused->str);
+      g_autofree char *reason = g_strdup_printf (_("The rest of the profile is there; %s"),
+                                                 run->refused->str);
 
       ferry_transfer_item_end (run->self, run->item, ITEM_DONE, "picture", reason, FALSE);
       ferry_transfer_add_warning (run->self, g_strdup_printf (_("Profile: %s"), reason));
@@ -97,6 +108,14 @@ end_with_error (Run    *run,
   FerryTransfer *self = run->self;
   Item *item = run->item;
 
+  if (error->domain == FERRY_API_ERROR && ferry_api_error_get_http_status (error) == 200)
+    {
+      /* A refusal in a 200's body (Akkoma): the server said no, in its own words. */
+      ferry_transfer_item_end (self, item, ITEM_FAILED, "refused",
+                               ferry_api_error_get_server_text (error), FALSE);
+      run_free (run);
+      return;
+    }
   if (item->op == OP_PROFILE && run->picture > 0 &&
       g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_INVALID))
     {
@@ -158,7 +177,8 @@ use_resolved (Run        *run,
 
   if (code != NULL)
     {
-      ferry_transfer_item_end (run->self, item, ITEM_SKIPPED, code, ferry_transfer_string_member (record, "r"), FALSE);
+      ferry_transfer_item_end (run->self, item, ITEM_SKIPPED, code,
+                               ferry_transfer_string_member (record, "r"), FALSE);
       run_free (run);
       return;
     }
@@ -170,190 +190,37 @@ use_resolved (Run        *run,
   step_check (run);
 }
 
-typedef struct
-{
-  Run        *run;
-  JsonObject *record;   /* owned: the resolved record, journaled when this is over */
-} ActorLookup;
-
 static void
-actor_done (ActorLookup *lookup)
-{
-  Run *run = lookup->run;
-  g_autofree char *key = g_strconcat ("a:", run->item->target, NULL);
-
-  ferry_transfer_journal_record (run->self->journal, key, lookup->record);
-  use_resolved (run, lookup->record);
-  json_object_unref (lookup->record);
-  g_free (lookup);
-}
-
-static void
-moved_to_resolved_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  ActorLookup *lookup = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) accounts = ferry_client_resolve_finish (FERRY_CLIENT (object), result,
-                                                               &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      Run *run = lookup->run;
-
-      json_object_unref (lookup->record);
-      g_free (lookup);
-      end_with_error (run, error);
-      return;
-    }
-  if (accounts != NULL && accounts->len > 0)
-    {
-      FerryAccount *to = g_ptr_array_index (accounts, 0);
-      g_autofree char *to_acct = ferry_handle_acct_key (ferry_account_get_acct (to),
-                                                        lookup->run->self->local_domain);
-
-      if (to_acct != NULL && ferry_account_get_id (to) != NULL)
-        {
-          json_object_set_string_member (lookup->record, "to", to_acct);
-          json_object_set_string_member (lookup->record, "to_id", ferry_account_get_id (to));
-        }
-    }
-  actor_done (lookup);
-}
-
-/* The actor, unsigned: where it names a movedTo, that account is found on the new server. */
-static void
-actor_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  ActorLookup *lookup = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FerryActor) actor = ferry_client_get_actor_finish (FERRY_CLIENT (object), result,
-                                                               &error);
-  const char *moved_to = actor ? ferry_actor_get_moved_to (actor) : NULL;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      Run *run = lookup->run;
-
-      json_object_unref (lookup->record);
-      g_free (lookup);
-      end_with_error (run, error);
-      return;
-    }
-  /* An actor not shown (authorized fetch) or not understood says nothing: the API's word
-   * stands. */
-  if (moved_to == NULL || !g_str_has_prefix (moved_to, "https://"))
-    {
-      actor_done (lookup);
-      return;
-    }
-  ferry_client_resolve_async (lookup->run->self->client, moved_to, FERRY_SEARCH_ACCOUNTS, 1,
-                              ferry_transfer_cancellable (lookup->run->self),
-                              moved_to_resolved_cb, lookup);
-}
-
-static void
-resolved_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+account_resolved_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
   Run *run = user_data;
-  FerryTransfer *self = run->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) answer = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
-  g_autofree char *key = g_strconcat ("a:", run->item->target, NULL);
-  g_autoptr(JsonObject) record = json_object_new ();
-  JsonArray *accounts = NULL;
-  JsonObject *found = NULL;
+  g_autoptr(JsonObject) record = ferry_transfer_resolve_account_finish (FERRY_TRANSFER (object),
+                                                                        result, &error);
 
-  if (answer == NULL)
-    {
-      end_with_error (run, error);
-      return;
-    }
-  if (JSON_NODE_HOLDS_OBJECT (answer) &&
-      json_object_has_member (json_node_get_object (answer), "accounts"))
-    accounts = json_object_get_array_member (json_node_get_object (answer), "accounts");
-  for (guint i = 0; accounts && i < json_array_get_length (accounts); i++)
-    {
-      JsonObject *account = json_array_get_object_element (accounts, i);
-      g_autofree char *acct = ferry_handle_normalize_acct (ferry_transfer_string_member (account,
-                                                                                         "acct"),
-                                                           self->local_domain);
-
-      if (ferry_handle_acct_equal (acct, run->item->target))
-        found = account;
-    }
-
-  json_object_set_string_member (record, "s", "done");
-  if (found == NULL)
-    {
-      json_object_set_string_member (record, "c", "gone");
-      json_object_set_string_member (record, "r", _("Not found: the account or its server is gone"));
-    }
-  else if (json_object_get_boolean_member_with_default (found, "suspended", FALSE))
-    {
-      json_object_set_string_member (record, "c", "suspended");
-      json_object_set_string_member (record, "r", _("Suspended"));
-    }
+  if (record == NULL)
+    end_with_error (run, error);
   else
-    {
-      JsonNode *moved = json_object_get_member (found, "moved");
-
-      json_object_set_string_member (record, "id", ferry_transfer_string_member (found, "id"));
-      if (json_object_get_boolean_member_with_default (found, "locked", FALSE))
-        json_object_set_boolean_member (record, "locked", TRUE);
-      if (moved != NULL && JSON_NODE_HOLDS_OBJECT (moved))
-        {
-          JsonObject *to = json_node_get_object (moved);
-          const char *acct = ferry_transfer_string_member (to, "acct");
-          g_autofree char *to_acct = ferry_handle_acct_key (acct, self->local_domain);
-
-          json_object_set_string_member (record, "to", to_acct);
-          json_object_set_string_member (record, "to_id", ferry_transfer_string_member (to, "id"));
-        }
-    }
-  /* snac's API never shows "moved" for remote accounts (observed-servers.md): there the
-   * account's ActivityPub actor says it (movedTo). */
-  if (found != NULL && json_object_get_member (record, "to") == NULL &&
-      !json_object_has_member (record, "c") && ferry_transfer_string_member (found, "uri") != NULL &&
-      g_strcmp0 (ferry_server_info_get_software (self->info), "snac") == 0)
-    {
-      ActorLookup *lookup = g_new0 (ActorLookup, 1);
-
-      lookup->run = run;
-      lookup->record = json_object_ref (record);
-      ferry_client_get_actor_async (self->client, ferry_transfer_string_member (found, "uri"),
-                                       ferry_transfer_cancellable (self), actor_cb, lookup);
-      return;
-    }
-  ferry_transfer_journal_record (self->journal, key, record);
-  use_resolved (run, record);
+    use_resolved (run, record);
 }
 
+/* The account, from the journal (Ferry's own record) or found (ferry-transfer-resolve.c). */
 static void
 resolve_account (Run *run)
 {
   FerryTransfer *self = run->self;
   g_autofree char *key = g_strconcat ("a:", run->item->target, NULL);
   JsonObject *known = ferry_transfer_journal_lookup (self->journal, key);
-  g_autoptr(FerryParams) params = NULL;
 
   if (known != NULL)
     {
       use_resolved (run, known);
       return;
     }
-  params = ferry_params_new ();
-  ferry_params_add (params, "q", run->item->target);
-  ferry_params_add (params, "type", "accounts");
-  ferry_params_add (params, "resolve", "true");
-  ferry_params_add (params, "limit", "5");
-  ferry_client_call_async (self->client, "GET", "/api/v2/search", params,
-                           ferry_transfer_cancellable (self), resolved_cb, run);
+  ferry_transfer_resolve_account_async (self, run->item, ferry_transfer_cancellable (self),
+                                        account_resolved_cb, run);
 }
 
 typedef void (*StatusFunc) (Run *run, const char *status_id);
@@ -457,111 +324,25 @@ step_resolve (Run *run)
     step_check (run);
 }
 
-/* Checking an item whose result is unknown */
-
-static gboolean
-answer_shows_done (Item     *item,
-                   JsonNode *answer)
-{
-  JsonObject *object = NULL;
-
-  if (JSON_NODE_HOLDS_ARRAY (answer))
-    {
-      JsonArray *array = json_node_get_array (answer);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-
-          if (JSON_NODE_HOLDS_OBJECT (element))
-            {
-              JsonObject *o = json_node_get_object (element);
-              const char *title = ferry_transfer_string_member (o, "title");
-              const char *name = ferry_transfer_string_member (o, "name");
-
-              if (item->op == OP_LIST && g_strcmp0 (title, item->target) == 0)
-                {
-                  g_free (item->id);
-                  item->id = g_strdup (ferry_transfer_string_member (o, "id"));
-                  return TRUE;
-                }
-              if (item->op == OP_FILTER && g_strcmp0 (title, item->target) == 0)
-                return TRUE;
-              if ((item->op == OP_FEATURED_TAG || item->op == OP_TAG) && name != NULL)
-                {
-                  g_autofree char *a = g_utf8_casefold (name, -1);
-                  g_autofree char *b = g_utf8_casefold (item->target, -1);
-
-                  if (g_str_equal (a, b))
-                    return TRUE;
-                  continue;
-                }
-              if (item->op == OP_LIST_MEMBER && g_strcmp0 (ferry_transfer_string_member (o, "id"), item->id) == 0)
-                return TRUE;
-              object = o;   /* a relationships answer: one object */
-            }
-          else if (item->op == OP_DOMAIN_BLOCK && JSON_NODE_HOLDS_VALUE (element) &&
-                   g_strcmp0 (json_node_get_string (element), item->target) == 0)
-            return TRUE;
-        }
-    }
-  else if (JSON_NODE_HOLDS_OBJECT (answer))
-    object = json_node_get_object (answer);
-
-  if (object == NULL)
-    return FALSE;
-  switch (item->op)
-    {
-    case OP_FOLLOW:
-      return json_object_get_boolean_member_with_default (object, "following", FALSE) ||
-             json_object_get_boolean_member_with_default (object, "requested", FALSE);
-    case OP_BLOCK:
-      return json_object_get_boolean_member_with_default (object, "blocking", FALSE);
-    case OP_MUTE:
-      return json_object_get_boolean_member_with_default (object, "muting", FALSE);
-    case OP_ENDORSE:
-      return json_object_get_boolean_member_with_default (object, "endorsed", FALSE);
-    case OP_NOTE:
-      return g_strcmp0 (ferry_transfer_string_member (object, "note"),
-                        json_object_get_string_member (item->data, "comment")) == 0;
-    case OP_BOOKMARK:
-      return json_object_get_boolean_member_with_default (object, "bookmarked", FALSE);
-    case OP_PROFILE:
-    case OP_TAG:
-    case OP_LIST:
-    case OP_LIST_MEMBER:
-    case OP_DOMAIN_BLOCK:
-    case OP_FEATURED_TAG:
-    case OP_FILTER:
-    case OP_IMPORT:
-    default:
-      return FALSE;
-    }
-}
+/* Checking an item whose result is unknown (ferry-transfer-check.c) */
 
 /* A follow that is a request: the account is locked (a person approves), or its server has
- * not sent the Accept yet (seconds to minutes). Ends the item and the run when so. */
-static gboolean
-end_requested (Run        *run,
-               JsonObject *relationship)
+ * not sent the Accept yet (seconds to minutes). Ends the item and the run. */
+static void
+end_requested (Run *run)
 {
-  g_autofree char *key = NULL;
-  JsonObject *resolved;
+  g_autofree char *key = g_strconcat ("a:", run->item->target, NULL);
+  /* The journal: Ferry's own record of what it resolved (a persistence reader). */
+  JsonObject *resolved = ferry_transfer_journal_lookup (run->self->journal, key);
 
-  if (relationship == NULL ||
-      !json_object_get_boolean_member_with_default (relationship, "requested", FALSE) ||
-      json_object_get_boolean_member_with_default (relationship, "following", FALSE))
-    return FALSE;
-  key = g_strconcat ("a:", run->item->target, NULL);
-  resolved = ferry_transfer_journal_lookup (run->self->journal, key);
   if (resolved != NULL && json_object_get_boolean_member_with_default (resolved, "locked", FALSE))
     ferry_transfer_item_end (run->self, run->item, ITEM_DONE, "locked",
-                             _("The account is locked: the follow request waits for its approval"), FALSE);
+                             _("The account is locked: the follow request waits for its approval"),
+                             FALSE);
   else
     ferry_transfer_item_end (run->self, run->item, ITEM_DONE, "pending",
                              _("Waiting for the other server to accept the follow"), FALSE);
   run_free (run);
-  return TRUE;
 }
 
 static void
@@ -571,97 +352,90 @@ checked_cb (GObject      *object,
 {
   Run *run = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) answer = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
+  TransferCheck check = ferry_transfer_check_finish (FERRY_CLIENT (object), result, &error);
 
-  if (answer == NULL && !g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_NOT_FOUND))
+  if (error != NULL)
     {
       end_with_error (run, error);
       return;
     }
   run->item->uncertain = FALSE;
-  if (run->item->op == OP_FOLLOW && answer != NULL && JSON_NODE_HOLDS_ARRAY (answer) &&
-      json_array_get_length (json_node_get_array (answer)) > 0 &&
-      JSON_NODE_HOLDS_OBJECT (json_array_get_element (json_node_get_array (answer), 0)) &&
-      end_requested (run, json_array_get_object_element (json_node_get_array (answer), 0)))
-    return;
-  if (answer != NULL && answer_shows_done (run->item, answer))
+  if (check == TRANSFER_CHECK_REQUESTED)
+    end_requested (run);
+  else if (check == TRANSFER_CHECK_DONE)
     {
       ferry_transfer_item_end (run->self, run->item, ITEM_DONE, NULL, NULL, FALSE);
       run_free (run);
-      return;
     }
-  step_apply (run);
+  else
+    step_apply (run);
 }
 
 static void
 step_check (Run *run)
 {
-  FerryTransfer *self = run->self;
   Item *item = run->item;
-  g_autoptr(FerryParams) params = ferry_params_new ();
-  g_autofree char *path = NULL;
 
-  if (!item->uncertain)
+  /* The profile and imports: sending again does no harm. */
+  if (!item->uncertain || item->op == OP_PROFILE || item->op == OP_IMPORT)
     {
       step_apply (run);
       return;
     }
-  switch (item->op)
+  ferry_transfer_check_async (run->self->client, item, ferry_transfer_cancellable (run->self),
+                              checked_cb, run);
+}
+
+/* Re-creating */
+
+/* The answer to the item's request, by what the request was: a model, or %NULL and @error
+ * (for the calls that answer with no model, a non-%NULL placeholder on success). */
+static GObject *
+applied_finish (Run           *run,
+                FerryClient   *client,
+                GAsyncResult  *result,
+                GError       **error)
+{
+  switch (run->item->op)
     {
     case OP_FOLLOW:
     case OP_BLOCK:
     case OP_MUTE:
     case OP_NOTE:
     case OP_ENDORSE:
-      path = g_strdup ("/api/v1/accounts/relationships");
-      ferry_params_add (params, "id[]", item->id);
-      break;
+      return G_OBJECT (ferry_client_account_action_finish (client, result, error));
     case OP_LIST:
-      path = g_strdup ("/api/v1/lists");
-      break;
-    case OP_LIST_MEMBER:
-      {
-        Item *list = item->list_item;
-
-        if (list == NULL || list->id == NULL)
-          break;
-        path = g_strdup_printf ("/api/v1/lists/%s/accounts", list->id);
-        ferry_params_add (params, "limit", "0");
-      }
-      break;
-    case OP_DOMAIN_BLOCK:
-      path = g_strdup ("/api/v1/domain_blocks");
-      ferry_params_add (params, "limit", "200");
-      break;
+      return G_OBJECT (ferry_client_create_list_finish (client, result, error));
     case OP_BOOKMARK:
-      path = g_strdup_printf ("/api/v1/statuses/%s", item->id);
-      break;
+      return G_OBJECT (ferry_client_bookmark_finish (client, result, error));
     case OP_TAG:
-      /* The list, which every server has (not every one answers /api/v1/tags/:name). */
-      path = g_strdup ("/api/v1/followed_tags");
-      ferry_params_add (params, "limit", "200");
-      break;
     case OP_FEATURED_TAG:
-      path = g_strdup ("/api/v1/featured_tags");
-      break;
+      return G_OBJECT (ferry_client_tag_action_finish (client, result, error));
     case OP_FILTER:
-      path = g_strdup ("/api/v2/filters");
+      if (run->filter_id == NULL)
+        return G_OBJECT (ferry_client_create_filter_finish (client, result, error));
       break;
     case OP_PROFILE:
+      return G_OBJECT (ferry_client_update_credentials_finish (client, result, error));
+    case OP_LIST_MEMBER:
+    case OP_DOMAIN_BLOCK:
     case OP_IMPORT:
     default:
-      break;   /* the profile and imports: sending again does no harm */
+      break;
     }
-  if (path == NULL)
-    {
-      step_apply (run);
-      return;
-    }
-  ferry_client_call_async (self->client, "GET", path, params, ferry_transfer_cancellable (self),
-                           checked_cb, run);
+  return ferry_client_action_finish (client, result, error) ? g_object_ref (G_OBJECT (client))
+                                                            : NULL;
 }
 
-/* Re-creating */
+static guint
+n_filter_statuses (Item *item)
+{
+  /* The backup's record of the filter (Ferry's own file, read as loaded). */
+  JsonNode *node = json_object_get_member (item->data, "statuses");
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node)
+           ? json_array_get_length (json_node_get_array (node)) : 0;
+}
 
 static void
 applied_cb (GObject      *object,
@@ -671,8 +445,7 @@ applied_cb (GObject      *object,
   Run *run = user_data;
   Item *item = run->item;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) answer = ferry_client_call_finish (FERRY_CLIENT (object), result, NULL, &error);
-  JsonObject *object_answer;
+  g_autoptr(GObject) answer = applied_finish (run, FERRY_CLIENT (object), result, &error);
   g_autofree char *key = NULL;
   JsonObject *resolved;
 
@@ -681,42 +454,30 @@ applied_cb (GObject      *object,
       end_with_error (run, error);
       return;
     }
-  object_answer = JSON_NODE_HOLDS_OBJECT (answer) ? json_node_get_object (answer) : NULL;
-
-  /* Akkoma answers errors with 200 and {"error": …} (api-facts §8). */
-  if (object_answer != NULL && ferry_transfer_string_member (object_answer, "error") != NULL)
-    {
-      ferry_transfer_item_end (run->self, item, ITEM_FAILED, "refused",
-                               ferry_transfer_string_member (object_answer, "error"), FALSE);
-      run_free (run);
-      return;
-    }
 
   if (item->op == OP_LIST)
     {
       g_free (item->id);
-      item->id = g_strdup (ferry_transfer_string_member (object_answer, "id"));
+      item->id = g_strdup (ferry_list_get_id (FERRY_LIST (answer)));
     }
   if (item->op == OP_FILTER && run->filter_id == NULL)
     {
-      run->filter_id = g_strdup (ferry_transfer_string_member (object_answer, "id"));
+      run->filter_id = g_strdup (ferry_filter_get_id (FERRY_FILTER (answer)));
       run->next_status = 0;
     }
-  if (item->op == OP_FILTER && run->filter_id != NULL)
+  if (item->op == OP_FILTER && run->filter_id != NULL &&
+      run->next_status < n_filter_statuses (item))
     {
-      JsonArray *uris = json_object_has_member (item->data, "statuses")
-                          ? json_object_get_array_member (item->data, "statuses") : NULL;
-
-      if (uris != NULL && run->next_status < json_array_get_length (uris))
-        {
-          /* The filter's posts, each found by its URI, one after the other. */
-          step_apply (run);
-          return;
-        }
+      /* The filter's posts, each found by its URI, one after the other. */
+      step_apply (run);
+      return;
     }
 
-  if (item->op == OP_FOLLOW && end_requested (run, object_answer))
-    return;
+  if (item->op == OP_FOLLOW && ferry_transfer_is_request (FERRY_RELATIONSHIP (answer)))
+    {
+      end_requested (run);
+      return;
+    }
   if (item->op == OP_PROFILE)
     {
       if (!next_picture (run))
@@ -754,21 +515,16 @@ static void
 filter_status_resolved (Run        *run,
                         const char *status_id)
 {
-  JsonArray *uris = json_object_get_array_member (run->item->data, "statuses");
-
   run->next_status++;
   if (status_id != NULL)
     {
-      g_autoptr(FerryParams) params = ferry_params_new ();
-      g_autofree char *path = g_strdup_printf ("/api/v2/filters/%s/statuses", run->filter_id);
-
-      ferry_params_add (params, "status_id", status_id);
-      ferry_client_call_async (run->self->client, "POST", path, params,
-                               ferry_transfer_cancellable (run->self), applied_cb, run);
+      ferry_client_add_filter_status_async (run->self->client, run->filter_id, status_id,
+                                            ferry_transfer_cancellable (run->self), applied_cb,
+                                            run);
       return;
     }
   /* A post no longer reachable: the filter stands without it. */
-  if (run->next_status < json_array_get_length (uris))
+  if (run->next_status < n_filter_statuses (run->item))
     {
       step_apply (run);
       return;
@@ -777,31 +533,86 @@ filter_status_resolved (Run        *run,
   run_free (run);
 }
 
+/* Ends the item as skipped, with why. */
+static void
+skip (Run        *run,
+      const char *code,
+      const char *reason)
+{
+  ferry_transfer_item_end (run->self, run->item, ITEM_SKIPPED, code, reason, FALSE);
+  run_free (run);
+}
+
+/* The backup's follow (Ferry's own file): its options. */
+static void
+send_follow (Run *run)
+{
+  JsonObject *data = run->item->data;
+  const char *joined = ferry_transfer_string_member (data, "languages");
+  g_auto(GStrv) languages = g_strsplit (joined ? joined : "", ",", -1);
+  FerryFollowOptions options = { 0, };
+
+  for (guint i = 0; languages[i] != NULL; i++)
+    g_strstrip (languages[i]);
+  options.reblogs = json_object_get_boolean_member_with_default (data, "reblogs", FALSE);
+  options.notify = json_object_get_boolean_member_with_default (data, "notify", FALSE);
+  options.languages = (const char * const *) languages;
+  ferry_client_follow_async (run->self->client, run->item->id, &options,
+                             ferry_transfer_cancellable (run->self), applied_cb, run);
+}
+
+/* The backup's filter (Ferry's own file): created with its words and contexts. */
+static void
+send_filter (Run *run)
+{
+  FerryTransfer *self = run->self;
+  JsonObject *data = run->item->data;
+  JsonArray *context = json_object_get_array_member (data, "context");
+  JsonArray *keywords = json_object_get_array_member (data, "keywords_attributes");
+  const char *expires = ferry_transfer_string_member (data, "expires_at");
+  gint64 left = seconds_until (self, expires);
+  g_autoptr(GPtrArray) contexts = g_ptr_array_new ();
+  g_autoptr(GArray) words = g_array_new (FALSE, TRUE, sizeof (FerryFilterKeyword));
+
+  if (expires != NULL && left <= 0)
+    {
+      skip (run, "expired", _("The filter had run out"));
+      return;
+    }
+  for (guint i = 0; context && i < json_array_get_length (context); i++)
+    g_ptr_array_add (contexts, (gpointer) json_array_get_string_element (context, i));
+  g_ptr_array_add (contexts, NULL);
+  for (guint i = 0; keywords && i < json_array_get_length (keywords); i++)
+    {
+      JsonObject *keyword = json_array_get_object_element (keywords, i);
+      FerryFilterKeyword word = { 0, };
+
+      word.keyword = ferry_transfer_string_member (keyword, "keyword");
+      word.whole_word = json_object_get_boolean_member_with_default (keyword, "whole_word", FALSE);
+      g_array_append_val (words, word);
+    }
+  ferry_client_create_filter_async (self->client, run->item->target,
+                                    (const char * const *) contexts->pdata,
+                                    ferry_transfer_string_member (data, "action"),
+                                    expires != NULL ? left : 0,
+                                    (const FerryFilterKeyword *) words->data, words->len,
+                                    ferry_transfer_cancellable (self), applied_cb, run);
+}
+
 static void
 send (Run *run)
 {
   FerryTransfer *self = run->self;
   Item *item = run->item;
-  g_autoptr(FerryParams) params = ferry_params_new ();
-  g_autofree char *path = NULL;
-  const char *method = "POST";
+  GCancellable *cancellable = ferry_transfer_cancellable (self);
 
   switch (item->op)
     {
     case OP_FOLLOW:
-      {
-        g_auto(GStrv) languages = g_strsplit (json_object_get_string_member (item->data, "languages"), ",", -1);
-
-        path = g_strdup_printf ("/api/v1/accounts/%s/follow", item->id);
-        ferry_params_add_bool (params, "reblogs", json_object_get_boolean_member (item->data, "reblogs"));
-        ferry_params_add_bool (params, "notify", json_object_get_boolean_member (item->data, "notify"));
-        for (guint i = 0; languages[i]; i++)
-          if (*g_strstrip (languages[i]))
-            ferry_params_add (params, "languages[]", languages[i]);
-      }
+      send_follow (run);
       break;
     case OP_BLOCK:
-      path = g_strdup_printf ("/api/v1/accounts/%s/block", item->id);
+      ferry_client_block_async (self->client, item->id, cancellable, applied_cb, run);
       break;
     case OP_MUTE:
       {
@@ -810,74 +621,66 @@ send (Run *run)
 
         if (expires != NULL && left <= 0)
           {
-            ferry_transfer_item_end (self, item, ITEM_SKIPPED, "expired",
-                                     _("The mute had run out"), FALSE);
-            run_free (run);
+            skip (run, "expired", _("The mute had run out"));
             return;
           }
-        path = g_strdup_printf ("/api/v1/accounts/%s/mute", item->id);
-        ferry_params_add_bool (params, "notifications",
-                               json_object_get_boolean_member (item->data, "notifications"));
-        if (expires != NULL)
-          {
-            g_autofree char *duration = g_strdup_printf ("%" G_GINT64_FORMAT, left);
-
-            ferry_params_add (params, "duration", duration);
-          }
+        ferry_client_mute_async (self->client, item->id,
+                                 json_object_get_boolean_member_with_default (item->data,
+                                                                              "notifications",
+                                                                              FALSE),
+                                 expires != NULL ? left : 0, cancellable, applied_cb, run);
       }
       break;
     case OP_NOTE:
-      path = g_strdup_printf ("/api/v1/accounts/%s/note", item->id);
-      ferry_params_add (params, "comment", json_object_get_string_member (item->data, "comment"));
+      {
+        const char *comment = ferry_transfer_string_member (item->data, "comment");
+
+        ferry_client_set_note_async (self->client, item->id, comment ? comment : "",
+                                     cancellable, applied_cb, run);
+      }
       break;
     case OP_ENDORSE:
-      path = g_strdup_printf ("/api/v1/accounts/%s/endorse", item->id);
+      ferry_client_endorse_async (self->client, item->id, cancellable, applied_cb, run);
       break;
     case OP_LIST:
-      path = g_strdup ("/api/v1/lists");
-      ferry_params_add (params, "title", item->target);
-      ferry_params_add (params, "replies_policy", json_object_get_string_member (item->data, "replies_policy"));
-      ferry_params_add_bool (params, "exclusive", json_object_get_boolean_member (item->data, "exclusive"));
+      ferry_client_create_list_async (self->client, item->target,
+                                      ferry_transfer_string_member (item->data, "replies_policy"),
+                                      json_object_get_boolean_member_with_default (item->data,
+                                                                                   "exclusive",
+                                                                                   FALSE),
+                                      cancellable, applied_cb, run);
       break;
     case OP_LIST_MEMBER:
       {
         Item *list = item->list_item;
+        const char *ids[] = { item->id, NULL };
 
         if (list == NULL || list->state != ITEM_DONE || list->id == NULL)
           {
-            ferry_transfer_item_end (self, item, ITEM_SKIPPED, "limit",
-                                     _("Its list could not be created"), FALSE);
-            run_free (run);
+            skip (run, "limit", _("Its list could not be created"));
             return;
           }
-        path = g_strdup_printf ("/api/v1/lists/%s/accounts", list->id);
-        ferry_params_add (params, "account_ids[]", item->id);
+        ferry_client_add_to_list_async (self->client, list->id, ids, cancellable, applied_cb,
+                                        run);
       }
       break;
     case OP_DOMAIN_BLOCK:
       if (!ferry_server_info_has_domain_blocks (self->info))
         {
-          ferry_transfer_item_end (self, item, ITEM_SKIPPED, "unsupported",
-                                   _("The new server has no way to block domains for one account"), FALSE);
-          run_free (run);
+          skip (run, "unsupported",
+                _("The new server has no way to block domains for one account"));
           return;
         }
-      path = g_strdup ("/api/v1/domain_blocks");
-      ferry_params_add (params, "domain", item->target);
+      ferry_client_block_domain_async (self->client, item->target, cancellable, applied_cb, run);
       break;
     case OP_BOOKMARK:
-      path = g_strdup_printf ("/api/v1/statuses/%s/bookmark", item->id);
+      ferry_client_bookmark_async (self->client, item->id, cancellable, applied_cb, run);
       break;
     case OP_TAG:
-      {
-        g_autofree char *escaped = g_uri_escape_string (item->target, NULL, FALSE);
-
-        path = g_strdup_printf ("/api/v1/tags/%s/follow", escaped);
-      }
+      ferry_client_follow_tag_async (self->client, item->target, cancellable, applied_cb, run);
       break;
     case OP_FEATURED_TAG:
-      path = g_strdup ("/api/v1/featured_tags");
-      ferry_params_add (params, "name", item->target);
+      ferry_client_feature_tag_async (self->client, item->target, cancellable, applied_cb, run);
       break;
     case OP_FILTER:
       if (run->filter_id != NULL)
@@ -886,61 +689,30 @@ send (Run *run)
 
           resolve_status (run, json_array_get_string_element (uris, run->next_status),
                           filter_status_resolved);
-          return;
         }
       else
-        {
-          JsonArray *context = json_object_get_array_member (item->data, "context");
-          JsonArray *keywords = json_object_get_array_member (item->data, "keywords_attributes");
-          const char *expires = ferry_transfer_string_member (item->data, "expires_at");
-          gint64 left = seconds_until (self, expires);
-
-          if (expires != NULL && left <= 0)
-            {
-              ferry_transfer_item_end (self, item, ITEM_SKIPPED, "expired",
-                                       _("The filter had run out"), FALSE);
-              run_free (run);
-              return;
-            }
-          path = g_strdup ("/api/v2/filters");
-          ferry_params_add (params, "title", item->target);
-          for (guint i = 0; context && i < json_array_get_length (context); i++)
-            ferry_params_add (params, "context[]", json_array_get_string_element (context, i));
-          ferry_params_add (params, "filter_action", ferry_transfer_string_member (item->data, "action") ?: "warn");
-          if (expires != NULL)
-            {
-              g_autofree char *seconds = g_strdup_printf ("%" G_GINT64_FORMAT, left);
-
-              ferry_params_add (params, "expires_in", seconds);
-            }
-          for (guint i = 0; keywords && i < json_array_get_length (keywords); i++)
-            {
-              JsonObject *keyword = json_array_get_object_element (keywords, i);
-
-              ferry_params_add (params, "keywords_attributes[][keyword]", ferry_transfer_string_member (keyword, "keyword"));
-              ferry_params_add_bool (params, "keywords_attributes[][whole_word]",
-                                     json_object_get_boolean_member_with_default (keyword, "whole_word", FALSE));
-            }
-        }
+        send_filter (run);
       break;
     case OP_PROFILE:
-      method = "PATCH";
-      path = g_strdup ("/api/v1/accounts/update_credentials");
-      g_clear_pointer (&params, ferry_params_unref);
-      params = run->picture == 0 ? ferry_transfer_profile_params (self, item)
-                                 : ferry_transfer_picture_params (self, item, run->picture);
+      {
+        g_autoptr(FerryParams) form = run->picture == 0
+                                        ? ferry_transfer_profile_params (self, item)
+                                        : ferry_transfer_picture_params (self, item, run->picture);
+
+        ferry_client_update_credentials_async (self->client, form, cancellable, applied_cb, run);
+      }
       break;
     case OP_IMPORT:
-      path = g_strdup ("/api/v1/import");
-      g_clear_pointer (&params, ferry_params_unref);
-      params = ferry_transfer_import_params (self, item);
+      {
+        g_autoptr(GBytes) csv = ferry_transfer_import_csv (self, item);
+
+        ferry_client_import_async (self->client, item->target, TRUE, csv, cancellable,
+                                   applied_cb, run);
+      }
       break;
     default:
       g_assert_not_reached ();
     }
-
-  ferry_client_call_async (self->client, method, path, params, ferry_transfer_cancellable (self),
-                           applied_cb, run);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "ferry-account.h"
+#include "ferry-relationship.h"
 #include "ferry-backup-category.h"
 #include "ferry-server-info.h"
 #include "ferry-transfer.h"
@@ -188,13 +189,41 @@ char       *ferry_transfer_csv_for        (GPtrArray        *items,
 void        ferry_transfer_start_item     (FerryTransfer    *self,
                                            Item             *item);
 
+/* ferry-transfer-check.c */
+typedef enum
+{
+  TRANSFER_CHECK_ABSENT,     /* not there: send it */
+  TRANSFER_CHECK_DONE,       /* there already */
+  TRANSFER_CHECK_REQUESTED,  /* a follow that is a request, not yet accepted */
+} TransferCheck;
+
+void        ferry_transfer_check_async    (FerryClient      *client,
+                                           Item             *item,
+                                           GCancellable     *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer          user_data);
+TransferCheck ferry_transfer_check_finish (FerryClient      *client,
+                                           GAsyncResult     *result,
+                                           GError          **error);
+gboolean    ferry_transfer_is_request     (FerryRelationship *relationship);
+
+/* ferry-transfer-resolve.c */
+void        ferry_transfer_resolve_account_async (FerryTransfer *self,
+                                           Item             *item,
+                                           GCancellable     *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer          user_data);
+JsonObject *ferry_transfer_resolve_account_finish (FerryTransfer *self,
+                                           GAsyncResult     *result,
+                                           GError          **error);
+
 /* ferry-transfer-profile.c */
 FerryParams *ferry_transfer_profile_params (FerryTransfer   *self,
                                            Item             *item);
 FerryParams *ferry_transfer_picture_params (FerryTransfer   *self,
                                            Item             *item,
                                            guint             which);
-FerryParams *ferry_transfer_import_params (FerryTransfer    *self,
+GBytes     *ferry_transfer_import_csv     (FerryTransfer    *self,
                                            Item             *item);
 char       *ferry_transfer_check_profile  (FerryTransfer    *self,
                                            Item             *item);

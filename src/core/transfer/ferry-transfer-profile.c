@@ -158,18 +158,18 @@ ferry_transfer_picture_params (FerryTransfer *self,
 }
 
 /**
- * ferry_transfer_import_params:
+ * ferry_transfer_import_csv:
  *
- * GoToSocial's import form (api-facts §8): its members as a CSV file, merged.
+ * GoToSocial's import file (api-facts §8): the item's members, in Mastodon's CSV.
+ *
+ * Returns: (transfer full): the file
  */
-FerryParams *
-ferry_transfer_import_params (FerryTransfer *self,
-                              Item          *item)
+GBytes *
+ferry_transfer_import_csv (FerryTransfer *self,
+                           Item          *item)
 {
-  FerryParams *params = ferry_params_new ();
   g_autoptr(GPtrArray) members = g_ptr_array_new ();
   g_autofree char *csv = NULL;
-  g_autoptr(GBytes) data = NULL;
   Cat cat = CAT_FOLLOWING;
   gsize length;
 
@@ -182,9 +182,5 @@ ferry_transfer_import_params (FerryTransfer *self,
     }
   csv = ferry_transfer_csv_for (members, cat);
   length = csv ? strlen (csv) : 0;
-  data = g_bytes_new_take (g_steal_pointer (&csv), length);
-  ferry_params_add (params, "type", item->target);
-  ferry_params_add (params, "mode", "merge");
-  ferry_params_add_file (params, "data", "import.csv", "text/csv", data);
-  return params;
+  return g_bytes_new_take (g_steal_pointer (&csv), length);
 }
