@@ -97,13 +97,22 @@ act (FerryClient         *self,
   ferry_client_call_async (self, method, path, params, cancellable, parsed_cb, task);
 }
 
+/* "/api/vN/@collection/@id/@action", the id escaped: the one way a call names one thing. */
+static char *
+item_path (const char *collection,
+           const char *id,
+           const char *action)
+{
+  g_autofree char *escaped = g_uri_escape_string (id, NULL, FALSE);
+
+  return g_strconcat (collection, "/", escaped, "/", action, NULL);
+}
+
 static char *
 account_path (const char *id,
               const char *action)
 {
-  g_autofree char *escaped = g_uri_escape_string (id, NULL, FALSE);
-
-  return g_strconcat ("/api/v1/accounts/", escaped, "/", action, NULL);
+  return item_path ("/api/v1/accounts", id, action);
 }
 
 #define RELATIONSHIP ((ParseFunc) ferry_relationship_new_from_json)
@@ -319,7 +328,6 @@ ferry_client_add_to_list_async (FerryClient         *self,
                                 gpointer             user_data)
 {
   g_autoptr(FerryParams) params = ferry_params_new ();
-  g_autofree char *escaped = NULL;
   g_autofree char *path = NULL;
 
   g_return_if_fail (FERRY_IS_CLIENT (self));
@@ -327,8 +335,7 @@ ferry_client_add_to_list_async (FerryClient         *self,
 
   for (guint i = 0; account_ids[i] != NULL; i++)
     ferry_params_add (params, "account_ids[]", account_ids[i]);
-  escaped = g_uri_escape_string (list_id, NULL, FALSE);
-  path = g_strconcat ("/api/v1/lists/", escaped, "/accounts", NULL);
+  path = item_path ("/api/v1/lists", list_id, "accounts");
   act (self, ferry_client_add_to_list_async, "POST", path, params, NULL, cancellable, callback,
        user_data);
 }
@@ -387,14 +394,12 @@ ferry_client_bookmark_async (FerryClient         *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autofree char *escaped = NULL;
   g_autofree char *path = NULL;
 
   g_return_if_fail (FERRY_IS_CLIENT (self));
   g_return_if_fail (status_id != NULL);
 
-  escaped = g_uri_escape_string (status_id, NULL, FALSE);
-  path = g_strconcat ("/api/v1/statuses/", escaped, "/bookmark", NULL);
+  path = item_path ("/api/v1/statuses", status_id, "bookmark");
   act (self, ferry_client_bookmark_async, "POST", path, NULL,
        (ParseFunc) ferry_status_new_from_json, cancellable, callback, user_data);
 }
@@ -418,14 +423,12 @@ ferry_client_follow_tag_async (FerryClient         *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autofree char *escaped = NULL;
   g_autofree char *path = NULL;
 
   g_return_if_fail (FERRY_IS_CLIENT (self));
   g_return_if_fail (name != NULL);
 
-  escaped = g_uri_escape_string (name, NULL, FALSE);
-  path = g_strconcat ("/api/v1/tags/", escaped, "/follow", NULL);
+  path = item_path ("/api/v1/tags", name, "follow");
   act (self, ferry_client_follow_tag_async, "POST", path, NULL,
        (ParseFunc) ferry_tag_new_from_json, cancellable, callback, user_data);
 }
@@ -528,15 +531,13 @@ ferry_client_add_filter_status_async (FerryClient         *self,
                                       gpointer             user_data)
 {
   g_autoptr(FerryParams) params = ferry_params_new ();
-  g_autofree char *escaped = NULL;
   g_autofree char *path = NULL;
 
   g_return_if_fail (FERRY_IS_CLIENT (self));
   g_return_if_fail (filter_id != NULL && status_id != NULL);
 
   ferry_params_add (params, "status_id", status_id);
-  escaped = g_uri_escape_string (filter_id, NULL, FALSE);
-  path = g_strconcat ("/api/v2/filters/", escaped, "/statuses", NULL);
+  path = item_path ("/api/v2/filters", filter_id, "statuses");
   act (self, ferry_client_add_filter_status_async, "POST", path, params, NULL, cancellable,
        callback, user_data);
 }
