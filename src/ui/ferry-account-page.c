@@ -31,6 +31,7 @@ struct _FerryAccountPage
   AdwAvatar           *avatar;
   GtkLabel            *name_label;
   GtkLabel            *handle_label;
+  GtkWidget           *copy_handle_button;
   GtkBox              *badges;
   AdwPreferencesGroup *problem_group;
   AdwActionRow        *problem_row;
@@ -219,6 +220,8 @@ update (FerryAccountPage *self)
     g_autofree char *display = parsed ? ferry_handle_to_display (parsed) : g_strdup (handle);
 
     gtk_label_set_label (self->handle_label, display);
+    gtk_button_set_icon_name (GTK_BUTTON (self->copy_handle_button), "edit-copy-symbolic");
+    gtk_widget_set_tooltip_text (self->copy_handle_button, _("Copy the Account’s Address"));
     adw_action_row_set_subtitle (self->server_row, parsed ? parsed->display_host : handle);
     adw_avatar_set_custom_image (self->avatar, NULL);
     if (account != NULL)
@@ -336,6 +339,20 @@ sign_in_action (GtkWidget  *widget,
 
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The handle is a plain label (no caret in it): copying it is this button's. */
+static void
+copy_handle_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FerryAccountPage *self = FERRY_ACCOUNT_PAGE (widget);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget),
+                          gtk_label_get_label (self->handle_label));
+  gtk_button_set_icon_name (GTK_BUTTON (self->copy_handle_button), "object-select-symbolic");
+  gtk_widget_set_tooltip_text (self->copy_handle_button, _("Address Copied"));
 }
 
 static void
@@ -493,6 +510,7 @@ ferry_account_page_class_init (FerryAccountPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FerryAccountPage, avatar);
   gtk_widget_class_bind_template_child (widget_class, FerryAccountPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, FerryAccountPage, handle_label);
+  gtk_widget_class_bind_template_child (widget_class, FerryAccountPage, copy_handle_button);
   gtk_widget_class_bind_template_child (widget_class, FerryAccountPage, badges);
   gtk_widget_class_bind_template_child (widget_class, FerryAccountPage, problem_group);
   gtk_widget_class_bind_template_child (widget_class, FerryAccountPage, problem_row);
@@ -505,6 +523,7 @@ ferry_account_page_class_init (FerryAccountPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "page.sign-in", NULL, sign_in_action);
   gtk_widget_class_install_action (widget_class, "page.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "page.copy-handle", NULL, copy_handle_action);
   gtk_widget_class_install_action (widget_class, "page.sign-out", NULL, sign_out_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "page.refresh", NULL);
 }

@@ -13,7 +13,6 @@
 
 #include "ferry-application.h"
 #include "ferry-keyring-store.h"
-#include "ferry-preferences-window.h"
 #include "ferry-tls-database.h"
 #include "ferry-window.h"
 
@@ -97,19 +96,6 @@ ferry_application_about (GSimpleAction *action,
 }
 
 static void
-ferry_application_preferences (GSimpleAction *action,
-                               GVariant      *parameter,
-                               gpointer       user_data)
-{
-  FerryApplication *self = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkWidget *preferences = ferry_preferences_window_new (ferry_application_get_settings (self));
-
-  gtk_window_set_transient_for (GTK_WINDOW (preferences), window);
-  gtk_window_present (GTK_WINDOW (preferences));
-}
-
-static void
 ferry_application_quit (GSimpleAction *action,
                         GVariant      *parameter,
                         gpointer       user_data)
@@ -132,7 +118,6 @@ ferry_application_quit (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "help", ferry_application_help },
   { "about", ferry_application_about },
-  { "preferences", ferry_application_preferences },
   { "quit", ferry_application_quit },
 };
 
@@ -155,7 +140,6 @@ ferry_application_startup (GApplication *app)
 {
   static const char *help_accels[] = { "F1", NULL };
   static const char *quit_accels[] = { "<Control>q", NULL };
-  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (ferry_application_parent_class)->startup (app);
 
@@ -165,7 +149,6 @@ ferry_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
 
   g_signal_connect_object (ferry_application_get_settings (FERRY_APPLICATION (app)), "changed::ca-file",
                            G_CALLBACK (on_ca_file_changed), app, G_CONNECT_SWAPPED);
@@ -243,7 +226,8 @@ ferry_application_new (void)
   return self;
 }
 
-/* The system's authorities, and the one chosen in Preferences (or $FERRY_CA_FILE). */
+/* The system's authorities, and the one chosen in the CA dialog that the sign-in offers for an
+ * untrusted certificate (or $FERRY_CA_FILE). */
 static GTlsDatabase *
 preferred_trust (FerryApplication *self)
 {

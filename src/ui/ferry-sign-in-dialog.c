@@ -12,6 +12,9 @@
 #include <glib/gi18n.h>
 
 #include "ferry-sign-in-dialog.h"
+#include "ferry-api-error.h"
+#include "ferry-application.h"
+#include "ferry-ca-dialog.h"
 #include "ferry-move-policy.h"
 
 /* Ask the server only once the person stops typing. */
@@ -27,6 +30,8 @@ struct _FerrySignInDialog
   FerryServerInfo     *info;         /* owned */
   GCancellable        *probing;      /* owned */
   GCancellable        *signing_in;   /* owned */
+  GSettings           *settings;     /* owned, nullable: the application's */
+  char                *url;          /* owned: the server's sign-in page, only for Copy Link */
   guint                probe_source;
 
   /* Template widgets */
@@ -35,14 +40,18 @@ struct _FerrySignInDialog
   AdwActionRow        *probe_row;
   GtkStack            *probe_icon;
   GtkSpinner          *probe_spinner;
+  GtkWidget           *error_box;
   GtkLabel            *error_label;
+  GtkWidget           *ca_button;
   GtkStack            *action_stack;
   GtkWidget           *continue_button;
   GtkSpinner          *waiting_spinner;
-  GtkLabel            *url_label;
+  GtkExpander         *no_browser_expander;
   GtkWidget           *copy_button;
   GtkWidget           *code_button;
+  GtkLabel            *code_explanation;
   AdwEntryRow         *code_entry;
+  GtkLabel            *code_error_label;
   GtkWidget           *submit_code_button;
   GtkSpinner          *finishing_spinner;
 };
@@ -57,23 +66,66 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (FerrySignInDialog, ferry_sign_in_dialog, ADW_TYPE_WINDOW)
 
 static void
+clear_error (FerrySignInDialog *self,
+             AdwEntryRow       *entry)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/* The message goes under the field it is about, which turns red; %NULL clears both fields.
+ * An untrusted certificate also offers to trust the authority that signed it. */
+static void
 show_error (FerrySignInDialog *self,
+            AdwEntryRow       *entry,
+            const GError      *error,
             const char        *message)
 {
-  gtk_label_set_label (self->error_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  GtkLabel *label = entry == self->code_entry ? self->code_error_label : self->error_label;
+
+  clear_error (self, self->server_entry);
+  clear_error (self, self->code_entry);
+  gtk_widget_set_visible (self->error_box, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->code_error_label), FALSE);
+  gtk_widget_set_visible (self->ca_button, FALSE);
+  if (message == NULL && error != NULL)
+    message = error->message;
+  if (entry == NULL || message == NULL)
+    return;
+
+  gtk_label_set_label (label, message);
+  gtk_widget_set_visible (label == self->error_label ? self->error_box : GTK_WIDGET (label), TRUE);
+  gtk_widget_set_visible (self->ca_button, self->settings != NULL &&
+                          g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_TLS));
+  gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                  label, NULL, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  message, -1);
 }
 
 static void
 show_step (FerrySignInDialog *self,
            const char        *name)
 {
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  /* Off the server field before it turns insensitive, so that it sees its focus go. */
+  if (!g_str_equal (name, "start") && focus != NULL &&
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (self->server_entry)))
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_stack_set_visible_child_name (self->action_stack, name);
   gtk_spinner_set_spinning (self->waiting_spinner, g_str_equal (name, "waiting"));
   gtk_spinner_set_spinning (self->finishing_spinner, g_str_equal (name, "finishing"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->server_entry), g_str_equal (name, "start"));
   if (g_str_equal (name, "start"))
-    gtk_window_set_default_widget (GTK_WINDOW (self), self->continue_button);
+    {
+      gtk_window_set_default_widget (GTK_WINDOW (self), self->continue_button);
+      gtk_widget_grab_focus (GTK_WIDGET (self->server_entry));
+    }
+  else if (g_str_equal (name, "waiting"))
+    gtk_widget_grab_focus (GTK_WIDGET (self->no_browser_expander));
   else if (g_str_equal (name, "code"))
     {
       gtk_window_set_default_widget (GTK_WINDOW (self), self->submit_code_button);
@@ -104,7 +156,7 @@ probed_cb (GObject      *object,
     {
       gtk_widget_set_visible (GTK_WIDGET (self->probe_row), FALSE);
       gtk_widget_set_sensitive (self->continue_button, FALSE);
-      show_error (self, error->message);
+      show_error (self, self->server_entry, error, NULL);
       return;
     }
 
@@ -117,7 +169,7 @@ probed_cb (GObject      *object,
   gtk_widget_set_visible (GTK_WIDGET (self->probe_row), TRUE);
   gtk_widget_set_sensitive (self->continue_button,
                             ferry_server_info_get_migration_kind (info) != FERRY_MIGRATION_MISSKEY);
-  show_error (self, NULL);
+  show_error (self, NULL, NULL, NULL);
 }
 
 static gboolean
@@ -150,7 +202,7 @@ on_server_changed (FerrySignInDialog *self)
   g_cancellable_cancel (self->probing);
   g_clear_object (&self->info);
   gtk_widget_set_sensitive (self->continue_button, FALSE);
-  show_error (self, NULL);
+  show_error (self, NULL, NULL, NULL);
   if (text[0] == '\0')
     {
       gtk_widget_set_visible (GTK_WIDGET (self->probe_row), FALSE);
@@ -166,9 +218,9 @@ on_authorize_url (FerrySignIn       *job,
                   GParamSpec        *pspec,
                   FerrySignInDialog *self)
 {
-  const char *url = ferry_sign_in_get_authorize_url (job);
-
-  gtk_label_set_label (self->url_label, url ? url : "");
+  g_free (self->url);
+  self->url = g_strdup (ferry_sign_in_get_authorize_url (job));
+  gtk_widget_set_sensitive (self->copy_button, self->url != NULL);
 }
 
 static void
@@ -190,7 +242,7 @@ on_stage (FerrySignIn       *job,
                                                      "and paste the code it shows."),
                                                    ferry_sign_in_get_fallback_reason (job));
 
-          show_error (self, text);
+          gtk_label_set_label (self->code_explanation, text);
         }
       break;
     case FERRY_SIGN_IN_STARTING:
@@ -218,8 +270,8 @@ signed_in_cb (GObject      *object,
   self = FERRY_SIGN_IN_DIALOG (user_data);
   if (account == NULL)
     {
-      show_error (self, error->message);
       show_step (self, "start");
+      show_error (self, self->server_entry, error, NULL);
       return;
     }
   ferry_account_manager_adopt (self->manager, self->role, account,
@@ -227,8 +279,8 @@ signed_in_cb (GObject      *object,
   /* Signed in for now; say so where the next start would not know it. */
   if (!ferry_account_manager_check_saved (self->manager, self->role, &error))
     {
-      show_error (self, error->message);
       show_step (self, "start");
+      show_error (self, self->server_entry, NULL, error->message);
       return;
     }
   gtk_window_close (GTK_WINDOW (self));
@@ -254,7 +306,13 @@ start_sign_in (FerrySignInDialog *self,
   ferry_sign_in_set_force_login (self->job, ferry_account_manager_shares_server (self->manager, self->role, text));
   g_signal_connect (self->job, "notify::stage", G_CALLBACK (on_stage), self);
   g_signal_connect (self->job, "notify::authorize-url", G_CALLBACK (on_authorize_url), self);
-  show_error (self, NULL);
+  show_error (self, NULL, NULL, NULL);
+  g_clear_pointer (&self->url, g_free);
+  gtk_widget_set_sensitive (self->copy_button, FALSE);
+  gtk_button_set_label (GTK_BUTTON (self->copy_button), _("Co_py Link"));
+  gtk_expander_set_expanded (self->no_browser_expander, FALSE);
+  gtk_label_set_label (self->code_explanation, _("Sign in on the page that opened, allow Ferry, "
+                                                 "then copy the code it shows here."));
   show_step (self, "finishing");
   g_signal_emit (self, signals[SIGNAL_SIGN_IN_STARTED], 0, self->job);
   ferry_sign_in_run_async (self->job, self->signing_in, signed_in_cb, self);
@@ -281,7 +339,8 @@ on_submit_code (FerrySignInDialog *self)
     return;
   if (code[0] == '\0')
     {
-      show_error (self, _("Paste the code from the server’s page first."));
+      show_error (self, self->code_entry, NULL,
+                  _("Paste the code from the server’s page first."));
       return;
     }
   show_step (self, "finishing");
@@ -291,10 +350,31 @@ on_submit_code (FerrySignInDialog *self)
 static void
 on_copy (FerrySignInDialog *self)
 {
-  const char *url = gtk_label_get_label (self->url_label);
+  if (self->url == NULL)
+    return;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), self->url);
+  gtk_button_set_label (GTK_BUTTON (self->copy_button), _("Link Copied"));
+}
 
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), url);
-  gtk_button_set_label (GTK_BUTTON (self->copy_button), _("Copied"));
+static void
+on_trust_ca (FerrySignInDialog *self)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (self->settings != NULL);
+
+  dialog = ferry_ca_dialog_new (self->settings);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Another authority trusted (the application has already given it to the manager, this
+ * handler runs after): ask the server again. */
+static void
+on_trust_changed (FerrySignInDialog *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->action_stack), "start") == 0)
+    on_server_changed (self);
 }
 
 static void
@@ -312,6 +392,10 @@ ferry_sign_in_dialog_dispose (GObject *object)
   g_clear_object (&self->job);
   g_clear_object (&self->info);
   g_clear_object (&self->manager);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->url, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), FERRY_TYPE_SIGN_IN_DIALOG);
 
   G_OBJECT_CLASS (ferry_sign_in_dialog_parent_class)->dispose (object);
@@ -339,14 +423,18 @@ ferry_sign_in_dialog_class_init (FerrySignInDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, probe_row);
   gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, probe_icon);
   gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, probe_spinner);
+  gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, error_box);
   gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, ca_button);
   gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, action_stack);
   gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, continue_button);
   gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, waiting_spinner);
-  gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, url_label);
+  gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, no_browser_expander);
   gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, copy_button);
   gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, code_button);
+  gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, code_explanation);
   gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, code_entry);
+  gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, code_error_label);
   gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, submit_code_button);
   gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, finishing_spinner);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -362,6 +450,7 @@ ferry_sign_in_dialog_init (FerrySignInDialog *self)
   g_signal_connect_swapped (self->code_button, "clicked", G_CALLBACK (on_use_code), self);
   g_signal_connect_swapped (self->submit_code_button, "clicked", G_CALLBACK (on_submit_code), self);
   g_signal_connect_swapped (self->copy_button, "clicked", G_CALLBACK (on_copy), self);
+  g_signal_connect_swapped (self->ca_button, "clicked", G_CALLBACK (on_trust_ca), self);
   show_step (self, "start");
 }
 
@@ -377,6 +466,15 @@ ferry_sign_in_dialog_new (FerryAccountManager *manager,
   self = g_object_new (FERRY_TYPE_SIGN_IN_DIALOG, NULL);
   self->manager = g_object_ref (manager);
   self->role = role;
+  /* The extra authority lives in the application's settings (the CA dialog sets it). */
+  if (FERRY_IS_APPLICATION (g_application_get_default ()))
+    {
+      FerryApplication *app = FERRY_APPLICATION (g_application_get_default ());
+
+      self->settings = g_object_ref (ferry_application_get_settings (app));
+      g_signal_connect_object (self->settings, "changed::ca-file", G_CALLBACK (on_trust_changed),
+                               self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+    }
   gtk_label_set_label (self->heading, role == FERRY_ROLE_OLD
                                         ? _("Sign In to the Account You Are Leaving")
                                         : _("Sign In to Your New Account"));

@@ -23,11 +23,12 @@
 #include "fedisim.h"
 #include "ferry-test-util.h"
 #include "ferry-ui-test-util.h"
+#include "test-ui-dialogs.h"
 #include "fedisim-browser.h"
 #include "ferry-account-page.h"
 #include "ferry-application.h"
 #include "ferry-memory-store.h"
-#include "ferry-preferences-window.h"
+#include "ferry-ca-dialog.h"
 #include "ferry-sign-in-dialog.h"
 #include "ferry-tls-database.h"
 #include "ferry-backup-page.h"
@@ -43,9 +44,9 @@ ensure_template_types (void)
 {
   g_type_ensure (FERRY_TYPE_ACCOUNT_PAGE);
   g_type_ensure (FERRY_TYPE_BACKUP_PAGE);
+  g_type_ensure (FERRY_TYPE_CA_DIALOG);
   g_type_ensure (FERRY_TYPE_FOLLOWERS_PAGE);
   g_type_ensure (FERRY_TYPE_MOVE_PAGE);
-  g_type_ensure (FERRY_TYPE_PREFERENCES_WINDOW);
   g_type_ensure (FERRY_TYPE_SIGN_IN_DIALOG);
   g_type_ensure (FERRY_TYPE_TRANSFER_PAGE);
   g_type_ensure (FERRY_TYPE_WINDOW);
@@ -215,7 +216,6 @@ test_accels (void)
   } expected[] = {
     { "app.help", "F1" },
     { "app.quit", "<Control>q" },
-    { "app.preferences", "<Control>comma" },
     { "win.show-help-overlay", "<Control>question" },
   };
 
@@ -227,33 +227,8 @@ test_accels (void)
       g_assert_nonnull (accels);
       g_assert_true (g_strv_contains ((const char * const *) accels, expected[i].accel));
     }
-}
-
-static void
-test_preferences (void)
-{
-  FerryWindow *window = new_window ();
-  GSettings *settings = ferry_application_get_settings (app);
-  GtkWindow *preferences;
-
-  ferry_ui_wait_for_frames (GTK_WIDGET (window), 1);
-  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  preferences = ferry_ui_find_window_of_type (FERRY_TYPE_PREFERENCES_WINDOW);
-  g_assert_nonnull (preferences);
-  /* The chosen authority is used from then on. */
-  {
-    GTlsDatabase *before = ferry_account_manager_get_tls_database (manager);
-
-    g_settings_set_string (settings, "ca-file", fedisim_world_get_ca_file (world));
-    g_assert_nonnull (ferry_account_manager_get_tls_database (manager));
-    g_assert_true (ferry_account_manager_get_tls_database (manager) != before);
-  }
-  ferry_ui_take_screenshot (GTK_WIDGET (preferences), "preferences");
-  /* Cleared: the system's authorities only (and $FERRY_CA_FILE). */
-  g_settings_set_string (settings, "ca-file", "");
-  g_assert_null (ferry_account_manager_get_tls_database (manager));
-  gtk_window_destroy (preferences);
-  gtk_window_destroy (GTK_WINDOW (window));
+  /* No Preferences: its one setting is offered where it is needed (the sign-in's CA dialog). */
+  g_assert_false (g_action_group_has_action (G_ACTION_GROUP (app), "preferences"));
 }
 
 static void
@@ -369,7 +344,6 @@ open_sign_in (FerryWindow *window,
   g_assert_true (gtk_widget_activate_action (page, "page.sign-in", NULL));
   dialog = ferry_ui_find_window_of_type (FERRY_TYPE_SIGN_IN_DIALOG);
   g_assert_nonnull (dialog);
-  gtk_window_set_default_size (dialog, 520, 600);
   ferry_sign_in_dialog_set_server (FERRY_SIGN_IN_DIALOG (dialog), server);
   return dialog;
 }
@@ -405,6 +379,13 @@ is_button_with_action (GtkWidget     *widget,
                        gconstpointer  action)
 {
   return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 static gboolean
@@ -848,8 +829,14 @@ test_accounts (void)
   {
     GtkWindow *dialog = open_sign_in (window, FERRY_ROLE_NEW, fedisim_server_get_host (not_fedi));
 
+    GtkWidget *entry = ferry_ui_find_widget_of_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+
     spin (3000, NULL, NULL);
     g_assert_false (default_sensitive (dialog));
+    /* On the field, in words; no certificate in question, so no authority to trust. */
+    g_assert_true (gtk_widget_has_css_class (entry, "error"));
+    g_assert_false (gtk_widget_get_visible (ferry_ui_find_widget (GTK_WIDGET (dialog), is_button_labelled,
+                                                                  _("_Trust a Certificate Authority…"))));
     ferry_ui_take_screenshot (GTK_WIDGET (dialog), "sign-in-error");
     gtk_window_destroy (dialog);
   }
@@ -913,7 +900,7 @@ main (int   argc,
   g_test_add_func ("/ui/shortcuts", test_shortcuts);
   g_test_add_func ("/ui/window-state-saved", test_window_state_saved);
   g_test_add_func ("/ui/accounts", test_accounts);
-  g_test_add_func ("/ui/preferences", test_preferences);
+  ferry_ui_add_dialog_tests (app, world, manager);
 
   ret = g_test_run ();
 
