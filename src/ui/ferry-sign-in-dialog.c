@@ -36,6 +36,7 @@ struct _FerrySignInDialog
 
   /* Template widgets */
   GtkLabel            *heading;
+  GtkWidget           *explanation;
   AdwEntryRow         *server_entry;
   AdwActionRow        *probe_row;
   GtkStack            *probe_icon;
@@ -119,6 +120,8 @@ show_step (FerrySignInDialog *self,
   gtk_spinner_set_spinning (self->waiting_spinner, g_str_equal (name, "waiting"));
   gtk_spinner_set_spinning (self->finishing_spinner, g_str_equal (name, "finishing"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->server_entry), g_str_equal (name, "start"));
+  /* How to start, only until it has started: the browser's steps need the room. */
+  gtk_widget_set_visible (self->explanation, g_str_equal (name, "start"));
   if (g_str_equal (name, "start"))
     {
       gtk_window_set_default_widget (GTK_WINDOW (self), self->continue_button);
@@ -419,6 +422,7 @@ ferry_sign_in_dialog_class_init (FerrySignInDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/ferry-sign-in-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, heading);
+  gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, explanation);
   gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, server_entry);
   gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, probe_row);
   gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, probe_icon);
