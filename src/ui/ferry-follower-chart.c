@@ -219,6 +219,7 @@ ferry_follower_chart_snapshot (GtkWidget   *widget,
     g_autoptr(GDateTime) first = g_date_time_new_from_unix_local (t0);
     g_autoptr(GDateTime) tick = NULL;
     int step_days = (int) (span / 86400 / N_DATE_TICKS) + 1;
+    g_autofree char *previous = NULL;
 
     if (span >= 2 * 86400 && first != NULL)
       tick = g_date_time_new_local (g_date_time_get_year (first), g_date_time_get_month (first),
@@ -245,6 +246,11 @@ ferry_follower_chart_snapshot (GtkWidget   *widget,
           break;
         x = plot_x + (double) (time - t0) / (double) span * plot_width;
         text = format_tick (time, span);
+        /* Within a few minutes the times repeat: each once. */
+        if (g_strcmp0 (text, previous) == 0)
+          continue;
+        g_free (previous);
+        previous = g_strdup (text);
         cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.25);
         cairo_move_to (cr, x, plot_y + plot_height);
         cairo_line_to (cr, x, plot_y + plot_height + 4);

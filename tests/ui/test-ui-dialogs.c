@@ -54,7 +54,8 @@ static gboolean
 is_labelled (GtkWidget     *widget,
              gconstpointer  label)
 {
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 static GtkWidget *
@@ -304,7 +305,7 @@ test_chart (void)
   const gint64 old[] = { 120, 118, 60, 44, 41 };
   const gint64 new[] = { 0, 2, 58, 73, 75 };
   g_autofree char *description = NULL;
-  g_autofree char *first = g_date_time_format (start, "%e %b");
+  g_autofree char *first = g_date_time_format (start, C_("chart", "%e %b"));
 
   for (guint i = 0; i < G_N_ELEMENTS (old); i++)
     {
