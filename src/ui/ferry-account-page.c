@@ -220,6 +220,7 @@ update (FerryAccountPage *self)
     g_autofree char *display = parsed ? ferry_handle_to_display (parsed) : g_strdup (handle);
 
     gtk_label_set_label (self->handle_label, display);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->handle_label), display);
     gtk_button_set_icon_name (GTK_BUTTON (self->copy_handle_button), "edit-copy-symbolic");
     gtk_widget_set_tooltip_text (self->copy_handle_button, _("Copy the Account’s Address"));
     adw_action_row_set_subtitle (self->server_row, parsed ? parsed->display_host : handle);

@@ -38,7 +38,7 @@ update (FerryCaDialog *self)
   path = self->settings ? g_settings_get_string (self->settings, "ca-file") : g_strdup ("");
   shown = g_filename_display_name (path);
   adw_action_row_set_subtitle (self->ca_row, path[0] ? shown : _("None chosen"));
-  gtk_widget_set_sensitive (self->clear_button, path[0] != '\0');
+  gtk_widget_set_visible (self->clear_button, path[0] != '\0');
 }
 
 static void
