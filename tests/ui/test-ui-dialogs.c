@@ -279,6 +279,13 @@ test_trust_ca (void)
    * asked again by itself. */
   g_settings_set_string (settings, "ca-file", fedisim_world_get_ca_file (world));
   g_assert_nonnull (ferry_account_manager_get_tls_database (manager));
+  {
+    AdwActionRow *row = ADW_ACTION_ROW (ferry_ui_find_widget_of_type (GTK_WIDGET (ca),
+                                                                      ADW_TYPE_ACTION_ROW));
+    g_autofree char *name = g_path_get_basename (fedisim_world_get_ca_file (world));
+
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), name));
+  }
   gtk_window_destroy (ca);
   spin (10000, default_sensitive, dialog);
   g_assert_true (default_sensitive (dialog));
