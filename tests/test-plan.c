@@ -235,6 +235,60 @@ test_plan_jobs (void)
   g_assert_cmpint (state_of (plan, FERRY_STEP_BACKUP), ==, FERRY_STEP_STATE_PENDING);
 }
 
+/* A step opens once what it works on is there: the accounts, the backup, the move. */
+static void
+test_plan_lock_reasons (void)
+{
+  g_autoptr(FerryPlan) plan = ferry_plan_new ();
+  const FerryAccountState out = FERRY_ACCOUNT_SIGNED_OUT;
+  const FerryAccountState in = FERRY_ACCOUNT_SIGNED_IN;
+
+  /* Nobody signed in: only the accounts step opens; the backup needs the old account. */
+  g_assert_null (ferry_plan_get_lock_reason (plan, FERRY_STEP_ACCOUNTS, out, out));
+  g_assert_cmpstr (ferry_plan_get_lock_reason (plan, FERRY_STEP_CHECKS, out, out), ==,
+                   "Sign in to both accounts first");
+  g_assert_cmpstr (ferry_plan_get_lock_reason (plan, FERRY_STEP_BACKUP, out, out), ==,
+                   "Sign in to the old account first");
+  g_assert_cmpstr (ferry_plan_get_lock_reason (plan, FERRY_STEP_MOVE, out, in), ==,
+                   "Sign in to the old account first");
+  g_assert_cmpstr (ferry_plan_get_lock_reason (plan, FERRY_STEP_TRANSFER, in, out), ==,
+                   "Sign in to the new account first");
+  /* A revoked sign-in is one to make again. */
+  g_assert_cmpstr (ferry_plan_get_lock_reason (plan, FERRY_STEP_CHECKS, FERRY_ACCOUNT_EXPIRED, in),
+                   ==, "Sign in to the old account first");
+
+  /* The old account alone: its backup opens, nothing that needs the new one. */
+  g_assert_null (ferry_plan_get_lock_reason (plan, FERRY_STEP_BACKUP, in, out));
+  g_assert_nonnull (ferry_plan_get_lock_reason (plan, FERRY_STEP_CHECKS, in, out));
+
+  /* Both: the checks and the backup open; the transfer and the move wait for the backup. */
+  g_assert_null (ferry_plan_get_lock_reason (plan, FERRY_STEP_CHECKS, in, in));
+  g_assert_null (ferry_plan_get_lock_reason (plan, FERRY_STEP_BACKUP, in, in));
+  g_assert_cmpstr (ferry_plan_get_lock_reason (plan, FERRY_STEP_TRANSFER, in, in), ==,
+                   "Back up the old account first");
+  g_assert_cmpstr (ferry_plan_get_lock_reason (plan, FERRY_STEP_MOVE, in, in), ==,
+                   "Back up the old account first");
+  g_assert_cmpstr (ferry_plan_get_lock_reason (plan, FERRY_STEP_WATCH, in, in), ==,
+                   "Opens after the move");
+
+  /* Failed checks do not lock the backup (the checks ask for one). */
+  ferry_step_set_state (ferry_plan_get_step (plan, FERRY_STEP_CHECKS), FERRY_STEP_STATE_FAILED);
+  g_assert_null (ferry_plan_get_lock_reason (plan, FERRY_STEP_BACKUP, in, in));
+
+  /* Backed up: the transfer and the move open, the transfer not required first. */
+  ferry_step_set_state (ferry_plan_get_step (plan, FERRY_STEP_BACKUP), FERRY_STEP_STATE_DONE);
+  g_assert_null (ferry_plan_get_lock_reason (plan, FERRY_STEP_TRANSFER, in, in));
+  g_assert_null (ferry_plan_get_lock_reason (plan, FERRY_STEP_MOVE, in, in));
+  g_assert_nonnull (ferry_plan_get_lock_reason (plan, FERRY_STEP_WATCH, in, in));
+
+  /* Moved: the old server refuses the old token, and the followers open. */
+  ferry_step_set_state (ferry_plan_get_step (plan, FERRY_STEP_MOVE), FERRY_STEP_STATE_DONE);
+  g_assert_null (ferry_plan_get_lock_reason (plan, FERRY_STEP_WATCH, FERRY_ACCOUNT_LOGIN_DISABLED,
+                                             in));
+  g_assert_null (ferry_plan_get_lock_reason (plan, FERRY_STEP_MOVE, FERRY_ACCOUNT_LOGIN_DISABLED,
+                                             in));
+}
+
 static void
 test_step_notify_only_on_change (void)
 {
@@ -264,6 +318,7 @@ main (int   argc,
   g_test_add_func ("/plan/order", test_plan_order);
   g_test_add_func ("/plan/gates", test_plan_gates);
   g_test_add_func ("/plan/jobs", test_plan_jobs);
+  g_test_add_func ("/plan/lock-reasons", test_plan_lock_reasons);
   g_test_add_func ("/step/notify-only-on-change", test_step_notify_only_on_change);
 
   return g_test_run ();
