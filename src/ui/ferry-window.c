@@ -396,9 +396,10 @@ ferry_window_dispose (GObject *object)
   if (self->manager != NULL)
     g_signal_handlers_disconnect_by_data (self->manager, self);
   g_clear_object (&self->manager);
+  /* Nothing the pages end while they go (their jobs) reaches the rows after them. */
+  for (guint i = 0; self->plan != NULL && i < FERRY_STEP_N_KINDS; i++)
+    g_signal_handlers_disconnect_by_data (ferry_plan_get_step (self->plan, i), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FERRY_TYPE_WINDOW);
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (ferry_plan_get_step (self->plan, FERRY_STEP_MOVE), self);
   g_clear_object (&self->plan);
 
   G_OBJECT_CLASS (ferry_window_parent_class)->dispose (object);
@@ -510,6 +511,10 @@ ferry_window_init (FerryWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     gtk_list_box_append (self->steps_list, create_step_row (self, i));
   g_signal_connect (self->steps_list, "row-activated", G_CALLBACK (on_step_row_activated), self);
+  /* Each step's row follows its state, whoever changes it (a job, the move as checked). */
+  for (guint i = 0; i < FERRY_STEP_N_KINDS; i++)
+    g_signal_connect_swapped (ferry_plan_get_step (self->plan, i), "notify::state",
+                              G_CALLBACK (update_steps), self);
   g_signal_connect (ferry_plan_get_step (self->plan, FERRY_STEP_MOVE), "notify::state",
                     G_CALLBACK (on_move_step_state), self);
   g_signal_connect_swapped (self->back_button, "clicked", G_CALLBACK (on_back_clicked), self);
