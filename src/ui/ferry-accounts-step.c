@@ -138,14 +138,14 @@ ferry_accounts_step_size_allocate (GtkWidget *widget,
         {
           int x = i == 0 ? 0 : column + GAP;
           int w = i == 0 ? column : width - column - GAP;
-          int top = height_of (self->headings[i], w) + 2 * HEADING_MARGIN;
+          int heading_height = height_of (self->headings[i], w);
+          int top = heading_height + 2 * HEADING_MARGIN;
+          GtkAllocation heading = { x, HEADING_MARGIN, w, heading_height };
+          GtkAllocation page = { x, top, w, MAX (height - top, 0) };
 
           gtk_widget_set_child_visible (self->pages[i], TRUE);
-          gtk_widget_size_allocate (self->headings[i],
-                                    &(GtkAllocation) { x, HEADING_MARGIN, w, top - 2 * HEADING_MARGIN },
-                                    -1);
-          gtk_widget_size_allocate (self->pages[i],
-                                    &(GtkAllocation) { x, top, w, MAX (height - top, 0) }, -1);
+          gtk_widget_size_allocate (self->headings[i], &heading, -1);
+          gtk_widget_size_allocate (self->pages[i], &page, -1);
         }
       gtk_widget_size_allocate (self->separator, &(GtkAllocation) { column, 0, GAP, height }, -1);
     }
@@ -163,11 +163,11 @@ ferry_accounts_step_size_allocate (GtkWidget *widget,
       for (guint i = 0; i < G_N_ELEMENTS (self->pages); i++)
         {
           gboolean shown = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->toggles[i]));
+          GtkAllocation page = { 0, top, width, MAX (height - top, 0) };
 
           gtk_widget_set_child_visible (self->pages[i], shown);
           if (shown)
-            gtk_widget_size_allocate (self->pages[i],
-                                      &(GtkAllocation) { 0, top, width, MAX (height - top, 0) }, -1);
+            gtk_widget_size_allocate (self->pages[i], &page, -1);
         }
     }
 }

@@ -84,7 +84,8 @@ ferry_done_page_class_init (FerryDonePageClass *klass)
 
   object_class->dispose = ferry_done_page_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/ferry-done-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/ferry-done-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FerryDonePage, status_page);
   gtk_widget_class_bind_template_child (widget_class, FerryDonePage, moved_row);
   gtk_widget_class_bind_template_child (widget_class, FerryDonePage, backup_row);

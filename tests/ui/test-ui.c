@@ -23,6 +23,7 @@
 #include "fedisim.h"
 #include "ferry-test-util.h"
 #include "ferry-ui-test-util.h"
+#include "ferry-ui-journey.h"
 #include "fedisim-browser.h"
 #include "ferry-account-page.h"
 #include "ferry-application.h"
@@ -142,184 +143,13 @@ new_window (void)
   return window;
 }
 
-/* The window's parts a person sees and uses, found as a person would: by what they show. */
-
-static gboolean
-is_stack_with (GtkWidget     *widget,
-               gconstpointer  child)
-{
-  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), child) != NULL;
-}
-
-/* The main stack's visible child: "start", or a journey ("individual"). */
-static const char *
-shown_journey (FerryWindow *window)
-{
-  GtkWidget *stack = ferry_ui_find_widget (GTK_WIDGET (window), is_stack_with, "start");
-
-  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
-}
-
-/* The step's page on show: "accounts", "backup", … "done". */
-static const char *
-shown_page (FerryWindow *window)
-{
-  GtkWidget *stack = ferry_ui_find_widget (GTK_WIDGET (window), is_stack_with, "accounts");
-
-  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
-}
-
-static gboolean
-is_sidebar (GtkWidget     *widget,
-            gconstpointer  data)
-{
-  return GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar");
-}
-
-/* The sidebar's row of the step titled @title. */
-static GtkWidget *
-step_row (FerryWindow *window,
-          const char  *title)
-{
-  GtkWidget *row = ferry_ui_find_row (ferry_ui_find_widget (GTK_WIDGET (window), is_sidebar, NULL),
-                                      title);
-
-  g_assert_nonnull (row);
-  return row;
-}
-
-/* The words under the step's name in the sidebar: its state. */
-static const char *
-step_state (FerryWindow *window,
-            const char  *title)
-{
-  return adw_action_row_get_subtitle (ADW_ACTION_ROW (step_row (window, title)));
-}
-
-/* Opens a step from the sidebar, as a click on its row does. */
-static void
-open_step (FerryWindow *window,
-           const char  *title,
-           const char  *page)
-{
-  GtkWidget *row = step_row (window, title);
-
-  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
-  g_signal_emit_by_name (row, "activate");
-  g_assert_cmpstr (shown_page (window), ==, page);
-}
-
-static AdwLeaflet *
-leaflet_of (FerryWindow *window)
-{
-  return ADW_LEAFLET (ferry_ui_find_widget_of_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
-}
-
-/* An icon button, by its tooltip (the same words as its accessible name). */
-static gboolean
-is_button_named (GtkWidget     *widget,
-                 gconstpointer  name)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), name) == 0;
-}
-
-/* The sidebar's steps by their English names' translations, in order. */
-#define N_STEPS 7
-static const char *
-step_title (guint i)
-{
-  const char *titles[N_STEPS] = {
-    N_("Accounts"), N_("Checks"), N_("Backup"), N_("Transfer"), N_("Alias and Move"),
-    N_("Followers"), N_("Summary"),
-  };
-
-  return _(titles[i]);
-}
-
-/* Each step's state as the sidebar says it, compared with @expected (translated here);
- * NULL: not checked. */
-static void
-assert_steps (FerryWindow *window,
-              const char  *expected[N_STEPS])
-{
-  for (guint i = 0; i < N_STEPS; i++)
-    {
-      if (expected[i] == NULL)
-        continue;
-      g_assert_cmpstr (step_state (window, step_title (i)), ==, _(expected[i]));
-      /* A locked step (its words a reason) cannot be opened. */
-      if (g_str_has_suffix (expected[i], " first") || g_str_has_prefix (expected[i], "Opens "))
-        g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (step_row (window, step_title (i)))));
-      else
-        g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (step_row (window, step_title (i)))));
-    }
-}
-
-/* The window at 360 px: one column. The step's page is on show with a back button, which
- * leads to the steps; photographed both ways (@name, and @name-steps). */
-static void
-photograph_narrow (FerryWindow *window,
-                   const char  *name)
-{
-  AdwLeaflet *leaflet = leaflet_of (window);
-  g_autofree char *steps_name = g_strconcat (name, "-steps", NULL);
-  const char *page = shown_page (window);
-  GtkWidget *back;
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
-  ferry_ui_wait_for_frames (GTK_WIDGET (window), 10);
-  g_assert_true (adw_leaflet_get_folded (leaflet));
-  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
-  ferry_ui_take_screenshot (GTK_WIDGET (window), name);
-  back = ferry_ui_find_widget (GTK_WIDGET (window), is_button_named, _("All Steps"));
-  g_assert_nonnull (back);
-  g_assert_true (gtk_widget_get_visible (back));
-  g_signal_emit_by_name (back, "clicked");
-  ferry_ui_wait_for_frames (GTK_WIDGET (window), 30);
-  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "sidebar");
-  ferry_ui_take_screenshot (GTK_WIDGET (window), steps_name);
-  /* Back to the page through its row, and wide again: both columns. */
-  for (guint i = 0; i < N_STEPS; i++)
-    {
-      GtkWidget *row = step_row (window, step_title (i));
-
-      if (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)))
-        g_signal_emit_by_name (row, "activate");
-    }
-  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
-  g_assert_cmpstr (shown_page (window), ==, page);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  ferry_ui_wait_for_frames (GTK_WIDGET (window), 10);
-  g_assert_false (adw_leaflet_get_folded (leaflet));
-  g_assert_false (gtk_widget_get_visible (back));
-}
-
-static void
-photograph_dark (FerryWindow *window,
-                 const char  *name)
-{
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      ADW_COLOR_SCHEME_FORCE_DARK);
-  ferry_ui_take_screenshot (GTK_WIDGET (window), name);
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      ADW_COLOR_SCHEME_DEFAULT);
-}
-
-static gboolean
-is_journey_row (GtkWidget     *widget,
-                gconstpointer  data)
-{
-  return ADW_IS_ACTION_ROW (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX) != NULL &&
-         gtk_widget_has_css_class (gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX), "journeys");
-}
-
 /* The start screen: the journeys as large rows; one opens, and is opened again next time. */
 static void
 test_start (void)
 {
   GSettings *settings = ferry_application_get_settings (app);
   const char *language = g_getenv ("LANGUAGE");
-  const char *nobody[N_STEPS] = {
+  const char *nobody[FERRY_UI_N_STEPS] = {
     N_("Next"), N_("Sign in to both accounts first"), N_("Sign in to the old account first"),
     N_("Sign in to both accounts first"), N_("Sign in to both accounts first"),
     N_("Sign in to both accounts first"), N_("Opens after the move"),
@@ -334,44 +164,58 @@ test_start (void)
   if (language != NULL && g_str_has_prefix (language, "de"))
     g_assert_cmpstr (_("Welcome to Ferry"), !=, "Welcome to Ferry");
 
-  g_assert_cmpstr (shown_journey (window), ==, "start");
-  row = ferry_ui_find_widget (GTK_WIDGET (window), is_journey_row, NULL);
+  g_assert_cmpstr (ferry_ui_shown_journey (window), ==, "start");
+  row = ferry_ui_find_widget (GTK_WIDGET (window), ferry_ui_is_journey_row, NULL);
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    _("Move My Account"));
   /* The journeys still to come are absent, not placeholders: one row only. */
   g_assert_null (gtk_widget_get_next_sibling (row));
   ferry_ui_take_screenshot (GTK_WIDGET (window), "start");
-  photograph_dark (window, "start-dark");
+  ferry_ui_photograph_dark (window, "start-dark");
 
   /* Into the journey: its steps, each saying where it stands; only the accounts open. */
   g_signal_emit_by_name (row, "activate");
-  g_assert_cmpstr (shown_journey (window), ==, "individual");
+  g_assert_cmpstr (ferry_ui_shown_journey (window), ==, "individual");
   {
     g_autofree char *journey = g_settings_get_string (settings, "journey");
 
     g_assert_cmpstr (journey, ==, "individual");
   }
-  g_assert_cmpstr (shown_page (window), ==, "accounts");
-  assert_steps (window, nobody);
+  g_assert_cmpstr (ferry_ui_shown_page (window), ==, "accounts");
+  ferry_ui_assert_steps (window, nobody);
   /* A locked step does not open; the step on show stays the one chosen. */
-  g_signal_emit_by_name (step_row (window, _("Checks")), "activate");
-  g_assert_cmpstr (shown_page (window), ==, "accounts");
-  g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (step_row (window, _("Accounts")))));
+  g_signal_emit_by_name (ferry_ui_step_row (window, _("Checks")), "activate");
+  g_assert_cmpstr (ferry_ui_shown_page (window), ==, "accounts");
+  g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (ferry_ui_step_row (window,
+                                                                                   _("Accounts")))));
   ferry_ui_take_screenshot (GTK_WIDGET (window), "steps");
-  photograph_dark (window, "steps-dark");
-  open_step (window, _("Accounts"), "accounts");
-  photograph_narrow (window, "accounts-narrow");
+  ferry_ui_photograph_dark (window, "steps-dark");
+  ferry_ui_open_step (window, _("Accounts"), "accounts");
+  ferry_ui_photograph_narrow (window, "accounts-narrow");
+  /* A message sits over the step's page, not over the header bars or the sidebar. */
+  ferry_window_show_message (window, _("Back to the Start"));
+  {
+    GtkWidget *root = GTK_WIDGET (window);
+    GtkWidget *overlay = ferry_ui_find_widget (root, ferry_ui_is_mapped_overlay, NULL);
+    GtkWidget *content = ferry_ui_find_widget (root, ferry_ui_is_stack_with, "accounts");
+
+    g_assert_nonnull (overlay);
+    g_assert_null (ferry_ui_find_widget_of_type (overlay, ADW_TYPE_HEADER_BAR));
+    g_assert_null (ferry_ui_find_widget (overlay, ferry_ui_is_sidebar, NULL));
+    g_assert_true (gtk_widget_get_parent (content) == overlay);
+  }
 
   /* Closed and opened again: the journey under way. */
   gtk_window_destroy (GTK_WINDOW (window));
   window = new_window ();
-  g_assert_cmpstr (shown_journey (window), ==, "individual");
+  g_assert_cmpstr (ferry_ui_shown_journey (window), ==, "individual");
   /* Back to the start, which is then where Ferry opens. */
-  home = ferry_ui_find_widget (GTK_WIDGET (window), is_button_named, _("Back to the Start"));
+  home = ferry_ui_find_widget (GTK_WIDGET (window), ferry_ui_is_button_named,
+                               _("Back to the Start"));
   g_assert_nonnull (home);
   g_signal_emit_by_name (home, "clicked");
-  g_assert_cmpstr (shown_journey (window), ==, "start");
+  g_assert_cmpstr (ferry_ui_shown_journey (window), ==, "start");
   {
     g_autofree char *journey = g_settings_get_string (settings, "journey");
 
@@ -632,7 +476,7 @@ label_is_go_on (gpointer data)
 static gboolean
 checks_failed (gpointer data)
 {
-  return g_strcmp0 (step_state (data, _("Checks")), _("Needs attention")) == 0;
+  return g_strcmp0 (ferry_ui_step_state (data, _("Checks")), _("Needs attention")) == 0;
 }
 
 static gboolean
@@ -679,14 +523,14 @@ transfer_through_page (FerryWindow *window)
 
   /* The backup done, the transfer opens; the checks still want it (or it skipped). */
   {
-    const char *backed_up[N_STEPS] = {
+    const char *backed_up[FERRY_UI_N_STEPS] = {
       N_("Done"), N_("Needs attention"), N_("Done"), N_("To do"),
       N_("To do"), N_("Opens after the move"), N_("Opens after the move"),
     };
 
-    assert_steps (window, backed_up);
+    ferry_ui_assert_steps (window, backed_up);
   }
-  open_step (window, _("Transfer"), "transfer");
+  ferry_ui_open_step (window, _("Transfer"), "transfer");
   g_object_set_data (G_OBJECT (page), "ferry-test-wanted", (gpointer) "setup");
   spin (10000, stack_shows, page);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "setup");
@@ -695,7 +539,7 @@ transfer_through_page (FerryWindow *window)
   g_assert_true (gtk_widget_activate_action (page, "page.start", NULL));
   g_assert_true (gtk_widget_activate_action (page, "page.pause", NULL));
   spin (800, NULL, NULL);
-  g_assert_cmpstr (step_state (window, _("Transfer")), ==, _("Under way"));
+  g_assert_cmpstr (ferry_ui_step_state (window, _("Transfer")), ==, _("Under way"));
   ferry_ui_take_screenshot (GTK_WIDGET (window), "transfer-running");
   g_assert_true (gtk_widget_activate_action (page, "page.pause", NULL));
   g_object_set_data (G_OBJECT (page), "ferry-test-wanted", (gpointer) "finished");
@@ -709,9 +553,9 @@ transfer_through_page (FerryWindow *window)
   g_assert_cmpstr (adw_status_page_get_title (finished), ==, _("Transfer Checked"));
   g_assert_nonnull (ferry_transfer_page_get_transfer (FERRY_TRANSFER_PAGE (page)));
   g_assert_cmpuint (ferry_transfer_get_n_missing (ferry_transfer_page_get_transfer (FERRY_TRANSFER_PAGE (page))), <, 20);
-  g_assert_cmpstr (step_state (window, _("Transfer")), ==, _("Done"));
+  g_assert_cmpstr (ferry_ui_step_state (window, _("Transfer")), ==, _("Done"));
   ferry_ui_take_screenshot (GTK_WIDGET (window), "transfer-finished");
-  photograph_narrow (window, "transfer-narrow");
+  ferry_ui_photograph_narrow (window, "transfer-narrow");
 
   /* A transfer under way when Ferry closed goes on by itself at the next start: the job
    * manager has it on disk. */
@@ -871,15 +715,6 @@ wait_for_stage (MoveWait        *wait,
   g_assert_true (move_stage_is (wait));
 }
 
-/* The header's title @title, on show. */
-static gboolean
-is_shown_title (GtkWidget     *widget,
-                gconstpointer  title)
-{
-  return ADW_IS_WINDOW_TITLE (widget) && gtk_widget_get_mapped (widget) &&
-         g_strcmp0 (adw_window_title_get_title (ADW_WINDOW_TITLE (widget)), title) == 0;
-}
-
 static gboolean
 stragglers_counted (gpointer data)
 {
@@ -902,28 +737,28 @@ move_through_page (FerryWindow   *window,
   g_autofree char *answer = NULL;
   const char *fields[] = { "account_migration[acct]", target, "account_migration[current_password]", "alice-pw", NULL };
   MoveWait wait = { page, FERRY_MOVE_STAGE_ALIAS, FERRY_MOVE_STATUS_READY };
-  const char *ready[N_STEPS] = {
+  const char *ready[FERRY_UI_N_STEPS] = {
     N_("Done"), N_("Done"), N_("Done"), N_("Done"), N_("Next"), N_("Opens after the move"),
     N_("Opens after the move"),
   };
-  const char *moved[N_STEPS] = {
+  const char *moved[FERRY_UI_N_STEPS] = {
     N_("Done"), N_("Done"), N_("Done"), N_("Done"), N_("Done"), NULL,
     N_("What happened, what to watch"),
   };
 
   /* The checks: on the move's page, from their own row. */
-  open_step (window, _("Checks"), "move");
+  ferry_ui_open_step (window, _("Checks"), "move");
   wait_for_stage (&wait, FERRY_MOVE_STAGE_ALIAS, FERRY_MOVE_STATUS_READY);
   ferry_ui_take_screenshot (GTK_WIDGET (window), "move-checks");
-  assert_steps (window, ready);
-  open_step (window, _("Alias and Move"), "move");
+  ferry_ui_assert_steps (window, ready);
+  ferry_ui_open_step (window, _("Alias and Move"), "move");
   ferry_ui_take_screenshot (GTK_WIDGET (window), "steps-ready");
   g_assert_true (gtk_widget_activate_action (page, "page.alias", NULL));
   wait_for_stage (&wait, FERRY_MOVE_STAGE_ALIAS, FERRY_MOVE_STATUS_DONE);
   /* Mastodon has no API for the move: the page is opened, and Ferry waits for it. */
   g_assert_true (gtk_widget_activate_action (page, "page.move", NULL));
   wait_for_stage (&wait, FERRY_MOVE_STAGE_MOVE, FERRY_MOVE_STATUS_WAITING);
-  g_assert_cmpstr (step_state (window, _("Alias and Move")), ==, _("Under way"));
+  g_assert_cmpstr (ferry_ui_step_state (window, _("Alias and Move")), ==, _("Under way"));
   ferry_ui_take_screenshot (GTK_WIDGET (window), "move-waiting");
   answer = fedisim_browser_submit_settings (browser, migration, "alice", "alice-pw", fields, &error);
   g_assert_no_error (error);
@@ -931,35 +766,37 @@ move_through_page (FerryWindow   *window,
   wait_for_stage (&wait, FERRY_MOVE_STAGE_MOVE, FERRY_MOVE_STATUS_DONE);
   fedisim_world_run_until_idle (world);
   /* The move done, its page gives way to what happened, by itself. */
-  g_assert_cmpstr (shown_page (window), ==, "done");
-  assert_steps (window, moved);
-  g_assert_nonnull (ferry_ui_find_widget (GTK_WIDGET (window), is_shown_title, _("Your Move Is Done")));
+  g_assert_cmpstr (ferry_ui_shown_page (window), ==, "done");
+  ferry_ui_assert_steps (window, moved);
+  g_assert_nonnull (ferry_ui_find_widget (GTK_WIDGET (window), ferry_ui_is_shown_title,
+                                          _("Your Move Is Done")));
   {
     FerryMove *move = ferry_move_page_get_move (FERRY_MOVE_PAGE (page));
     g_autofree char *from_to = g_strdup_printf (_("From %s to %s"),
                                                 ferry_move_get_origin_handle (move),
                                                 ferry_move_get_target_handle (move));
+    GtkWidget *moved_row = ferry_ui_find_row (GTK_WIDGET (window), _("Account moved"));
 
-    g_assert_nonnull (ferry_ui_find_row (GTK_WIDGET (window), _("Account moved")));
-    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (ferry_ui_find_row (GTK_WIDGET (window), _("Account moved")))),
-                     ==, from_to);
+    g_assert_nonnull (moved_row);
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (moved_row)), ==, from_to);
   }
   ferry_ui_take_screenshot (GTK_WIDGET (window), "done");
-  photograph_dark (window, "done-dark");
-  photograph_narrow (window, "done-narrow");
+  ferry_ui_photograph_dark (window, "done-dark");
+  ferry_ui_photograph_narrow (window, "done-narrow");
   /* The move's own page, and back to the summary from the sidebar. */
-  open_step (window, _("Alias and Move"), "move");
+  ferry_ui_open_step (window, _("Alias and Move"), "move");
   ferry_ui_take_screenshot (GTK_WIDGET (window), "move-done");
-  open_step (window, _("Summary"), "done");
+  ferry_ui_open_step (window, _("Summary"), "done");
   /* The followers: counted, drawn, and the one on a server that ignores moves listed. */
   g_signal_emit_by_name (ferry_ui_find_widget (ferry_ui_find_widget_of_type (GTK_WIDGET (window),
                                                                              FERRY_TYPE_DONE_PAGE),
                                                is_button_with_action, "win.show-followers"),
                          "clicked");
-  g_assert_cmpstr (shown_page (window), ==, "followers");
+  g_assert_cmpstr (ferry_ui_shown_page (window), ==, "followers");
   spin (20000, stragglers_counted, followers);
   g_assert_cmpuint (ferry_followers_page_get_n_stragglers (FERRY_FOLLOWERS_PAGE (followers)), ==, 1);
-  g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (step_row (window, _("Followers")))));
+  g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (ferry_ui_step_row (window,
+                                                                                   _("Followers")))));
   ferry_ui_take_screenshot (GTK_WIDGET (window), "move-followers");
   /* And the way back. */
   g_assert_true (gtk_widget_activate_action (page, "win.move-back", NULL));
@@ -999,9 +836,10 @@ test_accounts (void)
   window = new_window ();
 
   /* From the start: the journey, at its first step, both accounts on one page. */
-  g_assert_cmpstr (shown_journey (window), ==, "start");
-  g_signal_emit_by_name (ferry_ui_find_widget (GTK_WIDGET (window), is_journey_row, NULL), "activate");
-  g_assert_cmpstr (shown_page (window), ==, "accounts");
+  g_assert_cmpstr (ferry_ui_shown_journey (window), ==, "start");
+  g_signal_emit_by_name (ferry_ui_find_widget (GTK_WIDGET (window), ferry_ui_is_journey_row, NULL),
+                         "activate");
+  g_assert_cmpstr (ferry_ui_shown_page (window), ==, "accounts");
   g_assert_true (gtk_widget_get_mapped (ferry_window_get_account_page (window, FERRY_ROLE_OLD)));
   g_assert_true (gtk_widget_get_mapped (ferry_window_get_account_page (window, FERRY_ROLE_NEW)));
   ferry_ui_take_screenshot (GTK_WIDGET (window), "accounts-empty");
@@ -1011,13 +849,13 @@ test_accounts (void)
                    ==, "alice");
   /* One account: still the next step; its backup opens, what needs both does not. */
   {
-    const char *old_only[N_STEPS] = {
+    const char *old_only[FERRY_UI_N_STEPS] = {
       N_("Next"), N_("Sign in to the new account first"), N_("To do"),
       N_("Sign in to the new account first"), N_("Sign in to the new account first"),
       N_("Sign in to the new account first"), N_("Opens after the move"),
     };
 
-    assert_steps (window, old_only);
+    ferry_ui_assert_steps (window, old_only);
   }
   ferry_ui_take_screenshot (GTK_WIDGET (window), "accounts-old");
 
@@ -1026,16 +864,16 @@ test_accounts (void)
   sign_in_through_dialog (window, FERRY_ROLE_NEW, new, &bob, NULL);
   /* Both: the accounts are done; the checks ask for a backup first. */
   {
-    const char *both[N_STEPS] = {
+    const char *both[FERRY_UI_N_STEPS] = {
       N_("Done"), N_("Needs attention"), N_("To do"), N_("Back up the old account first"),
       N_("Back up the old account first"), N_("Opens after the move"), N_("Opens after the move"),
     };
 
     spin (10000, checks_failed, window);
-    assert_steps (window, both);
+    ferry_ui_assert_steps (window, both);
   }
   ferry_ui_take_screenshot (GTK_WIDGET (window), "accounts");
-  photograph_dark (window, "accounts-dark");
+  ferry_ui_photograph_dark (window, "accounts-dark");
 
   /* Back up the old account from its page: the folder, the run, the end. */
   {
@@ -1047,9 +885,9 @@ test_accounts (void)
     FerryBackup *backup;
 
     /* The old account's Back Up button leads to the backup step. */
-    g_signal_emit_by_name (ferry_ui_find_widget (old_page, is_button_with_action, "win.show-backup"),
-                           "clicked");
-    g_assert_cmpstr (shown_page (window), ==, "backup");
+    g_signal_emit_by_name (ferry_ui_find_widget (old_page, is_button_with_action,
+                                                 "win.show-backup"), "clicked");
+    g_assert_cmpstr (ferry_ui_shown_page (window), ==, "backup");
     g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
     ferry_backup_page_set_folder (page, folder);
     spin (1500, NULL, NULL);   /* the counts come in */
@@ -1061,12 +899,12 @@ test_accounts (void)
     /* Paused at once, so that the picture shows it running. */
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.pause", NULL));
     spin (800, NULL, NULL);
-    g_assert_cmpstr (step_state (window, _("Backup")), ==, _("Under way"));
+    g_assert_cmpstr (ferry_ui_step_state (window, _("Backup")), ==, _("Under way"));
     ferry_ui_take_screenshot (GTK_WIDGET (window), "backup-running");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.pause", NULL));
     spin (30000, backup_finished, page);
     g_assert_true (backup_finished (page));
-    g_assert_cmpstr (step_state (window, _("Backup")), ==, _("Done"));
+    g_assert_cmpstr (ferry_ui_step_state (window, _("Backup")), ==, _("Done"));
     ferry_ui_take_screenshot (GTK_WIDGET (window), "backup-finished");
     manifest = find_manifest (tmp);
     if (manifest == NULL)
