@@ -260,7 +260,11 @@ show_step (FerryWindow *self,
   gtk_stack_set_visible_child_name (self->content_stack, steps[index].page);
   adw_window_title_set_title (self->content_title,
                               index == SUMMARY ? _("Your Move Is Done") : _(steps[index].title));
-  gtk_list_box_select_row (self->steps_list, GTK_LIST_BOX_ROW (self->rows[index]));
+  /* A locked step opened from a page's button: no row stands for it. */
+  if (gtk_list_box_row_get_selectable (GTK_LIST_BOX_ROW (self->rows[index])))
+    gtk_list_box_select_row (self->steps_list, GTK_LIST_BOX_ROW (self->rows[index]));
+  else
+    gtk_list_box_unselect_all (self->steps_list);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
 

@@ -157,6 +157,7 @@ test_start (void)
   FerryWindow *window;
   GtkWidget *row;
   GtkWidget *home;
+  GtkWidget *sidebar;
 
   g_settings_set_string (settings, "journey", "");
   window = new_window ();
@@ -210,6 +211,16 @@ test_start (void)
   gtk_window_destroy (GTK_WINDOW (window));
   window = new_window ();
   g_assert_cmpstr (ferry_ui_shown_journey (window), ==, "individual");
+  /* The pages' buttons (win.show-*) lead to their steps: the old and the new account to
+   * the accounts, a step still locked to its page (which says what comes first). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-new", NULL));
+  g_assert_cmpstr (ferry_ui_shown_page (window), ==, "accounts");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-transfer", NULL));
+  g_assert_cmpstr (ferry_ui_shown_page (window), ==, "transfer");
+  sidebar = ferry_ui_find_widget (GTK_WIDGET (window), ferry_ui_is_sidebar, NULL);
+  g_assert_null (gtk_list_box_get_selected_row (GTK_LIST_BOX (sidebar)));
+  ferry_window_show_page (window, "overview");
+  g_assert_cmpstr (ferry_ui_shown_page (window), ==, "accounts");
   /* Back to the start, which is then where Ferry opens. */
   home = ferry_ui_find_widget (GTK_WIDGET (window), ferry_ui_is_button_named,
                                _("Back to the Start"));
