@@ -93,6 +93,13 @@ count_notify (GObject    *object,
 }
 
 static void
+count_changed (FerryPlan *plan,
+               guint     *count)
+{
+  (*count)++;
+}
+
+static void
 test_plan_order (void)
 {
   g_autoptr(FerryPlan) plan = ferry_plan_new ();
@@ -182,6 +189,7 @@ test_plan_jobs (void)
   g_autoptr(TestJob) transfer = NULL;
   g_autoptr(TestJob) sign_in = NULL;
   guint notifies = 0;
+  guint changes = 0;
 
   /* The one translation. */
   g_assert_cmpint (ferry_job_state_to_step_state (FERRY_JOB_STATE_IDLE), ==, FERRY_STEP_STATE_PENDING);
@@ -199,8 +207,11 @@ test_plan_jobs (void)
   g_assert_cmpint (state_of (plan, FERRY_STEP_BACKUP), ==, FERRY_STEP_STATE_PENDING);
   ferry_job_run_async (FERRY_JOB (backup), NULL, ran_cb, NULL);
   g_assert_cmpint (state_of (plan, FERRY_STEP_BACKUP), ==, FERRY_STEP_STATE_RUNNING);
+  g_signal_connect (plan, "changed", G_CALLBACK (count_changed), &changes);
   ferry_job_pause (FERRY_JOB (backup));
   g_assert_cmpint (state_of (plan, FERRY_STEP_BACKUP), ==, FERRY_STEP_STATE_RUNNING);
+  /* A pause leaves the step under way, and says so to whoever shows the job's state. */
+  g_assert_cmpuint (changes, ==, 1);
   ferry_job_resume (FERRY_JOB (backup));
   g_assert_cmpuint (notifies, ==, 1);
   end_job (backup, NULL);

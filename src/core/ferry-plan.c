@@ -53,6 +53,13 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (FerryPlan, ferry_plan, G_TYPE_OBJECT,
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static GType
 ferry_plan_get_item_type (GListModel *model)
 {
@@ -179,6 +186,16 @@ ferry_plan_class_init (FerryPlanClass *klass)
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * FerryPlan::changed:
+   *
+   * The steps were looked at again: the move changed, or a job observed changed its
+   * state (also one that leaves its step's state as it was, such as a pause).
+   */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -398,6 +415,7 @@ update (FerryPlan *self)
 
   for (guint i = 0; i < FERRY_STEP_N_KINDS; i++)
     ferry_step_set_state (self->steps[i], with_job (self, i, base[i]));
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
 static void

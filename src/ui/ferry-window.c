@@ -181,6 +181,16 @@ lock_reason (FerryWindow *self,
                                      account_state (self, FERRY_ROLE_NEW));
 }
 
+/* Whether the job doing step @kind is paused by the person. */
+static gboolean
+is_paused (FerryWindow   *self,
+           FerryStepKind  kind)
+{
+  FerryJob *job = ferry_plan_get_job (self->plan, kind);
+
+  return job != NULL && ferry_job_get_state (job) == FERRY_JOB_STATE_PAUSED;
+}
+
 /* Each step's badge and words: locked (with the reason), done, under way, skipped, needs
  * attention, next for the first one still ahead, to do for the others. */
 static void
@@ -192,7 +202,7 @@ update_steps (FerryWindow *self)
     const char *words;
   } looks[] = {
     [FERRY_STEP_STATE_PENDING] = { "number", NULL, N_("To do") },
-    [FERRY_STEP_STATE_RUNNING] = { "running", "current", N_("Under way") },
+    [FERRY_STEP_STATE_RUNNING] = { "running", NULL, N_("Under way") },
     [FERRY_STEP_STATE_DONE] = { "done", "done", N_("Done") },
     [FERRY_STEP_STATE_SKIPPED] = { "number", "skipped", N_("Skipped") },
     [FERRY_STEP_STATE_FAILED] = { "failed", "failed", N_("Needs attention") },
@@ -225,6 +235,13 @@ update_steps (FerryWindow *self)
         }
       else if (step == NULL)
         words = _("What happened, what to watch");
+      else if (state == FERRY_STEP_STATE_RUNNING && is_paused (self, steps[i].kind))
+        {
+          /* Under way, but nothing moves until the person resumes it. */
+          child = "number";
+          css = "current";
+          words = _("Paused");
+        }
       else if (step == current && state == FERRY_STEP_STATE_PENDING)
         {
           css = "current";
@@ -249,6 +266,9 @@ update_steps (FerryWindow *self)
       else
         gtk_widget_add_css_class (self->rows[i], "locked");
     }
+  /* The step on show, opened while it was locked, has its row once it opens. */
+  if (gtk_list_box_row_get_selectable (GTK_LIST_BOX_ROW (self->rows[self->shown])))
+    gtk_list_box_select_row (self->steps_list, GTK_LIST_BOX_ROW (self->rows[self->shown]));
 }
 
 /* Shows step @index of steps[]; narrow, the step instead of the list. */
@@ -402,8 +422,12 @@ ferry_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->manager, self);
   g_clear_object (&self->manager);
   /* Nothing the pages end while they go (their jobs) reaches the rows after them. */
-  for (guint i = 0; self->plan != NULL && i < FERRY_STEP_N_KINDS; i++)
-    g_signal_handlers_disconnect_by_data (ferry_plan_get_step (self->plan, i), self);
+  if (self->plan != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->plan, self);
+      g_signal_handlers_disconnect_by_data (ferry_plan_get_step (self->plan, FERRY_STEP_MOVE),
+                                            self);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), FERRY_TYPE_WINDOW);
   g_clear_object (&self->plan);
 
@@ -517,9 +541,7 @@ ferry_window_init (FerryWindow *self)
     gtk_list_box_append (self->steps_list, create_step_row (self, i));
   g_signal_connect (self->steps_list, "row-activated", G_CALLBACK (on_step_row_activated), self);
   /* Each step's row follows its state, whoever changes it (a job, the move as checked). */
-  for (guint i = 0; i < FERRY_STEP_N_KINDS; i++)
-    g_signal_connect_swapped (ferry_plan_get_step (self->plan, i), "notify::state",
-                              G_CALLBACK (update_steps), self);
+  g_signal_connect_swapped (self->plan, "changed", G_CALLBACK (update_steps), self);
   g_signal_connect (ferry_plan_get_step (self->plan, FERRY_STEP_MOVE), "notify::state",
                     G_CALLBACK (on_move_step_state), self);
   g_signal_connect_swapped (self->back_button, "clicked", G_CALLBACK (on_back_clicked), self);

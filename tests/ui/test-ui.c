@@ -550,7 +550,7 @@ transfer_through_page (FerryWindow *window)
   g_assert_true (gtk_widget_activate_action (page, "page.start", NULL));
   g_assert_true (gtk_widget_activate_action (page, "page.pause", NULL));
   spin (800, NULL, NULL);
-  g_assert_cmpstr (ferry_ui_step_state (window, _("Transfer")), ==, _("Under way"));
+  g_assert_cmpstr (ferry_ui_step_state (window, _("Transfer")), ==, _("Paused"));
   ferry_ui_take_screenshot (GTK_WIDGET (window), "transfer-running");
   g_assert_true (gtk_widget_activate_action (page, "page.pause", NULL));
   g_object_set_data (G_OBJECT (page), "ferry-test-wanted", (gpointer) "finished");
@@ -910,9 +910,10 @@ test_accounts (void)
     /* Paused at once, so that the picture shows it running. */
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.pause", NULL));
     spin (800, NULL, NULL);
-    g_assert_cmpstr (ferry_ui_step_state (window, _("Backup")), ==, _("Under way"));
+    g_assert_cmpstr (ferry_ui_step_state (window, _("Backup")), ==, _("Paused"));
     ferry_ui_take_screenshot (GTK_WIDGET (window), "backup-running");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.pause", NULL));
+    g_assert_cmpstr (ferry_ui_step_state (window, _("Backup")), ==, _("Under way"));
     spin (30000, backup_finished, page);
     g_assert_true (backup_finished (page));
     g_assert_cmpstr (ferry_ui_step_state (window, _("Backup")), ==, _("Done"));
