@@ -93,6 +93,13 @@ count_notify (GObject    *object,
 }
 
 static void
+count_changed (FerryPlan *plan,
+               guint     *count)
+{
+  (*count)++;
+}
+
+static void
 test_plan_order (void)
 {
   g_autoptr(FerryPlan) plan = ferry_plan_new ();
@@ -182,6 +189,7 @@ test_plan_jobs (void)
   g_autoptr(TestJob) transfer = NULL;
   g_autoptr(TestJob) sign_in = NULL;
   guint notifies = 0;
+  guint changes = 0;
 
   /* The one translation. */
   g_assert_cmpint (ferry_job_state_to_step_state (FERRY_JOB_STATE_IDLE), ==, FERRY_STEP_STATE_PENDING);
@@ -199,8 +207,11 @@ test_plan_jobs (void)
   g_assert_cmpint (state_of (plan, FERRY_STEP_BACKUP), ==, FERRY_STEP_STATE_PENDING);
   ferry_job_run_async (FERRY_JOB (backup), NULL, ran_cb, NULL);
   g_assert_cmpint (state_of (plan, FERRY_STEP_BACKUP), ==, FERRY_STEP_STATE_RUNNING);
+  g_signal_connect (plan, "changed", G_CALLBACK (count_changed), &changes);
   ferry_job_pause (FERRY_JOB (backup));
   g_assert_cmpint (state_of (plan, FERRY_STEP_BACKUP), ==, FERRY_STEP_STATE_RUNNING);
+  /* A pause leaves the step under way, and says so to whoever shows the job's state. */
+  g_assert_cmpuint (changes, ==, 1);
   ferry_job_resume (FERRY_JOB (backup));
   g_assert_cmpuint (notifies, ==, 1);
   end_job (backup, NULL);
@@ -235,6 +246,60 @@ test_plan_jobs (void)
   g_assert_cmpint (state_of (plan, FERRY_STEP_BACKUP), ==, FERRY_STEP_STATE_PENDING);
 }
 
+/* A step opens once what it works on is there: the accounts, the backup, the move. */
+static void
+test_plan_lock_reasons (void)
+{
+  g_autoptr(FerryPlan) plan = ferry_plan_new ();
+  const FerryAccountState out = FERRY_ACCOUNT_SIGNED_OUT;
+  const FerryAccountState in = FERRY_ACCOUNT_SIGNED_IN;
+
+  /* Nobody signed in: only the accounts step opens; the backup needs the old account. */
+  g_assert_null (ferry_plan_get_lock_reason (plan, FERRY_STEP_ACCOUNTS, out, out));
+  g_assert_cmpstr (ferry_plan_get_lock_reason (plan, FERRY_STEP_CHECKS, out, out), ==,
+                   "Sign in to both accounts first");
+  g_assert_cmpstr (ferry_plan_get_lock_reason (plan, FERRY_STEP_BACKUP, out, out), ==,
+                   "Sign in to the old account first");
+  g_assert_cmpstr (ferry_plan_get_lock_reason (plan, FERRY_STEP_MOVE, out, in), ==,
+                   "Sign in to the old account first");
+  g_assert_cmpstr (ferry_plan_get_lock_reason (plan, FERRY_STEP_TRANSFER, in, out), ==,
+                   "Sign in to the new account first");
+  /* A revoked sign-in is one to make again. */
+  g_assert_cmpstr (ferry_plan_get_lock_reason (plan, FERRY_STEP_CHECKS, FERRY_ACCOUNT_EXPIRED, in),
+                   ==, "Sign in to the old account first");
+
+  /* The old account alone: its backup opens, nothing that needs the new one. */
+  g_assert_null (ferry_plan_get_lock_reason (plan, FERRY_STEP_BACKUP, in, out));
+  g_assert_nonnull (ferry_plan_get_lock_reason (plan, FERRY_STEP_CHECKS, in, out));
+
+  /* Both: the checks and the backup open; the transfer and the move wait for the backup. */
+  g_assert_null (ferry_plan_get_lock_reason (plan, FERRY_STEP_CHECKS, in, in));
+  g_assert_null (ferry_plan_get_lock_reason (plan, FERRY_STEP_BACKUP, in, in));
+  g_assert_cmpstr (ferry_plan_get_lock_reason (plan, FERRY_STEP_TRANSFER, in, in), ==,
+                   "Back up the old account first");
+  g_assert_cmpstr (ferry_plan_get_lock_reason (plan, FERRY_STEP_MOVE, in, in), ==,
+                   "Back up the old account first");
+  g_assert_cmpstr (ferry_plan_get_lock_reason (plan, FERRY_STEP_WATCH, in, in), ==,
+                   "Opens after the move");
+
+  /* Failed checks do not lock the backup (the checks ask for one). */
+  ferry_step_set_state (ferry_plan_get_step (plan, FERRY_STEP_CHECKS), FERRY_STEP_STATE_FAILED);
+  g_assert_null (ferry_plan_get_lock_reason (plan, FERRY_STEP_BACKUP, in, in));
+
+  /* Backed up: the transfer and the move open, the transfer not required first. */
+  ferry_step_set_state (ferry_plan_get_step (plan, FERRY_STEP_BACKUP), FERRY_STEP_STATE_DONE);
+  g_assert_null (ferry_plan_get_lock_reason (plan, FERRY_STEP_TRANSFER, in, in));
+  g_assert_null (ferry_plan_get_lock_reason (plan, FERRY_STEP_MOVE, in, in));
+  g_assert_nonnull (ferry_plan_get_lock_reason (plan, FERRY_STEP_WATCH, in, in));
+
+  /* Moved: the old server refuses the old token, and the followers open. */
+  ferry_step_set_state (ferry_plan_get_step (plan, FERRY_STEP_MOVE), FERRY_STEP_STATE_DONE);
+  g_assert_null (ferry_plan_get_lock_reason (plan, FERRY_STEP_WATCH, FERRY_ACCOUNT_LOGIN_DISABLED,
+                                             in));
+  g_assert_null (ferry_plan_get_lock_reason (plan, FERRY_STEP_MOVE, FERRY_ACCOUNT_LOGIN_DISABLED,
+                                             in));
+}
+
 static void
 test_step_notify_only_on_change (void)
 {
@@ -264,6 +329,7 @@ main (int   argc,
   g_test_add_func ("/plan/order", test_plan_order);
   g_test_add_func ("/plan/gates", test_plan_gates);
   g_test_add_func ("/plan/jobs", test_plan_jobs);
+  g_test_add_func ("/plan/lock-reasons", test_plan_lock_reasons);
   g_test_add_func ("/step/notify-only-on-change", test_step_notify_only_on_change);
 
   return g_test_run ();

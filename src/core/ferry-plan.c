@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "ferry-backup.h"
 #include "ferry-follower-watch.h"
 #include "ferry-move-stage-job.h"
@@ -50,6 +52,13 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (FerryPlan, ferry_plan, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static GType
 ferry_plan_get_item_type (GListModel *model)
@@ -177,6 +186,16 @@ ferry_plan_class_init (FerryPlanClass *klass)
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * FerryPlan::changed:
+   *
+   * The steps were looked at again: the move changed, or a job observed changed its
+   * state (also one that leaves its step's state as it was, such as a pause).
+   */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -396,6 +415,7 @@ update (FerryPlan *self)
 
   for (guint i = 0; i < FERRY_STEP_N_KINDS; i++)
     ferry_step_set_state (self->steps[i], with_job (self, i, base[i]));
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
 static void
@@ -573,4 +593,56 @@ ferry_plan_set_job_manager (FerryPlan       *self,
   g_signal_connect (ferry_job_manager_get_jobs (manager), "items-changed",
                     G_CALLBACK (on_manager_jobs_changed), self);
   on_manager_jobs_changed (ferry_job_manager_get_jobs (manager), 0, 0, 0, self);
+}
+
+/* Whether @state leaves an account Ferry can work with (or is still finding out): not
+ * one to sign in to (again). A moved account's server refusing its token still counts. */
+static gboolean
+has_account (FerryAccountState state)
+{
+  return state != FERRY_ACCOUNT_SIGNED_OUT && state != FERRY_ACCOUNT_EXPIRED;
+}
+
+/**
+ * ferry_plan_get_lock_reason:
+ * @old_state: the state of the account moved from
+ * @new_state: the state of the account moved to
+ *
+ * What must come before step @kind can be opened at all, as the assistant says it. Only
+ * the hard rules lock a step: the accounts it works on, the backup before the transfer
+ * and the move (afterwards the old server refuses the old account's token), the move
+ * before the followers. Softer order (the checks before the backup, the transfer before
+ * the move, which may be skipped) is for the steps' own pages to explain.
+ *
+ * Returns: (nullable): the reason, translated, or %NULL when the step may be opened
+ */
+const char *
+ferry_plan_get_lock_reason (FerryPlan         *self,
+                            FerryStepKind      kind,
+                            FerryAccountState  old_state,
+                            FerryAccountState  new_state)
+{
+  gboolean old_there = has_account (old_state);
+  gboolean new_there = has_account (new_state);
+  gboolean moved;
+
+  g_return_val_if_fail (FERRY_IS_PLAN (self), NULL);
+  g_return_val_if_fail (kind < FERRY_STEP_N_KINDS, NULL);
+
+  moved = ferry_step_get_state (self->steps[FERRY_STEP_MOVE]) == FERRY_STEP_STATE_DONE;
+  if (kind == FERRY_STEP_ACCOUNTS)
+    return NULL;
+  /* The backup needs only the old account; every other step both. */
+  if (!old_there && !new_there && kind != FERRY_STEP_BACKUP)
+    return _("Sign in to both accounts first");
+  if (!old_there)
+    return _("Sign in to the old account first");
+  if (!new_there && kind != FERRY_STEP_BACKUP)
+    return _("Sign in to the new account first");
+  if ((kind == FERRY_STEP_TRANSFER || kind == FERRY_STEP_MOVE) && !moved &&
+      !ferry_step_is_finished (self->steps[FERRY_STEP_BACKUP]))
+    return _("Back up the old account first");
+  if (kind == FERRY_STEP_WATCH && !moved)
+    return _("Opens after the move");
+  return NULL;
 }

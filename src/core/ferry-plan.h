@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "ferry-account-manager.h"
 #include "ferry-job-manager.h"
 #include "ferry-move.h"
 #include "ferry-step.h"
@@ -34,6 +35,10 @@ FerryJob  *ferry_plan_get_job        (FerryPlan     *self,
                                       FerryStepKind  kind);
 void       ferry_plan_set_job_manager (FerryPlan       *self,
                                        FerryJobManager *manager);
+const char *ferry_plan_get_lock_reason (FerryPlan         *self,
+                                        FerryStepKind      kind,
+                                        FerryAccountState  old_state,
+                                        FerryAccountState  new_state);
 
 FerryStepState ferry_job_state_to_step_state (FerryJobState state);
 

@@ -24,6 +24,7 @@
 #include "ferry-test-util.h"
 #include "ferry-ui-test-util.h"
 #include "test-ui-dialogs.h"
+#include "ferry-ui-journey.h"
 #include "fedisim-browser.h"
 #include "ferry-account-page.h"
 #include "ferry-application.h"
@@ -31,7 +32,9 @@
 #include "ferry-ca-dialog.h"
 #include "ferry-sign-in-dialog.h"
 #include "ferry-tls-database.h"
+#include "ferry-accounts-step.h"
 #include "ferry-backup-page.h"
+#include "ferry-done-page.h"
 #include "ferry-followers-page.h"
 #include "ferry-move-page.h"
 #include "ferry-transfer-page.h"
@@ -43,8 +46,10 @@ static GType
 ensure_template_types (void)
 {
   g_type_ensure (FERRY_TYPE_ACCOUNT_PAGE);
+  g_type_ensure (FERRY_TYPE_ACCOUNTS_STEP);
   g_type_ensure (FERRY_TYPE_BACKUP_PAGE);
   g_type_ensure (FERRY_TYPE_CA_DIALOG);
+  g_type_ensure (FERRY_TYPE_DONE_PAGE);
   g_type_ensure (FERRY_TYPE_FOLLOWERS_PAGE);
   g_type_ensure (FERRY_TYPE_MOVE_PAGE);
   g_type_ensure (FERRY_TYPE_SIGN_IN_DIALOG);
@@ -134,40 +139,106 @@ new_window (void)
 {
   FerryWindow *window = ferry_window_new (app);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 680);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }
 
+/* The start screen: the journeys as large rows; one opens, and is opened again next time. */
 static void
-test_welcome (void)
+test_start (void)
 {
-  FerryWindow *window = new_window ();
+  GSettings *settings = ferry_application_get_settings (app);
   const char *language = g_getenv ("LANGUAGE");
+  const char *nobody[FERRY_UI_N_STEPS] = {
+    N_("Next"), N_("Sign in to both accounts first"), N_("Sign in to the old account first"),
+    N_("Sign in to both accounts first"), N_("Sign in to both accounts first"),
+    N_("Sign in to both accounts first"), N_("Opens after the move"),
+  };
+  FerryWindow *window;
+  GtkWidget *row;
+  GtkWidget *home;
+  GtkWidget *sidebar;
 
+  g_settings_set_string (settings, "journey", "");
+  window = new_window ();
   /* The German pass must really show German: the catalogue is found and used. */
   if (language != NULL && g_str_has_prefix (language, "de"))
-    g_assert_cmpstr (_("Move Your Account to a New Server"), !=,
-                     "Move Your Account to a New Server");
+    g_assert_cmpstr (_("Welcome to Ferry"), !=, "Welcome to Ferry");
 
-  ferry_ui_take_screenshot (GTK_WIDGET (window), "welcome");
+  g_assert_cmpstr (ferry_ui_shown_journey (window), ==, "start");
+  row = ferry_ui_find_widget (GTK_WIDGET (window), ferry_ui_is_journey_row, NULL);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   _("Move My Account"));
+  /* The journeys still to come are absent, not placeholders: one row only. */
+  g_assert_null (gtk_widget_get_next_sibling (row));
+  ferry_ui_take_screenshot (GTK_WIDGET (window), "start");
+  ferry_ui_photograph_dark (window, "start-dark");
 
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      ADW_COLOR_SCHEME_FORCE_DARK);
-  ferry_ui_take_screenshot (GTK_WIDGET (window), "welcome-dark");
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      ADW_COLOR_SCHEME_DEFAULT);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
-  /* Narrow, the page switcher moves to the bottom: wait for it to slide in. */
-  ferry_ui_wait_for_frames (GTK_WIDGET (window), 40);
+  /* Into the journey: its steps, each saying where it stands; only the accounts open. */
+  g_signal_emit_by_name (row, "activate");
+  g_assert_cmpstr (ferry_ui_shown_journey (window), ==, "individual");
   {
-    GtkWidget *bar = ferry_ui_find_widget_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR);
+    g_autofree char *journey = g_settings_get_string (settings, "journey");
 
-    g_assert_nonnull (bar);
-    g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+    g_assert_cmpstr (journey, ==, "individual");
   }
-  ferry_ui_take_screenshot (GTK_WIDGET (window), "welcome-narrow");
+  g_assert_cmpstr (ferry_ui_shown_page (window), ==, "accounts");
+  ferry_ui_assert_steps (window, nobody);
+  /* A locked step does not open; the step on show stays the one chosen. */
+  g_signal_emit_by_name (ferry_ui_step_row (window, _("Checks")), "activate");
+  g_assert_cmpstr (ferry_ui_shown_page (window), ==, "accounts");
+  g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (ferry_ui_step_row (window,
+                                                                                   _("Accounts")))));
+  ferry_ui_take_screenshot (GTK_WIDGET (window), "steps");
+  ferry_ui_photograph_dark (window, "steps-dark");
+  ferry_ui_open_step (window, _("Accounts"), "accounts");
+  ferry_ui_photograph_narrow (window, "accounts-narrow");
+  /* A message sits over the step's page, not over the header bars or the sidebar. */
+  ferry_window_show_message (window, _("Back to the Start"));
+  {
+    GtkWidget *root = GTK_WIDGET (window);
+    GtkWidget *overlay = ferry_ui_find_widget (root, ferry_ui_is_mapped_overlay, NULL);
+    GtkWidget *content = ferry_ui_find_widget (root, ferry_ui_is_stack_with, "accounts");
+
+    g_assert_nonnull (overlay);
+    g_assert_null (ferry_ui_find_widget_of_type (overlay, ADW_TYPE_HEADER_BAR));
+    g_assert_null (ferry_ui_find_widget (overlay, ferry_ui_is_sidebar, NULL));
+    g_assert_true (gtk_widget_get_parent (content) == overlay);
+  }
+
+  /* Closed and opened again: the journey under way. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = new_window ();
+  g_assert_cmpstr (ferry_ui_shown_journey (window), ==, "individual");
+  /* The pages' buttons (win.show-*) lead to their steps: the old and the new account to
+   * the accounts, a step still locked to its page (which says what comes first). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-new", NULL));
+  g_assert_cmpstr (ferry_ui_shown_page (window), ==, "accounts");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-transfer", NULL));
+  g_assert_cmpstr (ferry_ui_shown_page (window), ==, "transfer");
+  sidebar = ferry_ui_find_widget (GTK_WIDGET (window), ferry_ui_is_sidebar, NULL);
+  g_assert_null (gtk_list_box_get_selected_row (GTK_LIST_BOX (sidebar)));
+  ferry_window_show_page (window, "overview");
+  g_assert_cmpstr (ferry_ui_shown_page (window), ==, "accounts");
+  /* Back to the start, which is then where Ferry opens. */
+  home = ferry_ui_find_widget (GTK_WIDGET (window), ferry_ui_is_button_named,
+                               _("Back to the Start"));
+  g_assert_nonnull (home);
+  g_signal_emit_by_name (home, "clicked");
+  g_assert_cmpstr (ferry_ui_shown_journey (window), ==, "start");
+  {
+    g_autofree char *journey = g_settings_get_string (settings, "journey");
+
+    g_assert_cmpstr (journey, ==, "");
+  }
+
+  /* Narrow, the start fits too. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  ferry_ui_wait_for_frames (GTK_WIDGET (window), 10);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+  ferry_ui_take_screenshot (GTK_WIDGET (window), "start-narrow");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -396,6 +467,12 @@ label_is_go_on (gpointer data)
 }
 
 static gboolean
+checks_failed (gpointer data)
+{
+  return g_strcmp0 (ferry_ui_step_state (data, _("Checks")), _("Needs attention")) == 0;
+}
+
+static gboolean
 backup_finished (gpointer data)
 {
   GtkStack *stack = GTK_STACK (ferry_ui_find_widget_of_type (GTK_WIDGET (data), GTK_TYPE_STACK));
@@ -437,7 +514,16 @@ transfer_through_page (FerryWindow *window)
   AdwStatusPage *finished = ADW_STATUS_PAGE (ferry_ui_find_widget_of_type (gtk_stack_get_child_by_name (stack, "finished"),
                                                                   ADW_TYPE_STATUS_PAGE));
 
-  ferry_window_show_page (window, "transfer");
+  /* The backup done, the transfer opens; the checks still want it (or it skipped). */
+  {
+    const char *backed_up[FERRY_UI_N_STEPS] = {
+      N_("Done"), N_("Needs attention"), N_("Done"), N_("To do"),
+      N_("To do"), N_("Opens after the move"), N_("Opens after the move"),
+    };
+
+    ferry_ui_assert_steps (window, backed_up);
+  }
+  ferry_ui_open_step (window, _("Transfer"), "transfer");
   g_object_set_data (G_OBJECT (page), "ferry-test-wanted", (gpointer) "setup");
   spin (10000, stack_shows, page);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "setup");
@@ -446,6 +532,7 @@ transfer_through_page (FerryWindow *window)
   g_assert_true (gtk_widget_activate_action (page, "page.start", NULL));
   g_assert_true (gtk_widget_activate_action (page, "page.pause", NULL));
   spin (800, NULL, NULL);
+  g_assert_cmpstr (ferry_ui_step_state (window, _("Transfer")), ==, _("Paused"));
   ferry_ui_take_screenshot (GTK_WIDGET (window), "transfer-running");
   g_assert_true (gtk_widget_activate_action (page, "page.pause", NULL));
   g_object_set_data (G_OBJECT (page), "ferry-test-wanted", (gpointer) "finished");
@@ -459,7 +546,9 @@ transfer_through_page (FerryWindow *window)
   g_assert_cmpstr (adw_status_page_get_title (finished), ==, _("Transfer Checked"));
   g_assert_nonnull (ferry_transfer_page_get_transfer (FERRY_TRANSFER_PAGE (page)));
   g_assert_cmpuint (ferry_transfer_get_n_missing (ferry_transfer_page_get_transfer (FERRY_TRANSFER_PAGE (page))), <, 20);
+  g_assert_cmpstr (ferry_ui_step_state (window, _("Transfer")), ==, _("Done"));
   ferry_ui_take_screenshot (GTK_WIDGET (window), "transfer-finished");
+  ferry_ui_photograph_narrow (window, "transfer-narrow");
 
   /* A transfer under way when Ferry closed goes on by itself at the next start: the job
    * manager has it on disk. */
@@ -641,46 +730,66 @@ move_through_page (FerryWindow   *window,
   g_autofree char *answer = NULL;
   const char *fields[] = { "account_migration[acct]", target, "account_migration[current_password]", "alice-pw", NULL };
   MoveWait wait = { page, FERRY_MOVE_STAGE_ALIAS, FERRY_MOVE_STATUS_READY };
-  AdwViewStack *stack = ADW_VIEW_STACK (ferry_ui_find_widget_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
-  const char *steps[] = {
-    _("Sign in to both accounts"), _("Check before anything changes"), _("Back up the old account"),
-    _("Copy everything to the new account"), _("Link the accounts and move"),
+  const char *ready[FERRY_UI_N_STEPS] = {
+    N_("Done"), N_("Done"), N_("Done"), N_("Done"), N_("Next"), N_("Opens after the move"),
+    N_("Opens after the move"),
   };
-  GtkWidget *row;
+  const char *moved[FERRY_UI_N_STEPS] = {
+    N_("Done"), N_("Done"), N_("Done"), N_("Done"), N_("Done"), NULL,
+    N_("What happened, what to watch"),
+  };
 
-  g_assert_cmpstr (ferry_ui_row_caption (ferry_ui_find_row (GTK_WIDGET (window), steps[0])), ==, _("Done"));
-  ferry_window_show_page (window, "move");
+  /* The checks: on the move's page, from their own row. */
+  ferry_ui_open_step (window, _("Checks"), "move");
   wait_for_stage (&wait, FERRY_MOVE_STAGE_ALIAS, FERRY_MOVE_STATUS_READY);
   ferry_ui_take_screenshot (GTK_WIDGET (window), "move-checks");
-  ferry_window_show_page (window, "overview");
-  g_assert_cmpstr (ferry_ui_row_caption (ferry_ui_find_row (GTK_WIDGET (window), steps[4])), ==, _("Next"));
-  ferry_ui_scroll_to_end (adw_view_stack_get_child_by_name (stack, "overview"));
-  ferry_ui_take_screenshot (GTK_WIDGET (window), "overview-ready");
-  ferry_window_show_page (window, "move");
+  ferry_ui_assert_steps (window, ready);
+  ferry_ui_open_step (window, _("Alias and Move"), "move");
+  ferry_ui_take_screenshot (GTK_WIDGET (window), "steps-ready");
   g_assert_true (gtk_widget_activate_action (page, "page.alias", NULL));
   wait_for_stage (&wait, FERRY_MOVE_STAGE_ALIAS, FERRY_MOVE_STATUS_DONE);
   /* Mastodon has no API for the move: the page is opened, and Ferry waits for it. */
   g_assert_true (gtk_widget_activate_action (page, "page.move", NULL));
   wait_for_stage (&wait, FERRY_MOVE_STAGE_MOVE, FERRY_MOVE_STATUS_WAITING);
+  g_assert_cmpstr (ferry_ui_step_state (window, _("Alias and Move")), ==, _("Under way"));
   ferry_ui_take_screenshot (GTK_WIDGET (window), "move-waiting");
   answer = fedisim_browser_submit_settings (browser, migration, "alice", "alice-pw", fields, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (answer, "currently being redirected"));
   wait_for_stage (&wait, FERRY_MOVE_STAGE_MOVE, FERRY_MOVE_STATUS_DONE);
   fedisim_world_run_until_idle (world);
+  /* The move done, its page gives way to what happened, by itself. */
+  g_assert_cmpstr (ferry_ui_shown_page (window), ==, "done");
+  ferry_ui_assert_steps (window, moved);
+  g_assert_nonnull (ferry_ui_find_widget (GTK_WIDGET (window), ferry_ui_is_shown_title,
+                                          _("Your Move Is Done")));
+  {
+    FerryMove *move = ferry_move_page_get_move (FERRY_MOVE_PAGE (page));
+    g_autofree char *from_to = g_strdup_printf (_("From %s to %s"),
+                                                ferry_move_get_origin_handle (move),
+                                                ferry_move_get_target_handle (move));
+    GtkWidget *moved_row = ferry_ui_find_row (GTK_WIDGET (window), _("Account moved"));
+
+    g_assert_nonnull (moved_row);
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (moved_row)), ==, from_to);
+  }
+  ferry_ui_take_screenshot (GTK_WIDGET (window), "done");
+  ferry_ui_photograph_dark (window, "done-dark");
+  ferry_ui_photograph_narrow (window, "done-narrow");
+  /* The move's own page, and back to the summary from the sidebar. */
+  ferry_ui_open_step (window, _("Alias and Move"), "move");
   ferry_ui_take_screenshot (GTK_WIDGET (window), "move-done");
-  /* The overview follows: every step done, and its rows lead to their pages. */
-  ferry_window_show_page (window, "overview");
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    g_assert_cmpstr (ferry_ui_row_caption (ferry_ui_find_row (GTK_WIDGET (window), steps[i])), ==, _("Done"));
-  row = ferry_ui_find_row (GTK_WIDGET (window), _("Watch your followers arrive"));
-  ferry_ui_scroll_to_end (adw_view_stack_get_child_by_name (stack, "overview"));
-  ferry_ui_take_screenshot (GTK_WIDGET (window), "overview-moved");
+  ferry_ui_open_step (window, _("Summary"), "done");
   /* The followers: counted, drawn, and the one on a server that ignores moves listed. */
-  g_assert_true (gtk_widget_activate (row));
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "followers");
+  g_signal_emit_by_name (ferry_ui_find_widget (ferry_ui_find_widget_of_type (GTK_WIDGET (window),
+                                                                             FERRY_TYPE_DONE_PAGE),
+                                               is_button_with_action, "win.show-followers"),
+                         "clicked");
+  g_assert_cmpstr (ferry_ui_shown_page (window), ==, "followers");
   spin (20000, stragglers_counted, followers);
   g_assert_cmpuint (ferry_followers_page_get_n_stragglers (FERRY_FOLLOWERS_PAGE (followers)), ==, 1);
+  g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (ferry_ui_step_row (window,
+                                                                                   _("Followers")))));
   ferry_ui_take_screenshot (GTK_WIDGET (window), "move-followers");
   /* And the way back. */
   g_assert_true (gtk_widget_activate_action (page, "win.move-back", NULL));
@@ -708,7 +817,7 @@ test_accounts (void)
   FedisimServer *old = fedisim_world_add_server (world, FEDISIM_FLAVOUR_MASTODON, "4.5.0", NULL);
   FedisimServer *new = fedisim_world_add_server (world, FEDISIM_FLAVOUR_GOTOSOCIAL, NULL, NULL);
   FedisimServer *not_fedi = fedisim_world_add_server (world, FEDISIM_FLAVOUR_MASTODON, NULL, NULL);
-  FerryWindow *window = new_window ();
+  FerryWindow *window;
   Person alice = { "alice", "alice-pw", "sign-in-waiting", NULL };
   Person bob = { "bob", "bob-pw", NULL, NULL };
 
@@ -716,26 +825,48 @@ test_accounts (void)
   fedisim_server_seed_fixture (old, "alice", "small");
   fedisim_server_add_user (new, "bob", "bob-pw");
   fedisim_server_add_fault (not_fedi, "*", FEDISIM_FAULT_STATUS, 404, 0);
+  g_settings_set_string (ferry_application_get_settings (app), "journey", "");
+  window = new_window ();
 
-  ferry_window_show_page (window, "old");
-  ferry_ui_take_screenshot (GTK_WIDGET (window), "account-old-empty");
-  ferry_window_show_page (window, "new");
-  ferry_ui_take_screenshot (GTK_WIDGET (window), "account-new-empty");
+  /* From the start: the journey, at its first step, both accounts on one page. */
+  g_assert_cmpstr (ferry_ui_shown_journey (window), ==, "start");
+  g_signal_emit_by_name (ferry_ui_find_widget (GTK_WIDGET (window), ferry_ui_is_journey_row, NULL),
+                         "activate");
+  g_assert_cmpstr (ferry_ui_shown_page (window), ==, "accounts");
+  g_assert_true (gtk_widget_get_mapped (ferry_window_get_account_page (window, FERRY_ROLE_OLD)));
+  g_assert_true (gtk_widget_get_mapped (ferry_window_get_account_page (window, FERRY_ROLE_NEW)));
+  ferry_ui_take_screenshot (GTK_WIDGET (window), "accounts-empty");
 
-  ferry_window_show_page (window, "old");
   sign_in_through_dialog (window, FERRY_ROLE_OLD, old, &alice, "sign-in-probed");
-  ferry_ui_take_screenshot (GTK_WIDGET (window), "account-old");
   g_assert_cmpstr (ferry_account_get_handle (ferry_account_manager_get_account (manager, FERRY_ROLE_OLD))->username,
                    ==, "alice");
+  /* One account: still the next step; its backup opens, what needs both does not. */
+  {
+    const char *old_only[FERRY_UI_N_STEPS] = {
+      N_("Next"), N_("Sign in to the new account first"), N_("To do"),
+      N_("Sign in to the new account first"), N_("Sign in to the new account first"),
+      N_("Sign in to the new account first"), N_("Opens after the move"),
+    };
 
-  /* From the overview, the sign-in step leads to the account still missing. */
-  ferry_window_show_page (window, "overview");
-  g_assert_cmpstr (ferry_ui_row_caption (ferry_ui_find_row (GTK_WIDGET (window), _("Sign in to both accounts"))),
-                   ==, _("Next"));
-  g_assert_true (gtk_widget_activate (ferry_ui_find_row (GTK_WIDGET (window), _("Sign in to both accounts"))));
+    ferry_ui_assert_steps (window, old_only);
+  }
+  ferry_ui_take_screenshot (GTK_WIDGET (window), "accounts-old");
+
+  /* The new account, on the same page. */
   g_assert_true (gtk_widget_get_mapped (ferry_window_get_account_page (window, FERRY_ROLE_NEW)));
   sign_in_through_dialog (window, FERRY_ROLE_NEW, new, &bob, NULL);
-  ferry_ui_take_screenshot (GTK_WIDGET (window), "account-new");
+  /* Both: the accounts are done; the checks ask for a backup first. */
+  {
+    const char *both[FERRY_UI_N_STEPS] = {
+      N_("Done"), N_("Needs attention"), N_("To do"), N_("Back up the old account first"),
+      N_("Back up the old account first"), N_("Opens after the move"), N_("Opens after the move"),
+    };
+
+    spin (10000, checks_failed, window);
+    ferry_ui_assert_steps (window, both);
+  }
+  ferry_ui_take_screenshot (GTK_WIDGET (window), "accounts");
+  ferry_ui_photograph_dark (window, "accounts-dark");
 
   /* Back up the old account from its page: the folder, the run, the end. */
   {
@@ -746,8 +877,10 @@ test_accounts (void)
     g_autofree char *manifest = NULL;
     FerryBackup *backup;
 
-    ferry_window_show_page (window, "old");
-    g_assert_true (gtk_widget_activate_action (old_page, "win.show-backup", NULL));
+    /* The old account's Back Up button leads to the backup step. */
+    g_signal_emit_by_name (ferry_ui_find_widget (old_page, is_button_with_action,
+                                                 "win.show-backup"), "clicked");
+    g_assert_cmpstr (ferry_ui_shown_page (window), ==, "backup");
     g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
     ferry_backup_page_set_folder (page, folder);
     spin (1500, NULL, NULL);   /* the counts come in */
@@ -759,10 +892,13 @@ test_accounts (void)
     /* Paused at once, so that the picture shows it running. */
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.pause", NULL));
     spin (800, NULL, NULL);
+    g_assert_cmpstr (ferry_ui_step_state (window, _("Backup")), ==, _("Paused"));
     ferry_ui_take_screenshot (GTK_WIDGET (window), "backup-running");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.pause", NULL));
+    g_assert_cmpstr (ferry_ui_step_state (window, _("Backup")), ==, _("Under way"));
     spin (30000, backup_finished, page);
     g_assert_true (backup_finished (page));
+    g_assert_cmpstr (ferry_ui_step_state (window, _("Backup")), ==, _("Done"));
     ferry_ui_take_screenshot (GTK_WIDGET (window), "backup-finished");
     manifest = find_manifest (tmp);
     if (manifest == NULL)
@@ -879,6 +1015,8 @@ main (int   argc,
       return g_test_run ();
     }
   adw_init ();
+  /* Pictures of the window as it stands, not halfway through a transition. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   /* Accounts against fedisim, with secrets in memory: the keyring has its own tests. */
   world = fedisim_world_new (&error);
@@ -898,7 +1036,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/templates", test_templates);
   g_test_add_func ("/ui/accels", test_accels);
-  g_test_add_func ("/ui/welcome", test_welcome);
+  g_test_add_func ("/ui/start", test_start);
   g_test_add_func ("/ui/about", test_about);
   g_test_add_func ("/ui/shortcuts", test_shortcuts);
   g_test_add_func ("/ui/window-state-saved", test_window_state_saved);
