@@ -24,6 +24,7 @@ struct _TestJob
   guint         per_tick;      /* progress updates per step; steps then come every ms */
   FerryJobPart *part;
   GError       *fail_with;     /* run_finish's own error */
+  gboolean      closed_on_stop; /* a stop breaks what was under way: it fails as a network would */
   GTask        *task;
 };
 
@@ -46,6 +47,16 @@ test_job_step (FerryJob *job,
 {
   TestJob *self = TEST_JOB (job);
 
+  if (ferry_job_is_cancelled (job) && self->closed_on_stop)
+    {
+      g_autoptr(GError) closed = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CLOSED,
+                                                      "Connection closed");
+
+      g_assert_false (ferry_job_fail (job, closed));
+      g_task_return_error (self->task, g_steal_pointer (&closed));
+      g_clear_object (&self->task);
+      return;
+    }
   if (ferry_job_is_cancelled (job))
     {
       g_task_return_new_error (self->task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
@@ -362,6 +373,23 @@ test_cancel (gconstpointer data)
   g_array_unref (w.states);
 }
 
+/* What breaks because of a stop (a request's connection closed under it) is not a failure of
+ * its own: the job ends cancelled, with no error recorded. */
+static void
+test_cancel_then_closed (void)
+{
+  g_autoptr(TestJob) job = test_job_new (1000, 1);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  job->closed_on_stop = TRUE;
+  g_timeout_add (20, cancel_at_third, cancellable);
+  g_assert_false (run_job (job, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (ferry_job_get_state (FERRY_JOB (job)), ==, FERRY_JOB_STATE_CANCELLED);
+  g_assert_null (ferry_job_get_error (FERRY_JOB (job)));
+}
+
 /* The first failure recorded is the job's, whatever came after or what run_finish said. */
 static void
 test_first_error (void)
@@ -504,6 +532,7 @@ main (int   argc,
   g_test_add_func ("/job/pause", test_pause);
   g_test_add_data_func ("/job/cancel/running", GINT_TO_POINTER (FALSE), test_cancel);
   g_test_add_data_func ("/job/cancel/paused", GINT_TO_POINTER (TRUE), test_cancel);
+  g_test_add_func ("/job/cancel/closed", test_cancel_then_closed);
   g_test_add_func ("/job/first-error", test_first_error);
   g_test_add_func ("/job/waiting", test_waiting);
   g_test_add_func ("/job/manager", test_manager);

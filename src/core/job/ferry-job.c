@@ -219,6 +219,13 @@ run_cb (GObject      *object,
       g_clear_error (&error);
       error = g_error_copy (priv->error);
     }
+  else if (error != NULL && g_cancellable_is_cancelled (priv->cancellable))
+    {
+      /* Stopped: whatever broke after the stop (a connection closed under a request, a write
+       * cut short) is the stop's doing, not a failure of its own. */
+      g_clear_error (&error);
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Stopped."));
+    }
   else if (error != NULL)
     ferry_job_fail (self, error);
 
@@ -828,7 +835,9 @@ ferry_job_fail (FerryJob     *self,
   g_return_val_if_fail (error != NULL, FALSE);
 
   priv = ferry_job_get_instance_private (self);
-  if (priv->error != NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* After a stop, errors are its consequences: the job ends cancelled, not failed. */
+  if (priv->error != NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_cancellable_is_cancelled (priv->cancellable))
     return FALSE;
   priv->error = g_error_copy (error);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
