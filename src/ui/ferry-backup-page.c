@@ -229,9 +229,13 @@ update_row (AdwActionRow *row)
   FerryJob *job = g_object_get_data (G_OBJECT (row), "ferry-job");
   FerryStateIcon *icon = g_object_get_data (G_OBJECT (row), "ferry-icon");
   g_autofree char *subtitle = category_subtitle (category, ferry_job_is_paused (job));
+  FerryStepState state = ferry_backup_category_get_state (category);
 
+  /* Paused, nothing is under way: no spinner says otherwise. */
+  if (state == FERRY_STEP_STATE_RUNNING && ferry_job_is_paused (job))
+    state = FERRY_STEP_STATE_PENDING;
   adw_action_row_set_subtitle (row, subtitle);
-  ferry_state_icon_set_state (icon, ferry_backup_category_get_state (category));
+  ferry_state_icon_set_state (icon, state);
 }
 
 static GtkWidget *

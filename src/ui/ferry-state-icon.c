@@ -26,6 +26,7 @@ struct _FerryStateIcon
   GtkWidget      *image;     /* unowned */
   GtkWidget      *waiting;   /* unowned: a dim "Waiting" */
   GtkStack       *stack;     /* unowned: the bin's child */
+  const char     *label;     /* static: the accessible name set last */
 };
 
 G_DEFINE_FINAL_TYPE (FerryStateIcon, ferry_state_icon, ADW_TYPE_BIN)
@@ -92,8 +93,18 @@ ferry_state_icon_set_state (FerryStateIcon *self,
   gtk_stack_set_visible_child (self->stack, shown);
   gtk_accessible_update_property (GTK_ACCESSIBLE (shown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   ferry_state_icon_describe (state), -1);
+  self->label = ferry_state_icon_describe (state);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  ferry_state_icon_describe (state), -1);
+                                  self->label, -1);
+}
+
+/* What it says to a screen reader (kept here too: GTK 4.8 has no getter for it). */
+const char *
+ferry_state_icon_get_label (FerryStateIcon *self)
+{
+  g_return_val_if_fail (FERRY_IS_STATE_ICON (self), NULL);
+
+  return self->label;
 }
 
 FerryStepState

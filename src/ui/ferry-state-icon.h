@@ -21,6 +21,7 @@ GtkWidget      *ferry_state_icon_new       (void);
 void            ferry_state_icon_set_state (FerryStateIcon *self,
                                             FerryStepState  state);
 FerryStepState  ferry_state_icon_get_state (FerryStateIcon *self);
+const char     *ferry_state_icon_get_label (FerryStateIcon *self);
 const char     *ferry_state_icon_describe  (FerryStepState  state);
 
 G_END_DECLS

@@ -312,6 +312,7 @@ update_category_row (AdwActionRow *row)
 {
   FerryBackupCategory *category = g_object_get_data (G_OBJECT (row), "ferry-category");
   FerryStateIcon *icon = g_object_get_data (G_OBJECT (row), "ferry-icon");
+  FerryJob *job = g_object_get_data (G_OBJECT (row), "ferry-job");
   gint64 planned = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "ferry-planned"));
   gint64 total = ferry_backup_category_get_total (category);
   FerryStepState state = ferry_backup_category_get_state (category);
@@ -327,6 +328,9 @@ update_category_row (AdwActionRow *row)
       total = planned;
       state = FERRY_STEP_STATE_PENDING;
     }
+  /* Paused, nothing is under way: no spinner says otherwise. */
+  if (state == FERRY_STEP_STATE_RUNNING && ferry_job_is_paused (job))
+    state = FERRY_STEP_STATE_PENDING;
   of = g_strdup_printf ("%'" G_GINT64_FORMAT, total);
   /* Translators: "120 of 1,000", then what is special, if anything */
   subtitle = detail ? g_strdup_printf (_("%s of %s · %s"), done, of, detail)
@@ -358,6 +362,8 @@ build_progress_rows (FerryTransferPage *self)
       g_object_set_data (G_OBJECT (row), "ferry-planned", GSIZE_TO_POINTER ((gsize) MAX (planned, 0)));
       g_object_set_data_full (G_OBJECT (row), "ferry-category", g_object_ref (category),
                               g_object_unref);
+      g_object_set_data_full (G_OBJECT (row), "ferry-job", g_object_ref (self->transfer),
+                              g_object_unref);
       for (guint j = 0; j < G_N_ELEMENTS (signals); j++)
         g_signal_connect_object (category, signals[j], G_CALLBACK (update_category_row), row,
                                  G_CONNECT_SWAPPED);
@@ -388,6 +394,10 @@ refresh_progress (FerryTransferPage *self)
     title = g_strdup_printf (_("Copying everything to %s"),
                              ferry_account_manager_get_handle (self->manager, FERRY_ROLE_NEW));
   gtk_label_set_label (self->running_title, title);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->progress_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_object_get_data (G_OBJECT (row), "ferry-job") == job)
+      update_category_row (ADW_ACTION_ROW (row));
   if (eta > 0)
     {
       g_autofree char *time = describe_time (eta);
