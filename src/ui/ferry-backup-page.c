@@ -13,6 +13,7 @@
 
 #include "ferry-backup-category.h"
 #include "ferry-backup-page.h"
+#include "ferry-state-icon.h"
 
 struct _FerryBackupPage
 {
@@ -40,6 +41,7 @@ struct _FerryBackupPage
   GtkListBox            *what_list;
   GtkWidget             *start_button;
   GtkLabel              *running_title;
+  GtkLabel              *time_label;
   GtkProgressBar        *overall_bar;
   GtkListBox            *progress_list;
   GtkButton             *pause_button;
@@ -130,7 +132,7 @@ update_setup (FerryBackupPage *self)
   gtk_widget_set_sensitive (self->media_row, gtk_switch_get_active (self->posts_switch));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.start", self->folder != NULL && !self->running);
   gtk_button_set_label (GTK_BUTTON (self->start_button),
-                        self->target == NULL ? _("_Back Up")
+                        self->target == NULL ? _("_Start Backup")
                         : self->target_unfinished ? _("_Go On With the Backup")
                         : _("Back Up _Again"));
 
@@ -139,7 +141,7 @@ update_setup (FerryBackupPage *self)
   if (account == NULL)
     return;
   add_what_row (self, _("Profile"), _("Name, bio, fields, picture and header"));
-  add_count_row (self, _("Following"), ferry_account_get_following (account));
+  add_count_row (self, _("Follows"), ferry_account_get_following (account));
   add_count_row (self, _("Followers"), ferry_account_get_followers (account));
   if (gtk_switch_get_active (self->posts_switch))
     add_count_row (self, _("Posts"), ferry_account_get_statuses (account));
@@ -165,25 +167,6 @@ update_setup (FerryBackupPage *self)
 
 /* Progress */
 
-static const char *
-state_icon (FerryStepState state)
-{
-  switch (state)
-    {
-    case FERRY_STEP_STATE_DONE:
-      return "emblem-ok-symbolic";
-    case FERRY_STEP_STATE_SKIPPED:
-      return "action-unavailable-symbolic";
-    case FERRY_STEP_STATE_FAILED:
-      return "dialog-warning-symbolic";
-    case FERRY_STEP_STATE_RUNNING:
-      return "content-loading-symbolic";
-    case FERRY_STEP_STATE_PENDING:
-    default:
-      return "content-loading-symbolic";
-    }
-}
-
 static char *
 category_subtitle (FerryBackupCategory *category,
                    gboolean             paused)
@@ -206,7 +189,7 @@ category_subtitle (FerryBackupCategory *category,
     case FERRY_STEP_STATE_FAILED:
       return g_strdup_printf (_("Not saved: %s"), detail);
     case FERRY_STEP_STATE_PENDING:
-      return g_strdup (_("Not started"));
+      return g_strdup (_("Waiting for its turn"));
     case FERRY_STEP_STATE_RUNNING:
     default:
       break;
@@ -244,11 +227,15 @@ update_row (AdwActionRow *row)
 {
   FerryBackupCategory *category = g_object_get_data (G_OBJECT (row), "ferry-category");
   FerryJob *job = g_object_get_data (G_OBJECT (row), "ferry-job");
-  GtkImage *icon = g_object_get_data (G_OBJECT (row), "ferry-icon");
+  FerryStateIcon *icon = g_object_get_data (G_OBJECT (row), "ferry-icon");
   g_autofree char *subtitle = category_subtitle (category, ferry_job_is_paused (job));
+  FerryStepState state = ferry_backup_category_get_state (category);
 
+  /* Paused, nothing is under way: no spinner says otherwise. */
+  if (state == FERRY_STEP_STATE_RUNNING && ferry_job_is_paused (job))
+    state = FERRY_STEP_STATE_PENDING;
   adw_action_row_set_subtitle (row, subtitle);
-  gtk_image_set_from_icon_name (icon, state_icon (ferry_backup_category_get_state (category)));
+  ferry_state_icon_set_state (icon, state);
 }
 
 static GtkWidget *
@@ -258,15 +245,14 @@ create_row (gpointer item,
   FerryBackupCategory *category = item;
   FerryBackupPage *self = user_data;
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *icon = ferry_state_icon_new ();
   static const char *signals[] = { "notify::state", "notify::detail", "notify::done",
                                    "notify::total" };
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  ferry_backup_category_get_title (category));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  /* The subtitle says the state in words; the icon repeats it for the eye. */
-  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  /* The icon says its state as its accessible name, the subtitle the counts. */
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
   g_object_set_data (G_OBJECT (row), "ferry-icon", icon);
   g_object_set_data_full (G_OBJECT (row), "ferry-category", g_object_ref (category),
@@ -286,8 +272,28 @@ on_fraction (FerryBackupPage *self)
   double fraction = ferry_job_get_fraction (FERRY_JOB (self->backup));
   g_autofree char *percent = g_strdup_printf (_("%.0f %%"), fraction * 100);
 
+  GListModel *parts = ferry_backup_get_categories (self->backup);
+  gint64 left = ferry_job_get_eta (FERRY_JOB (self->backup));
+  g_autofree char *text = NULL;
+
   gtk_progress_bar_set_fraction (self->overall_bar, fraction);
   gtk_progress_bar_set_text (self->overall_bar, percent);
+  /* The job's own estimate, or else the slowest part's: the parts run side by side. */
+  for (guint i = 0; left <= 0 && i < g_list_model_get_n_items (parts); i++)
+    {
+      g_autoptr(FerryBackupCategory) category = g_list_model_get_item (parts, i);
+
+      left = MAX (left, ferry_backup_category_get_seconds_left (category));
+    }
+  if (left > 0 && !ferry_job_is_paused (FERRY_JOB (self->backup)))
+    {
+      g_autofree char *duration = format_duration (left);
+
+      /* Translators: "about 20 minutes left" */
+      text = g_strdup_printf (_("%s left"), duration);
+    }
+  gtk_label_set_label (self->time_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->time_label), text != NULL);
 }
 
 static void
@@ -298,13 +304,14 @@ on_state (FerryBackupPage *self)
 
   gtk_button_set_label (self->pause_button, paused ? _("_Resume") : _("_Pause"));
   if (paused)
-    gtk_label_set_label (self->running_title, _("Paused"));
+    gtk_label_set_label (self->running_title, _("Paused: nothing new is fetched until you resume"));
   else
     {
       g_autofree char *title = g_strdup_printf (_("Backing Up %s"), handle (self));
 
       gtk_label_set_label (self->running_title, title);
     }
+  on_fraction (self);
   /* The rows say "paused" too. */
   for (row = gtk_widget_get_first_child (GTK_WIDGET (self->progress_list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
@@ -323,6 +330,7 @@ observe (FerryBackupPage *self,
   gtk_list_box_bind_model (self->progress_list, ferry_backup_get_categories (backup),
                            create_row, self, NULL);
   g_signal_connect_swapped (backup, "notify::fraction", G_CALLBACK (on_fraction), self);
+  g_signal_connect_swapped (backup, "notify::eta", G_CALLBACK (on_fraction), self);
   g_signal_connect_swapped (backup, "notify::state", G_CALLBACK (on_state), self);
   on_fraction (self);
   on_state (self);
@@ -345,7 +353,7 @@ show_finished (FerryBackupPage *self,
       adw_status_page_set_title (self->finished_page, _("Backup Complete"));
       description = g_strdup_printf (ferry_backup_get_resumed (self->backup)
                                        ? _("Everything is in “%s”. It went on where the last backup stopped; files and media added this time: %s.")
-                                       : _("Everything is in “%s”, with a checksum of every file in manifest.json. Files and media: %s."),
+                                       : _("Everything is in “%s”: %s of files and media."),
                                      path, size);
       adw_status_page_set_description (self->finished_page, description);
       gtk_button_set_label (self->again_button, _("Back Up _Again"));
@@ -716,6 +724,7 @@ ferry_backup_page_class_init (FerryBackupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FerryBackupPage, what_list);
   gtk_widget_class_bind_template_child (widget_class, FerryBackupPage, start_button);
   gtk_widget_class_bind_template_child (widget_class, FerryBackupPage, running_title);
+  gtk_widget_class_bind_template_child (widget_class, FerryBackupPage, time_label);
   gtk_widget_class_bind_template_child (widget_class, FerryBackupPage, overall_bar);
   gtk_widget_class_bind_template_child (widget_class, FerryBackupPage, progress_list);
   gtk_widget_class_bind_template_child (widget_class, FerryBackupPage, pause_button);

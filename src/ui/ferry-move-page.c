@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ferry-follower-watch.h"
 #include "ferry-move-page.h"
@@ -85,7 +86,7 @@ status_prefix (FerryMoveStatus status)
 {
   /* Indexed by FerryMoveStatus; WAITING is a spinner instead. */
   static const struct { const char *icon; const char *label; const char *style; } looks[] = {
-    { "content-loading-symbolic", N_("Not yet"), "dim-label" },
+    { "radio-symbolic", N_("Not yet"), "dim-label" },
     { "media-record-symbolic", N_("Ready"), "accent" },
     { NULL, N_("Waiting for the server"), NULL },
     { "dialog-question-symbolic", N_("Cannot be seen"), "warning" },
@@ -533,9 +534,11 @@ password_response_cb (AdwMessageDialog *dialog,
 {
   GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
 
+  /* The job copies the password for its one request and wipes it after; the entry's buffer
+   * is emptied here, so that it lives nowhere once the dialog is gone. */
   if (g_str_equal (response, "move") && self->move != NULL)
     run_stage (self, FERRY_MOVE_STAGE_MOVE, gtk_editable_get_text (entry));
-  gtk_editable_set_text (entry, "");   /* forgotten at once */
+  gtk_editable_set_text (entry, "");
 }
 
 static void
@@ -543,21 +546,28 @@ ask_password (FerryMovePage *self)
 {
   GtkWidget *entry = gtk_password_entry_new ();
   AdwMessageDialog *dialog;
-  g_autofree char *heading = g_strdup_printf (_("Move %s?"), ferry_move_get_origin_handle (self->move));
+  const char *origin = ferry_move_get_origin_handle (self->move);
+  const char *host = strrchr (origin, '@') != NULL ? strrchr (origin, '@') + 1 : origin;
+  g_autofree char *heading = g_strdup_printf (_("Move %s?"), origin);
+  /* The sign-in never shows Ferry a password; this is the one place that asks for it, so it
+   * says why, and where it goes. */
   g_autofree char *body = g_strdup_printf (
-    _("Its followers will be asked to follow %s, and %s will point there. Its server asks for its "
-      "password: Ferry sends it once and never keeps it."),
-    ferry_move_get_target_handle (self->move), ferry_move_get_origin_handle (self->move));
+    _("Its followers will be asked to follow %s, and %s will point there.\n\n"
+      "This server asks for your password to confirm a move. Ferry sends it only to %s, "
+      "once, and forgets it: it is never saved."),
+    ferry_move_get_target_handle (self->move), origin, host);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                                        heading, body));
   gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Password"), -1);
-  g_object_set (entry, "activates-default", TRUE, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Password"), -1);
+  /* Enter in the field does not start the move: it cannot be undone for 30 days. */
+  g_object_set (entry, "activates-default", FALSE, NULL);
   adw_message_dialog_set_extra_child (dialog, entry);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "move", _("_Move"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "move", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "move");
+  adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
   /* The dialog may outlive the page: not called on a page that is gone. */
   g_signal_connect_object (dialog, "response", G_CALLBACK (password_response_cb), self, 0);

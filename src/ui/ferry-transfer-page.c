@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "ferry-backup-category.h"
+#include "ferry-state-icon.h"
 #include "ferry-transfer-page.h"
 
 struct _FerryTransferPage
@@ -26,7 +27,7 @@ struct _FerryTransferPage
   GFile                 *backup;        /* owned: the backup folder, when it is finished */
   GListModel            *import_files;  /* FerryImportFile, after writing them */
   GtkFileChooserNative  *chooser;       /* owned while open */
-  GPtrArray             *rows;          /* AdwActionRow per category, unowned */
+  GArray                *plan;          /* gint64 per category: the prepared plan's totals */
   gboolean               running;
   gboolean               stopping;      /* stopped by the person: said when the run ends */
 
@@ -46,6 +47,7 @@ struct _FerryTransferPage
   GtkListBox            *totals_list;
   GtkListBox            *files_list;
   GtkLabel              *running_title;
+  GtkLabel              *time_label;
   GtkProgressBar        *overall_bar;
   GtkListBox            *progress_list;
   GtkButton             *pause_button;
@@ -60,7 +62,6 @@ G_DEFINE_FINAL_TYPE (FerryTransferPage, ferry_transfer_page, ADW_TYPE_BIN)
 static void prepare (FerryTransferPage *self);
 static void set_transfer (FerryTransferPage *self,
                           FerryTransfer     *transfer);
-static void build_progress_rows (FerryTransferPage *self);
 static void run     (FerryTransferPage   *self,
                      FerryTransferMethod  method);
 
@@ -132,7 +133,8 @@ show_plan (FerryTransferPage *self)
   gtk_label_set_label (self->plan_label, plan);
   /* Mastodon's daily follow limit is what makes the choice matter. */
   gtk_widget_set_visible (GTK_WIDGET (self->method_group), per_day > 0);
-  api_text = g_strdup_printf (_("%u follows a day; everything checked as it goes. Takes %s."), per_day, api_time);
+  api_text = g_strdup_printf (_("%u follows a day; everything checked as it goes. Takes %s."),
+                              per_day, api_time);
   csv_text = g_strdup_printf (_("No daily limit for follows: you upload Ferry’s files in the browser, "
                                 "then Ferry checks them and does the rest. Takes %s."), csv_time);
   adw_action_row_set_subtitle (self->api_row, api_text);
@@ -142,19 +144,28 @@ show_plan (FerryTransferPage *self)
   for (guint i = 0; warnings[i]; i++)
     {
       GtkWidget *row = add_row (self->warnings_list, warnings[i], NULL);
+      GtkWidget *icon;
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "");
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), warnings[i]);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+      icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Warning"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->warnings_group), warnings[0] != NULL);
 
   clear_list (self->totals_list);
+  g_array_set_size (self->plan, 0);
   for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
     {
       g_autoptr(FerryBackupCategory) category = g_list_model_get_item (categories, i);
+      gint64 total = ferry_backup_category_get_total (category);
       g_autofree char *count = NULL;
 
+      /* A run reads the backup again before its counts come: the rows show from the plan's. */
+      g_array_append_val (self->plan, total);
       if (ferry_backup_category_get_total (category) <= 0)
         continue;
       count = g_strdup_printf ("%'" G_GINT64_FORMAT, ferry_backup_category_get_total (category));
@@ -295,94 +306,109 @@ prepare (FerryTransferPage *self)
 
 /* Progress */
 
-static const char *
-icon_for (FerryStepState state)
-{
-  if (state == FERRY_STEP_STATE_DONE)
-    return "emblem-ok-symbolic";
-  if (state == FERRY_STEP_STATE_FAILED)
-    return "dialog-warning-symbolic";
-  if (state == FERRY_STEP_STATE_SKIPPED)
-    return "action-unavailable-symbolic";
-  return "content-loading-symbolic";
-}
-
-/* On the job's throttled notifications (fraction, a few a second; state), never a timer. */
+/* A category's row, on its part's notifications. */
 static void
-refresh_progress (FerryTransferPage *self)
+update_category_row (AdwActionRow *row)
 {
-  GListModel *categories = ferry_transfer_get_categories (self->transfer);
-  FerryJob *job = FERRY_JOB (self->transfer);
-  gboolean paused = ferry_job_is_paused (job);
-  g_autofree char *percent = g_strdup_printf (_("%.0f %%"), ferry_job_get_fraction (job) * 100);
-  guint shown = 0, wanted = 0;
+  FerryBackupCategory *category = g_object_get_data (G_OBJECT (row), "ferry-category");
+  FerryStateIcon *icon = g_object_get_data (G_OBJECT (row), "ferry-icon");
+  FerryJob *job = g_object_get_data (G_OBJECT (row), "ferry-job");
+  gint64 planned = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "ferry-planned"));
+  gint64 total = ferry_backup_category_get_total (category);
+  FerryStepState state = ferry_backup_category_get_state (category);
+  g_autofree char *done = g_strdup_printf ("%'" G_GINT64_FORMAT,
+                                           ferry_backup_category_get_done (category));
+  g_autofree char *of = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *detail = ferry_backup_category_get_detail (category);
 
-  /* The totals come once the backup is read: then the rows. */
-  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+  /* Until the run has read the backup, its part knows no total: the plan's stands in. */
+  if (total <= 0 && planned > 0)
     {
-      g_autoptr(FerryBackupCategory) category = g_list_model_get_item (categories, i);
-
-      wanted += ferry_backup_category_get_total (category) > 0;
+      total = planned;
+      state = FERRY_STEP_STATE_PENDING;
     }
-  if (wanted != self->rows->len)
-    build_progress_rows (self);
-
-  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
-    {
-      g_autoptr(FerryBackupCategory) category = g_list_model_get_item (categories, i);
-      g_autofree char *done = g_strdup_printf ("%'" G_GINT64_FORMAT, ferry_backup_category_get_done (category));
-      g_autofree char *total = g_strdup_printf ("%'" G_GINT64_FORMAT, ferry_backup_category_get_total (category));
-      const char *detail = ferry_backup_category_get_detail (category);
-      g_autofree char *subtitle = NULL;
-      AdwActionRow *row;
-
-      if (ferry_backup_category_get_total (category) <= 0 || shown >= self->rows->len)
-        continue;
-      row = g_ptr_array_index (self->rows, shown++);
-      /* Translators: "120 of 1,000", then what is special, if anything */
-      subtitle = detail ? g_strdup_printf (_("%s of %s · %s"), done, total, detail)
-                        : g_strdup_printf (_("%s of %s"), done, total);
-      adw_action_row_set_subtitle (row, subtitle);
-      gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (row), "ferry-icon"),
-                                    icon_for (ferry_backup_category_get_state (category)));
-    }
-  gtk_progress_bar_set_fraction (self->overall_bar, ferry_job_get_fraction (job));
-  gtk_progress_bar_set_text (self->overall_bar, percent);
-  gtk_button_set_label (self->pause_button, paused ? _("_Resume") : _("_Pause"));
-  if (paused)
-    gtk_label_set_label (self->running_title, _("Paused"));
-  else
-    {
-      g_autofree char *title = g_strdup_printf (_("Re-creating on %s"),
-                                                ferry_account_manager_get_handle (self->manager, FERRY_ROLE_NEW));
-
-      gtk_label_set_label (self->running_title, title);
-    }
+  /* Paused, nothing is under way: no spinner says otherwise. */
+  if (state == FERRY_STEP_STATE_RUNNING && ferry_job_is_paused (job))
+    state = FERRY_STEP_STATE_PENDING;
+  of = g_strdup_printf ("%'" G_GINT64_FORMAT, total);
+  /* Translators: "120 of 1,000", then what is special, if anything */
+  subtitle = detail ? g_strdup_printf (_("%s of %s · %s"), done, of, detail)
+                    : g_strdup_printf (_("%s of %s"), done, of);
+  adw_action_row_set_subtitle (row, subtitle);
+  ferry_state_icon_set_state (icon, state);
+  gtk_widget_set_visible (GTK_WIDGET (row), total > 0);
 }
 
+/* One row per part of the job, from the start: shown once the plan or the run counts it. */
 static void
 build_progress_rows (FerryTransferPage *self)
 {
   GListModel *categories = ferry_transfer_get_categories (self->transfer);
+  static const char *signals[] = { "notify::state", "notify::detail", "notify::done",
+                                   "notify::total" };
 
   clear_list (self->progress_list);
-  g_ptr_array_set_size (self->rows, 0);
   for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
     {
       g_autoptr(FerryBackupCategory) category = g_list_model_get_item (categories, i);
-      GtkWidget *row;
-      GtkWidget *icon;
+      gint64 planned = i < self->plan->len ? g_array_index (self->plan, gint64, i) : 0;
+      GtkWidget *row = add_row (self->progress_list, ferry_backup_category_get_title (category),
+                                NULL);
+      GtkWidget *icon = ferry_state_icon_new ();
 
-      if (ferry_backup_category_get_total (category) <= 0)
-        continue;
-      row = add_row (self->progress_list, ferry_backup_category_get_title (category), NULL);
-      icon = gtk_image_new ();
-      /* The subtitle says it in words; the icon repeats it for the eye. */
-      gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
       g_object_set_data (G_OBJECT (row), "ferry-icon", icon);
-      g_ptr_array_add (self->rows, row);
+      g_object_set_data (G_OBJECT (row), "ferry-planned", GSIZE_TO_POINTER ((gsize) MAX (planned, 0)));
+      g_object_set_data_full (G_OBJECT (row), "ferry-category", g_object_ref (category),
+                              g_object_unref);
+      g_object_set_data_full (G_OBJECT (row), "ferry-job", g_object_ref (self->transfer),
+                              g_object_unref);
+      for (guint j = 0; j < G_N_ELEMENTS (signals); j++)
+        g_signal_connect_object (category, signals[j], G_CALLBACK (update_category_row), row,
+                                 G_CONNECT_SWAPPED);
+      update_category_row (ADW_ACTION_ROW (row));
     }
+}
+
+/* On the job's throttled notifications (fraction, eta, status; state at once), never a timer. */
+static void
+refresh_progress (FerryTransferPage *self)
+{
+  FerryJob *job = FERRY_JOB (self->transfer);
+  FerryJobState state = ferry_job_get_state (job);
+  g_autofree char *percent = g_strdup_printf (_("%.0f %%"), ferry_job_get_fraction (job) * 100);
+  g_autofree char *title = NULL;
+  g_autofree char *left = NULL;
+  gint64 eta = ferry_job_get_eta (job);
+
+  gtk_progress_bar_set_fraction (self->overall_bar, ferry_job_get_fraction (job));
+  gtk_progress_bar_set_text (self->overall_bar, percent);
+  gtk_button_set_label (self->pause_button,
+                        state == FERRY_JOB_STATE_PAUSED ? _("_Resume") : _("_Pause"));
+  if (state == FERRY_JOB_STATE_PAUSED)
+    title = g_strdup (_("Paused: nothing new is sent until you resume"));
+  else if (state == FERRY_JOB_STATE_WAITING && ferry_job_get_waiting_reason (job) != NULL)
+    title = g_strdup (ferry_job_get_waiting_reason (job));
+  else
+    title = g_strdup_printf (_("Copying everything to %s"),
+                             ferry_account_manager_get_handle (self->manager, FERRY_ROLE_NEW));
+  gtk_label_set_label (self->running_title, title);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->progress_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_object_get_data (G_OBJECT (row), "ferry-job") == job)
+      update_category_row (ADW_ACTION_ROW (row));
+  if (eta > 0)
+    {
+      g_autofree char *time = describe_time (eta);
+
+      /* Translators: "about 20 minutes left" */
+      left = g_strdup_printf (_("%s left"), time);
+    }
+  else if (ferry_job_get_status (job) != NULL)
+    left = g_strdup (ferry_job_get_status (job));
+  gtk_label_set_label (self->time_label, left != NULL ? left : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->time_label), left != NULL);
 }
 
 /* The proof */
@@ -403,6 +429,7 @@ show_report (FerryTransferPage *self)
       guint n = g_strv_length (lines);
       g_autofree char *there = NULL;
       GtkWidget *row;
+      GtkWidget *icon;
 
       if (total <= 0)
         continue;
@@ -413,8 +440,10 @@ show_report (FerryTransferPage *self)
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), there);
       adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), n > 0);
       adw_expander_row_set_show_enable_switch (ADW_EXPANDER_ROW (row), FALSE);
-      adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row),
-                                   gtk_image_new_from_icon_name (n > 0 ? "dialog-warning-symbolic" : "emblem-ok-symbolic"));
+      icon = ferry_state_icon_new ();
+      ferry_state_icon_set_state (FERRY_STATE_ICON (icon),
+                                  n > 0 ? FERRY_STEP_STATE_FAILED : FERRY_STEP_STATE_DONE);
+      adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
       for (guint j = 0; j < n && j < 100; j++)
         {
           GtkWidget *item = adw_action_row_new ();
@@ -434,8 +463,9 @@ show_report (FerryTransferPage *self)
     }
   else
     {
-      adw_status_page_set_icon_name (self->finished_page, "dialog-information-symbolic");
-      adw_status_page_set_title (self->finished_page, _("Transfer Checked"));
+      /* Something is missing: a warning, with the reasons below, never a light bulb. */
+      adw_status_page_set_icon_name (self->finished_page, "dialog-warning-symbolic");
+      adw_status_page_set_title (self->finished_page, _("Some Items Are Missing"));
       description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                   "%u item is not on the new account; each says why below.",
                                                   "%u items are not on the new account; each says why below.",
@@ -560,6 +590,8 @@ set_transfer (FerryTransferPage *self,
   if (transfer == NULL)
     return;
   g_signal_connect_swapped (transfer, "notify::fraction", G_CALLBACK (refresh_progress), self);
+  g_signal_connect_swapped (transfer, "notify::eta", G_CALLBACK (refresh_progress), self);
+  g_signal_connect_swapped (transfer, "notify::status", G_CALLBACK (refresh_progress), self);
   g_signal_connect_swapped (transfer, "notify::state", G_CALLBACK (on_state_changed), self);
 }
 
@@ -882,7 +914,7 @@ ferry_transfer_page_finalize (GObject *object)
 {
   FerryTransferPage *self = FERRY_TRANSFER_PAGE (object);
 
-  g_ptr_array_unref (self->rows);
+  g_array_unref (self->plan);
 
   G_OBJECT_CLASS (ferry_transfer_page_parent_class)->finalize (object);
 }
@@ -914,6 +946,7 @@ ferry_transfer_page_class_init (FerryTransferPageClass *klass)
   BIND (totals_list);
   BIND (files_list);
   BIND (running_title);
+  BIND (time_label);
   BIND (overall_bar);
   BIND (progress_list);
   BIND (pause_button);
@@ -939,7 +972,7 @@ ferry_transfer_page_init (FerryTransferPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->rows = g_ptr_array_new ();
+  self->plan = g_array_new (FALSE, TRUE, sizeof (gint64));
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_swapped (self->settings, "changed::backup-last", G_CALLBACK (on_backup_last_changed), self);

@@ -37,6 +37,7 @@
 #include "ferry-done-page.h"
 #include "ferry-followers-page.h"
 #include "ferry-move-page.h"
+#include "ferry-state-icon.h"
 #include "ferry-transfer-page.h"
 #include "ferry-window.h"
 
@@ -504,6 +505,65 @@ advance_world_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The window's y of @widget's top, to say what is above what. */
+static double
+window_y (GtkWidget *widget)
+{
+  graphene_point_t point = GRAPHENE_POINT_INIT (0, 0);
+  graphene_point_t out;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (gtk_widget_get_root (widget)),
+                                           &point, &out));
+  return out.y;
+}
+
+/* The state icons on @root's rows that show: each names its state for a screen reader, in
+ * the words of its state (never "•••" or nothing). Returns how many show. */
+static guint
+check_state_icons (GtkWidget *root,
+                   GtkWidget *above)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (FERRY_IS_STATE_ICON (child) && gtk_widget_is_drawable (child))
+        {
+          FerryStepState state = ferry_state_icon_get_state (FERRY_STATE_ICON (child));
+
+          const char *label = ferry_state_icon_get_label (FERRY_STATE_ICON (child));
+
+          g_assert_nonnull (label);
+          g_assert_cmpstr (label, ==, ferry_state_icon_describe (state));
+          g_assert_true (state == FERRY_STEP_STATE_PENDING ? g_str_equal (label, _("Waiting"))
+                                                           : !g_str_equal (label, _("Waiting")));
+          /* Pause/Resume/Stop come before the detail, not below a long list. */
+          if (above != NULL)
+            g_assert_cmpfloat (window_y (above), <, window_y (child));
+          n++;
+        }
+      n += check_state_icons (child, above);
+    }
+  return n;
+}
+
+/* The running page of a paused job: it says paused, offers Resume where it is seen, and its
+ * list of parts is there from the start. */
+static void
+assert_paused (GtkWidget *page)
+{
+  GtkStack *stack = GTK_STACK (ferry_ui_find_widget_of_type (page, GTK_TYPE_STACK));
+  GtkWidget *running = gtk_stack_get_child_by_name (stack, "running");
+  GtkWidget *pause = ferry_ui_find_widget (running, is_button_with_action, "page.pause");
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "running");
+  g_assert_nonnull (pause);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (pause)), ==, _("_Resume"));
+  g_assert_true (gtk_widget_is_drawable (pause));
+  g_assert_cmpuint (check_state_icons (running, pause), >, 0);
+}
+
 /* Transfers the backup just made to the new account, from the Transfer page. */
 static void
 transfer_through_page (FerryWindow *window)
@@ -533,6 +593,9 @@ transfer_through_page (FerryWindow *window)
   g_assert_true (gtk_widget_activate_action (page, "page.pause", NULL));
   spin (800, NULL, NULL);
   g_assert_cmpstr (ferry_ui_step_state (window, _("Transfer")), ==, _("Paused"));
+  g_assert_cmpint (ferry_job_get_state (FERRY_JOB (ferry_transfer_page_get_transfer (FERRY_TRANSFER_PAGE (page)))),
+                   ==, FERRY_JOB_STATE_PAUSED);
+  assert_paused (page);
   ferry_ui_take_screenshot (GTK_WIDGET (window), "transfer-running");
   g_assert_true (gtk_widget_activate_action (page, "page.pause", NULL));
   g_object_set_data (G_OBJECT (page), "ferry-test-wanted", (gpointer) "finished");
@@ -543,10 +606,13 @@ transfer_through_page (FerryWindow *window)
                   adw_status_page_get_description (finished));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "finished");
   /* The small fixture holds a post the new server cannot reach, and more: each explained. */
-  g_assert_cmpstr (adw_status_page_get_title (finished), ==, _("Transfer Checked"));
+  g_assert_cmpstr (adw_status_page_get_title (finished), ==, _("Some Items Are Missing"));
   g_assert_nonnull (ferry_transfer_page_get_transfer (FERRY_TRANSFER_PAGE (page)));
   g_assert_cmpuint (ferry_transfer_get_n_missing (ferry_transfer_page_get_transfer (FERRY_TRANSFER_PAGE (page))), <, 20);
   g_assert_cmpstr (ferry_ui_step_state (window, _("Transfer")), ==, _("Done"));
+  /* Missing items: a warning, with its name, never a light bulb. */
+  g_assert_cmpstr (adw_status_page_get_icon_name (finished), ==, "dialog-warning-symbolic");
+  g_assert_cmpuint (check_state_icons (gtk_stack_get_child_by_name (stack, "finished"), NULL), >, 0);
   ferry_ui_take_screenshot (GTK_WIDGET (window), "transfer-finished");
   ferry_ui_photograph_narrow (window, "transfer-narrow");
 
@@ -893,12 +959,23 @@ test_accounts (void)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.pause", NULL));
     spin (800, NULL, NULL);
     g_assert_cmpstr (ferry_ui_step_state (window, _("Backup")), ==, _("Paused"));
+    assert_paused (GTK_WIDGET (page));
     ferry_ui_take_screenshot (GTK_WIDGET (window), "backup-running");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.pause", NULL));
     g_assert_cmpstr (ferry_ui_step_state (window, _("Backup")), ==, _("Under way"));
     spin (30000, backup_finished, page);
     g_assert_true (backup_finished (page));
     g_assert_cmpstr (ferry_ui_step_state (window, _("Backup")), ==, _("Done"));
+    {
+      GtkStack *stack = GTK_STACK (ferry_ui_find_widget_of_type (GTK_WIDGET (page), GTK_TYPE_STACK));
+      AdwStatusPage *done = ADW_STATUS_PAGE (gtk_stack_get_child_by_name (stack, "finished"));
+      g_autofree char *size = g_format_size (ferry_backup_get_bytes (backup));
+
+      /* The size in GLib's words for the locale (its own catalogue and decimal sign), not
+       * a hand-made unit; and no file names of the machinery on the main path. */
+      g_assert_nonnull (strstr (adw_status_page_get_description (done), size));
+      g_assert_null (strstr (adw_status_page_get_description (done), "manifest"));
+    }
     ferry_ui_take_screenshot (GTK_WIDGET (window), "backup-finished");
     manifest = find_manifest (tmp);
     if (manifest == NULL)
@@ -948,6 +1025,9 @@ test_accounts (void)
     GtkWidget *page = ferry_ui_find_widget_of_type (GTK_WIDGET (second), FERRY_TYPE_BACKUP_PAGE);
     FerryJobManager *jobs = ferry_application_get_job_manager (app);
 
+    /* Every answer takes a while, so that the window goes with requests in flight (else a
+     * quick answer, such as the moved account's 403, may end the backup first). */
+    fedisim_server_add_fault (old, "*", FEDISIM_FAULT_LATENCY, 1000, 0);
     ferry_window_show_page (second, "backup");
     ferry_backup_page_set_folder (FERRY_BACKUP_PAGE (page), folder);
     g_assert_true (gtk_widget_activate_action (page, "page.start", NULL));
@@ -956,8 +1036,11 @@ test_accounts (void)
     spin (300, NULL, NULL);
     gtk_window_destroy (GTK_WINDOW (second));
     spin (10000, job_ended, backup);
+    if (ferry_job_get_error (FERRY_JOB (backup)) != NULL)
+      g_test_message ("the backup ended: %s", ferry_job_get_error (FERRY_JOB (backup))->message);
     g_assert_cmpint (ferry_job_get_state (FERRY_JOB (backup)), ==, FERRY_JOB_STATE_CANCELLED);
     g_assert_null (ferry_job_manager_find (jobs, FERRY_TYPE_BACKUP, NULL));
+    fedisim_server_clear_faults (old);
     g_settings_set_string (settings, "backup-last", "");
     ferry_test_remove_tree (tmp);
   }
