@@ -3,6 +3,8 @@
  * Copyright 2026 The Ferry developers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Persistence reader: the journal's cursors, counts and lists (ferry-backup-journal.c).
  */
 
 #define G_LOG_DOMAIN "ferry-backup"

@@ -3,6 +3,8 @@
  * Copyright 2026 The Ferry developers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Persistence reader: each category's journal state.
  */
 
 #define G_LOG_DOMAIN "ferry-backup"

@@ -3,6 +3,8 @@
  * Copyright 2026 The Ferry developers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Persistence reader: the items and states the journal keeps, and the manifest.
  */
 
 #define G_LOG_DOMAIN "ferry-backup"

@@ -3,6 +3,8 @@
  * Copyright 2026 The Ferry developers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Persistence reader: posts.jsonl and the media noted missing, as earlier runs wrote them.
  */
 
 #define G_LOG_DOMAIN "ferry-backup"

@@ -8,6 +8,8 @@
  * they can go to any Mastodon import page unchanged; JSON for what the CSV files lose; the
  * posts as JSON Lines; and manifest.json with a checksum of every file. Everything here runs
  * in worker threads and writes each file whole or not at all.
+ *
+ * Persistence reader: the journal's lines, from which the files are made.
  */
 
 #define G_LOG_DOMAIN "ferry-backup"

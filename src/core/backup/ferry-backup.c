@@ -13,6 +13,8 @@
  *
  * Media files are fetched while the posts are paged, two at a time, each written atomically
  * under its final name: a file that exists is whole, and is not fetched again.
+ *
+ * Persistence reader: the journal's states and an earlier backup's manifest.json.
  */
 
 #define G_LOG_DOMAIN "ferry-backup"

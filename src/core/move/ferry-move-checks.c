@@ -7,6 +7,8 @@
  * Everything that can make a move fail is looked at before anything changes (api-facts §7):
  * both accounts signed in, a recent finished backup, the transfer done or knowingly
  * skipped, the new account unlocked, neither account moved already, servers that can do it.
+ *
+ * Persistence reader: the backup's manifest.json and the transfer's report.
  */
 
 #define G_LOG_DOMAIN "ferry-move"

@@ -7,6 +7,8 @@
  * The forecast groups the origin's followers by server and asks each server once what it
  * is: Mastodon-like servers follow the Move, some software ignores it, an offline server
  * cannot.
+ *
+ * Persistence reader: followers.json of Ferry's own backup.
  */
 
 #define G_LOG_DOMAIN "ferry-move"

@@ -9,6 +9,8 @@
  * user data folder, with the followers the origin had before the move: the old server
  * refuses most reading once it has moved), and the stragglers are the followers from
  * before who are not on the new account, each with the likely reason.
+ *
+ * Persistence reader: the move's state file (ferry_move_save()).
  */
 
 #define G_LOG_DOMAIN "ferry-move"

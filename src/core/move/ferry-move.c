@@ -11,6 +11,8 @@
  * ferry_move_run_stage_async() watches the servers until the step shows: the alias in the
  * new account's actor (alsoKnownAs), the move in the old account's "moved". A move back is
  * the same walk the other way, after the old account's redirect is cancelled.
+ *
+ * Persistence reader: the move's state file and the backup's account lists.
  */
 
 #define G_LOG_DOMAIN "ferry-move"
@@ -22,6 +24,7 @@
 
 #include "ferry-api-error.h"
 #include "ferry-client-accounts.h"
+#include "ferry-move-endpoints.h"
 #include "ferry-move-private.h"
 
 G_DEFINE_FINAL_TYPE (FerryMove, ferry_move, G_TYPE_OBJECT)
@@ -501,8 +504,8 @@ ferry_move_side_uri (FerryMoveSide *side,
 
   if (uri != NULL && uri[0] != '\0')
     return uri;
-  *storage = g_strdup_printf ("%s/users/%s", ferry_client_get_base_url (side->client),
-                              side->handle->username);
+  *storage = g_strconcat (ferry_client_get_base_url (side->client), FERRY_PATH_MASTODON_ACTOR,
+                          side->handle->username, NULL);
   return *storage;
 }
 

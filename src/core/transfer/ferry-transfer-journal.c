@@ -10,6 +10,8 @@
  * item's "started" line before it sends the item's request, so after a crash an item is
  * either known done, known not yet sent, or "started" (its result unknown: the transfer asks
  * the server before doing it again). A last line cut short by a crash is dropped on opening.
+ *
+ * Persistence reader: the transfer's journal.
  */
 
 #define G_LOG_DOMAIN "ferry-transfer-journal"

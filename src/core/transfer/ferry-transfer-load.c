@@ -6,6 +6,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Runs in a worker thread: nothing here touches the job's state.
+ *
+ * Persistence reader: the backup folder's JSON files.
  */
 
 #define G_LOG_DOMAIN "ferry-transfer"

@@ -4,6 +4,8 @@
  * Copyright 2026 The Ferry developers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Persistence reader: the backup's profile.json.
  */
 
 #define G_LOG_DOMAIN "ferry-transfer"
