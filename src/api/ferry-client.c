@@ -328,7 +328,8 @@ _ferry_client_request_start (GTask *task)
                                     authorization);
     }
   soup_message_headers_replace (soup_message_get_request_headers (req->msg), "Accept",
-                                req->raw ? (req->accept ? req->accept : "*/*") : "application/json");
+                                req->raw ? (req->accept ? req->accept : "*/*")
+                                         : "application/json");
   if (req->body != NULL)
     {
       g_autoptr(GBytes) body = g_bytes_new (req->body, strlen (req->body));
@@ -358,8 +359,8 @@ _ferry_client_request_start (GTask *task)
   g_source_set_callback (req->deadline, deadline_cb, req, NULL);
   g_source_attach (req->deadline, g_main_context_get_thread_default ());
 
-  soup_session_send_async (self->session, req->msg, G_PRIORITY_DEFAULT, req->attempt, _ferry_client_sent_cb,
-                           task);
+  soup_session_send_async (self->session, req->msg, G_PRIORITY_DEFAULT, req->attempt,
+                           _ferry_client_sent_cb, task);
 }
 
 /* A path on this server, or a full URL as given (a Link's, a journal's): request_start()
@@ -528,7 +529,8 @@ list_page_cb (GObject      *object,
   ListState *state = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autofree char *next = NULL;
-  g_autoptr(JsonNode) page = ferry_client_call_finish (FERRY_CLIENT (object), result, &next, &error);
+  g_autoptr(JsonNode) page =
+    ferry_client_call_finish (FERRY_CLIENT (object), result, &next, &error);
 
   if (page == NULL)
     {
@@ -553,7 +555,8 @@ list_page_cb (GObject      *object,
       g_clear_pointer (&next, g_free);
   }
 
-  if (next != NULL && (state->max_items == 0 || json_array_get_length (state->items) < state->max_items))
+  if (next != NULL
+      && (state->max_items == 0 || json_array_get_length (state->items) < state->max_items))
     {
       GTask *again = g_steal_pointer (&task);
 

@@ -118,7 +118,8 @@ open_thread (GTask        *task,
 
       g_hash_table_unref (records);
       g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved),
-                               _("Ferry could not create the folder %s: %s"), dir, g_strerror (saved));
+                               _("Ferry could not create the folder %s: %s"), dir,
+                               g_strerror (saved));
       return;
     }
   if (!g_file_get_contents (path, &contents, &length, &error))
