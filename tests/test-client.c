@@ -62,7 +62,8 @@ test_pagination (Fixture       *f,
   all = ferry_client_list_finish (f->client, result, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (json_array_get_length (all), ==, 205);
-  g_assert_cmpuint (fedisim_server_request_count (f->server, "GET /api/v1/accounts/:id/following"), ==, 3);
+  g_assert_cmpuint (fedisim_server_request_count (f->server, "GET /api/v1/accounts/:id/following"),
+                    ==, 3);
 }
 
 typedef struct
@@ -194,14 +195,16 @@ test_real_429 (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(FedisimBrowser) other = fedisim_browser_new (f->world);
-  g_autofree char *url = g_strconcat (fedisim_server_get_base_url (f->server), "/api/v1/preferences", NULL);
+  g_autofree char *url =
+    g_strconcat (fedisim_server_get_base_url (f->server), "/api/v1/preferences", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) node = NULL;
   guint status;
 
   fedisim_world_set_time (f->world, (fedisim_world_now (f->world) / 300 + 1) * 300 + 7);
   for (guint i = 0; i < 300; i++)
-    g_bytes_unref (fedisim_browser_request (other, "GET", url, f->token, NULL, NULL, &status, NULL, NULL));
+    g_bytes_unref (
+      fedisim_browser_request (other, "GET", url, f->token, NULL, NULL, &status, NULL, NULL));
   fedisim_server_reset_counts (f->server);
 
   node = call (f, "GET", "/api/v1/preferences", NULL, &error);
@@ -301,7 +304,8 @@ test_cancel (Fixture       *f,
   gint64 start = g_get_monotonic_time ();
 
   fedisim_server_add_fault (f->server, "GET /api/v1/preferences", FEDISIM_FAULT_LATENCY, 5000, 1);
-  ferry_client_call_async (f->client, "GET", "/api/v1/preferences", NULL, cancellable, ferry_test_got_result, &result);
+  ferry_client_call_async (f->client, "GET", "/api/v1/preferences", NULL, cancellable,
+                           ferry_test_got_result, &result);
   g_timeout_add_once (100, (GSourceOnceFunc) g_cancellable_cancel, cancellable);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -314,14 +318,16 @@ static void
 test_tls_and_network (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(FerryClient) untrusting = ferry_client_new (fedisim_server_get_base_url (f->server), NULL);
+  g_autoptr(FerryClient) untrusting =
+    ferry_client_new (fedisim_server_get_base_url (f->server), NULL);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) tls = NULL;
   g_autoptr(GError) down = NULL;
   JsonNode *node;
 
   /* Without the run's CA the server is not trusted; there is nothing to turn that off. */
-  ferry_client_call_async (untrusting, "GET", "/api/v1/instance", NULL, NULL, ferry_test_got_result, &result);
+  ferry_client_call_async (untrusting, "GET", "/api/v1/instance", NULL, NULL, ferry_test_got_result,
+                           &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_null (ferry_client_call_finish (untrusting, result, NULL, &tls));
@@ -348,18 +354,24 @@ test_probe (Fixture       *f,
     gboolean domain_blocks;
     gboolean honours_move;
   } cases[] = {
-    { FEDISIM_FLAVOUR_MASTODON, "4.2.10", "mastodon", FERRY_MIGRATION_MASTODON_WEB, FALSE, 0, FALSE, TRUE, TRUE },
-    { FEDISIM_FLAVOUR_MASTODON, "4.3.0", "mastodon", FERRY_MIGRATION_MASTODON_WEB, TRUE, 2, FALSE, TRUE, TRUE },
-    { FEDISIM_FLAVOUR_MASTODON, "4.5.0", "mastodon", FERRY_MIGRATION_MASTODON_WEB, TRUE, 7, FALSE, TRUE, TRUE },
-    { FEDISIM_FLAVOUR_GOTOSOCIAL, "0.19.1", "gotosocial", FERRY_MIGRATION_GOTOSOCIAL_API, FALSE, 0, TRUE, FALSE, TRUE },
-    { FEDISIM_FLAVOUR_AKKOMA, "3.15.2", "akkoma", FERRY_MIGRATION_AKKOMA_API, FALSE, 0, TRUE, TRUE, TRUE },
+    { FEDISIM_FLAVOUR_MASTODON, "4.2.10", "mastodon", FERRY_MIGRATION_MASTODON_WEB, FALSE, 0, FALSE,
+      TRUE, TRUE },
+    { FEDISIM_FLAVOUR_MASTODON, "4.3.0", "mastodon", FERRY_MIGRATION_MASTODON_WEB, TRUE, 2, FALSE,
+      TRUE, TRUE },
+    { FEDISIM_FLAVOUR_MASTODON, "4.5.0", "mastodon", FERRY_MIGRATION_MASTODON_WEB, TRUE, 7, FALSE,
+      TRUE, TRUE },
+    { FEDISIM_FLAVOUR_GOTOSOCIAL, "0.19.1", "gotosocial", FERRY_MIGRATION_GOTOSOCIAL_API, FALSE, 0,
+      TRUE, FALSE, TRUE },
+    { FEDISIM_FLAVOUR_AKKOMA, "3.15.2", "akkoma", FERRY_MIGRATION_AKKOMA_API, FALSE, 0, TRUE, TRUE,
+      TRUE },
     { FEDISIM_FLAVOUR_LEGACY, "2.50", "snac", FERRY_MIGRATION_NONE, FALSE, 0, FALSE, FALSE, FALSE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GError) error = NULL;
-      FedisimServer *server = fedisim_world_add_server (f->world, cases[i].flavour, cases[i].version, &error);
+      FedisimServer *server =
+        fedisim_world_add_server (f->world, cases[i].flavour, cases[i].version, &error);
       g_autoptr(FerryServerInfo) info = ferry_test_fixture_probe (f, server, &error);
 
       g_assert_no_error (error);
@@ -376,7 +388,8 @@ test_probe (Fixture       *f,
   /* Reachable, but no NodeInfo and no API: not a Fediverse server. */
   {
     g_autoptr(GError) error = NULL;
-    FedisimServer *server = fedisim_world_add_server (f->world, FEDISIM_FLAVOUR_MASTODON, NULL, &error);
+    FedisimServer *server =
+      fedisim_world_add_server (f->world, FEDISIM_FLAVOUR_MASTODON, NULL, &error);
     g_autoptr(FerryServerInfo) info = NULL;
 
     fedisim_server_add_fault (server, "*", FEDISIM_FAULT_STATUS, 404, 0);
@@ -389,7 +402,8 @@ test_probe (Fixture       *f,
   /* Down: the network's words. */
   {
     g_autoptr(GError) error = NULL;
-    FedisimServer *server = fedisim_world_add_server (f->world, FEDISIM_FLAVOUR_MASTODON, NULL, &error);
+    FedisimServer *server =
+      fedisim_world_add_server (f->world, FEDISIM_FLAVOUR_MASTODON, NULL, &error);
     g_autoptr(FerryServerInfo) info = NULL;
 
     fedisim_server_stop (server);
