@@ -15,49 +15,23 @@
 #include "ferry-api-error.h"
 #include "ferry-client-accounts.h"
 #include "ferry-client-search.h"
-#include "ferry-tls-database.h"
+#include "ferry-test-fixture.h"
 
-typedef struct
-{
-  FedisimWorld  *world;
-  FedisimServer *server;
-  FerryClient   *client;
-} Fixture;
+typedef FerryTestFixture Fixture;
 
 static void
 setup (Fixture       *f,
        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTlsDatabase) trust = NULL;
-  g_autofree char *token = NULL;
   g_autofree char *bob = NULL;
 
-  f->world = fedisim_world_new (&error);
-  g_assert_no_error (error);
-  f->server = fedisim_world_add_server (f->world, FEDISIM_FLAVOUR_MASTODON, "4.5.0", &error);
-  g_assert_no_error (error);
-  fedisim_server_add_user (f->server, "alice", "pw");
+  ferry_test_fixture_setup (f, data);
   fedisim_server_add_user (f->server, "bob", "pw");
   fedisim_server_add_user (f->server, "carol", "pw");
   bob = g_strdup_printf ("bob@%s", fedisim_server_get_host (f->server));
   g_assert_true (fedisim_server_seed_follow (f->server, "alice", bob, &error));
   g_assert_no_error (error);
-  token = fedisim_server_issue_token (f->server, "alice", "read write follow");
-
-  trust = ferry_tls_database_new (fedisim_world_get_ca_file (f->world), &error);
-  g_assert_no_error (error);
-  f->client = ferry_client_new (fedisim_server_get_base_url (f->server), trust);
-  ferry_client_set_token (f->client, token);
-  ferry_client_set_time_scale (f->client, 1000.0);
-}
-
-static void
-teardown (Fixture       *f,
-          gconstpointer  data)
-{
-  g_clear_object (&f->client);
-  fedisim_world_free (f->world);
 }
 
 static void
@@ -261,13 +235,13 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/client-accounts/verify-credentials", Fixture, NULL, setup,
-              test_verify_credentials, teardown);
-  g_test_add ("/client-accounts/lookup", Fixture, NULL, setup, test_lookup, teardown);
-  g_test_add ("/client-accounts/relationships", Fixture, NULL, setup, test_relationships,
-              teardown);
-  g_test_add ("/client-accounts/context", Fixture, NULL, setup, test_context, teardown);
-  g_test_add ("/client-accounts/resolve-and-actor", Fixture, NULL, setup, test_resolve_and_actor,
-              teardown);
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, setup, func, ferry_test_fixture_teardown)
+  ADD ("/client-accounts/verify-credentials", test_verify_credentials);
+  ADD ("/client-accounts/lookup", test_lookup);
+  ADD ("/client-accounts/relationships", test_relationships);
+  ADD ("/client-accounts/context", test_context);
+  ADD ("/client-accounts/resolve-and-actor", test_resolve_and_actor);
+#undef ADD
   return g_test_run ();
 }

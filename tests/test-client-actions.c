@@ -15,68 +15,38 @@
 #include "ferry-client-accounts.h"
 #include "ferry-client-actions.h"
 #include "ferry-client-collections.h"
-#include "ferry-tls-database.h"
+#include "ferry-test-fixture.h"
+#include "ferry-test-util.h"
 
 typedef struct
 {
-  FedisimWorld  *world;
-  FedisimServer *server;
-  FerryClient   *client;
-  char          *bob_id;
+  FerryTestFixture t;
+  char            *bob_id;
 } Fixture;
-
-static void
-got_result (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *result;
-}
 
 static void
 setup (Fixture       *f,
        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTlsDatabase) trust = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(FerryAccount) bob = NULL;
-  g_autofree char *token = NULL;
 
-  f->world = fedisim_world_new (&error);
-  g_assert_no_error (error);
-  f->server = fedisim_world_add_server (f->world, FEDISIM_FLAVOUR_MASTODON, "4.5.0", &error);
-  g_assert_no_error (error);
-  fedisim_server_add_user (f->server, "alice", "pw");
-  fedisim_server_add_user (f->server, "bob", "pw");
-  token = fedisim_server_issue_token (f->server, "alice", "read write follow");
-  trust = ferry_tls_database_new (fedisim_world_get_ca_file (f->world), &error);
-  g_assert_no_error (error);
-  f->client = ferry_client_new (fedisim_server_get_base_url (f->server), trust);
-  ferry_client_set_token (f->client, token);
-  ferry_client_set_time_scale (f->client, 1000.0);
+  ferry_test_fixture_setup (&f->t, data);
+  fedisim_server_add_user (f->t.server, "bob", "pw");
 
-  ferry_client_lookup_account_async (f->client, "bob", NULL, got_result, &result);
-  bob = ferry_client_lookup_account_finish (f->client, wait_for (&result), &error);
+  ferry_client_lookup_account_async (f->t.client, "bob", NULL, ferry_test_got_result, &result);
+  bob = ferry_client_lookup_account_finish (f->t.client, ferry_test_wait_for (&result), &error);
   g_assert_no_error (error);
   f->bob_id = g_strdup (ferry_account_get_id (bob));
-  fedisim_server_reset_counts (f->server);
+  fedisim_server_reset_counts (f->t.server);
 }
 
 static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  g_clear_object (&f->client);
-  fedisim_world_free (f->world);
+  ferry_test_fixture_teardown (&f->t, data);
   g_free (f->bob_id);
 }
 
@@ -85,8 +55,8 @@ finish_rel (Fixture       *f,
             GAsyncResult **result)
 {
   g_autoptr(GError) error = NULL;
-  FerryRelationship *rel = ferry_client_account_action_finish (f->client, wait_for (result),
-                                                               &error);
+  FerryRelationship *rel =
+    ferry_client_account_action_finish (f->t.client, ferry_test_wait_for (result), &error);
 
   g_assert_no_error (error);
   g_clear_object (result);
@@ -102,8 +72,9 @@ list_all (Fixture         *f,
   g_autoptr(GError) error = NULL;
   GPtrArray *all;
 
-  ferry_client_list_all_async (f->client, collection, owner, 0, NULL, got_result, &result);
-  all = ferry_client_list_all_finish (f->client, wait_for (&result), &error);
+  ferry_client_list_all_async (f->t.client, collection, owner, 0, NULL, ferry_test_got_result,
+                               &result);
+  all = ferry_client_list_all_finish (f->t.client, ferry_test_wait_for (&result), &error);
   g_assert_no_error (error);
   return all;
 }
@@ -124,7 +95,8 @@ test_account_actions (Fixture       *f,
   g_autoptr(FerryRelationship) unfollowed = NULL;
   g_autoptr(FerryRelationship) blocked = NULL;
 
-  ferry_client_follow_async (f->client, f->bob_id, &options, NULL, got_result, &result);
+  ferry_client_follow_async (f->t.client, f->bob_id, &options, NULL, ferry_test_got_result,
+                             &result);
   followed = finish_rel (f, &result);
   g_assert_true (ferry_relationship_get_following (followed));
   g_assert_false (ferry_relationship_get_showing_reblogs (followed));
@@ -132,32 +104,34 @@ test_account_actions (Fixture       *f,
   g_assert_cmpstr (ferry_relationship_get_languages (followed)[0], ==, "de");
   g_assert_null (ferry_relationship_get_languages (followed)[1]);
 
-  ferry_client_set_note_async (f->client, f->bob_id, "met at FOSDEM", NULL, got_result, &result);
+  ferry_client_set_note_async (f->t.client, f->bob_id, "met at FOSDEM", NULL, ferry_test_got_result,
+                               &result);
   noted = finish_rel (f, &result);
   g_assert_cmpstr (ferry_relationship_get_note (noted), ==, "met at FOSDEM");
 
-  ferry_client_endorse_async (f->client, f->bob_id, NULL, got_result, &result);
+  ferry_client_endorse_async (f->t.client, f->bob_id, NULL, ferry_test_got_result, &result);
   endorsed = finish_rel (f, &result);
   g_assert_true (ferry_relationship_get_endorsed (endorsed));
 
-  ferry_client_mute_async (f->client, f->bob_id, FALSE, 3600, NULL, got_result, &result);
+  ferry_client_mute_async (f->t.client, f->bob_id, FALSE, 3600, NULL, ferry_test_got_result,
+                           &result);
   muted = finish_rel (f, &result);
   g_assert_true (ferry_relationship_get_muting (muted));
   g_assert_false (ferry_relationship_get_muting_notifications (muted));
 
-  ferry_client_unfollow_async (f->client, f->bob_id, NULL, got_result, &result);
+  ferry_client_unfollow_async (f->t.client, f->bob_id, NULL, ferry_test_got_result, &result);
   unfollowed = finish_rel (f, &result);
   g_assert_false (ferry_relationship_get_following (unfollowed));
 
-  ferry_client_block_async (f->client, f->bob_id, NULL, got_result, &result);
+  ferry_client_block_async (f->t.client, f->bob_id, NULL, ferry_test_got_result, &result);
   blocked = finish_rel (f, &result);
   g_assert_true (ferry_relationship_get_blocking (blocked));
 
-  g_assert_cmpuint (fedisim_server_request_count (f->server, "POST /api/v1/accounts/:id/follow"),
+  g_assert_cmpuint (fedisim_server_request_count (f->t.server, "POST /api/v1/accounts/:id/follow"),
                     ==, 1);
-  g_assert_cmpuint (fedisim_server_request_count (f->server, "POST /api/v1/accounts/:id/mute"),
+  g_assert_cmpuint (fedisim_server_request_count (f->t.server, "POST /api/v1/accounts/:id/mute"),
                     ==, 1);
-  g_assert_cmpuint (fedisim_server_answer_count (f->server), ==, 6);
+  g_assert_cmpuint (fedisim_server_answer_count (f->t.server), ==, 6);
 }
 
 /* A list made and a followed account added to it; a server blocked and unblocked. */
@@ -174,31 +148,34 @@ test_lists_and_domains (Fixture       *f,
   g_autoptr(GPtrArray) none = NULL;
   const char *ids[] = { f->bob_id, NULL };
 
-  ferry_client_follow_async (f->client, f->bob_id, NULL, NULL, got_result, &result);
+  ferry_client_follow_async (f->t.client, f->bob_id, NULL, NULL, ferry_test_got_result, &result);
   followed = finish_rel (f, &result);
-  ferry_client_create_list_async (f->client, "Friends", "none", TRUE, NULL, got_result, &result);
-  list = ferry_client_create_list_finish (f->client, wait_for (&result), &error);
+  ferry_client_create_list_async (f->t.client, "Friends", "none", TRUE, NULL, ferry_test_got_result,
+                                  &result);
+  list = ferry_client_create_list_finish (f->t.client, ferry_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_clear_object (&result);
   g_assert_cmpstr (ferry_list_get_title (list), ==, "Friends");
   g_assert_cmpstr (ferry_list_get_replies_policy (list), ==, "none");
 
-  ferry_client_add_to_list_async (f->client, ferry_list_get_id (list), ids, NULL, got_result,
-                                  &result);
-  g_assert_true (ferry_client_action_finish (f->client, wait_for (&result), &error));
+  ferry_client_add_to_list_async (f->t.client, ferry_list_get_id (list), ids, NULL,
+                                  ferry_test_got_result, &result);
+  g_assert_true (ferry_client_action_finish (f->t.client, ferry_test_wait_for (&result), &error));
   g_assert_no_error (error);
   g_clear_object (&result);
   members = list_all (f, FERRY_COLLECTION_LIST_MEMBERS, ferry_list_get_id (list));
   g_assert_cmpuint (members->len, ==, 1);
 
-  ferry_client_block_domain_async (f->client, "spam.example", NULL, got_result, &result);
-  g_assert_true (ferry_client_action_finish (f->client, wait_for (&result), &error));
+  ferry_client_block_domain_async (f->t.client, "spam.example", NULL, ferry_test_got_result,
+                                   &result);
+  g_assert_true (ferry_client_action_finish (f->t.client, ferry_test_wait_for (&result), &error));
   g_clear_object (&result);
   domains = list_all (f, FERRY_COLLECTION_DOMAIN_BLOCKS, NULL);
   g_assert_cmpuint (domains->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (domains, 0), ==, "spam.example");
-  ferry_client_unblock_domain_async (f->client, "spam.example", NULL, got_result, &result);
-  g_assert_true (ferry_client_action_finish (f->client, wait_for (&result), &error));
+  ferry_client_unblock_domain_async (f->t.client, "spam.example", NULL, ferry_test_got_result,
+                                     &result);
+  g_assert_true (ferry_client_action_finish (f->t.client, ferry_test_wait_for (&result), &error));
   none = list_all (f, FERRY_COLLECTION_DOMAIN_BLOCKS, NULL);
   g_assert_cmpuint (none->len, ==, 0);
 }
@@ -215,12 +192,12 @@ test_tags (Fixture       *f,
   g_autoptr(GPtrArray) following = NULL;
   g_autoptr(GPtrArray) shown = NULL;
 
-  ferry_client_follow_tag_async (f->client, "rust", NULL, got_result, &result);
-  followed = ferry_client_tag_action_finish (f->client, wait_for (&result), &error);
+  ferry_client_follow_tag_async (f->t.client, "rust", NULL, ferry_test_got_result, &result);
+  followed = ferry_client_tag_action_finish (f->t.client, ferry_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_clear_object (&result);
-  ferry_client_feature_tag_async (f->client, "rust", NULL, got_result, &result);
-  featured = ferry_client_tag_action_finish (f->client, wait_for (&result), &error);
+  ferry_client_feature_tag_async (f->t.client, "rust", NULL, ferry_test_got_result, &result);
+  featured = ferry_client_tag_action_finish (f->t.client, ferry_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (ferry_tag_get_name (followed), ==, "rust");
   g_assert_cmpstr (ferry_tag_get_name (featured), ==, "rust");
@@ -244,9 +221,9 @@ test_filter (Fixture       *f,
   g_autoptr(FerryFilter) filter = NULL;
   g_autoptr(GPtrArray) all = NULL;
 
-  ferry_client_create_filter_async (f->client, "spoilers", context, "hide", 3600, keywords,
-                                    G_N_ELEMENTS (keywords), NULL, got_result, &result);
-  filter = ferry_client_create_filter_finish (f->client, wait_for (&result), &error);
+  ferry_client_create_filter_async (f->t.client, "spoilers", context, "hide", 3600, keywords,
+                                    G_N_ELEMENTS (keywords), NULL, ferry_test_got_result, &result);
+  filter = ferry_client_create_filter_finish (f->t.client, ferry_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (ferry_filter_get_title (filter), ==, "spoilers");
   g_assert_cmpstr (ferry_filter_get_action (filter), ==, "hide");
@@ -257,7 +234,7 @@ test_filter (Fixture       *f,
   g_assert_cmpstr (ferry_filter_get_keyword (filter, 1), ==, "ep 9");
   all = list_all (f, FERRY_COLLECTION_FILTERS, NULL);
   g_assert_cmpuint (all->len, ==, 1);
-  g_assert_cmpuint (fedisim_server_request_count (f->server, "POST /api/v2/filters"), ==, 1);
+  g_assert_cmpuint (fedisim_server_request_count (f->t.server, "POST /api/v2/filters"), ==, 1);
 }
 
 /* Akkoma's refusal in a 200's body ({"error": …}) is an error of the typed calls, with the
@@ -271,10 +248,10 @@ test_error_in_body (Fixture       *f,
   g_autoptr(FerryRelationship) blocked = NULL;
   gboolean ok;
 
-  fedisim_server_add_fault (f->server, "POST /api/v1/accounts/:id/block", FEDISIM_FAULT_STATUS,
+  fedisim_server_add_fault (f->t.server, "POST /api/v1/accounts/:id/block", FEDISIM_FAULT_STATUS,
                             200, 1);
-  ferry_client_block_async (f->client, f->bob_id, NULL, got_result, &result);
-  blocked = ferry_client_account_action_finish (f->client, wait_for (&result), &error);
+  ferry_client_block_async (f->t.client, f->bob_id, NULL, ferry_test_got_result, &result);
+  blocked = ferry_client_account_action_finish (f->t.client, ferry_test_wait_for (&result), &error);
   g_assert_null (blocked);
   g_assert_error (error, FERRY_API_ERROR, FERRY_API_ERROR_INVALID);
   g_assert_cmpuint (ferry_api_error_get_http_status (error), ==, 200);
@@ -282,14 +259,17 @@ test_error_in_body (Fixture       *f,
   g_clear_error (&error);
   g_clear_object (&result);
 
-  fedisim_server_add_fault (f->server, "POST /api/v1/domain_blocks", FEDISIM_FAULT_STATUS, 200, 1);
-  ferry_client_block_domain_async (f->client, "spam.example", NULL, got_result, &result);
-  ok = ferry_client_action_finish (f->client, wait_for (&result), &error);
+  fedisim_server_add_fault (f->t.server, "POST /api/v1/domain_blocks", FEDISIM_FAULT_STATUS, 200,
+                            1);
+  ferry_client_block_domain_async (f->t.client, "spam.example", NULL, ferry_test_got_result,
+                                   &result);
+  ok = ferry_client_action_finish (f->t.client, ferry_test_wait_for (&result), &error);
   g_assert_false (ok);
   g_assert_error (error, FERRY_API_ERROR, FERRY_API_ERROR_INVALID);
   g_assert_cmpuint (ferry_api_error_get_http_status (error), ==, 200);
   g_assert_cmpstr (ferry_api_error_get_server_text (error), ==, "Injected error");
-  g_assert_cmpuint (fedisim_server_request_count (f->server, "POST /api/v1/domain_blocks"), ==, 1);
+  g_assert_cmpuint (fedisim_server_request_count (f->t.server, "POST /api/v1/domain_blocks"), ==,
+                    1);
 }
 
 int

@@ -14,43 +14,14 @@
 #include "ferry-api-error.h"
 #include "ferry-client-accounts.h"
 #include "ferry-client-collections.h"
-#include "ferry-tls-database.h"
+#include "ferry-test-fixture.h"
+#include "ferry-test-util.h"
 
 typedef struct
 {
-  FedisimWorld  *world;
-  FedisimServer *server;
-  GTlsDatabase  *trust;
-  char          *token;
-  FerryClient   *client;
-  char          *alice_id;
+  FerryTestFixture t;
+  char            *alice_id;
 } Fixture;
-
-static void
-got_result (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *result;
-}
-
-static FerryClient *
-new_client (Fixture *f)
-{
-  FerryClient *client = ferry_client_new (fedisim_server_get_base_url (f->server), f->trust);
-
-  ferry_client_set_token (client, f->token);
-  ferry_client_set_time_scale (client, 1000.0);
-  return client;
-}
 
 static void
 setup (Fixture       *f,
@@ -60,32 +31,21 @@ setup (Fixture       *f,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(FerryAccount) me = NULL;
 
-  f->world = fedisim_world_new (&error);
-  g_assert_no_error (error);
-  f->server = fedisim_world_add_server (f->world, FEDISIM_FLAVOUR_MASTODON, "4.5.0", &error);
-  g_assert_no_error (error);
-  fedisim_server_add_user (f->server, "alice", "pw");
-  fedisim_server_seed_following (f->server, "alice", 205);
-  f->token = fedisim_server_issue_token (f->server, "alice", "read write follow");
-  f->trust = ferry_tls_database_new (fedisim_world_get_ca_file (f->world), &error);
-  g_assert_no_error (error);
-  f->client = new_client (f);
+  ferry_test_fixture_setup (&f->t, data);
+  fedisim_server_seed_following (f->t.server, "alice", 205);
 
-  ferry_client_verify_credentials_async (f->client, NULL, got_result, &result);
-  me = ferry_client_verify_credentials_finish (f->client, wait_for (&result), &error);
+  ferry_client_verify_credentials_async (f->t.client, NULL, ferry_test_got_result, &result);
+  me = ferry_client_verify_credentials_finish (f->t.client, ferry_test_wait_for (&result), &error);
   g_assert_no_error (error);
   f->alice_id = g_strdup (ferry_account_get_id (me));
-  fedisim_server_reset_counts (f->server);
+  fedisim_server_reset_counts (f->t.server);
 }
 
 static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  g_clear_object (&f->client);
-  g_clear_object (&f->trust);
-  fedisim_world_free (f->world);
-  g_free (f->token);
+  ferry_test_fixture_teardown (&f->t, data);
   g_free (f->alice_id);
 }
 
@@ -98,8 +58,8 @@ get_page (Fixture      *f,
   g_autoptr(GAsyncResult) result = NULL;
 
   ferry_client_get_page_async (client, FERRY_COLLECTION_FOLLOWING, f->alice_id, cursor,
-                               G_PRIORITY_DEFAULT, NULL, got_result, &result);
-  return ferry_client_get_page_finish (client, wait_for (&result), error);
+                               G_PRIORITY_DEFAULT, NULL, ferry_test_got_result, &result);
+  return ferry_client_get_page_finish (client, ferry_test_wait_for (&result), error);
 }
 
 /* 205 follows in pages of 80: the second page asked by another client (a later run) from
@@ -109,8 +69,8 @@ test_pages_resume (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(FerryPage) first = get_page (f, f->client, NULL, &error);
-  g_autoptr(FerryClient) later = new_client (f);
+  g_autoptr(FerryPage) first = get_page (f, f->t.client, NULL, &error);
+  g_autoptr(FerryClient) later = ferry_test_fixture_new_client (&f->t, f->t.server, f->t.token);
   g_autoptr(FerryPage) second = NULL;
   g_autoptr(FerryPage) third = NULL;
   g_autofree char *saved = NULL;
@@ -128,7 +88,7 @@ test_pages_resume (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (ferry_page_get_items (third)->len, ==, 45);
   g_assert_null (ferry_page_get_next (third));
-  g_assert_cmpuint (fedisim_server_request_count (f->server,
+  g_assert_cmpuint (fedisim_server_request_count (f->t.server,
                                                   "GET /api/v1/accounts/:id/following"), ==, 3);
 }
 
@@ -138,12 +98,12 @@ test_cursor_origin (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(FerryPage) page = get_page (f, f->client,
+  g_autoptr(FerryPage) page = get_page (f, f->t.client,
                                         "https://evil.example/api/v1/accounts/1/following", &error);
 
   g_assert_null (page);
   g_assert_error (error, FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE);
-  g_assert_cmpuint (fedisim_server_answer_count (f->server), ==, 0);
+  g_assert_cmpuint (fedisim_server_answer_count (f->t.server), ==, 0);
 }
 
 /* Every page, following the Links: the same three requests. */
@@ -155,12 +115,12 @@ test_list_all (Fixture       *f,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GPtrArray) all = NULL;
 
-  ferry_client_list_all_async (f->client, FERRY_COLLECTION_FOLLOWING, f->alice_id, 0, NULL,
-                               got_result, &result);
-  all = ferry_client_list_all_finish (f->client, wait_for (&result), &error);
+  ferry_client_list_all_async (f->t.client, FERRY_COLLECTION_FOLLOWING, f->alice_id, 0, NULL,
+                               ferry_test_got_result, &result);
+  all = ferry_client_list_all_finish (f->t.client, ferry_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (all->len, ==, 205);
-  g_assert_cmpuint (fedisim_server_request_count (f->server,
+  g_assert_cmpuint (fedisim_server_request_count (f->t.server,
                                                   "GET /api/v1/accounts/:id/following"), ==, 3);
 }
 

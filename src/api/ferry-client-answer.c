@@ -560,7 +560,8 @@ answer_done (GTask *task)
     }
 
   bytes = g_byte_array_free_to_bytes (g_steal_pointer (&req->received));
-  content_type = soup_message_headers_get_content_type (soup_message_get_response_headers (msg), NULL);
+  content_type =
+    soup_message_headers_get_content_type (soup_message_get_response_headers (msg), NULL);
 
   /* A follow refused with 429 met the daily follows family (api-facts §6), which lasts until
    * midnight UTC: that is for the caller to plan, not a wait inside one request. */

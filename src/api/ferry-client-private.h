@@ -99,6 +99,14 @@ typedef struct
 } Request;
 
 /* ferry-client.c */
+char *    _ferry_client_absolute_url      (FerryClient *self,
+                                           const char  *path);
+void      _ferry_client_enqueue           (FerryClient         *self,
+                                           Request             *req,
+                                           gpointer             source_tag,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
 void      _ferry_client_attempt_end       (Request *req);
 GError *  _ferry_client_check_destination (FerryClient *self,
                                            Request     *req);

@@ -328,7 +328,8 @@ _ferry_client_request_start (GTask *task)
                                     authorization);
     }
   soup_message_headers_replace (soup_message_get_request_headers (req->msg), "Accept",
-                                req->raw ? (req->accept ? req->accept : "*/*") : "application/json");
+                                req->raw ? (req->accept ? req->accept : "*/*")
+                                         : "application/json");
   if (req->body != NULL)
     {
       g_autoptr(GBytes) body = g_bytes_new (req->body, strlen (req->body));
@@ -358,15 +359,15 @@ _ferry_client_request_start (GTask *task)
   g_source_set_callback (req->deadline, deadline_cb, req, NULL);
   g_source_attach (req->deadline, g_main_context_get_thread_default ());
 
-  soup_session_send_async (self->session, req->msg, G_PRIORITY_DEFAULT, req->attempt, _ferry_client_sent_cb,
-                           task);
+  soup_session_send_async (self->session, req->msg, G_PRIORITY_DEFAULT, req->attempt,
+                           _ferry_client_sent_cb, task);
 }
 
 /* A path on this server, or a full URL as given (a Link's, a journal's): request_start()
  * decides whether it may go. */
-static char *
-absolute_url (FerryClient *self,
-              const char  *path)
+char *
+_ferry_client_absolute_url (FerryClient *self,
+                            const char  *path)
 {
   char *url;
 
@@ -376,13 +377,13 @@ absolute_url (FerryClient *self,
   return url ? url : g_strdup (path);
 }
 
-static void
-enqueue (FerryClient         *self,
-         Request             *req,
-         gpointer             source_tag,
-         GCancellable        *cancellable,
-         GAsyncReadyCallback  callback,
-         gpointer             user_data)
+void
+_ferry_client_enqueue (FerryClient         *self,
+                       Request             *req,
+                       gpointer             source_tag,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
 
@@ -461,7 +462,7 @@ ferry_client_call_full_async (FerryClient         *self,
 
   req = g_new0 (Request, 1);
   req->method = g_strdup (method);
-  req->url = absolute_url (self, path);
+  req->url = _ferry_client_absolute_url (self, path);
   encoded = params ? ferry_params_encode (params) : NULL;
   if (params != NULL && ferry_params_has_files (params) && !g_str_equal (method, "GET"))
     req->multipart = ferry_params_to_multipart (params);
@@ -481,7 +482,7 @@ ferry_client_call_full_async (FerryClient         *self,
   req->follow = g_str_equal (method, "POST") && g_str_has_suffix (path, "/follow") &&
                 strstr (path, "/accounts/") != NULL;
   req->priority = io_priority;
-  enqueue (self, req, ferry_client_call_async, cancellable, callback, user_data);
+  _ferry_client_enqueue (self, req, ferry_client_call_async, cancellable, callback, user_data);
 }
 
 /**
@@ -528,7 +529,8 @@ list_page_cb (GObject      *object,
   ListState *state = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autofree char *next = NULL;
-  g_autoptr(JsonNode) page = ferry_client_call_finish (FERRY_CLIENT (object), result, &next, &error);
+  g_autoptr(JsonNode) page =
+    ferry_client_call_finish (FERRY_CLIENT (object), result, &next, &error);
 
   if (page == NULL)
     {
@@ -553,7 +555,8 @@ list_page_cb (GObject      *object,
       g_clear_pointer (&next, g_free);
   }
 
-  if (next != NULL && (state->max_items == 0 || json_array_get_length (state->items) < state->max_items))
+  if (next != NULL
+      && (state->max_items == 0 || json_array_get_length (state->items) < state->max_items))
     {
       GTask *again = g_steal_pointer (&task);
 
@@ -608,117 +611,6 @@ ferry_client_list_finish (FerryClient   *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-download (FerryClient         *self,
-          const char          *url,
-          const char          *accept,
-          gpointer             source_tag,
-          GCancellable        *cancellable,
-          GAsyncReadyCallback  callback,
-          gpointer             user_data)
-{
-  Request *req = g_new0 (Request, 1);
-
-  req->method = g_strdup ("GET");
-  req->url = absolute_url (self, url);
-  req->raw = TRUE;
-  req->accept = accept;
-  /* An ActivityPub document is JSON a caller parses: an API answer's cap. */
-  if (accept != NULL)
-    req->max_size = (goffset) self->max_answer;
-  enqueue (self, req, source_tag, cancellable, callback, user_data);
-}
-
-/* A file (an avatar, a header), in memory, without the token, with the same retries; at
- * most 16 MiB (a file to keep on disk goes through ferry_client_download_async()). */
-void
-ferry_client_get_bytes_async (FerryClient         *self,
-                              const char          *url,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  download (self, url, NULL, ferry_client_get_bytes_async, cancellable, callback, user_data);
-}
-
-/* An ActivityPub actor, unsigned and without the token; authorized fetch refuses it (AUTH). */
-void
-ferry_client_get_activity_async (FerryClient         *self,
-                                 const char          *uri,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  download (self, uri, "application/activity+json", ferry_client_get_bytes_async, cancellable,
-            callback, user_data);
-}
-
-GBytes *
-ferry_client_get_bytes_finish (FerryClient   *self,
-                               GAsyncResult  *result,
-                               GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/**
- * ferry_client_download_async:
- * @url: a file's https address (any server: media may live on another host)
- * @path: where it goes; it is written as it arrives into ".NAME.ferry-part" beside it (0600),
- *   synced, and renamed into place only when whole
- * @max_bytes: the largest file taken (the instance's limit where known); 0 for the client's
- *   default (100 MiB)
- *
- * A file to keep, streamed to disk, never held in memory, without the token. A file larger
- * than @max_bytes fails with %FERRY_API_ERROR_TOO_LARGE and leaves nothing behind.
- */
-void
-ferry_client_download_async (FerryClient         *self,
-                             const char          *url,
-                             const char          *path,
-                             goffset              max_bytes,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  Request *req;
-
-  g_return_if_fail (FERRY_IS_CLIENT (self));
-  g_return_if_fail (url != NULL && path != NULL);
-
-  req = g_new0 (Request, 1);
-  req->method = g_strdup ("GET");
-  req->url = absolute_url (self, url);
-  req->raw = TRUE;
-  req->path = g_strdup (path);
-  req->max_size = max_bytes > 0 ? max_bytes : self->max_file;
-  enqueue (self, req, ferry_client_download_async, cancellable, callback, user_data);
-}
-
-/**
- * ferry_client_download_finish:
- * @size: (out) (optional): the file's size
- *
- * Returns: whether the file is in place, whole
- */
-gboolean
-ferry_client_download_finish (FerryClient   *self,
-                              GAsyncResult  *result,
-                              goffset       *size,
-                              GError       **error)
-{
-  gssize n;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  n = g_task_propagate_int (G_TASK (result), error);
-  if (size != NULL)
-    *size = MAX (n, 0);
-  return n >= 0;
 }
 
 /**

@@ -54,7 +54,8 @@ page (SoupServerMessage *msg,
     "</head><body><h1>%s</h1><p>%s</p></body></html>", t, t, x);
 
   soup_server_message_set_status (msg, status, NULL);
-  soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_COPY, html, strlen (html));
+  soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_COPY, html,
+                                    strlen (html));
 }
 
 static void
@@ -105,7 +106,8 @@ callback_cb (SoupServer        *server,
     {
       /* Not the answer to Ferry's request: a forgery, or an old tab. */
       page (msg, 400, _("This sign-in did not come from Ferry"),
-            _("Ferry did not start this sign-in, so it ignored it. Go back to Ferry and start again."));
+            _("Ferry did not start this sign-in, so it ignored it. Go back to Ferry and start "
+              "again."));
       return;
     }
 
@@ -118,20 +120,22 @@ callback_cb (SoupServer        *server,
         {
           self->error = g_error_new_literal (FERRY_API_ERROR, FERRY_API_ERROR_AUTH,
                                              _("You did not allow Ferry to use the account."));
-          page (msg, 200, _("Sign-in cancelled"), _("You can close this tab and go back to Ferry."));
+          page (msg, 200, _("Sign-in cancelled"),
+                _("You can close this tab and go back to Ferry."));
         }
       else
         {
-          self->error = g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_SERVER,
-                                     _("The server refused to send the browser back to Ferry (%s)."),
-                                     error);
+          self->error =
+            g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_SERVER,
+                         _("The server refused to send the browser back to Ferry (%s)."), error);
           page (msg, 200, _("The server did not let this sign-in finish here"),
                 _("Go back to Ferry: it shows another way to sign in, with a code."));
         }
     }
   else if (code == NULL || code[0] == '\0')
     {
-      page (msg, 400, _("Something is missing"), _("The server sent no sign-in code. Go back to Ferry and start again."));
+      page (msg, 400, _("Something is missing"),
+            _("The server sent no sign-in code. Go back to Ferry and start again."));
       return;
     }
   else
@@ -214,7 +218,8 @@ ferry_loopback_listener_new (const char  *state,
     return NULL;
 
   uris = soup_server_get_uris (self->server);
-  self->redirect_uri = g_strdup_printf ("http://127.0.0.1:%d/callback", g_uri_get_port (uris->data));
+  self->redirect_uri =
+    g_strdup_printf ("http://127.0.0.1:%d/callback", g_uri_get_port (uris->data));
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
   return g_steal_pointer (&self);
 }
@@ -254,19 +259,21 @@ timeout_cb (gpointer user_data)
 
   self->timeout_source = 0;
   if (self->code == NULL && self->error == NULL && self->timeout_s < 60)
-    self->error = g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
-                               g_dngettext (GETTEXT_PACKAGE,
-                                            "The browser did not come back to Ferry within %u second.",
-                                            "The browser did not come back to Ferry within %u seconds.",
-                                            self->timeout_s),
-                               self->timeout_s);
+    self->error =
+      g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The browser did not come back to Ferry within %u second.",
+                                "The browser did not come back to Ferry within %u seconds.",
+                                self->timeout_s),
+                   self->timeout_s);
   else if (self->code == NULL && self->error == NULL)
-    self->error = g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
-                               g_dngettext (GETTEXT_PACKAGE,
-                                            "The browser did not come back to Ferry within %u minute.",
-                                            "The browser did not come back to Ferry within %u minutes.",
-                                            self->timeout_s / 60),
-                               self->timeout_s / 60);
+    self->error =
+      g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The browser did not come back to Ferry within %u minute.",
+                                "The browser did not come back to Ferry within %u minutes.",
+                                self->timeout_s / 60),
+                   self->timeout_s / 60);
   finish (self);
   return G_SOURCE_REMOVE;
 }

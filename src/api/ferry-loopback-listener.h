@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 
 #define FERRY_TYPE_LOOPBACK_LISTENER (ferry_loopback_listener_get_type ())
 
-G_DECLARE_FINAL_TYPE (FerryLoopbackListener, ferry_loopback_listener, FERRY, LOOPBACK_LISTENER, GObject)
+G_DECLARE_FINAL_TYPE (FerryLoopbackListener, ferry_loopback_listener, FERRY, LOOPBACK_LISTENER,
+                      GObject)
 
 FerryLoopbackListener *ferry_loopback_listener_new          (const char             *state,
                                                              guint16                 port,

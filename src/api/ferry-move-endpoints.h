@@ -18,6 +18,10 @@ G_BEGIN_DECLS
 #define FERRY_PATH_UPDATE_CREDENTIALS "/api/v1/accounts/update_credentials"
 #define FERRY_PATH_FOLLOW_REQUESTS    "/api/v1/follow_requests"
 
+/* Mastodon's actor of a local account, /users/NAME (config/routes.rb), for when the account
+ * gave no "uri" */
+#define FERRY_PATH_MASTODON_ACTOR     "/users/"
+
 /* GoToSocial: internal/api/client/accounts/accountalias.go and accountmove.go */
 #define FERRY_PATH_GTS_ALIAS          "/api/v1/accounts/alias"
 #define FERRY_PATH_GTS_MOVE           "/api/v1/accounts/move"

@@ -85,7 +85,8 @@ ferry_oauth_app_deserialize (const char *text)
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return NULL;
   object = json_node_get_object (node);
-  if (string_member (object, "client_id") == NULL || string_member (object, "client_secret") == NULL)
+  if (string_member (object, "client_id") == NULL
+      || string_member (object, "client_secret") == NULL)
     return NULL;
   app = g_new0 (FerryOAuthApp, 1);
   app->client_id = g_strdup (string_member (object, "client_id"));
@@ -412,7 +413,8 @@ ferry_oauth_register_async (FerryClient         *client,
   ferry_params_add (params, "redirect_uris", uris);
   ferry_params_add (params, "scopes", wanted->scopes);
   ferry_params_add (params, "website", "https://github.com/ferryapp/ferry");
-  ferry_client_call_async (client, "POST", "/api/v1/apps", params, cancellable, registered_cb, task);
+  ferry_client_call_async (client, "POST", "/api/v1/apps", params, cancellable, registered_cb,
+                           task);
 }
 
 FerryOAuthApp *

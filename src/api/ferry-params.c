@@ -103,7 +103,8 @@ ferry_params_encode (FerryParams *self)
   for (guint i = 0; i + 1 < self->pairs->len; i += 2)
     {
       g_autofree char *key = g_uri_escape_string (g_ptr_array_index (self->pairs, i), "[]", FALSE);
-      g_autofree char *value = g_uri_escape_string (g_ptr_array_index (self->pairs, i + 1), NULL, FALSE);
+      g_autofree char *value =
+        g_uri_escape_string (g_ptr_array_index (self->pairs, i + 1), NULL, FALSE);
 
       g_string_append_printf (str, "%s%s=%s", str->len ? "&" : "", key, value);
     }

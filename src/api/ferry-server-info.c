@@ -91,7 +91,8 @@ string_member (JsonObject *object,
 {
   JsonNode *node = object ? json_object_get_member (object, name) : NULL;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
   return json_node_get_string (node);
 }
@@ -103,7 +104,8 @@ int_member (JsonObject *object,
 {
   JsonNode *node = object ? json_object_get_member (object, name) : NULL;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_INT64)
     return fallback;
   return json_node_get_int (node);
 }
@@ -190,8 +192,10 @@ ferry_server_info_new_from_json (const char *host,
                                  JsonNode   *oauth_metadata)
 {
   FerryServerInfo *self = g_object_new (FERRY_TYPE_SERVER_INFO, NULL);
-  JsonObject *ni = nodeinfo && JSON_NODE_HOLDS_OBJECT (nodeinfo) ? json_node_get_object (nodeinfo) : NULL;
-  JsonObject *in = instance && JSON_NODE_HOLDS_OBJECT (instance) ? json_node_get_object (instance) : NULL;
+  JsonObject *ni =
+    nodeinfo && JSON_NODE_HOLDS_OBJECT (nodeinfo) ? json_node_get_object (nodeinfo) : NULL;
+  JsonObject *in =
+    instance && JSON_NODE_HOLDS_OBJECT (instance) ? json_node_get_object (instance) : NULL;
   JsonObject *oauth = oauth_metadata && JSON_NODE_HOLDS_OBJECT (oauth_metadata)
                         ? json_node_get_object (oauth_metadata) : NULL;
   JsonObject *software = object_member (ni, "software");
@@ -230,8 +234,9 @@ ferry_server_info_new_from_json (const char *host,
   if (g_str_equal (self->software, "mastodon"))
     self->migration = FERRY_MIGRATION_MASTODON_WEB;
   else if (g_str_equal (self->software, "gotosocial"))
-    self->migration = compare_versions (self->version, "0.14.0") >= 0 ? FERRY_MIGRATION_GOTOSOCIAL_API
-                                                                       : FERRY_MIGRATION_NONE;
+    self->migration = compare_versions (self->version, "0.14.0") >= 0
+                        ? FERRY_MIGRATION_GOTOSOCIAL_API
+                        : FERRY_MIGRATION_NONE;
   else if (g_str_equal (self->software, "akkoma") || g_str_equal (self->software, "pleroma"))
     self->migration = FERRY_MIGRATION_AKKOMA_API;
   else if (g_str_equal (self->software, "misskey") || g_str_equal (self->software, "sharkey") ||
@@ -243,8 +248,9 @@ ferry_server_info_new_from_json (const char *host,
   /* Limits: published from Mastodon 4.6; before, the documented constants (api-facts §2.2). */
   self->max_fields = (guint) int_member (accounts, "max_profile_fields",
                                          g_str_equal (self->software, "gotosocial") ? 6 : 4);
-  self->max_display_name = (guint) int_member (accounts, "max_display_name_length",
-                                               g_str_equal (self->software, "gotosocial") ? 100 : 30);
+  self->max_display_name =
+    (guint) int_member (accounts, "max_display_name_length",
+                        g_str_equal (self->software, "gotosocial") ? 100 : 30);
   self->max_note = (guint) int_member (accounts, "max_note_length", 500);
   self->max_featured_tags = (guint) int_member (accounts, "max_featured_tags", 10);
 
@@ -298,7 +304,8 @@ probe_step_done (GTask *task)
 
       /* Unreachable, untrusted, offline: the transport's own words. Reachable but not
        * answering like a Fediverse server: say so. */
-      if (cause != NULL && (cause->code == FERRY_API_ERROR_NETWORK || cause->code == FERRY_API_ERROR_TLS))
+      if (cause != NULL
+          && (cause->code == FERRY_API_ERROR_NETWORK || cause->code == FERRY_API_ERROR_TLS))
         g_task_return_error (task, g_error_copy (cause));
       else if (probe->refused_href != NULL)
         g_task_return_new_error (task, FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE,
@@ -520,7 +527,8 @@ ferry_server_info_probe_text_async (const char          *server,
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   g_autoptr(GError) error = NULL;
-  g_autoptr(FerryHandle) handle = ferry_handle_parse (server, FERRY_HANDLE_PARSE_SERVER_ONLY, &error);
+  g_autoptr(FerryHandle) handle =
+    ferry_handle_parse (server, FERRY_HANDLE_PARSE_SERVER_ONLY, &error);
   g_autoptr(GTlsDatabase) trust = NULL;
   g_autoptr(FerryClient) client = NULL;
   g_autofree char *base_url = NULL;
@@ -772,7 +780,8 @@ ferry_server_info_get_max_featured_tags (FerryServerInfo *self)
 JsonNode *
 ferry_server_info_to_json (FerryServerInfo *self)
 {
-  static const char *kinds[] = { "none", "mastodon-web", "gotosocial-api", "akkoma-api", "misskey" };
+  static const char *kinds[] = { "none", "mastodon-web", "gotosocial-api", "akkoma-api",
+                                 "misskey" };
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);

@@ -30,9 +30,12 @@ static char *export_path;
 static int interval_minutes = 30;
 
 static const GOptionEntry common_entries[] = {
-  { "backup", 'b', 0, G_OPTION_ARG_FILENAME, &backup, N_("The backup folder of the old account"), N_("DIR") },
-  { "skip-transfer", 0, 0, G_OPTION_ARG_NONE, &skip_transfer, N_("Go ahead without a transfer, knowingly"), NULL },
-  { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file, N_("Also trust the CA certificates in FILE"), N_("FILE") },
+  { "backup", 'b', 0, G_OPTION_ARG_FILENAME, &backup, N_("The backup folder of the old account"),
+    N_("DIR") },
+  { "skip-transfer", 0, 0, G_OPTION_ARG_NONE, &skip_transfer,
+    N_("Go ahead without a transfer, knowingly"), NULL },
+  { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file, N_("Also trust the CA certificates in FILE"),
+    N_("FILE") },
   { NULL }
 };
 
@@ -92,11 +95,13 @@ open_move (FerryMoveDirection   direction,
   if (old_client == NULL || new_client == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("a move needs both accounts signed in: ferry-cli login SERVER --role old, and --role new"));
+                   _("a move needs both accounts signed in: ferry-cli login SERVER --role old, "
+                     "and --role new"));
       return NULL;
     }
   move = ferry_move_new (old_client, ferry_account_manager_get_handle (manager, FERRY_ROLE_OLD),
-                         new_client, ferry_account_manager_get_handle (manager, FERRY_ROLE_NEW), direction);
+                         new_client, ferry_account_manager_get_handle (manager, FERRY_ROLE_NEW),
+                         direction);
   if (backup == NULL)
     {
       settings = ferry_cli_settings ();
@@ -107,9 +112,11 @@ open_move (FerryMoveDirection   direction,
   ferry_move_set_backup (move, backup);
   ferry_move_set_transfer_skipped (move, skip_transfer);
   if (g_getenv ("FERRY_MOVE_POLL_MS") != NULL)
-    ferry_move_set_poll_interval (move, (guint) g_ascii_strtoull (g_getenv ("FERRY_MOVE_POLL_MS"), NULL, 10));
+    ferry_move_set_poll_interval (move, (guint) g_ascii_strtoull (g_getenv ("FERRY_MOVE_POLL_MS"),
+                                                                  NULL, 10));
   if (g_getenv ("FERRY_MOVE_WAIT_MS") != NULL)
-    ferry_move_set_wait_limit (move, (guint) g_ascii_strtoull (g_getenv ("FERRY_MOVE_WAIT_MS"), NULL, 10));
+    ferry_move_set_wait_limit (move, (guint) g_ascii_strtoull (g_getenv ("FERRY_MOVE_WAIT_MS"),
+                                                               NULL, 10));
   return move;
 }
 
@@ -166,8 +173,10 @@ ferry_cli_command_check (int    argc,
 {
   gboolean unlock = FALSE;
   const GOptionEntry entries[] = {
-    { "unlock", 0, 0, G_OPTION_ARG_NONE, &unlock, N_("Unlock the new account, so that moved followers do not turn into requests"), NULL },
-    { "export-forecast", 0, 0, G_OPTION_ARG_FILENAME, &export_path, N_("Write the forecast to FILE as CSV"), N_("FILE") },
+    { "unlock", 0, 0, G_OPTION_ARG_NONE, &unlock,
+      N_("Unlock the new account, so that moved followers do not turn into requests"), NULL },
+    { "export-forecast", 0, 0, G_OPTION_ARG_FILENAME, &export_path,
+      N_("Write the forecast to FILE as CSV"), N_("FILE") },
     { NULL }
   };
   g_autoptr(FerryMove) move = NULL;
@@ -293,7 +302,8 @@ run_stage (FerryMove      *move,
     {
       g_print (_("This step is a web page on the server: %s\n%s\n"), ferry_cli_safe (handoff->url),
                ferry_cli_safe_lines (handoff->instruction));
-      g_print (_("Ferry watches for it to be done, for a while (Ctrl+C to stop waiting sooner)…\n"));
+      g_print (
+        _("Ferry watches for it to be done, for a while (Ctrl+C to stop waiting sooner)…\n"));
       fflush (stdout);
       if (g_getenv ("FERRY_NO_BROWSER") == NULL)
         g_app_info_launch_default_for_uri (handoff->url, NULL, NULL);
@@ -359,19 +369,21 @@ ferry_cli_command_alias (int    argc,
                          char **argv)
 {
   const GOptionEntry entries[] = {
-    { "confirm", 0, 0, G_OPTION_ARG_NONE, &confirm, N_("The alias is made, where the server does not show it"), NULL },
+    { "confirm", 0, 0, G_OPTION_ARG_NONE, &confirm,
+      N_("The alias is made, where the server does not show it"), NULL },
     { NULL }
   };
 
-  return command_stage (argc, argv, FERRY_MOVE_STAGE_ALIAS, _("— name the old account as an alias of the new one"),
-                        entries);
+  return command_stage (argc, argv, FERRY_MOVE_STAGE_ALIAS,
+                        _("— name the old account as an alias of the new one"), entries);
 }
 
 int
 ferry_cli_command_move (int    argc,
                         char **argv)
 {
-  return command_stage (argc, argv, FERRY_MOVE_STAGE_MOVE, _("— move the old account to the new one"), NULL);
+  return command_stage (argc, argv, FERRY_MOVE_STAGE_MOVE,
+                        _("— move the old account to the new one"), NULL);
 }
 
 /* What a move back can and cannot do, by the software of the server moved back to. */
@@ -393,7 +405,8 @@ int
 ferry_cli_command_move_back (int    argc,
                              char **argv)
 {
-  const FerryMoveStage stages[] = { FERRY_MOVE_STAGE_REDIRECT, FERRY_MOVE_STAGE_ALIAS, FERRY_MOVE_STAGE_MOVE };
+  const FerryMoveStage stages[] = { FERRY_MOVE_STAGE_REDIRECT, FERRY_MOVE_STAGE_ALIAS,
+                                    FERRY_MOVE_STAGE_MOVE };
   g_autoptr(FerryMove) move = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -401,8 +414,10 @@ ferry_cli_command_move_back (int    argc,
     return 2;
   if ((move = open_move (FERRY_MOVE_BACK, &error)) == NULL || !refresh (move, &error))
     return ferry_cli_fail (g_steal_pointer (&error));
-  g_print (_("A move back sends the followers who moved back to %s. Followers who stayed there are still "
-             "there.\n"), ferry_cli_safe (ferry_move_get_target_handle (move)));
+  g_print (_("A move back sends the followers who moved back to %s. Followers who stayed there "
+             "are still "
+             "there.\n"),
+           ferry_cli_safe (ferry_move_get_target_handle (move)));
   if (!ferry_move_checks_passed (move))
     {
       print_checks (move);
@@ -482,8 +497,10 @@ ferry_cli_command_watch (int    argc,
 {
   const GOptionEntry entries[] = {
     { "once", 0, 0, G_OPTION_ARG_NONE, &once, N_("Take one sample and stop"), NULL },
-    { "export", 0, 0, G_OPTION_ARG_FILENAME, &export_path, N_("Write the followers left behind to FILE as CSV"), N_("FILE") },
-    { "interval", 0, 0, G_OPTION_ARG_INT, &interval_minutes, N_("Minutes between samples (30)"), N_("MINUTES") },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &export_path,
+      N_("Write the followers left behind to FILE as CSV"), N_("FILE") },
+    { "interval", 0, 0, G_OPTION_ARG_INT, &interval_minutes, N_("Minutes between samples (30)"),
+      N_("MINUTES") },
     { "back", 0, 0, G_OPTION_ARG_NONE, &back, N_("Watch the move back"), NULL },
     { NULL }
   };

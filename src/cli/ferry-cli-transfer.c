@@ -77,8 +77,10 @@ on_state (GObject    *object,
 static void
 print_category (FerryBackupCategory *category)
 {
-  g_autofree char *done = g_strdup_printf ("%" G_GINT64_FORMAT, ferry_backup_category_get_done (category));
-  g_autofree char *total = g_strdup_printf ("%" G_GINT64_FORMAT, ferry_backup_category_get_total (category));
+  g_autofree char *done =
+    g_strdup_printf ("%" G_GINT64_FORMAT, ferry_backup_category_get_done (category));
+  g_autofree char *total =
+    g_strdup_printf ("%" G_GINT64_FORMAT, ferry_backup_category_get_total (category));
   const char *detail = ferry_backup_category_get_detail (category);
 
   if (ferry_backup_category_get_total (category) == 0)
@@ -102,11 +104,14 @@ open_transfer (const char          *backup,
   if (manager == NULL)
     return NULL;
   client = ferry_account_manager_get_client (manager, FERRY_ROLE_NEW);
-  if (client == NULL || ferry_account_manager_get_state (manager, FERRY_ROLE_NEW) != FERRY_ACCOUNT_SIGNED_IN)
+  if (client == NULL
+      || ferry_account_manager_get_state (manager, FERRY_ROLE_NEW) != FERRY_ACCOUNT_SIGNED_IN)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("the new account is not signed in (%s). Sign in first: ferry-cli login SERVER --role new"),
-                   ferry_cli_state_text (ferry_account_manager_get_state (manager, FERRY_ROLE_NEW)));
+                   _("the new account is not signed in (%s). Sign in first: ferry-cli login "
+                     "SERVER --role new"),
+                   ferry_cli_state_text (
+                     ferry_account_manager_get_state (manager, FERRY_ROLE_NEW)));
       return NULL;
     }
   dir = g_file_new_for_commandline_arg (backup);
@@ -143,7 +148,9 @@ hand_off_imports (FerryTransfer *transfer,
     return ferry_cli_fail (error);
   if (g_list_model_get_n_items (files) == 0)
     {
-      g_print (_("Nothing is left for an import: run “ferry-cli transfer --backup %s” for the rest.\n"), backup);
+      g_print (_("Nothing is left for an import: run “ferry-cli transfer --backup %s” for the "
+                 "rest.\n"),
+               backup);
       return 0;
     }
   {
@@ -175,15 +182,26 @@ ferry_cli_command_transfer (int    argc,
   gboolean imported = FALSE;
   gboolean wait = FALSE;
   GOptionEntry entries[] = {
-    { "backup", 'b', 0, G_OPTION_ARG_FILENAME, &backup, N_("The backup folder of the old account"), N_("DIR") },
-    { "only", 0, 0, G_OPTION_ARG_STRING, &only, N_("Only these categories, separated by commas (following, lists, blocks, mutes, domain_blocks, bookmarks, followed_tags, featured_tags, filters, notes, endorsements, profile)"), N_("CATEGORIES") },
-    { "method", 0, 0, G_OPTION_ARG_STRING, &method_text, N_("auto (the server’s import where it has one), api, or csv (Mastodon’s import page)"), N_("METHOD") },
-    { "imported", 0, 0, G_OPTION_ARG_NONE, &imported, N_("The CSV files are imported: check them and do the rest"), NULL },
-    { "wait", 0, 0, G_OPTION_ARG_NONE, &wait, N_("When today’s follows are spent, wait for tomorrow’s instead of stopping"), NULL },
-    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file, N_("Also trust the CA certificates in FILE"), N_("FILE") },
+    { "backup", 'b', 0, G_OPTION_ARG_FILENAME, &backup, N_("The backup folder of the old account"),
+      N_("DIR") },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only,
+      N_("Only these categories, separated by commas (following, lists, blocks, mutes, "
+         "domain_blocks, bookmarks, followed_tags, featured_tags, filters, notes, endorsements, "
+         "profile)"),
+      N_("CATEGORIES") },
+    { "method", 0, 0, G_OPTION_ARG_STRING, &method_text,
+      N_("auto (the server’s import where it has one), api, or csv (Mastodon’s import page)"),
+      N_("METHOD") },
+    { "imported", 0, 0, G_OPTION_ARG_NONE, &imported,
+      N_("The CSV files are imported: check them and do the rest"), NULL },
+    { "wait", 0, 0, G_OPTION_ARG_NONE, &wait,
+      N_("When today’s follows are spent, wait for tomorrow’s instead of stopping"), NULL },
+    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file,
+      N_("Also trust the CA certificates in FILE"), N_("FILE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— re-create a backup on the new account"));
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("— re-create a backup on the new account"));
   g_autoptr(GError) error = NULL;
   g_autoptr(FerryAccountManager) manager = NULL;
   g_autoptr(FerryTransfer) transfer = NULL;
@@ -203,7 +221,8 @@ ferry_cli_command_transfer (int    argc,
     return ferry_cli_fail (error);
   if (backup == NULL || argc != 1 || !parse_method (method_text, &method))
     {
-      g_printerr (_("ferry-cli: transfer needs a backup folder, as in “ferry-cli transfer --backup ~/ferry-backup”; "
+      g_printerr (_("ferry-cli: transfer needs a backup folder, as in “ferry-cli transfer "
+                    "--backup ~/ferry-backup”; "
                     "--method is auto, api or csv.\n"));
       return 2;
     }
@@ -281,10 +300,12 @@ ferry_cli_command_transfer (int    argc,
     }
   if (ferry_transfer_get_next_batch (transfer) > 0)
     {
-      g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (ferry_transfer_get_next_batch (transfer));
+      g_autoptr(GDateTime) when =
+        g_date_time_new_from_unix_utc (ferry_transfer_get_next_batch (transfer));
       g_autofree char *time = g_date_time_format (when, "%Y-%m-%d %H:%M UTC");
 
-      g_print (_("Today’s %u follows are spent. The next go on at %s: run the same command again then, "
+      g_print (_("Today’s %u follows are spent. The next go on at %s: run the same command again "
+                 "then, "
                  "or add --wait to leave it running.\n"),
                ferry_transfer_get_follows_per_day (transfer), time);
       return 0;
@@ -296,11 +317,13 @@ ferry_cli_command_transfer (int    argc,
       g_print (ngettext ("The transfer is done, but %u follow still waits for the other server to "
                          "accept it. Check later, item by item: ferry-cli verify --backup %s\n",
                          "The transfer is done, but %u follows still wait for the other servers to "
-                         "accept them. Check later, item by item: ferry-cli verify --backup %s\n", n),
+                         "accept them. Check later, item by item: ferry-cli verify --backup %s\n",
+                         n),
                n, backup);
       return 0;
     }
-  g_print (_("The transfer is done. Check it item by item: ferry-cli verify --backup %s\n"), backup);
+  g_print (_("The transfer is done. Check it item by item: ferry-cli verify --backup %s\n"),
+           backup);
   return 0;
 }
 
@@ -312,13 +335,17 @@ ferry_cli_command_verify (int    argc,
   g_autofree char *export = NULL;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
-    { "backup", 'b', 0, G_OPTION_ARG_FILENAME, &backup, N_("The backup folder of the old account"), N_("DIR") },
+    { "backup", 'b', 0, G_OPTION_ARG_FILENAME, &backup, N_("The backup folder of the old account"),
+      N_("DIR") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the whole report as JSON"), NULL },
-    { "export", 0, 0, G_OPTION_ARG_FILENAME, &export, N_("Write what is missing to a CSV file"), N_("FILE") },
-    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file, N_("Also trust the CA certificates in FILE"), N_("FILE") },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &export, N_("Write what is missing to a CSV file"),
+      N_("FILE") },
+    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file,
+      N_("Also trust the CA certificates in FILE"), N_("FILE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— compare a backup with the new account"));
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("— compare a backup with the new account"));
   g_autoptr(GError) error = NULL;
   g_autoptr(FerryAccountManager) manager = NULL;
   g_autoptr(FerryTransfer) transfer = NULL;
@@ -330,7 +357,8 @@ ferry_cli_command_verify (int    argc,
     return ferry_cli_fail (error);
   if (backup == NULL || argc != 1)
     {
-      g_printerr (_("ferry-cli: verify needs a backup folder, as in “ferry-cli verify --backup ~/ferry-backup”.\n"));
+      g_printerr (_("ferry-cli: verify needs a backup folder, as in “ferry-cli verify --backup "
+                    "~/ferry-backup”.\n"));
       return 2;
     }
   if ((transfer = open_transfer (backup, &manager, &error)) == NULL)
@@ -353,7 +381,8 @@ ferry_cli_command_verify (int    argc,
       for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
         {
           g_autoptr(FerryBackupCategory) category = g_list_model_get_item (categories, i);
-          g_auto(GStrv) missing = ferry_transfer_get_missing (transfer, ferry_backup_category_get_id (category));
+          g_auto(GStrv) missing =
+            ferry_transfer_get_missing (transfer, ferry_backup_category_get_id (category));
           guint n = g_strv_length (missing);
 
           if (ferry_backup_category_get_total (category) == 0)

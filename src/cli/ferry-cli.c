@@ -63,15 +63,16 @@ static int command_backup  (int    argc,
                             char **argv);
 
 static const FerryCliCommand commands[] = {
-  { "login", "login SERVER --role old|new [--paste-code]", N_("Sign in to the account you move from (old) or to (new)"),
-    command_login },
+  { "login", "login SERVER --role old|new [--paste-code]",
+    N_("Sign in to the account you move from (old) or to (new)"), command_login },
   { "accounts", "accounts [--json]", N_("Show the signed-in accounts"), command_accounts },
-  { "logout", "logout --role old|new", N_("Sign out of an account, and revoke Ferry’s access to it"),
-    command_logout },
+  { "logout", "logout --role old|new",
+    N_("Sign out of an account, and revoke Ferry’s access to it"), command_logout },
   { "backup", "backup [--account HANDLE] --output DIR [--no-posts] [--no-media]",
     N_("Save a complete copy of an account in a folder (again: goes on, or adds what is new)"),
     command_backup },
-  { "transfer", "transfer --backup DIR [--only CATEGORIES] [--method auto|api|csv] [--imported] [--wait]",
+  { "transfer",
+    "transfer --backup DIR [--only CATEGORIES] [--method auto|api|csv] [--imported] [--wait]",
     N_("Re-create what a backup holds on the new account (again: goes on where it stopped)"),
     ferry_cli_command_transfer },
   { "verify", "verify --backup DIR [--json] [--export FILE]",
@@ -80,15 +81,18 @@ static const FerryCliCommand commands[] = {
   { "check", "check [--backup DIR] [--skip-transfer] [--unlock] [--export-forecast FILE]",
     N_("Check everything a move needs, and forecast what the followers’ servers will do"),
     ferry_cli_command_check },
-  { "alias", "alias [--confirm]", N_("Name the old account as an alias of the new one (or open the page for it, and watch)"),
+  { "alias", "alias [--confirm]",
+    N_("Name the old account as an alias of the new one (or open the page for it, and watch)"),
     ferry_cli_command_alias },
   { "move", "move [--backup DIR] [--skip-transfer]",
-    N_("Move the old account to the new one (or open the page for it, and watch)"), ferry_cli_command_move },
+    N_("Move the old account to the new one (or open the page for it, and watch)"),
+    ferry_cli_command_move },
   { "watch", "watch [--once] [--export FILE] [--interval MINUTES] [--back]",
     N_("Follower counts after the move, and who is left behind"), ferry_cli_command_watch },
-  { "move-back", "move-back", N_("Move the new account back to the old one"), ferry_cli_command_move_back },
-  { "probe", "probe SERVER [--json]", N_("Show a server’s software, version and what Ferry can do there"),
-    command_probe },
+  { "move-back", "move-back", N_("Move the new account back to the old one"),
+    ferry_cli_command_move_back },
+  { "probe", "probe SERVER [--json]",
+    N_("Show a server’s software, version and what Ferry can do there"), command_probe },
   { "help", "help", N_("Show the commands and what they do"), command_help },
   { "version", "version", N_("Show the version"), command_version },
 };
@@ -168,7 +172,8 @@ command_probe (int    argc,
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file, N_("Also trust the CA certificates in FILE"), N_("FILE") },
+    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file,
+      N_("Also trust the CA certificates in FILE"), N_("FILE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("SERVER — what a server is"));
@@ -183,7 +188,8 @@ command_probe (int    argc,
     return ferry_cli_fail (error);
   if (argc != 2)
     {
-      g_printerr (_("ferry-cli: probe needs one server, as in “ferry-cli probe mastodon.social”.\n"));
+      g_printerr (
+        _("ferry-cli: probe needs one server, as in “ferry-cli probe mastodon.social”.\n"));
       return 2;
     }
   handle = ferry_handle_parse (argv[1], FERRY_HANDLE_PARSE_SERVER_ONLY, &error);
@@ -303,7 +309,8 @@ account_manager (GError **error)
   manager = ferry_account_manager_new (store, settings, trust);
   /* For tests: how long each account's check may take (seconds). */
   if (timeout != NULL && g_ascii_strtoull (timeout, NULL, 10) > 0)
-    ferry_account_manager_set_answer_timeout (manager, (guint) g_ascii_strtoull (timeout, NULL, 10));
+    ferry_account_manager_set_answer_timeout (manager,
+                                              (guint) g_ascii_strtoull (timeout, NULL, 10));
   return manager;
 }
 
@@ -334,10 +341,12 @@ print_url (FerrySignIn *sign_in,
   const char *reason = ferry_sign_in_get_fallback_reason (sign_in);
 
   if (paste && reason != NULL)
-    /* Translators: %s says why, e.g. "The server refused to send the browser back to Ferry (server_error)." */
+    /* Translators: %s says why, e.g. "The server refused to send the browser back to Ferry
+     * (server_error)." */
     g_print (_("%s Ferry goes on with a code instead.\n"), reason);
-  g_print ("%s\n  %s\n", paste ? _("Open this page in your browser, sign in, and copy the code it shows:")
-                                : _("Open this page in your browser to sign in (Ferry waits for it):"),
+  g_print ("%s\n  %s\n",
+           paste ? _("Open this page in your browser, sign in, and copy the code it shows:")
+                 : _("Open this page in your browser to sign in (Ferry waits for it):"),
            ferry_cli_safe (url));
   fflush (stdout);
   /* Also ask the desktop to open it, where there is one. */
@@ -352,8 +361,10 @@ command_login (int    argc,
   gboolean paste = FALSE;
   GOptionEntry entries[] = {
     { "role", 0, 0, G_OPTION_ARG_STRING, &role_text, N_("old or new"), N_("ROLE") },
-    { "paste-code", 0, 0, G_OPTION_ARG_NONE, &paste, N_("Paste a code instead of coming back from the browser"), NULL },
-    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file, N_("Also trust the CA certificates in FILE"), N_("FILE") },
+    { "paste-code", 0, 0, G_OPTION_ARG_NONE, &paste,
+      N_("Paste a code instead of coming back from the browser"), NULL },
+    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file,
+      N_("Also trust the CA certificates in FILE"), N_("FILE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("SERVER — sign in to an account"));
@@ -370,7 +381,8 @@ command_login (int    argc,
     return ferry_cli_fail (error);
   if (argc != 2 || role_text == NULL)
     {
-      g_printerr (_("ferry-cli: login needs a server and a role, as in “ferry-cli login mastodon.social --role old”.\n"));
+      g_printerr (_("ferry-cli: login needs a server and a role, as in “ferry-cli login "
+                    "mastodon.social --role old”.\n"));
       return 2;
     }
   if (!parse_role (role_text, &role))
@@ -445,7 +457,8 @@ command_accounts (int    argc,
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file, N_("Also trust the CA certificates in FILE"), N_("FILE") },
+    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file,
+      N_("Also trust the CA certificates in FILE"), N_("FILE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("— the signed-in accounts"));
@@ -505,9 +518,12 @@ command_accounts (int    argc,
         }
       if (account != NULL)
         {
-          g_autofree char *followers = g_strdup_printf ("%" G_GINT64_FORMAT, ferry_account_get_followers (account));
-          g_autofree char *following = g_strdup_printf ("%" G_GINT64_FORMAT, ferry_account_get_following (account));
-          g_autofree char *posts = g_strdup_printf ("%" G_GINT64_FORMAT, ferry_account_get_statuses (account));
+          g_autofree char *followers =
+            g_strdup_printf ("%" G_GINT64_FORMAT, ferry_account_get_followers (account));
+          g_autofree char *following =
+            g_strdup_printf ("%" G_GINT64_FORMAT, ferry_account_get_following (account));
+          g_autofree char *posts =
+            g_strdup_printf ("%" G_GINT64_FORMAT, ferry_account_get_statuses (account));
 
           /* Translators: the counts of an account; each %s is a number */
           g_print (_("  Followers: %s · Following: %s · Posts: %s\n"), followers, following, posts);
@@ -536,7 +552,8 @@ command_logout (int    argc,
   g_autofree char *role_text = NULL;
   GOptionEntry entries[] = {
     { "role", 0, 0, G_OPTION_ARG_STRING, &role_text, N_("old or new"), N_("ROLE") },
-    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file, N_("Also trust the CA certificates in FILE"), N_("FILE") },
+    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file,
+      N_("Also trust the CA certificates in FILE"), N_("FILE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("— sign out of an account"));
@@ -583,8 +600,10 @@ print_progress (BackupProgress *progress)
     {
       g_autoptr(FerryBackupCategory) category = g_list_model_get_item (categories, i);
 
-      if (ferry_backup_category_get_state (category) == FERRY_STEP_STATE_RUNNING &&
-          (busiest == NULL || ferry_backup_category_get_total (category) > ferry_backup_category_get_total (busiest)))
+      if (ferry_backup_category_get_state (category) == FERRY_STEP_STATE_RUNNING
+          && (busiest == NULL
+              || ferry_backup_category_get_total (category)
+                   > ferry_backup_category_get_total (busiest)))
         busiest = category;
     }
   g_string_printf (line, "%3.0f %%", ferry_job_get_fraction (job) * 100);
@@ -593,7 +612,8 @@ print_progress (BackupProgress *progress)
       gint64 total = ferry_backup_category_get_total (busiest);
       gint64 left = ferry_backup_category_get_seconds_left (busiest);
 
-      g_string_append_printf (line, "  %s %" G_GINT64_FORMAT, ferry_backup_category_get_title (busiest),
+      g_string_append_printf (line, "  %s %" G_GINT64_FORMAT,
+                              ferry_backup_category_get_title (busiest),
                               ferry_backup_category_get_done (busiest));
       if (total >= 0)
         g_string_append_printf (line, "/%" G_GINT64_FORMAT, total);
@@ -615,7 +635,8 @@ category_state_changed (FerryBackupCategory *category,
   FerryStepState state = ferry_backup_category_get_state (category);
   const char *detail = ferry_backup_category_get_detail (category);
 
-  if (state != FERRY_STEP_STATE_DONE && state != FERRY_STEP_STATE_SKIPPED && state != FERRY_STEP_STATE_FAILED)
+  if (state != FERRY_STEP_STATE_DONE && state != FERRY_STEP_STATE_SKIPPED
+      && state != FERRY_STEP_STATE_FAILED)
     return;
   if (progress->terminal)
     ferry_cli_clear_line ();
@@ -623,7 +644,8 @@ category_state_changed (FerryBackupCategory *category,
     {
     case FERRY_STEP_STATE_DONE:
       {
-        g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, ferry_backup_category_get_done (category));
+        g_autofree char *count =
+          g_strdup_printf ("%" G_GINT64_FORMAT, ferry_backup_category_get_done (category));
 
         /* Translators: "Following: 10000 saved" */
         g_print (_("%s: %s saved\n"), ferry_backup_category_get_title (category), count);
@@ -699,14 +721,18 @@ command_backup (int    argc,
   gboolean no_posts = FALSE;
   gboolean no_media = FALSE;
   GOptionEntry entries[] = {
-    { "account", 0, 0, G_OPTION_ARG_STRING, &account_text, N_("The signed-in account to save (the old one if not given)"), N_("HANDLE") },
+    { "account", 0, 0, G_OPTION_ARG_STRING, &account_text,
+      N_("The signed-in account to save (the old one if not given)"), N_("HANDLE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The folder to save it in"), N_("DIR") },
     { "no-posts", 0, 0, G_OPTION_ARG_NONE, &no_posts, N_("Leave out posts and their media"), NULL },
-    { "no-media", 0, 0, G_OPTION_ARG_NONE, &no_media, N_("Leave out the media files of posts"), NULL },
-    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file, N_("Also trust the CA certificates in FILE"), N_("FILE") },
+    { "no-media", 0, 0, G_OPTION_ARG_NONE, &no_media, N_("Leave out the media files of posts"),
+      NULL },
+    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file,
+      N_("Also trust the CA certificates in FILE"), N_("FILE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— save a complete copy of an account"));
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("— save a complete copy of an account"));
   g_autoptr(GError) error = NULL;
   g_autoptr(FerryAccountManager) manager = NULL;
   g_autoptr(GAsyncResult) result = NULL;
@@ -726,7 +752,8 @@ command_backup (int    argc,
     return ferry_cli_fail (error);
   if (output == NULL || argc != 1)
     {
-      g_printerr (_("ferry-cli: backup needs a folder, as in “ferry-cli backup --output ~/ferry-backup”.\n"));
+      g_printerr (_("ferry-cli: backup needs a folder, as in “ferry-cli backup --output "
+                    "~/ferry-backup”.\n"));
       return 2;
     }
   if ((manager = ferry_cli_refreshed_account_manager (&error)) == NULL)
@@ -743,14 +770,16 @@ command_backup (int    argc,
     }
   if (client == NULL || ferry_account_manager_get_state (manager, role) != FERRY_ACCOUNT_SIGNED_IN)
     {
-      g_printerr (_("ferry-cli: the account is not signed in (%s). Sign in first: ferry-cli login SERVER --role old\n"),
+      g_printerr (_("ferry-cli: the account is not signed in (%s). Sign in first: ferry-cli login "
+                    "SERVER --role old\n"),
                   ferry_cli_state_text (ferry_account_manager_get_state (manager, role)));
       return 1;
     }
 
   dir = g_file_new_for_commandline_arg (output);
   backup = ferry_backup_new (client, dir,
-                             (no_posts ? FERRY_BACKUP_NO_POSTS : 0) | (no_media ? FERRY_BACKUP_NO_MEDIA : 0));
+                             (no_posts ? FERRY_BACKUP_NO_POSTS : 0)
+                               | (no_media ? FERRY_BACKUP_NO_MEDIA : 0));
   progress.backup = backup;
   progress.terminal = isatty (STDOUT_FILENO);
   categories = ferry_backup_get_categories (backup);

@@ -92,7 +92,8 @@ client_for (FerryAccountManager *self,
 
   if (handle == NULL)
     return NULL;
-  trust = self->tls_database ? g_object_ref (self->tls_database) : ferry_tls_database_get_default (error);
+  trust =
+    self->tls_database ? g_object_ref (self->tls_database) : ferry_tls_database_get_default (error);
   if (trust == NULL)
     return NULL;
   base_url = ferry_handle_get_base_url (handle);
@@ -244,7 +245,8 @@ token_found_cb (GObject      *object,
   Check *check = user_data;
   Slot *slot = &check->self->slots[check->role];
   g_autoptr(GError) error = NULL;
-  g_autofree char *token = ferry_secret_store_lookup_finish (FERRY_SECRET_STORE (object), result, &error);
+  g_autofree char *token =
+    ferry_secret_store_lookup_finish (FERRY_SECRET_STORE (object), result, &error);
 
   if (token == NULL)
     {
@@ -429,7 +431,8 @@ app_found_cb (GObject      *object,
   GTask *task = user_data;
   FerryAccountManager *self = g_task_get_source_object (task);
   SignOut *out = g_task_get_task_data (task);
-  g_autofree char *serialized = ferry_secret_store_lookup_finish (FERRY_SECRET_STORE (object), result, NULL);
+  g_autofree char *serialized =
+    ferry_secret_store_lookup_finish (FERRY_SECRET_STORE (object), result, NULL);
   g_autoptr(FerryOAuthApp) app = ferry_oauth_app_deserialize (serialized);
   g_autoptr(FerryClient) client = app ? client_for (self, out->handle, NULL) : NULL;
 
@@ -438,7 +441,8 @@ app_found_cb (GObject      *object,
       forget (task);
       return;
     }
-  ferry_oauth_revoke_async (client, app, out->token, g_task_get_cancellable (task), revoked_cb, task);
+  ferry_oauth_revoke_async (client, app, out->token, g_task_get_cancellable (task), revoked_cb,
+                            task);
 }
 
 static void
@@ -485,7 +489,8 @@ ferry_account_manager_sign_out_async (FerryAccountManager *self,
   handle = g_settings_get_string (self->settings, settings_key (role));
   out = g_new0 (SignOut, 1);
   out->role = role;
-  out->handle = self->slots[role].handle ? g_strdup (self->slots[role].handle) : g_steal_pointer (&handle);
+  out->handle =
+    self->slots[role].handle ? g_strdup (self->slots[role].handle) : g_steal_pointer (&handle);
   g_task_set_task_data (task, out, (GDestroyNotify) sign_out_free);
 
   if (out->handle == NULL || out->handle[0] == '\0')
@@ -633,7 +638,8 @@ ferry_account_manager_load_avatar_async (FerryAccountManager *self,
   g_autoptr(FerryClient) anonymous = NULL;
 
   g_task_set_source_tag (task, ferry_account_manager_load_avatar_async);
-  if (url == NULL || slot->handle == NULL || (anonymous = client_for (self, slot->handle, NULL)) == NULL)
+  if (url == NULL || slot->handle == NULL
+      || (anonymous = client_for (self, slot->handle, NULL)) == NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no picture");
       g_object_unref (task);

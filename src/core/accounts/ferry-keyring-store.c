@@ -50,7 +50,8 @@ attributes (FerrySecretKind  kind,
 {
   GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  g_hash_table_insert (table, g_strdup ("kind"), g_strdup (kind == FERRY_SECRET_TOKEN ? "token" : "client"));
+  g_hash_table_insert (table, g_strdup ("kind"),
+                       g_strdup (kind == FERRY_SECRET_TOKEN ? "token" : "client"));
   g_hash_table_insert (table, g_strdup ("key"), g_strdup (key));
   return table;
 }
@@ -65,11 +66,13 @@ explain (GError *error)
       error->domain == G_SPAWN_ERROR || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_FAILED))
     return g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                         _("No keyring is available to keep your sign-in safe. Install and start "
-                          "a keyring (such as GNOME Keyring), then try again. (%s)"), error->message);
+                          "a keyring (such as GNOME Keyring), then try again. (%s)"),
+                        error->message);
   if (g_error_matches (error, SECRET_ERROR, SECRET_ERROR_IS_LOCKED) ||
       g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_OBJECT))
     return g_error_new (G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                        _("Your keyring is locked. Unlock it, then try again. (%s)"), error->message);
+                        _("Your keyring is locked. Unlock it, then try again. (%s)"),
+                        error->message);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     return g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
                         _("The keyring did not answer. It may be waiting for its password."));

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 
 #define FERRY_TYPE_KEYRING_STORE (ferry_keyring_store_get_type ())
 
-G_DECLARE_FINAL_TYPE (FerryKeyringStore, ferry_keyring_store, FERRY, KEYRING_STORE, FerrySecretStore)
+G_DECLARE_FINAL_TYPE (FerryKeyringStore, ferry_keyring_store, FERRY, KEYRING_STORE,
+                      FerrySecretStore)
 
 FerrySecretStore *ferry_keyring_store_new (void);
 

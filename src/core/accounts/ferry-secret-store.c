@@ -59,7 +59,8 @@ ferry_secret_store_lookup_async (FerrySecretStore    *self,
   g_return_if_fail (FERRY_IS_SECRET_STORE (self));
   g_return_if_fail (key != NULL);
 
-  FERRY_SECRET_STORE_GET_CLASS (self)->lookup_async (self, kind, key, cancellable, callback, user_data);
+  FERRY_SECRET_STORE_GET_CLASS (self)->lookup_async (self, kind, key, cancellable, callback,
+                                                     user_data);
 }
 
 /**
@@ -85,7 +86,8 @@ ferry_secret_store_clear_async (FerrySecretStore    *self,
 {
   g_return_if_fail (FERRY_IS_SECRET_STORE (self));
 
-  FERRY_SECRET_STORE_GET_CLASS (self)->clear_async (self, kind, key, cancellable, callback, user_data);
+  FERRY_SECRET_STORE_GET_CLASS (self)->clear_async (self, kind, key, cancellable, callback,
+                                                    user_data);
 }
 
 gboolean

@@ -162,7 +162,8 @@ verified_cb (GObject      *object,
   label = g_strdup_printf (_("Ferry sign-in for %s"), display);
   g_object_set_data (G_OBJECT (account), "ferry-sign-in", self);
   ferry_secret_store_store_async (self->store, FERRY_SECRET_TOKEN, key, label, self->token,
-                                  cancellable_of (self), token_stored_cb, g_steal_pointer (&account));
+                                  cancellable_of (self), token_stored_cb,
+                                  g_steal_pointer (&account));
 }
 
 static void
@@ -273,11 +274,12 @@ open_authorization (FerrySignIn *self)
       challenge = ferry_oauth_pkce_challenge (self->verifier);
     }
 
-  self->authorize_url = ferry_oauth_authorize_url (ferry_client_get_base_url (self->client), self->app,
-                                                   self->redirect_uri, scopes, self->state, challenge,
-                                                   self->force_login);
+  self->authorize_url = ferry_oauth_authorize_url (ferry_client_get_base_url (self->client),
+                                                   self->app, self->redirect_uri, scopes,
+                                                   self->state, challenge, self->force_login);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHORIZE_URL]);
-  set_stage (self, self->listener == NULL ? FERRY_SIGN_IN_WAITING_FOR_CODE : FERRY_SIGN_IN_WAITING_FOR_BROWSER);
+  set_stage (self, self->listener == NULL ? FERRY_SIGN_IN_WAITING_FOR_CODE
+                                          : FERRY_SIGN_IN_WAITING_FOR_BROWSER);
 
   if (self->listener != NULL)
     ferry_loopback_listener_wait_async (self->listener, cancellable_of (self), listener_cb, self);
@@ -405,7 +407,8 @@ probed_cb (GObject      *object,
     {
       fail (self, g_error_new (FERRY_API_ERROR, FERRY_API_ERROR_UNSUPPORTED,
                                _("%s runs %s, whose sign-in Ferry does not support yet."),
-                               self->handle->display_host, ferry_server_info_get_software_name (self->info)));
+                               self->handle->display_host,
+                               ferry_server_info_get_software_name (self->info)));
       return;
     }
   ferry_secret_store_lookup_async (self->store, FERRY_SECRET_CLIENT, self->handle->host,

@@ -1,8 +1,11 @@
-/* ferry-backup-fetch.c: fetching: pages with their relationships and histories, lists, filters, the profile
+/* ferry-backup-fetch.c: fetching: pages with their relationships and histories, lists, filters, the
+ * profile
  *
  * Copyright 2026 The Ferry developers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Persistence reader: the journal's cursors, counts and lists (ferry-backup-journal.c).
  */
 
 #define G_LOG_DOMAIN "ferry-backup"
@@ -729,8 +732,9 @@ image_cb (GObject      *object,
     {
       /* An image the server lost is noted, not fatal; an answer that is no picture (a web
        * page, an error text) is no picture of the person's, and is not kept. */
-      if (request->bytes == NULL && !g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_NOT_FOUND) &&
-          r->error == NULL)
+      if (request->bytes == NULL
+          && !g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_NOT_FOUND)
+          && r->error == NULL)
         r->error = g_steal_pointer (&error);
       note_picture (r, request->name, NULL,
                     request->bytes == NULL ? _("The server no longer has this picture.")

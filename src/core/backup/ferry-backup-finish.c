@@ -3,6 +3,8 @@
  * Copyright 2026 The Ferry developers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Persistence reader: each category's journal state.
  */
 
 #define G_LOG_DOMAIN "ferry-backup"
@@ -46,8 +48,8 @@ write_thread (GTask        *task,
   WriteData *data = task_data;
   GError *error = NULL;
 
-  if (!ferry_backup_write_category (data->category, data->staging_path, data->dir, data->earlier_bytes,
-                                    &data->count, &error))
+  if (!ferry_backup_write_category (data->category, data->staging_path, data->dir,
+                                    data->earlier_bytes, &data->count, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -110,10 +112,12 @@ ferry_backup_runner_write (Runner *r)
           if (!json_object_get_boolean_member_with_default (r->state, "done", FALSE))
             {
               json_object_set_boolean_member (r->state, "done", TRUE);
-              ferry_backup_journal_commit_async (self->journal, r->def->id, NULL, done_committed_cb, r);
+              ferry_backup_journal_commit_async (self->journal, r->def->id, NULL, done_committed_cb,
+                                                 r);
               return;
             }
-          ferry_backup_runner_end (r, FERRY_STEP_STATE_SKIPPED, ferry_backup_string_member (r->state, "skipped"));
+          ferry_backup_runner_end (r, FERRY_STEP_STATE_SKIPPED,
+                                   ferry_backup_string_member (r->state, "skipped"));
           return;
         }
       ferry_backup_category_set_total (r->category, count);
@@ -176,7 +180,8 @@ finish_thread (GTask        *task,
   JsonObject *categories = ferry_backup_object_member (data->manifest, "categories");
   JsonObject *notes = json_object_new ();
 
-  if (!ferry_backup_write_notes ((const char * const *) data->notes_sources, data->dir, &data->notes, &error))
+  if (!ferry_backup_write_notes ((const char *const *) data->notes_sources, data->dir, &data->notes,
+                                 &error))
     {
       json_object_unref (notes);
       g_task_return_error (task, error);
@@ -250,7 +255,8 @@ build_manifest (FerryBackup *self)
   json_object_set_string_member (server, "host", ferry_client_get_host (self->client));
   if (self->info != NULL)
     {
-      json_object_set_string_member (server, "software", ferry_server_info_get_software (self->info));
+      json_object_set_string_member (server, "software",
+                                     ferry_server_info_get_software (self->info));
       json_object_set_string_member (server, "version", ferry_server_info_get_version (self->info));
     }
   json_object_set_object_member (manifest, "server", server);
@@ -258,13 +264,17 @@ build_manifest (FerryBackup *self)
   json_object_set_string_member (account, "handle", handle);
   json_object_set_string_member (account, "id", ferry_account_get_id (self->account));
   json_object_set_string_member (account, "url", ferry_account_get_url (self->account));
-  json_object_set_int_member (account, "following_count", ferry_account_get_following (self->account));
-  json_object_set_int_member (account, "followers_count", ferry_account_get_followers (self->account));
-  json_object_set_int_member (account, "statuses_count", ferry_account_get_statuses (self->account));
+  json_object_set_int_member (account, "following_count",
+                              ferry_account_get_following (self->account));
+  json_object_set_int_member (account, "followers_count",
+                              ferry_account_get_followers (self->account));
+  json_object_set_int_member (account, "statuses_count",
+                              ferry_account_get_statuses (self->account));
   json_object_set_object_member (manifest, "account", account);
 
   json_object_set_boolean_member (options, "posts", !(self->flags & FERRY_BACKUP_NO_POSTS));
-  json_object_set_boolean_member (options, "media", !(self->flags & (FERRY_BACKUP_NO_POSTS | FERRY_BACKUP_NO_MEDIA)));
+  json_object_set_boolean_member (options, "media",
+                                  !(self->flags & (FERRY_BACKUP_NO_POSTS | FERRY_BACKUP_NO_MEDIA)));
   json_object_set_object_member (manifest, "options", options);
 
   for (guint i = 0; i < FERRY_BACKUP_N_CATEGORIES; i++)
@@ -276,7 +286,8 @@ build_manifest (FerryBackup *self)
       json_object_set_string_member (entry, "state", state_name (state));
       json_object_set_int_member (entry, "count", ferry_backup_category_get_done (r->category));
       if (ferry_backup_category_get_detail (r->category) != NULL)
-        json_object_set_string_member (entry, "reason", ferry_backup_category_get_detail (r->category));
+        json_object_set_string_member (entry, "reason",
+                                       ferry_backup_category_get_detail (r->category));
       /* "hidden": the server's API never shows them (0 is not "none"); "missing": it has no
        * way to read them. */
       if (r->state != NULL && ferry_backup_string_member (r->state, "api") != NULL)
@@ -304,8 +315,9 @@ build_manifest (FerryBackup *self)
   json_array_add_string_element (notes, _("Outgoing follow requests that are still waiting are not "
                                           "listed by the API, nor by Mastodon’s own export."));
   if (self->posts_since != NULL)
-    json_array_add_string_element (notes, _("Posts were added to an earlier backup: edits made since "
-                                            "then to posts it already had are not in it."));
+    json_array_add_string_element (notes,
+                                   _("Posts were added to an earlier backup: edits made since "
+                                     "then to posts it already had are not in it."));
   json_object_set_array_member (manifest, "notes", notes);
   json_object_set_array_member (manifest, "missing_media", json_array_ref (self->media_missing));
   return manifest;

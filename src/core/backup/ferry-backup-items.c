@@ -3,6 +3,8 @@
  * Copyright 2026 The Ferry developers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Persistence reader: the items and states the journal keeps, and the manifest.
  */
 
 #define G_LOG_DOMAIN "ferry-backup"
@@ -149,8 +151,9 @@ ferry_backup_picture_stand_in (const char *url)
   if (url == NULL || url[0] == '\0')
     return _("The server gave no picture.");
   uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL || g_uri_get_host (uri) == NULL ||
-      (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0 && g_strcmp0 (g_uri_get_scheme (uri), "http") != 0))
+  if (uri == NULL || g_uri_get_host (uri) == NULL
+      || (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0
+          && g_strcmp0 (g_uri_get_scheme (uri), "http") != 0))
     return _("The server gave no address of a picture.");
   path = g_uri_get_path (uri);
   /* mastodon app/models/concerns/account/avatar.rb, header.rb: default_url
@@ -201,7 +204,8 @@ ferry_backup_deep_copy (JsonNode *node)
 
       for (GList *m = members; m != NULL; m = m->next)
         json_object_set_member (object, m->data,
-                                ferry_backup_deep_copy (json_object_get_member (json_node_get_object (node), m->data)));
+                                ferry_backup_deep_copy (
+                                  json_object_get_member (json_node_get_object (node), m->data)));
       copy = json_node_new (JSON_NODE_OBJECT);
       json_node_take_object (copy, object);
       return copy;

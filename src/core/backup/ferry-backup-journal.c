@@ -17,6 +17,8 @@
  *
  * All file work runs in a worker thread; the state objects are only touched on the main
  * thread.
+ *
+ * Persistence reader: the journal's own state files.
  */
 
 #define G_LOG_DOMAIN "ferry-backup-journal"

@@ -3,6 +3,8 @@
  * Copyright 2026 The Ferry developers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Persistence reader: posts.jsonl and the media noted missing, as earlier runs wrote them.
  */
 
 #define G_LOG_DOMAIN "ferry-backup"
@@ -61,7 +63,8 @@ media_missing (FerryBackup *self,
   json_object_set_string_member (missing, "file", item->file);
   json_object_set_string_member (missing, "reason", error->message);
   json_object_set_boolean_member (missing, "gone",
-                                  g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_NOT_FOUND));
+                                  g_error_matches (error, FERRY_API_ERROR,
+                                                   FERRY_API_ERROR_NOT_FOUND));
   json_array_add_object_element (self->media_missing, missing);
 }
 
@@ -71,7 +74,8 @@ media_one_done (FerryBackup *self)
   Runner *media = ferry_backup_find_runner (self, "media");
 
   self->media_in_flight--;
-  ferry_backup_category_set_done (media->category, ferry_backup_category_get_done (media->category) + 1);
+  ferry_backup_category_set_done (media->category,
+                                  ferry_backup_category_get_done (media->category) + 1);
   ferry_backup_media_pump (self);
   ferry_backup_media_maybe_end (self);
 }
@@ -127,8 +131,8 @@ ferry_backup_media_pump (FerryBackup *self)
         }
       return;
     }
-  while (self->media_in_flight < MEDIA_IN_FLIGHT &&
-         !g_queue_is_empty (&self->media_queue) && !g_cancellable_is_cancelled (ferry_backup_cancellable (self)))
+  while (self->media_in_flight < MEDIA_IN_FLIGHT && !g_queue_is_empty (&self->media_queue)
+         && !g_cancellable_is_cancelled (ferry_backup_cancellable (self)))
     {
       MediaDownload *download = g_new0 (MediaDownload, 1);
       g_autofree char *path = NULL;
@@ -165,8 +169,12 @@ ferry_backup_media_maybe_end (FerryBackup *self)
     return;
   if (ferry_backup_category_get_state (posts->category) != FERRY_STEP_STATE_DONE)
     {
-      ferry_backup_runner_end (media, ferry_backup_category_get_state (posts->category) == FERRY_STEP_STATE_SKIPPED
-                           ? FERRY_STEP_STATE_SKIPPED : FERRY_STEP_STATE_PENDING, NULL);
+      ferry_backup_runner_end (media,
+                               ferry_backup_category_get_state (posts->category)
+                                   == FERRY_STEP_STATE_SKIPPED
+                                 ? FERRY_STEP_STATE_SKIPPED
+                                 : FERRY_STEP_STATE_PENDING,
+                               NULL);
       return;
     }
   if (!self->media_scanned || !g_queue_is_empty (&self->media_queue))
@@ -189,7 +197,8 @@ ferry_backup_media_maybe_end (FerryBackup *self)
       {
         g_autofree char *detail =
           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file could not be downloaded (%s).",
-                                        "%u files could not be downloaded (%s).", failed), failed, reason);
+                                        "%u files could not be downloaded (%s).", failed),
+                           failed, reason);
 
         ferry_backup_runner_end (media, FERRY_STEP_STATE_FAILED, detail);
         return;
@@ -277,7 +286,8 @@ media_scan_cb (GObject      *object,
         ferry_backup_media_enqueue (self, item->url, item->file);
     }
   ferry_backup_category_set_total (media->category, g_hash_table_size (self->media_known));
-  ferry_backup_category_set_done (media->category, ferry_backup_category_get_done (media->category) + existing);
+  ferry_backup_category_set_done (media->category,
+                                  ferry_backup_category_get_done (media->category) + existing);
   self->media_scanned = TRUE;
   ferry_backup_media_pump (self);
   ferry_backup_media_maybe_end (self);

@@ -8,6 +8,8 @@
  * they can go to any Mastodon import page unchanged; JSON for what the CSV files lose; the
  * posts as JSON Lines; and manifest.json with a checksum of every file. Everything here runs
  * in worker threads and writes each file whole or not at all.
+ *
+ * Persistence reader: the journal's lines, from which the files are made.
  */
 
 #define G_LOG_DOMAIN "ferry-backup"
@@ -50,7 +52,8 @@ JsonObject *
 ferry_backup_array_object (JsonArray *array,
                            guint      index)
 {
-  JsonNode *node = array && index < json_array_get_length (array) ? json_array_get_element (array, index) : NULL;
+  JsonNode *node =
+    array && index < json_array_get_length (array) ? json_array_get_element (array, index) : NULL;
 
   return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
@@ -59,7 +62,8 @@ const char *
 ferry_backup_array_string (JsonArray *array,
                            guint      index)
 {
-  JsonNode *node = array && index < json_array_get_length (array) ? json_array_get_element (array, index) : NULL;
+  JsonNode *node =
+    array && index < json_array_get_length (array) ? json_array_get_element (array, index) : NULL;
 
   return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
            ? json_node_get_string (node) : NULL;
@@ -184,8 +188,8 @@ write_json (const char  *dir,
   return ferry_backup_write_file (dir, name, text, length, error);
 }
 
-/* ferry_json_scan_members(), or a parse where the scan cannot follow the line. Returns FALSE when the
- * line is no JSON object at all. */
+/* ferry_json_scan_members(), or a parse where the scan cannot follow the line. Returns FALSE when
+ * the line is no JSON object at all. */
 static gboolean
 read_members (const char  *line,
               gsize        length,
@@ -368,7 +372,8 @@ mute_row (JsonObject *item,
           gpointer    user_data)
 {
   Out *out = user_data;
-  const char *fields[2] = { ferry_backup_string_member (item, "acct"), bool_text (item, "hide_notifications", TRUE) };
+  const char *fields[2] = { ferry_backup_string_member (item, "acct"),
+                            bool_text (item, "hide_notifications", TRUE) };
 
   ferry_csv_append_row (out->csv, fields, 2);
   json_array_add_object_element (out->json, json_object_ref (item));
@@ -678,7 +683,8 @@ note_row (char     **values,
   const char *acct = values[1];
   JsonObject *row;
 
-  if (note == NULL || note[0] == '\0' || acct == NULL || !g_hash_table_add (out->seen, g_strdup (acct)))
+  if (note == NULL || note[0] == '\0' || acct == NULL
+      || !g_hash_table_add (out->seen, g_strdup (acct)))
     return;
   row = json_object_new ();
   json_object_set_string_member (row, "acct", acct);
@@ -698,7 +704,8 @@ ferry_backup_write_notes (const char * const *staging_paths,
                           gint64             *count,
                           GError            **error)
 {
-  NotesOut out = { json_array_new (), g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) };
+  NotesOut out = { json_array_new (),
+                   g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) };
   gboolean ok = TRUE;
 
   static const char *keys[] = { "note", "acct" };
@@ -739,8 +746,9 @@ add_files (const char  *dir,
 
   for (guint i = 0; i < names->len; i++)
     {
-      g_autofree char *child = relative ? g_build_filename (relative, g_ptr_array_index (names, i), NULL)
-                                        : g_strdup (g_ptr_array_index (names, i));
+      g_autofree char *child = relative
+                                 ? g_build_filename (relative, g_ptr_array_index (names, i), NULL)
+                                 : g_strdup (g_ptr_array_index (names, i));
       g_autofree char *full = g_build_filename (dir, child, NULL);
       g_autofree char *contents = NULL;
       g_autofree char *sum = NULL;
@@ -822,5 +830,6 @@ ferry_backup_read_newest_post_id (const char *dir)
   if (line == NULL || !json_parser_load_from_data (parser, line, length, NULL) ||
       ferry_api_json_root_object (parser) == NULL)
     return NULL;
-  return g_strdup (ferry_backup_string_member (json_node_get_object (json_parser_get_root (parser)), "id"));
+  return g_strdup (
+    ferry_backup_string_member (json_node_get_object (json_parser_get_root (parser)), "id"));
 }

@@ -13,6 +13,8 @@
  *
  * Media files are fetched while the posts are paged, two at a time, each written atomically
  * under its final name: a file that exists is whole, and is not fetched again.
+ *
+ * Persistence reader: the journal's states and an earlier backup's manifest.json.
  */
 
 #define G_LOG_DOMAIN "ferry-backup"
@@ -190,8 +192,10 @@ ferry_backup_server_known (FerryBackup *self)
 {
   const char *software = self->info ? ferry_server_info_get_software (self->info) : NULL;
 
-  return software != NULL && g_strv_contains ((const char * const[]) { "mastodon", "hometown", "gotosocial",
-                                                                       "snac", NULL }, software);
+  return software != NULL
+         && g_strv_contains ((const char *const[]){ "mastodon", "hometown", "gotosocial", "snac",
+                                                    NULL },
+                             software);
 }
 
 /**
@@ -262,8 +266,8 @@ ferry_backup_runner_skip_if_missing (Runner *r,
   if (!g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_NOT_FOUND) &&
       !g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_UNSUPPORTED))
     return FALSE;
-  if (ferry_backup_server_known (r->backup) || g_str_equal (id, "following") || g_str_equal (id, "followers") ||
-      g_str_equal (id, "posts") || g_str_equal (id, "profile"))
+  if (ferry_backup_server_known (r->backup) || g_str_equal (id, "following")
+      || g_str_equal (id, "followers") || g_str_equal (id, "posts") || g_str_equal (id, "profile"))
     return FALSE;
   json_object_set_string_member (r->state, "skipped",
                                  _("This server has no way to read these through its API."));
@@ -288,7 +292,8 @@ commit_cb (GObject      *object,
       ferry_backup_runner_fail (r, error);
       return;
     }
-  ferry_backup_category_set_done (r->category, json_object_get_int_member_with_default (r->state, "count", 0));
+  ferry_backup_category_set_done (r->category,
+                                  json_object_get_int_member_with_default (r->state, "count", 0));
   notify_fraction (r->backup);
   if (g_cancellable_is_cancelled (ferry_backup_cancellable (r->backup)))
     {
@@ -311,7 +316,8 @@ ferry_backup_runner_commit (Runner  *r,
   g_autoptr(GBytes) bytes = g_bytes_new (lines->str, lines->len);
 
   json_object_set_int_member (r->state, "count",
-                              json_object_get_int_member_with_default (r->state, "count", 0) + n_items);
+                              json_object_get_int_member_with_default (r->state, "count", 0)
+                                + n_items);
   if (r->next != NULL)
     json_object_set_string_member (r->state, "next", r->next);
   else
@@ -354,7 +360,9 @@ start_runners (FerryBackup *self)
       if (r->ended)
         continue;
       r->state = ferry_backup_journal_get_state (self->journal, id);
-      ferry_backup_category_set_done (r->category, json_object_get_int_member_with_default (r->state, "count", 0));
+      ferry_backup_category_set_done (r->category,
+                                      json_object_get_int_member_with_default (r->state, "count",
+                                                                               0));
       ferry_backup_category_set_state (r->category, FERRY_STEP_STATE_RUNNING, NULL);
 
       if (g_str_equal (id, "following"))
@@ -472,7 +480,8 @@ prepare_thread (GTask        *task,
     self->posts_earlier_bytes = g_stat (posts, &st) == 0 ? (gint64) st.st_size : -1;
     /* A backup (or a stopped one) an older Ferry left world-readable: its files become the
      * person's alone too. */
-    if (g_file_test (manifest_path, G_FILE_TEST_EXISTS) || g_file_test (journal, G_FILE_TEST_IS_DIR))
+    if (g_file_test (manifest_path, G_FILE_TEST_EXISTS)
+        || g_file_test (journal, G_FILE_TEST_IS_DIR))
       {
         make_files_private (self->dir_path);
         make_files_private (media);
@@ -492,8 +501,10 @@ prepare_thread (GTask        *task,
       g_autofree char *name = g_filename_display_name (self->dir_path);
 
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                               _("“%s” holds the backup of another account (%s). Choose another folder."),
-                               name, account ? ferry_backup_string_member (account, "handle") : "?");
+                               _("“%s” holds the backup of another account (%s). Choose another "
+                                 "folder."),
+                               name,
+                               account ? ferry_backup_string_member (account, "handle") : "?");
       return;
     }
   /* Backing up again into the same folder: only the newer posts are fetched. */
@@ -528,8 +539,9 @@ prepared_cb (GObject      *object,
   for (guint i = 0; i < FERRY_BACKUP_N_CATEGORIES; i++)
     g_ptr_array_add (ids, (gpointer) ferry_backup_category_defs[i].id);
   g_ptr_array_add (ids, NULL);
-  ferry_backup_journal_open_async (self->journal, (const char * const *) ids->pdata, ferry_backup_cancellable (self),
-                                   journal_opened_cb, g_object_ref (self));
+  ferry_backup_journal_open_async (self->journal, (const char *const *) ids->pdata,
+                                   ferry_backup_cancellable (self), journal_opened_cb,
+                                   g_object_ref (self));
 }
 
 static void
@@ -833,7 +845,9 @@ ferry_backup_new (FerryClient      *client,
   for (guint i = 0; i < FERRY_BACKUP_N_CATEGORIES; i++)
     {
       g_autoptr(FerryBackupCategory) category =
-        ferry_backup_category_new (ferry_backup_category_defs[i].id, g_dgettext (GETTEXT_PACKAGE, ferry_backup_category_defs[i].title));
+        ferry_backup_category_new (ferry_backup_category_defs[i].id,
+                                   g_dgettext (GETTEXT_PACKAGE,
+                                               ferry_backup_category_defs[i].title));
 
       self->runners[i].backup = self;
       self->runners[i].def = &ferry_backup_category_defs[i];

@@ -9,7 +9,8 @@
  * folder), the jobs that must go on by themselves at the next start, such as a transfer
  * waiting for the next day's follows: a job is remembered when it starts, forgotten when it
  * finishes or the person stops it; one that failed or was under way when Ferry closed stays.
- * This file is a documented reader of Ferry's own state (json_object_get_* is allowed here).
+ *
+ * Persistence reader: jobs.json, Ferry's own state.
  */
 
 #define G_LOG_DOMAIN "ferry-job-manager"

@@ -7,6 +7,8 @@
  * Everything that can make a move fail is looked at before anything changes (api-facts §7):
  * both accounts signed in, a recent finished backup, the transfer done or knowingly
  * skipped, the new account unlocked, neither account moved already, servers that can do it.
+ *
+ * Persistence reader: the backup's manifest.json and the transfer's report.
  */
 
 #define G_LOG_DOMAIN "ferry-move"
@@ -53,7 +55,8 @@ add_check (GPtrArray      *checks,
 static char *
 days_text (gint64 days)
 {
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", (gulong) days), (int) days);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", (gulong) days),
+                          (int) days);
 }
 
 /* Why the backup comes first, as the old account's server behaves after a move:
@@ -70,13 +73,18 @@ why_backup_first (FerryMove *self,
     : ferry_move_backend_moved_reads (ferry_move_side_backend (&self->old_side));
 
   if (reads == FERRY_MOVED_READS_ALLOWED)
-    return unfinished
-      ? g_strdup_printf (_("The last backup did not finish. Finish it before the move: GoToSocial "
-                           "still lets a moved account read its data, but on %s nothing of the move "
-                           "can be undone without its admin."), host)
-      : g_strdup_printf (_("No backup yet. Back up the old account first: GoToSocial still lets a "
-                           "moved account read its data, but on %s nothing of the move can be undone "
-                           "without its admin."), host);
+    return unfinished ? g_strdup_printf (_("The last backup did not finish. Finish it before the "
+                                           "move: GoToSocial "
+                                           "still lets a moved account read its data, but on %s "
+                                           "nothing of the move "
+                                           "can be undone without its admin."),
+                                         host)
+                      : g_strdup_printf (_("No backup yet. Back up the old account first: "
+                                           "GoToSocial still lets a "
+                                           "moved account read its data, but on %s nothing of the "
+                                           "move can be undone "
+                                           "without its admin."),
+                                         host);
   if (reads == FERRY_MOVED_READS_UNKNOWN)
     return unfinished
       ? g_strdup (_("The last backup did not finish. Finish it before the move: what this server "
@@ -133,7 +141,9 @@ check_backup (FerryMove  *self,
   age = days_text (days);
   if (days >= BACKUP_FRESH_DAYS)
     {
-      *detail = g_strdup_printf (_("The backup is %s old: back up again to keep what changed since."), age);
+      *detail =
+        g_strdup_printf (_("The backup is %s old: back up again to keep what changed since."),
+                         age);
       return FERRY_MOVE_LEVEL_WARNING;
     }
   *detail = days == 0 ? g_strdup (_("A finished backup from today."))
@@ -166,8 +176,9 @@ check_transfer (FerryMove  *self,
   if (path == NULL || !json_parser_load_from_file (parser, path, NULL) ||
       ferry_api_json_root_object (parser) == NULL)
     {
-      *detail = g_strdup (_("Not done: follows, lists, blocks and the rest are not on the new account "
-                            "yet. Transfer them first, or skip this knowingly."));
+      *detail =
+        g_strdup (_("Not done: follows, lists, blocks and the rest are not on the new account "
+                    "yet. Transfer them first, or skip this knowingly."));
       return FERRY_MOVE_LEVEL_BLOCKER;
     }
   /* persistence reader: the transfer's report, which Ferry's transfer wrote */
@@ -176,9 +187,12 @@ check_transfer (FerryMove  *self,
   if (missing > 0)
     {
       *detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "Done; %d item is not on the new account (each with its reason on the Transfer page).",
-                                              "Done; %d items are not on the new account (each with its reason on the Transfer page).",
-                                              (gulong) missing), (int) missing);
+                                              "Done; %d item is not on the new account (each with "
+                                              "its reason on the Transfer page).",
+                                              "Done; %d items are not on the new account (each "
+                                              "with its reason on the Transfer page).",
+                                              (gulong) missing),
+                                 (int) missing);
       return FERRY_MOVE_LEVEL_WARNING;
     }
   *detail = g_strdup (_("Done and checked: everything is on the new account."));
@@ -199,10 +213,11 @@ check_signed_in (FerryMove     *self,
                           g_strdup_printf (_("%s is signed in."), side->acct));
   else if (may_be_moved && g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_FORBIDDEN))
     add_check (self->checks, id, FERRY_MOVE_LEVEL_INFO, FERRY_MOVE_FIX_NONE, title,
-                          g_strdup_printf (_("%s has moved, so its server limits what it can do."), side->acct));
+               g_strdup_printf (_("%s has moved, so its server limits what it can do."),
+                                side->acct));
   else if (g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_AUTH))
     add_check (self->checks, id, FERRY_MOVE_LEVEL_BLOCKER, FERRY_MOVE_FIX_NONE, title,
-                          g_strdup_printf (_("%s refused Ferry’s sign-in: sign in again."), side->acct));
+               g_strdup_printf (_("%s refused Ferry’s sign-in: sign in again."), side->acct));
   else
     add_check (self->checks, id, FERRY_MOVE_LEVEL_BLOCKER, FERRY_MOVE_FIX_NONE, title,
                           g_strdup (error->message));
@@ -222,43 +237,46 @@ check_accounts (FerryMove *self,
 
   if (moved)
     add_check (self->checks, "origin-moved", FERRY_MOVE_LEVEL_INFO, FERRY_MOVE_FIX_NONE,
-                          _("Moved"), g_strdup_printf (_("%s has moved to %s."), self->origin->acct, self->target->acct));
+               _("Moved"),
+               g_strdup_printf (_("%s has moved to %s."), self->origin->acct, self->target->acct));
   else if (origin_moved != NULL)
     add_check (self->checks, "origin-moved", FERRY_MOVE_LEVEL_BLOCKER, FERRY_MOVE_FIX_NONE,
-                          _("Already moved"),
-                          g_strdup_printf (_("%s already redirects to %s. Cancel that redirect on its "
-                                             "server’s migration page first."), self->origin->acct, origin_moved));
+               _("Already moved"),
+               g_strdup_printf (_("%s already redirects to %s. Cancel that redirect on its "
+                                  "server’s migration page first."),
+                                self->origin->acct, origin_moved));
   else
     add_check (self->checks, "origin-moved", FERRY_MOVE_LEVEL_OK, FERRY_MOVE_FIX_NONE,
-                          _("Not moved yet"), g_strdup_printf (_("%s has not moved."), self->origin->acct));
+               _("Not moved yet"), g_strdup_printf (_("%s has not moved."), self->origin->acct));
 
   if (target_moved != NULL && back && (refusal = ferry_move_redirect_refusal (self)) != NULL)
     add_check (self->checks, "target-moved", FERRY_MOVE_LEVEL_BLOCKER, FERRY_MOVE_FIX_NONE,
                           _("Redirect"), g_steal_pointer (&refusal));
   else if (target_moved != NULL && back)
     add_check (self->checks, "target-moved", FERRY_MOVE_LEVEL_INFO, FERRY_MOVE_FIX_NONE,
-                          _("Redirect"),
-                          g_strdup_printf (_("%s still redirects to %s: the first step cancels that."),
-                                           self->target->acct, target_moved));
+               _("Redirect"),
+               g_strdup_printf (_("%s still redirects to %s: the first step cancels that."),
+                                self->target->acct, target_moved));
   else if (target_moved != NULL)
     add_check (self->checks, "target-moved", FERRY_MOVE_LEVEL_BLOCKER, FERRY_MOVE_FIX_NONE,
-                          _("Account to move to"),
-                          g_strdup_printf (_("%s has itself moved to %s: servers refuse a move to it."),
-                                           self->target->acct, target_moved));
+               _("Account to move to"),
+               g_strdup_printf (_("%s has itself moved to %s: servers refuse a move to it."),
+                                self->target->acct, target_moved));
   else
     add_check (self->checks, "target-moved", FERRY_MOVE_LEVEL_OK, FERRY_MOVE_FIX_NONE,
-                          _("Account to move to"), g_strdup_printf (_("%s has not moved away."), self->target->acct));
+               _("Account to move to"),
+               g_strdup_printf (_("%s has not moved away."), self->target->acct));
 
   if (ferry_account_get_locked (self->target->account) && !moved)
     add_check (self->checks, "locked", FERRY_MOVE_LEVEL_WARNING, FERRY_MOVE_FIX_UNLOCK,
-                          _("Locked account"),
-                          g_strdup_printf (_("%s approves followers by hand: every moved follower would "
-                                             "arrive as a follow request. Unlock it for the move."),
-                                           self->target->acct));
+               _("Locked account"),
+               g_strdup_printf (_("%s approves followers by hand: every moved follower would "
+                                  "arrive as a follow request. Unlock it for the move."),
+                                self->target->acct));
   else
     add_check (self->checks, "locked", FERRY_MOVE_LEVEL_OK, FERRY_MOVE_FIX_NONE,
-                          _("Open to followers"),
-                          g_strdup_printf (_("%s takes followers without approval."), self->target->acct));
+               _("Open to followers"),
+               g_strdup_printf (_("%s takes followers without approval."), self->target->acct));
 }
 
 static char *
@@ -288,20 +306,27 @@ check_cooldown (FerryMove *self,
   if (days > 0 && now < self->moved_at + days * (gint64) 86400)
     {
       until = format_day (self->moved_at + days * (gint64) 86400);
-      add_check (self->checks, "cooldown", FERRY_MOVE_LEVEL_WARNING, FERRY_MOVE_FIX_NONE, _("Moved before"),
-                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "%s moved on %s. Its server lets an account move again only %u day "
-                                               "after its last move, so it will likely refuse until %s.",
-                                               "%s moved on %s. Its server lets an account move again only %u days "
-                                               "after its last move, so it will likely refuse until %s.", days),
-                                  self->origin->acct, moved_on, days, until));
+      add_check (self->checks, "cooldown", FERRY_MOVE_LEVEL_WARNING, FERRY_MOVE_FIX_NONE,
+                 _("Moved before"),
+                 g_strdup_printf (
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s moved on %s. Its server lets an account move again only %u day "
+                                "after its last move, so it will likely refuse until %s.",
+                                "%s moved on %s. Its server lets an account move again only %u "
+                                "days "
+                                "after its last move, so it will likely refuse until %s.",
+                                days),
+                   self->origin->acct, moved_on, days, until));
     }
   else if (now < self->moved_at + 7 * (gint64) 86400)
     {
       until = format_day (self->moved_at + 7 * (gint64) 86400);
-      add_check (self->checks, "cooldown", FERRY_MOVE_LEVEL_WARNING, FERRY_MOVE_FIX_NONE, _("Moved before"),
-                 g_strdup_printf (_("%s moved on %s. Mastodon servers ignore a second move of the same account "
-                                    "within 7 days, so followers there would stay behind until %s."),
+      add_check (self->checks, "cooldown", FERRY_MOVE_LEVEL_WARNING, FERRY_MOVE_FIX_NONE,
+                 _("Moved before"),
+                 g_strdup_printf (_("%s moved on %s. Mastodon servers ignore a second move of the "
+                                    "same account "
+                                    "within 7 days, so followers there would stay behind until "
+                                    "%s."),
                                   self->origin->acct, moved_on, until));
     }
 }
@@ -315,10 +340,11 @@ check_servers (FerryMove *self)
 
   if (ferry_server_info_honours_move (target))
     add_check (self->checks, "target-server", FERRY_MOVE_LEVEL_OK, FERRY_MOVE_FIX_NONE,
-                          _("Server moved to"),
-                          g_strdup_printf (_("%s (%s %s) takes moved accounts in."), ferry_server_info_get_host (target),
-                                           ferry_server_info_get_software_name (target),
-                                           ferry_server_info_get_version (target)));
+               _("Server moved to"),
+               g_strdup_printf (_("%s (%s %s) takes moved accounts in."),
+                                ferry_server_info_get_host (target),
+                                ferry_server_info_get_software_name (target),
+                                ferry_server_info_get_version (target)));
   else
     add_check (self->checks, "target-server", FERRY_MOVE_LEVEL_BLOCKER, FERRY_MOVE_FIX_NONE,
                           _("Server moved to"),
@@ -334,20 +360,20 @@ check_servers (FerryMove *self)
       add_check (self->checks, "origin-server", FERRY_MOVE_LEVEL_OK, FERRY_MOVE_FIX_NONE,
                             _("Server moved from"), g_steal_pointer (&how));
       add_check (self->checks, "password", FERRY_MOVE_LEVEL_INFO, FERRY_MOVE_FIX_NONE,
-                            _("Password"),
-                            g_strdup_printf (_("%s asks for the account’s password at the move. Ferry "
-                                               "sends it once and never keeps it."),
-                                             ferry_server_info_get_host (origin)));
+                 _("Password"),
+                 g_strdup_printf (_("%s asks for the account’s password at the move. Ferry "
+                                    "sends it once and never keeps it."),
+                                  ferry_server_info_get_host (origin)));
     }
   else
     {
       add_check (self->checks, "origin-server", FERRY_MOVE_LEVEL_INFO, FERRY_MOVE_FIX_NONE,
                             _("Server moved from"), g_steal_pointer (&how));
       add_check (self->checks, "password", FERRY_MOVE_LEVEL_INFO, FERRY_MOVE_FIX_NONE,
-                            _("Password"),
-                            g_strdup_printf (_("%s’s web page asks for the account’s password at the "
-                                               "move; Ferry never sees it."),
-                                             ferry_server_info_get_host (origin)));
+                 _("Password"),
+                 g_strdup_printf (_("%s’s web page asks for the account’s password at the "
+                                    "move; Ferry never sees it."),
+                                  ferry_server_info_get_host (origin)));
     }
 }
 
@@ -402,29 +428,34 @@ evaluate_steps (FerryMove *self,
   g_autofree char *refusal = redirected ? ferry_move_redirect_refusal (self) : NULL;
 
   if (refusal != NULL)
-    set_stage (self, FERRY_MOVE_STAGE_REDIRECT, FERRY_MOVE_STATUS_FAILED, g_steal_pointer (&refusal));
+    set_stage (self, FERRY_MOVE_STAGE_REDIRECT, FERRY_MOVE_STATUS_FAILED,
+               g_steal_pointer (&refusal));
   else if (self->direction == FERRY_MOVE_BACK)
     set_stage (self, FERRY_MOVE_STAGE_REDIRECT,
                redirected ? FERRY_MOVE_STATUS_READY : FERRY_MOVE_STATUS_DONE,
-               redirected ? g_strdup_printf (_("%s still redirects its visitors away."), self->target->acct)
-                          : g_strdup_printf (_("%s no longer redirects."), self->target->acct));
+               redirected
+                 ? g_strdup_printf (_("%s still redirects its visitors away."), self->target->acct)
+                 : g_strdup_printf (_("%s no longer redirects."), self->target->acct));
 
   if (aliased)
     set_stage (self, FERRY_MOVE_STAGE_ALIAS, FERRY_MOVE_STATUS_DONE,
-               self->alias == 1 || moved
-                 ? g_strdup_printf (_("%s names %s as its old account."), self->target->acct, self->origin->acct)
-                 : g_strdup (_("You confirmed the alias.")));
+               self->alias == 1 || moved ? g_strdup_printf (_("%s names %s as its old account."),
+                                                            self->target->acct, self->origin->acct)
+                                         : g_strdup (_("You confirmed the alias.")));
   else if (blocked || redirected)
     set_stage (self, FERRY_MOVE_STAGE_ALIAS, FERRY_MOVE_STATUS_PENDING,
-               g_strdup (redirected ? _("After the redirect is cancelled.") : _("After the checks pass.")));
+               g_strdup (redirected ? _("After the redirect is cancelled.")
+                                    : _("After the checks pass.")));
   else if (self->alias < 0)
     set_stage (self, FERRY_MOVE_STAGE_ALIAS, FERRY_MOVE_STATUS_UNSURE,
-               g_strdup_printf (_("%s does not show its aliases to other servers’ unsigned requests, so "
+               g_strdup_printf (_("%s does not show its aliases to other servers’ unsigned "
+                                  "requests, so "
                                   "Ferry cannot see the alias. Confirm it once it is made."),
                                 self->target->handle->host));
   else
     set_stage (self, FERRY_MOVE_STAGE_ALIAS, FERRY_MOVE_STATUS_READY,
-               g_strdup_printf (_("Add %s as an alias of %s."), self->origin->acct, self->target->acct));
+               g_strdup_printf (_("Add %s as an alias of %s."), self->origin->acct,
+                                self->target->acct));
 
   if (moved)
     set_stage (self, FERRY_MOVE_STAGE_MOVE, FERRY_MOVE_STATUS_DONE,
@@ -434,12 +465,15 @@ evaluate_steps (FerryMove *self,
     set_stage (self, FERRY_MOVE_STAGE_MOVE, FERRY_MOVE_STATUS_READY,
                g_strdup_printf (_("Move %s to %s."), self->origin->acct, self->target->acct));
   else
-    set_stage (self, FERRY_MOVE_STAGE_MOVE, FERRY_MOVE_STATUS_PENDING, g_strdup (_("After the alias.")));
+    set_stage (self, FERRY_MOVE_STAGE_MOVE, FERRY_MOVE_STATUS_PENDING,
+               g_strdup (_("After the alias.")));
 
   if (moved && self->samples->len > 0)
     {
-      FerryMoveSample *last = &g_array_index (self->samples, FerryMoveSample, self->samples->len - 1);
-      gint64 arrived = self->direction == FERRY_MOVE_FORWARD ? last->new_followers : last->old_followers;
+      FerryMoveSample *last =
+        &g_array_index (self->samples, FerryMoveSample, self->samples->len - 1);
+      gint64 arrived =
+        self->direction == FERRY_MOVE_FORWARD ? last->new_followers : last->old_followers;
 
       set_stage (self, FERRY_MOVE_STAGE_WATCH, FERRY_MOVE_STATUS_DONE,
                  g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -449,7 +483,8 @@ evaluate_steps (FerryMove *self,
                                   self->target->acct, (int) arrived, (int) self->followers->len));
     }
   else
-    set_stage (self, FERRY_MOVE_STAGE_WATCH, moved ? FERRY_MOVE_STATUS_READY : FERRY_MOVE_STATUS_PENDING,
+    set_stage (self, FERRY_MOVE_STAGE_WATCH,
+               moved ? FERRY_MOVE_STATUS_READY : FERRY_MOVE_STATUS_PENDING,
                g_strdup (moved ? _("Watching the followers arrive.") : _("After the move.")));
 }
 
@@ -485,8 +520,9 @@ ferry_move_evaluate (FerryMove *self)
                  g_steal_pointer (&detail));
       level = check_transfer (self, &detail);
       add_check (self->checks, "transfer", moved ? MIN (level, FERRY_MOVE_LEVEL_INFO) : level,
-                            level == FERRY_MOVE_LEVEL_BLOCKER ? FERRY_MOVE_FIX_SKIP_TRANSFER : FERRY_MOVE_FIX_NONE,
-                            _("Transfer"), g_strdup (detail));
+                 level == FERRY_MOVE_LEVEL_BLOCKER ? FERRY_MOVE_FIX_SKIP_TRANSFER
+                                                   : FERRY_MOVE_FIX_NONE,
+                 _("Transfer"), g_strdup (detail));
       set_stage (self, FERRY_MOVE_STAGE_TRANSFER, status_of (level, FERRY_MOVE_STATUS_READY),
                  g_steal_pointer (&detail));
     }

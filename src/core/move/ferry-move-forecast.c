@@ -7,6 +7,8 @@
  * The forecast groups the origin's followers by server and asks each server once what it
  * is: Mastodon-like servers follow the Move, some software ignores it, an offline server
  * cannot.
+ *
+ * Persistence reader: followers.json of Ferry's own backup.
  */
 
 #define G_LOG_DOMAIN "ferry-move"
@@ -157,7 +159,8 @@ server_probed_cb (GObject      *object,
   forecast->in_flight--;
   if (info != NULL)
     {
-      FerryMoveServer *server = g_hash_table_lookup (self->servers, ferry_server_info_get_host (info));
+      FerryMoveServer *server =
+        g_hash_table_lookup (self->servers, ferry_server_info_get_host (info));
 
       if (server != NULL)
         server_set_info (server, info, self->origin->info);
@@ -200,7 +203,8 @@ probe_next (GTask *task)
 static gboolean
 load_backup_followers (FerryMove *self)
 {
-  g_autofree char *path = self->backup_dir ? g_build_filename (self->backup_dir, "followers.json", NULL) : NULL;
+  g_autofree char *path =
+    self->backup_dir ? g_build_filename (self->backup_dir, "followers.json", NULL) : NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonArray *array;
 
@@ -214,7 +218,8 @@ load_backup_followers (FerryMove *self)
       const char *acct = ferry_move_acct_of (json_array_get_element (array, i));
 
       if (acct != NULL)
-        g_ptr_array_add (self->followers, ferry_move_normalize_acct (acct, self->old_side.handle->host));
+        g_ptr_array_add (self->followers,
+                         ferry_move_normalize_acct (acct, self->old_side.handle->host));
     }
   return TRUE;
 }

@@ -9,6 +9,8 @@
  * user data folder, with the followers the origin had before the move: the old server
  * refuses most reading once it has moved), and the stragglers are the followers from
  * before who are not on the new account, each with the likely reason.
+ *
+ * Persistence reader: the move's state file (ferry_move_save()).
  */
 
 #define G_LOG_DOMAIN "ferry-move"
@@ -40,8 +42,10 @@ static gint64
 int_of (JsonNode *node,
         gint64    fallback)
 {
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64
-           ? json_node_get_int (node) : fallback;
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
+             && json_node_get_value_type (node) == G_TYPE_INT64
+           ? json_node_get_int (node)
+           : fallback;
 }
 
 /* persistence reader: the move's own state file, as ferry_move_save() wrote it */
@@ -58,14 +62,16 @@ ferry_move_load_state (FerryMove *self)
   if (self->origin == NULL || self->origin->acct == NULL || self->target->acct == NULL)
     return;
   path = state_path (self);
-  if (!json_parser_load_from_file (parser, path, NULL) || ferry_api_json_root_object (parser) == NULL)
+  if (!json_parser_load_from_file (parser, path, NULL)
+      || ferry_api_json_root_object (parser) == NULL)
     return;   /* none, empty (no root) or unreadable: nothing known yet */
   root_node = json_parser_get_root (parser);
   root = json_node_get_object (root_node);
   self->moved_at = int_of (json_object_get_member (root, "moved_at"), 0);
   node = json_object_get_member (root, "alias_confirmed");
-  self->alias_confirmed = node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-                          json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
+  self->alias_confirmed = node != NULL && JSON_NODE_HOLDS_VALUE (node)
+                          && json_node_get_value_type (node) == G_TYPE_BOOLEAN
+                          && json_node_get_boolean (node);
 
   node = ferry_move_member (root_node, "followers", JSON_NODE_ARRAY);
   array = node ? json_node_get_array (node) : NULL;
@@ -83,15 +89,18 @@ ferry_move_load_state (FerryMove *self)
     {
       JsonNode *element = json_array_get_element (array, i);
       JsonObject *entry = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
-      const char *host = entry ? ferry_move_string_of (json_object_get_member (entry, "host")) : NULL;
+      const char *host =
+        entry ? ferry_move_string_of (json_object_get_member (entry, "host")) : NULL;
       FerryMoveServer *server;
 
       if (host == NULL)
         continue;
       server = ferry_move_server_new (host);
-      server->software = g_strdup (ferry_move_string_of (json_object_get_member (entry, "software")));
-      server->fate = CLAMP (int_of (json_object_get_member (entry, "fate"), FERRY_MOVE_FATE_OFFLINE),
-                            FERRY_MOVE_FATE_FOLLOWS, FERRY_MOVE_FATE_REFUSES_ORIGIN);
+      server->software =
+        g_strdup (ferry_move_string_of (json_object_get_member (entry, "software")));
+      server->fate =
+        CLAMP (int_of (json_object_get_member (entry, "fate"), FERRY_MOVE_FATE_OFFLINE),
+               FERRY_MOVE_FATE_FOLLOWS, FERRY_MOVE_FATE_REFUSES_ORIGIN);
       g_hash_table_replace (self->servers, server->host, server);
     }
 
@@ -306,8 +315,10 @@ sample_looked_up_cb (GObject      *object,
   if (!g_task_return_error_if_cancelled (task))
     {
       sample.time = g_get_real_time () / G_USEC_PER_SEC;
-      sample.old_followers = self->old_side.account ? ferry_account_get_followers (self->old_side.account) : -1;
-      sample.new_followers = self->new_side.account ? ferry_account_get_followers (self->new_side.account) : -1;
+      sample.old_followers =
+        self->old_side.account ? ferry_account_get_followers (self->old_side.account) : -1;
+      sample.new_followers =
+        self->new_side.account ? ferry_account_get_followers (self->new_side.account) : -1;
       g_array_append_val (self->samples, sample);
       ferry_move_note_moved (self, sample.time);
       ferry_move_evaluate (self);
@@ -417,18 +428,24 @@ reason_for (FerryMove  *self,
     return g_strdup_printf (_("Follow request waiting: %s is locked; approve the request there"),
                             self->target->acct);
   if (server != NULL && server->fate == FERRY_MOVE_FATE_IGNORES)
-    return g_strdup_printf (_("Their server (%s) ignores moves: they have to follow the new account themselves"),
+    return g_strdup_printf (_("Their server (%s) ignores moves: they have to follow the new "
+                              "account themselves"),
                             server->software);
   if (server != NULL && server->fate == FERRY_MOVE_FATE_REFUSES_ORIGIN)
-    return g_strdup_printf (_("Their server (%s) is known to refuse a move from the old account’s server: "
-                              "they have to follow the new account themselves"), server->software);
+    return g_strdup_printf (_("Their server (%s) is known to refuse a move from the old account’s "
+                              "server: "
+                              "they have to follow the new account themselves"),
+                            server->software);
   if (server != NULL && server->fate == FERRY_MOVE_FATE_OFFLINE)
-    return g_strdup (_("Their server did not answer: it may still act on the move when it is back"));
+    return g_strdup (
+      _("Their server did not answer: it may still act on the move when it is back"));
   if (stays && server != NULL && server->fate == FERRY_MOVE_FATE_IF_ALLOWED)
-    return g_strdup_printf (_("Their server (%s) moves followers only if they allowed it in their settings"),
+    return g_strdup_printf (_("Their server (%s) moves followers only if they allowed it in their "
+                              "settings"),
                             server->software);
   if (stays)
-    return g_strdup (_("Still follows the old account: their server has not acted on the move yet"));
+    return g_strdup (
+      _("Still follows the old account: their server has not acted on the move yet"));
   return g_strdup (_("Follows neither account now"));
 }
 
@@ -608,8 +625,10 @@ ferry_move_get_announcement (FerryMove *self)
 {
   g_return_val_if_fail (FERRY_IS_MOVE (self), NULL);
 
-  return g_strdup_printf (_("I have moved from @%s to @%s. Most follows moved by themselves; if you "
+  return g_strdup_printf (_("I have moved from @%s to @%s. Most follows moved by themselves; if "
+                            "you "
                             "followed @%s and my posts stopped reaching you, your server did not "
                             "move your follow: please follow @%s. Thank you!"),
-                          self->origin->acct, self->target->acct, self->origin->acct, self->target->acct);
+                          self->origin->acct, self->target->acct, self->origin->acct,
+                          self->target->acct);
 }

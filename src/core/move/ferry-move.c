@@ -11,6 +11,8 @@
  * ferry_move_run_stage_async() watches the servers until the step shows: the alias in the
  * new account's actor (alsoKnownAs), the move in the old account's "moved". A move back is
  * the same walk the other way, after the old account's redirect is cancelled.
+ *
+ * Persistence reader: the move's state file and the backup's account lists.
  */
 
 #define G_LOG_DOMAIN "ferry-move"
@@ -22,6 +24,7 @@
 
 #include "ferry-api-error.h"
 #include "ferry-client-accounts.h"
+#include "ferry-move-endpoints.h"
 #include "ferry-move-private.h"
 
 G_DEFINE_FINAL_TYPE (FerryMove, ferry_move, G_TYPE_OBJECT)
@@ -482,8 +485,10 @@ ferry_move_member (JsonNode     *node,
 const char *
 ferry_move_string_of (JsonNode *node)
 {
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
-           ? json_node_get_string (node) : NULL;
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
+             && json_node_get_value_type (node) == G_TYPE_STRING
+           ? json_node_get_string (node)
+           : NULL;
 }
 
 /* persistence reader: the "acct" of an account in a backup's list, or %NULL. */
@@ -501,8 +506,8 @@ ferry_move_side_uri (FerryMoveSide *side,
 
   if (uri != NULL && uri[0] != '\0')
     return uri;
-  *storage = g_strdup_printf ("%s/users/%s", ferry_client_get_base_url (side->client),
-                              side->handle->username);
+  *storage = g_strconcat (ferry_client_get_base_url (side->client), FERRY_PATH_MASTODON_ACTOR,
+                          side->handle->username, NULL);
   return *storage;
 }
 
@@ -510,7 +515,8 @@ ferry_move_side_uri (FerryMoveSide *side,
 gboolean
 ferry_move_origin_moved (FerryMove *self)
 {
-  const char *moved = self->origin->account ? ferry_account_get_moved_to (self->origin->account) : NULL;
+  const char *moved =
+    self->origin->account ? ferry_account_get_moved_to (self->origin->account) : NULL;
   g_autofree char *acct = NULL;
 
   if (moved == NULL)
@@ -560,7 +566,8 @@ verified_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   FerryMove *self = g_task_get_source_object (task);
-  FerryMoveSide *side = FERRY_CLIENT (object) == self->old_side.client ? &self->old_side : &self->new_side;
+  FerryMoveSide *side =
+    FERRY_CLIENT (object) == self->old_side.client ? &self->old_side : &self->new_side;
   g_autoptr(FerryAccount) account = NULL;
 
   g_clear_error (&side->verify_error);
@@ -609,9 +616,11 @@ side_looked_up_cb (GObject      *object,
     ? ferry_client_verify_credentials_finish (FERRY_CLIENT (object), result, &error)
     : ferry_client_lookup_account_finish (FERRY_CLIENT (object), result, &error);
 
-  if (account != NULL && lookup->attempt > 0 &&
-      (g_ascii_strcasecmp (ferry_account_get_handle (account)->username, side->handle->username) != 0 ||
-       g_ascii_strcasecmp (ferry_account_get_handle (account)->host, side->handle->host) != 0))
+  if (account != NULL && lookup->attempt > 0
+      && (g_ascii_strcasecmp (ferry_account_get_handle (account)->username, side->handle->username)
+            != 0
+          || g_ascii_strcasecmp (ferry_account_get_handle (account)->host, side->handle->host)
+               != 0))
     {
       /* Not the account asked for (another one's token): not taken as it. */
       g_clear_object (&account);
@@ -699,7 +708,8 @@ looked_up_cb (GObject      *object,
   Refresh *refresh = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
-  if (!ferry_move_side_lookup_finish (FERRY_MOVE (object), result, &error) && refresh->error == NULL)
+  if (!ferry_move_side_lookup_finish (FERRY_MOVE (object), result, &error)
+      && refresh->error == NULL)
     refresh->error = g_steal_pointer (&error);
   refresh_step_done (g_steal_pointer (&task));
 }

@@ -29,30 +29,34 @@ ferry_transfer_settle (FerryTransfer *self,
       g_autofree char *reason = NULL;
 
       if (blocker->op == OP_LIST)
-        reason = g_strdup_printf (_("Its list could not be created: %s"), blocker->reason ? blocker->reason : "");
+        reason = g_strdup_printf (_("Its list could not be created: %s"),
+                                  blocker->reason ? blocker->reason : "");
       else
         reason = g_strdup_printf (_("Not followed: %s"), blocker->reason ? blocker->reason : "");
-      ferry_transfer_item_end (self, item, ITEM_SKIPPED, blocker->code ? blocker->code : "gone", reason,
-                               blocker->retry);
+      ferry_transfer_item_end (self, item, ITEM_SKIPPED, blocker->code ? blocker->code : "gone",
+                               reason, blocker->retry);
       return;
     }
   if (waiting)
     return;   /* settled again when that ends */
-  if (item->after != NULL && item->after->state != ITEM_SKIPPED && item->after->state != ITEM_FAILED &&
-      !item->after->settled)
+  if (item->after != NULL && item->after->state != ITEM_SKIPPED && item->after->state != ITEM_FAILED
+      && !item->after->settled)
     return;   /* after the import's own work, which would overwrite it: settled again then */
-  if (item->op == OP_ENDORSE && item->depends != NULL && g_strcmp0 (item->depends->code, "pending") == 0)
+  if (item->op == OP_ENDORSE && item->depends != NULL
+      && g_strcmp0 (item->depends->code, "pending") == 0)
     {
       /* Featuring needs a follow; this one waits for the other server's Accept. */
       ferry_transfer_item_end (self, item, ITEM_SKIPPED, "pending",
                                _("Waits for the other server to accept the follow"), TRUE);
       return;
     }
-  if (item->op == OP_ENDORSE && item->depends != NULL && g_strcmp0 (item->depends->code, "locked") == 0)
+  if (item->op == OP_ENDORSE && item->depends != NULL
+      && g_strcmp0 (item->depends->code, "locked") == 0)
     {
       /* A follow request counts for list membership, not for featuring (api-facts §3.8, §4). */
       ferry_transfer_item_end (self, item, ITEM_SKIPPED, "locked",
-                               _("Waits for the locked account to accept the follow request"), TRUE);
+                               _("Waits for the locked account to accept the follow request"),
+                               TRUE);
       return;
     }
   ferry_transfer_queue_item (self, item);
@@ -169,7 +173,8 @@ ferry_transfer_item_requeue (FerryTransfer *self,
 void
 ferry_transfer_follows_spent (FerryTransfer *self)
 {
-  self->follows_today = MAX (self->follows_today, self->follow_limit > 0 ? self->follow_limit : MASTODON_FOLLOWS);
+  self->follows_today =
+    MAX (self->follows_today, self->follow_limit > 0 ? self->follow_limit : MASTODON_FOLLOWS);
   if (self->follow_limit == 0)
     self->follow_limit = MASTODON_FOLLOWS;
 }

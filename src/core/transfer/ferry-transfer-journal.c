@@ -10,6 +10,8 @@
  * item's "started" line before it sends the item's request, so after a crash an item is
  * either known done, known not yet sent, or "started" (its result unknown: the transfer asks
  * the server before doing it again). A last line cut short by a crash is dropped on opening.
+ *
+ * Persistence reader: the transfer's journal.
  */
 
 #define G_LOG_DOMAIN "ferry-transfer-journal"
@@ -116,7 +118,8 @@ open_thread (GTask        *task,
 
       g_hash_table_unref (records);
       g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved),
-                               _("Ferry could not create the folder %s: %s"), dir, g_strerror (saved));
+                               _("Ferry could not create the folder %s: %s"), dir,
+                               g_strerror (saved));
       return;
     }
   if (!g_file_get_contents (path, &contents, &length, &error))

@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 
 #define FERRY_TYPE_TRANSFER_JOURNAL (ferry_transfer_journal_get_type ())
 
-G_DECLARE_FINAL_TYPE (FerryTransferJournal, ferry_transfer_journal, FERRY, TRANSFER_JOURNAL, GObject)
+G_DECLARE_FINAL_TYPE (FerryTransferJournal, ferry_transfer_journal, FERRY, TRANSFER_JOURNAL,
+                      GObject)
 
 FerryTransferJournal *ferry_transfer_journal_new          (const char            *path);
 const char           *ferry_transfer_journal_get_path     (FerryTransferJournal  *self);

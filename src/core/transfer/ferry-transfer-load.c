@@ -6,6 +6,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Runs in a worker thread: nothing here touches the job's state.
+ *
+ * Persistence reader: the backup folder's JSON files.
  */
 
 #define G_LOG_DOMAIN "ferry-transfer"
@@ -283,9 +285,12 @@ load_accounts_csv (Loader              *l,
 
           if (item == NULL)
             continue;
-          json_object_set_boolean_member (item->data, "reblogs", g_strcmp0 (row_field (row, 1), "false") != 0);
-          json_object_set_boolean_member (item->data, "notify", g_strcmp0 (row_field (row, 2), "true") == 0);
-          json_object_set_string_member (item->data, "languages", row_field (row, 3) ? row_field (row, 3) : "");
+          json_object_set_boolean_member (item->data, "reblogs",
+                                          g_strcmp0 (row_field (row, 1), "false") != 0);
+          json_object_set_boolean_member (item->data, "notify",
+                                          g_strcmp0 (row_field (row, 2), "true") == 0);
+          json_object_set_string_member (item->data, "languages",
+                                         row_field (row, 3) ? row_field (row, 3) : "");
           g_hash_table_insert (l->follows, item->target, item);
         }
       g_clear_pointer (&rows, g_ptr_array_unref);
@@ -297,7 +302,8 @@ load_accounts_csv (Loader              *l,
       if (rows == NULL && error && *error)
         return FALSE;
       for (guint i = 0; rows && i < rows->len; i++)
-        add (l, OP_BLOCK, CAT_BLOCKS, "block", g_strstrip (((GStrv) g_ptr_array_index (rows, i))[0]));
+        add (l, OP_BLOCK, CAT_BLOCKS, "block",
+             g_strstrip (((GStrv) g_ptr_array_index (rows, i))[0]));
       g_clear_pointer (&rows, g_ptr_array_unref);
     }
 
@@ -307,7 +313,8 @@ load_accounts_csv (Loader              *l,
       if (rows == NULL && error && *error)
         return FALSE;
       for (guint i = 0; rows && i < rows->len; i++)
-        add (l, OP_DOMAIN_BLOCK, CAT_DOMAIN_BLOCKS, "domain", g_strstrip (((GStrv) g_ptr_array_index (rows, i))[0]));
+        add (l, OP_DOMAIN_BLOCK, CAT_DOMAIN_BLOCKS, "domain",
+             g_strstrip (((GStrv) g_ptr_array_index (rows, i))[0]));
       g_clear_pointer (&rows, g_ptr_array_unref);
     }
 
@@ -317,7 +324,8 @@ load_accounts_csv (Loader              *l,
       if (rows == NULL && error && *error)
         return FALSE;
       for (guint i = 0; rows && i < rows->len; i++)
-        add (l, OP_BOOKMARK, CAT_BOOKMARKS, "bookmark", g_strstrip (((GStrv) g_ptr_array_index (rows, i))[0]));
+        add (l, OP_BOOKMARK, CAT_BOOKMARKS, "bookmark",
+             g_strstrip (((GStrv) g_ptr_array_index (rows, i))[0]));
       g_clear_pointer (&rows, g_ptr_array_unref);
     }
   return TRUE;
@@ -386,9 +394,12 @@ load_json_files (Loader              *l,
           if (item == NULL)
             continue;
           json_object_set_string_member (item->data, "replies_policy",
-                                         ferry_transfer_string_member (list, "replies_policy") ?: "list");
+                                         ferry_transfer_string_member (list, "replies_policy")
+                                           ?: "list");
           json_object_set_boolean_member (item->data, "exclusive",
-                                          json_object_get_boolean_member_with_default (list, "exclusive", FALSE));
+                                          json_object_get_boolean_member_with_default (list,
+                                                                                       "exclusive",
+                                                                                       FALSE));
           for (guint j = 0; members && j < json_array_get_length (members); j++)
             {
               const char *acct = json_array_get_string_element (members, j);
@@ -415,14 +426,17 @@ load_json_files (Loader              *l,
       for (guint i = 0; array && i < json_array_get_length (array); i++)
         {
           JsonObject *mute = json_array_get_object_element (array, i);
-          Item *item = add (l, OP_MUTE, CAT_MUTES, "mute", ferry_transfer_string_member (mute, "acct"));
+          Item *item =
+            add (l, OP_MUTE, CAT_MUTES, "mute", ferry_transfer_string_member (mute, "acct"));
 
           if (item == NULL)
             continue;
-          json_object_set_boolean_member (item->data, "notifications",
-                                          json_object_get_boolean_member_with_default (mute, "hide_notifications", TRUE));
+          json_object_set_boolean_member (
+            item->data, "notifications",
+            json_object_get_boolean_member_with_default (mute, "hide_notifications", TRUE));
           if (ferry_transfer_string_member (mute, "expires_at"))
-            json_object_set_string_member (item->data, "expires_at", ferry_transfer_string_member (mute, "expires_at"));
+            json_object_set_string_member (item->data, "expires_at",
+                                           ferry_transfer_string_member (mute, "expires_at"));
         }
     }
 
@@ -437,19 +451,22 @@ load_json_files (Loader              *l,
     {
       READ ("featured_tags.json");
       for (guint i = 0; array && i < json_array_get_length (array); i++)
-        add (l, OP_FEATURED_TAG, CAT_FEATURED_TAGS, "featured", json_array_get_string_element (array, i));
+        add (l, OP_FEATURED_TAG, CAT_FEATURED_TAGS, "featured",
+             json_array_get_string_element (array, i));
     }
 
   if (wanted (only, CAT_FILTERS))
     {
       READ ("custom_filters.json");
-      array = node && JSON_NODE_HOLDS_OBJECT (node) &&
-              json_object_has_member (json_node_get_object (node), "custom_filters")
-                ? json_object_get_array_member (json_node_get_object (node), "custom_filters") : NULL;
+      array = node && JSON_NODE_HOLDS_OBJECT (node)
+                  && json_object_has_member (json_node_get_object (node), "custom_filters")
+                ? json_object_get_array_member (json_node_get_object (node), "custom_filters")
+                : NULL;
       for (guint i = 0; array && i < json_array_get_length (array); i++)
         {
           JsonObject *filter = json_array_get_object_element (array, i);
-          Item *item = add (l, OP_FILTER, CAT_FILTERS, "filter", ferry_transfer_string_member (filter, "title"));
+          Item *item = add (l, OP_FILTER, CAT_FILTERS, "filter",
+                            ferry_transfer_string_member (filter, "title"));
 
           if (item == NULL)
             continue;
@@ -464,10 +481,12 @@ load_json_files (Loader              *l,
       for (guint i = 0; array && i < json_array_get_length (array); i++)
         {
           JsonObject *note = json_array_get_object_element (array, i);
-          Item *item = add (l, OP_NOTE, CAT_NOTES, "note", ferry_transfer_string_member (note, "acct"));
+          Item *item =
+            add (l, OP_NOTE, CAT_NOTES, "note", ferry_transfer_string_member (note, "acct"));
 
           if (item != NULL)
-            json_object_set_string_member (item->data, "comment", ferry_transfer_string_member (note, "comment") ?: "");
+            json_object_set_string_member (item->data, "comment",
+                                           ferry_transfer_string_member (note, "comment") ?: "");
         }
     }
 
@@ -476,7 +495,8 @@ load_json_files (Loader              *l,
       READ ("endorsements.json");
       for (guint i = 0; array && i < json_array_get_length (array); i++)
         {
-          Item *item = add (l, OP_ENDORSE, CAT_ENDORSEMENTS, "endorse", json_array_get_string_element (array, i));
+          Item *item = add (l, OP_ENDORSE, CAT_ENDORSEMENTS, "endorse",
+                            json_array_get_string_element (array, i));
 
           if (item != NULL)
             depend_on_follow (l, item);
@@ -500,7 +520,8 @@ ferry_transfer_load_items (const char          *dir,
   g_autofree char *manifest = g_build_filename (dir, "manifest.json", NULL);
   g_autoptr(GHashTable) follows = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) ferry_transfer_item_free);
+  g_autoptr(GPtrArray) items =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) ferry_transfer_item_free);
   Loader l = { dir, items, follows, keys };
 
   if (!g_file_test (manifest, G_FILE_TEST_EXISTS))
@@ -565,7 +586,8 @@ static const char *
 import_type_title (const char *type,
                    gboolean    gotosocial)
 {
-  /* GoToSocial's "Import type" choices (web/source/settings/views/user/export-import/import.tsx). */
+  /* GoToSocial's "Import type" choices (web/source/settings/views/user/export-import/import.tsx).
+   */
   if (gotosocial)
     {
       if (g_str_equal (type, "following"))
@@ -590,11 +612,13 @@ ferry_transfer_describe_import_page (FerryTransfer *self)
   g_return_val_if_fail (FERRY_IS_TRANSFER (self), NULL);
 
   if (ferry_transfer_is_gotosocial (self))
-    return g_strdup_printf (_("GoToSocial imports these files on its page %s (Import Data), one at a "
-                              "time. For each, choose the file, its import type, and “Merge”, then "
-                              "press “Import”:"), self->import_url);
-  return g_strdup_printf (_("Mastodon imports these files on its page %s, one at a time. For each, "
-                            "choose its type, choose the file, keep “Merge”, upload, then confirm:"),
+    return g_strdup_printf (_("GoToSocial imports these files on its page %s (Import Data), "
+                              "one at a time. For each, choose the file, its import type, and "
+                              "“Merge”, then press “Import”:"),
+                            self->import_url);
+  return g_strdup_printf (_("Mastodon imports these files on its page %s, one at a time. For "
+                            "each, choose its type, choose the file, keep “Merge”, upload, then "
+                            "confirm:"),
                           self->import_url);
 }
 

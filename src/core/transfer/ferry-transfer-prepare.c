@@ -4,6 +4,8 @@
  * Copyright 2026 The Ferry developers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Persistence reader: the journal's records of the backup's items.
  */
 
 #define G_LOG_DOMAIN "ferry-transfer"
@@ -42,7 +44,8 @@ load_thread (GTask        *task,
 {
   LoadData *data = task_data;
   GError *error = NULL;
-  GPtrArray *items = ferry_transfer_load_items (data->dir, (const char * const *) data->only, &error);
+  GPtrArray *items =
+    ferry_transfer_load_items (data->dir, (const char *const *) data->only, &error);
 
   if (items == NULL)
     g_task_return_error (task, error);
@@ -67,7 +70,8 @@ version_at_least (const char *version,
 gboolean
 ferry_transfer_is_gotosocial (FerryTransfer *self)
 {
-  return self->info != NULL && g_strcmp0 (ferry_server_info_get_software (self->info), "gotosocial") == 0;
+  return self->info != NULL
+         && g_strcmp0 (ferry_server_info_get_software (self->info), "gotosocial") == 0;
 }
 
 gboolean
@@ -75,7 +79,8 @@ ferry_transfer_version_at_least (FerryTransfer *self,
                                  guint          major,
                                  guint          minor)
 {
-  return self->info != NULL && version_at_least (ferry_server_info_get_version (self->info), major, minor);
+  return self->info != NULL
+         && version_at_least (ferry_server_info_get_version (self->info), major, minor);
 }
 
 static guint
@@ -128,7 +133,8 @@ add_imports (FerryTransfer *self)
             continue;
           /* The import mutes for ever and overwrites a mute's expiry (GoToSocial's
            * MuteCreate): an expiring mute goes through the API, after the import. */
-          if (item->op == OP_MUTE && ferry_transfer_string_member (item->data, "expires_at") != NULL)
+          if (item->op == OP_MUTE
+              && ferry_transfer_string_member (item->data, "expires_at") != NULL)
             {
               item->after = import;
               if (import->dependents == NULL)
@@ -243,19 +249,21 @@ check_limits (FerryTransfer *self)
       g_autofree char *over = g_strdup_printf ("%" G_GINT64_FORMAT, -room);
 
       g_ptr_array_add (self->warnings,
-                       g_strdup_printf (_("%s lets an account follow %s accounts at most; %s follows "
+                       g_strdup_printf (_("%s lets an account follow %s accounts at most; %s "
+                                          "follows "
                                           "will be left out."),
                                         ferry_client_get_host (self->client), limit, over));
     }
   if (lists > MAX_LISTS)
     g_ptr_array_add (self->warnings,
-                     g_strdup_printf (_("An account can have %d lists; %u will be left out."), MAX_LISTS,
-                                      lists - MAX_LISTS));
+                     g_strdup_printf (_("An account can have %d lists; %u will be left out."),
+                                      MAX_LISTS, lists - MAX_LISTS));
   if (ferry_account_get_locked (self->me))
     g_ptr_array_add (self->warnings,
-                     g_strdup (_("The new account is locked. Unlock it until the followers have "
-                                 "moved: while it is locked, each moving follower becomes a request "
-                                 "to approve.")));
+                     g_strdup (
+                       _("The new account is locked. Unlock it until the followers have "
+                         "moved: while it is locked, each moving follower becomes a request "
+                         "to approve.")));
   for (guint i = 0; i < self->items->len; i++)
     {
       Item *item = g_ptr_array_index (self->items, i);
@@ -298,7 +306,8 @@ prepared (GTask *task)
    * /settings/imports (config/routes/settings.rb). */
   self->import_url = g_strconcat (ferry_client_get_base_url (self->client),
                                   ferry_transfer_is_gotosocial (self) ? FERRY_PAGE_GTS_EXPORT_IMPORT
-                                                                      : FERRY_PAGE_MASTODON_IMPORTS, NULL);
+                                                                      : FERRY_PAGE_MASTODON_IMPORTS,
+                                  NULL);
   self->prepared = TRUE;
   g_task_return_boolean (task, TRUE);
   g_object_unref (task);
@@ -351,7 +360,8 @@ loaded_cb (GObject      *object,
   self->report_path = g_strdup_printf ("%.*s.report.json", (int) strlen (path) - 6, path);
   g_clear_object (&self->journal);
   self->journal = ferry_transfer_journal_new (path);
-  ferry_transfer_journal_open_async (self->journal, g_task_get_cancellable (task), journal_opened_cb, task);
+  ferry_transfer_journal_open_async (self->journal, g_task_get_cancellable (task),
+                                     journal_opened_cb, task);
 }
 
 static void
@@ -483,8 +493,10 @@ ferry_transfer_estimate_seconds (FerryTransfer       *self,
         }
       if (item->in_import)
         continue;
-      if (csv && (item->op == OP_FOLLOW || item->op == OP_BLOCK || item->op == OP_MUTE ||
-                  item->op == OP_DOMAIN_BLOCK || item->op == OP_BOOKMARK || item->op == OP_LIST_MEMBER))
+      if (csv
+          && (item->op == OP_FOLLOW || item->op == OP_BLOCK || item->op == OP_MUTE
+              || item->op == OP_DOMAIN_BLOCK || item->op == OP_BOOKMARK
+              || item->op == OP_LIST_MEMBER))
         {
           imports = TRUE;
           continue;
@@ -521,28 +533,36 @@ ferry_transfer_describe_plan (FerryTransfer *self)
   else if (self->method == FERRY_TRANSFER_METHOD_CSV && ferry_transfer_is_gotosocial (self))
     {
       if (ferry_transfer_version_at_least (self, 0, 19))
-        g_string_append_printf (text, _("GoToSocial’s own import on %s takes follows, blocks and mutes; "
-                                        "Ferry then checks the result and does the rest through the API. "),
+        g_string_append_printf (text,
+                                _("GoToSocial’s own import on %s takes follows, blocks and mutes; "
+                                  "Ferry then checks the result and does the rest through the "
+                                  "API. "),
                                 ferry_client_get_host (self->client));
       else
-        g_string_append_printf (text, _("GoToSocial’s own import on %s takes follows and blocks; "
-                                        "Ferry then checks the result and does the rest through the API. "),
+        g_string_append_printf (text,
+                                _("GoToSocial’s own import on %s takes follows and blocks; "
+                                  "Ferry then checks the result and does the rest through the "
+                                  "API. "),
                                 ferry_client_get_host (self->client));
     }
   else if (self->method == FERRY_TRANSFER_METHOD_CSV)
-    g_string_append_printf (text, _("Mastodon’s own import on %s takes follows, lists, blocks, mutes, "
-                                    "blocked domains and bookmarks without a daily limit; Ferry then "
-                                    "checks the result and does the rest through the API. "),
+    g_string_append_printf (text,
+                            _("Mastodon’s own import on %s takes follows, lists, blocks, mutes, "
+                              "blocked domains and bookmarks without a daily limit; Ferry then "
+                              "checks the result and does the rest through the API. "),
                             ferry_client_get_host (self->client));
   else if (self->follow_limit > 0 && follows > self->follow_limit)
     {
       guint days = (follows + self->follow_limit - 1) / self->follow_limit;
 
       g_string_append_printf (text,
-                              ngettext ("%u follows at %u a day take %u day: each day’s batch starts "
+                              ngettext ("%u follows at %u a day take %u day: each day’s batch "
+                                        "starts "
                                         "at 00:00 UTC. ",
-                                        "%u follows at %u a day take %u days: each day’s batch starts "
-                                        "at 00:00 UTC. ", days),
+                                        "%u follows at %u a day take %u days: each day’s batch "
+                                        "starts "
+                                        "at 00:00 UTC. ",
+                                        days),
                               follows, self->follow_limit, days);
     }
   else

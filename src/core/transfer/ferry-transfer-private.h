@@ -127,7 +127,7 @@ struct _FerryTransfer
   GStrv                 only;
   FerryTransferMethod   method;
   FerryTransferJournal *journal;
-  char                *report_path;   /* the last verify's report, beside the journal */     /* owned */
+  char *report_path; /* the last verify's report, beside the journal */ /* owned */
   FerryServerInfo      *info;        /* owned */
   FerryAccount         *me;          /* owned: the new account, as it says it is */
   char                 *local_domain;

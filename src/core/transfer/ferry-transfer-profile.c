@@ -4,6 +4,8 @@
  * Copyright 2026 The Ferry developers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Persistence reader: the backup's profile.json.
  */
 
 #define G_LOG_DOMAIN "ferry-transfer"
@@ -47,9 +49,11 @@ ferry_transfer_check_profile (FerryTransfer *self,
                             ngettext ("The profile has %u field; %s allows %u. ",
                                       "The profile has %u fields; %s allows %u. ",
                                       json_array_get_length (fields)),
-                            json_array_get_length (fields), ferry_client_get_host (self->client), max_fields);
+                            json_array_get_length (fields), ferry_client_get_host (self->client),
+                            max_fields);
   if (name != NULL && max_name > 0 && g_utf8_strlen (name, -1) > max_name)
-    g_string_append_printf (problems, _("The display name is longer than the %u characters %s allows. "),
+    g_string_append_printf (problems,
+                            _("The display name is longer than the %u characters %s allows. "),
                             max_name, ferry_client_get_host (self->client));
   if (note != NULL && max_note > 0 && g_utf8_strlen (note, -1) > max_note)
     g_string_append_printf (problems, _("The bio is longer than the %u characters %s allows. "),
@@ -86,8 +90,9 @@ add_image (FerryParams *params,
  * ferry_transfer_profile_params:
  *
  * The update_credentials form (api-facts §3.2): name, plain-text bio, fields, flags, posting
- * defaults; the pictures go each in their own (ferry_transfer_picture_params()). "locked" is left as it is: a locked new account turns
- * moving followers into requests, and the person is told so instead.
+ * defaults; the pictures go each in their own (ferry_transfer_picture_params()). "locked" is left
+ * as it is: a locked new account turns moving followers into requests, and the person is told so
+ * instead.
  */
 FerryParams *
 ferry_transfer_profile_params (FerryTransfer *self,
@@ -100,7 +105,8 @@ ferry_transfer_profile_params (FerryTransfer *self,
   const char *flags[] = { "bot", "discoverable", "indexable", "hide_collections" };
 
   if (ferry_transfer_string_member (profile, "display_name"))
-    ferry_params_add (params, "display_name", ferry_transfer_string_member (profile, "display_name"));
+    ferry_params_add (params, "display_name",
+                      ferry_transfer_string_member (profile, "display_name"));
   if (ferry_transfer_string_member (profile, "note"))
     ferry_params_add (params, "note", ferry_transfer_string_member (profile, "note"));
   for (guint i = 0; fields && i < json_array_get_length (fields); i++)
@@ -122,14 +128,17 @@ ferry_transfer_profile_params (FerryTransfer *self,
       if (ferry_transfer_string_member (d, "privacy"))
         ferry_params_add (params, "source[privacy]", ferry_transfer_string_member (d, "privacy"));
       if (json_object_has_member (d, "sensitive"))
-        ferry_params_add_bool (params, "source[sensitive]", json_object_get_boolean_member (d, "sensitive"));
+        ferry_params_add_bool (params, "source[sensitive]",
+                               json_object_get_boolean_member (d, "sensitive"));
       if (ferry_transfer_string_member (d, "language"))
         ferry_params_add (params, "source[language]", ferry_transfer_string_member (d, "language"));
     }
   if (ferry_transfer_string_member (profile, "avatar_description"))
-    ferry_params_add (params, "avatar_description", ferry_transfer_string_member (profile, "avatar_description"));
+    ferry_params_add (params, "avatar_description",
+                      ferry_transfer_string_member (profile, "avatar_description"));
   if (ferry_transfer_string_member (profile, "header_description"))
-    ferry_params_add (params, "header_description", ferry_transfer_string_member (profile, "header_description"));
+    ferry_params_add (params, "header_description",
+                      ferry_transfer_string_member (profile, "header_description"));
   return params;
 }
 

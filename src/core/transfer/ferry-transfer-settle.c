@@ -239,7 +239,8 @@ look_at_imports (FerryTransfer *self)
       ferry_transfer_pump_later (self);
       return;
     }
-  ferry_transfer_scan_async (self, ferry_transfer_cancellable (self), imports_scanned_cb, g_object_ref (self));
+  ferry_transfer_scan_async (self, ferry_transfer_cancellable (self), imports_scanned_cb,
+                             g_object_ref (self));
 }
 
 /**

@@ -4,6 +4,8 @@
  * Copyright 2026 The Ferry developers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Persistence reader: the verify report Ferry writes and reads back.
  */
 
 #define G_LOG_DOMAIN "ferry-transfer"
@@ -79,7 +81,8 @@ ferry_transfer_build_report (FerryTransfer *self,
 
           if (item->cat != cat || item->op == OP_IMPORT)
             continue;
-          if (item->state == ITEM_DONE && ferry_transfer_snapshot_lost_expiry (self, snapshot, item))
+          if (item->state == ITEM_DONE
+              && ferry_transfer_snapshot_lost_expiry (self, snapshot, item))
             {
               /* There, but for ever: its end is lost. The next run mutes it again with it. */
               g_autofree char *why =
@@ -107,7 +110,8 @@ ferry_transfer_build_report (FerryTransfer *self,
               reason = _("Waiting for the other server to accept the follow");
               retry = FALSE;
             }
-          else if (item->state == ITEM_DONE || item->state == ITEM_PENDING || item->state == ITEM_ACTIVE)
+          else if (item->state == ITEM_DONE || item->state == ITEM_PENDING
+                   || item->state == ITEM_ACTIVE)
             {
               /* Sent, or never got to: not there now. Worth going again. */
               if (item->state == ITEM_DONE)
@@ -123,7 +127,8 @@ ferry_transfer_build_report (FerryTransfer *self,
           row = json_object_new ();
           label = item_label (item);
           json_object_set_string_member (row, "item", label);
-          json_object_set_string_member (row, "reason", reason ? reason : _("Not on the new account"));
+          json_object_set_string_member (row, "reason",
+                                         reason ? reason : _("Not on the new account"));
           json_object_set_string_member (row, "code", code ? code : "missing");
           json_object_set_boolean_member (row, "retry", retry);
           json_array_add_object_element (missing, row);
@@ -230,7 +235,8 @@ void
 ferry_transfer_report_at_end (FerryTransfer *self)
 {
   self->sleeping = TRUE;
-  ferry_transfer_scan_async (self, ferry_transfer_cancellable (self), end_scanned_cb, g_object_ref (self));
+  ferry_transfer_scan_async (self, ferry_transfer_cancellable (self), end_scanned_cb,
+                             g_object_ref (self));
 }
 
 static void
@@ -337,8 +343,9 @@ ferry_transfer_get_missing (FerryTransfer *self,
   for (guint i = 0; missing && i < json_array_get_length (missing); i++)
     {
       JsonObject *row = json_array_get_object_element (missing, i);
-      g_autofree char *line = g_strdup_printf ("%s — %s", json_object_get_string_member (row, "item"),
-                                               json_object_get_string_member (row, "reason"));
+      g_autofree char *line =
+        g_strdup_printf ("%s — %s", json_object_get_string_member (row, "item"),
+                         json_object_get_string_member (row, "reason"));
 
       g_strv_builder_add (builder, line);
     }

@@ -254,7 +254,8 @@ ferry_transfer_get_n_awaiting_accept (FerryTransfer *self)
     {
       Item *item = g_ptr_array_index (self->items, i);
 
-      n += item->op == OP_FOLLOW && item->state == ITEM_DONE && g_strcmp0 (item->code, "pending") == 0;
+      n +=
+        item->op == OP_FOLLOW && item->state == ITEM_DONE && g_strcmp0 (item->code, "pending") == 0;
     }
   return n;
 }
@@ -307,7 +308,8 @@ recount (FerryTransfer *self)
   GListModel *parts = ferry_job_get_parts (FERRY_JOB (self));
   const char *status = ferry_job_get_status (FERRY_JOB (self));
   guint ended = 0, all = 0;
-  guint done[N_CATS] = { 0 }, total[N_CATS] = { 0 }, skipped[N_CATS] = { 0 }, failed[N_CATS] = { 0 };
+  guint done[N_CATS] = { 0 }, total[N_CATS] = { 0 }, skipped[N_CATS] = { 0 },
+        failed[N_CATS] = { 0 };
   gboolean waiting[N_CATS] = { FALSE };
   gboolean waiting_server[N_CATS] = { FALSE };
 
@@ -326,8 +328,9 @@ recount (FerryTransfer *self)
         }
       skipped[item->cat] += item->state == ITEM_SKIPPED;
       failed[item->cat] += item->state == ITEM_FAILED;
-      waiting_server[item->cat] |= item->in_import || (item->after != NULL && item->state == ITEM_PENDING) ||
-                                   (item->op == OP_FOLLOW && g_strcmp0 (item->code, "pending") == 0);
+      waiting_server[item->cat] |=
+        item->in_import || (item->after != NULL && item->state == ITEM_PENDING)
+        || (item->op == OP_FOLLOW && g_strcmp0 (item->code, "pending") == 0);
     }
   waiting[CAT_FOLLOWING] = self->waiting_day;
   for (Cat cat = 0; cat < N_CATS; cat++)
@@ -339,18 +342,21 @@ recount (FerryTransfer *self)
       ferry_backup_category_set_total (category, total[cat]);
       ferry_backup_category_set_done (category, done[cat]);
       if (failed[cat] > 0)
-        detail = g_strdup_printf (ngettext ("%u could not be re-created", "%u could not be re-created",
-                                            failed[cat]), failed[cat]);
+        detail = g_strdup_printf (ngettext ("%u could not be re-created",
+                                            "%u could not be re-created", failed[cat]),
+                                  failed[cat]);
       else if (skipped[cat] > 0)
-        detail = g_strdup_printf (ngettext ("%u skipped, with the reason", "%u skipped, with the reason",
-                                            skipped[cat]), skipped[cat]);
+        detail = g_strdup_printf (ngettext ("%u skipped, with the reason",
+                                            "%u skipped, with the reason", skipped[cat]),
+                                  skipped[cat]);
       if (waiting[cat])
         {
           g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (self->next_batch);
           g_autofree char *time = g_date_time_format (when, "%X");
 
           g_free (detail);
-          detail = g_strdup_printf (_("%u follows a day: the next go on at %s"), self->follow_limit, time);
+          detail = g_strdup_printf (_("%u follows a day: the next go on at %s"),
+                                    self->follow_limit, time);
         }
       if (status != NULL && waiting_server[cat])
         {
@@ -461,7 +467,8 @@ next_ready (FerryTransfer *self,
               self->cursor[cat]++;
               continue;
             }
-          if (item->op == OP_FOLLOW && self->follow_limit > 0 && self->follows_today >= self->follow_limit)
+          if (item->op == OP_FOLLOW && self->follow_limit > 0
+              && self->follows_today >= self->follow_limit)
             {
               *follows_blocked = TRUE;
               break;
@@ -624,7 +631,8 @@ pump (FerryTransfer *self)
           return;
         }
       self->sleeping = TRUE;
-      ferry_transfer_journal_flush_async (self->journal, NULL, slept_flushed_cb, g_object_ref (self));
+      ferry_transfer_journal_flush_async (self->journal, NULL, slept_flushed_cb,
+                                          g_object_ref (self));
       return;
     }
   if (self->next_batch != 0)
