@@ -510,6 +510,7 @@ static void
 transfer_through_page (FerryWindow *window)
 {
   guint clock_id;
+  FerryTransfer *transfer;
   GtkWidget *page = ferry_ui_find_widget_of_type (GTK_WIDGET (window), FERRY_TYPE_TRANSFER_PAGE);
   GtkStack *stack = GTK_STACK (ferry_ui_find_widget_of_type (page, GTK_TYPE_STACK));
   AdwStatusPage *finished = ADW_STATUS_PAGE (ferry_ui_find_widget_of_type (gtk_stack_get_child_by_name (stack, "finished"),
@@ -524,8 +525,8 @@ transfer_through_page (FerryWindow *window)
   g_assert_true (gtk_widget_activate_action (page, "page.start", NULL));
   g_assert_true (gtk_widget_activate_action (page, "page.pause", NULL));
   spin (800, NULL, NULL);
-  g_assert_cmpint (ferry_job_get_state (FERRY_JOB (ferry_transfer_page_get_transfer (FERRY_TRANSFER_PAGE (page)))),
-                   ==, FERRY_JOB_STATE_PAUSED);
+  transfer = ferry_transfer_page_get_transfer (FERRY_TRANSFER_PAGE (page));
+  g_assert_cmpint (ferry_job_get_state (FERRY_JOB (transfer)), ==, FERRY_JOB_STATE_PAUSED);
   assert_paused (page);
   ferry_ui_take_screenshot (GTK_WIDGET (window), "transfer-running");
   g_assert_true (gtk_widget_activate_action (page, "page.pause", NULL));
@@ -542,7 +543,8 @@ transfer_through_page (FerryWindow *window)
   g_assert_cmpuint (ferry_transfer_get_n_missing (ferry_transfer_page_get_transfer (FERRY_TRANSFER_PAGE (page))), <, 20);
   /* Missing items: a warning, with its name, never a light bulb. */
   g_assert_cmpstr (adw_status_page_get_icon_name (finished), ==, "dialog-warning-symbolic");
-  g_assert_cmpuint (check_state_icons (gtk_stack_get_child_by_name (stack, "finished"), NULL), >, 0);
+  g_assert_cmpuint (check_state_icons (gtk_stack_get_child_by_name (stack, "finished"), NULL),
+                    >, 0);
   ferry_ui_take_screenshot (GTK_WIDGET (window), "transfer-finished");
 
   /* A transfer under way when Ferry closed goes on by itself at the next start: the job
@@ -849,7 +851,8 @@ test_accounts (void)
     spin (30000, backup_finished, page);
     g_assert_true (backup_finished (page));
     {
-      GtkStack *stack = GTK_STACK (ferry_ui_find_widget_of_type (GTK_WIDGET (page), GTK_TYPE_STACK));
+      GtkStack *stack = GTK_STACK (ferry_ui_find_widget_of_type (GTK_WIDGET (page),
+                                                                 GTK_TYPE_STACK));
       AdwStatusPage *done = ADW_STATUS_PAGE (gtk_stack_get_child_by_name (stack, "finished"));
       g_autofree char *size = g_format_size (ferry_backup_get_bytes (backup));
 
