@@ -359,7 +359,8 @@ build_progress_rows (FerryTransferPage *self)
 
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
       g_object_set_data (G_OBJECT (row), "ferry-icon", icon);
-      g_object_set_data (G_OBJECT (row), "ferry-planned", GSIZE_TO_POINTER ((gsize) MAX (planned, 0)));
+      g_object_set_data (G_OBJECT (row), "ferry-planned",
+                         GSIZE_TO_POINTER ((gsize) MAX (planned, 0)));
       g_object_set_data_full (G_OBJECT (row), "ferry-category", g_object_ref (category),
                               g_object_unref);
       g_object_set_data_full (G_OBJECT (row), "ferry-job", g_object_ref (self->transfer),

@@ -569,6 +569,7 @@ static void
 transfer_through_page (FerryWindow *window)
 {
   guint clock_id;
+  FerryTransfer *transfer;
   GtkWidget *page = ferry_ui_find_widget_of_type (GTK_WIDGET (window), FERRY_TYPE_TRANSFER_PAGE);
   GtkStack *stack = GTK_STACK (ferry_ui_find_widget_of_type (page, GTK_TYPE_STACK));
   AdwStatusPage *finished = ADW_STATUS_PAGE (ferry_ui_find_widget_of_type (gtk_stack_get_child_by_name (stack, "finished"),
@@ -593,8 +594,8 @@ transfer_through_page (FerryWindow *window)
   g_assert_true (gtk_widget_activate_action (page, "page.pause", NULL));
   spin (800, NULL, NULL);
   g_assert_cmpstr (ferry_ui_step_state (window, _("Transfer")), ==, _("Paused"));
-  g_assert_cmpint (ferry_job_get_state (FERRY_JOB (ferry_transfer_page_get_transfer (FERRY_TRANSFER_PAGE (page)))),
-                   ==, FERRY_JOB_STATE_PAUSED);
+  transfer = ferry_transfer_page_get_transfer (FERRY_TRANSFER_PAGE (page));
+  g_assert_cmpint (ferry_job_get_state (FERRY_JOB (transfer)), ==, FERRY_JOB_STATE_PAUSED);
   assert_paused (page);
   ferry_ui_take_screenshot (GTK_WIDGET (window), "transfer-running");
   g_assert_true (gtk_widget_activate_action (page, "page.pause", NULL));
@@ -612,7 +613,8 @@ transfer_through_page (FerryWindow *window)
   g_assert_cmpstr (ferry_ui_step_state (window, _("Transfer")), ==, _("Done"));
   /* Missing items: a warning, with its name, never a light bulb. */
   g_assert_cmpstr (adw_status_page_get_icon_name (finished), ==, "dialog-warning-symbolic");
-  g_assert_cmpuint (check_state_icons (gtk_stack_get_child_by_name (stack, "finished"), NULL), >, 0);
+  g_assert_cmpuint (check_state_icons (gtk_stack_get_child_by_name (stack, "finished"), NULL),
+                    >, 0);
   ferry_ui_take_screenshot (GTK_WIDGET (window), "transfer-finished");
   ferry_ui_photograph_narrow (window, "transfer-narrow");
 
@@ -967,7 +969,8 @@ test_accounts (void)
     g_assert_true (backup_finished (page));
     g_assert_cmpstr (ferry_ui_step_state (window, _("Backup")), ==, _("Done"));
     {
-      GtkStack *stack = GTK_STACK (ferry_ui_find_widget_of_type (GTK_WIDGET (page), GTK_TYPE_STACK));
+      GtkStack *stack = GTK_STACK (ferry_ui_find_widget_of_type (GTK_WIDGET (page),
+                                                                 GTK_TYPE_STACK));
       AdwStatusPage *done = ADW_STATUS_PAGE (gtk_stack_get_child_by_name (stack, "finished"));
       g_autofree char *size = g_format_size (ferry_backup_get_bytes (backup));
 
