@@ -526,7 +526,7 @@ command_accounts (int    argc,
             g_strdup_printf ("%" G_GINT64_FORMAT, ferry_account_get_statuses (account));
 
           /* Translators: the counts of an account; each %s is a number */
-          g_print (_("  Followers: %s · Following: %s · Posts: %s\n"), followers, following, posts);
+          g_print (_("  Followers: %s · Follows: %s · Posts: %s\n"), followers, following, posts);
           if (ferry_account_get_moved_to (account) != NULL)
             g_print (_("  Moved to %s\n"), ferry_cli_safe (ferry_account_get_moved_to (account)));
         }

@@ -73,7 +73,7 @@ count_title (guint which)
   switch (which)
     {
     case COUNT_FOLLOWERS: return _("Followers");
-    case COUNT_FOLLOWING: return _("Following");
+    case COUNT_FOLLOWING: return _("Follows");
     case COUNT_POSTS: return _("Posts");
     case COUNT_LISTS: return _("Lists");
     case COUNT_BLOCKS: return _("Blocked accounts");

@@ -32,7 +32,7 @@
 
 const CategoryDef ferry_backup_category_defs[] = {
   { "profile", N_("Profile"), KIND_PROFILE, 0, 0 },
-  { "following", N_("Following"), KIND_PAGED, FERRY_COLLECTION_FOLLOWING,
+  { "following", N_("Follows"), KIND_PAGED, FERRY_COLLECTION_FOLLOWING,
     ACCOUNTS | WITH_RELATIONSHIPS },
   { "followers", N_("Followers"), KIND_PAGED, FERRY_COLLECTION_FOLLOWERS, ACCOUNTS },
   { "lists", N_("Lists"), KIND_LISTS, FERRY_COLLECTION_LISTS, 0 },
