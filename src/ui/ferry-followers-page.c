@@ -111,14 +111,9 @@ update (FerryFollowersPage *self)
   samples = ferry_move_get_samples (self->move);
   ferry_follower_chart_set_samples (self->chart, samples, ferry_move_get_moved_at (self->move));
   gtk_label_set_label (self->summary_label, ferry_move_get_detail (self->move, FERRY_MOVE_STAGE_WATCH));
-  {
-    g_autofree char *legend = g_strdup_printf (_("Blue: %s. Grey: %s. The dashed line: the move. Counted "
-                                                 "every half hour while Ferry runs, and at each start."),
-                                               ferry_move_get_target_handle (self->move),
-                                               ferry_move_get_origin_handle (self->move));
-
-    gtk_label_set_label (self->legend_label, legend);
-  }
+  /* The chart draws its own legend (names beside solid and dashed lines): no colours here. */
+  gtk_label_set_label (self->legend_label,
+                       _("Counted every half hour while Ferry runs, and at each start."));
   post = ferry_move_get_announcement (self->move);
   gtk_label_set_label (self->post_label, post);
 }
