@@ -221,8 +221,7 @@ run_cb (GObject      *object,
     }
   else if (error != NULL && g_cancellable_is_cancelled (priv->cancellable))
     {
-      /* Stopped: whatever broke after the stop (a connection closed under a request, a write
-       * cut short) is the stop's doing, not a failure of its own. */
+      /* What broke after a stop (a connection closed under a request) is the stop's doing. */
       g_clear_error (&error);
       g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Stopped."));
     }
