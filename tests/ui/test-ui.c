@@ -39,6 +39,7 @@
 #include "ferry-move-page.h"
 #include "ferry-state-icon.h"
 #include "ferry-transfer-page.h"
+#include "ferry-transfer-report.h"
 #include "ferry-window.h"
 
 /* Every widget class that has a template. A template in the resources whose class is not
@@ -55,6 +56,7 @@ ensure_template_types (void)
   g_type_ensure (FERRY_TYPE_MOVE_PAGE);
   g_type_ensure (FERRY_TYPE_SIGN_IN_DIALOG);
   g_type_ensure (FERRY_TYPE_TRANSFER_PAGE);
+  g_type_ensure (FERRY_TYPE_TRANSFER_REPORT);
   g_type_ensure (FERRY_TYPE_WINDOW);
   return FERRY_TYPE_WINDOW;
 }
