@@ -12,8 +12,9 @@
 #include <glib/gi18n.h>
 
 #include "ferry-backup-category.h"
-#include "ferry-state-icon.h"
 #include "ferry-transfer-page.h"
+#include "ferry-transfer-report.h"
+#include "ferry-transfer-row.h"
 
 struct _FerryTransferPage
 {
@@ -51,10 +52,7 @@ struct _FerryTransferPage
   GtkProgressBar        *overall_bar;
   GtkListBox            *progress_list;
   GtkButton             *pause_button;
-  AdwStatusPage         *finished_page;
-  GtkListBox            *verify_list;
-  GtkWidget             *retry_button;
-  GtkWidget             *export_button;
+  FerryTransferReport   *report;
 };
 
 G_DEFINE_FINAL_TYPE (FerryTransferPage, ferry_transfer_page, ADW_TYPE_BIN)
@@ -306,69 +304,20 @@ prepare (FerryTransferPage *self)
 
 /* Progress */
 
-/* A category's row, on its part's notifications. */
-static void
-update_category_row (AdwActionRow *row)
-{
-  FerryBackupCategory *category = g_object_get_data (G_OBJECT (row), "ferry-category");
-  FerryStateIcon *icon = g_object_get_data (G_OBJECT (row), "ferry-icon");
-  FerryJob *job = g_object_get_data (G_OBJECT (row), "ferry-job");
-  gint64 planned = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "ferry-planned"));
-  gint64 total = ferry_backup_category_get_total (category);
-  FerryStepState state = ferry_backup_category_get_state (category);
-  g_autofree char *done = g_strdup_printf ("%'" G_GINT64_FORMAT,
-                                           ferry_backup_category_get_done (category));
-  g_autofree char *of = NULL;
-  g_autofree char *subtitle = NULL;
-  const char *detail = ferry_backup_category_get_detail (category);
-
-  /* Until the run has read the backup, its part knows no total: the plan's stands in. */
-  if (total <= 0 && planned > 0)
-    {
-      total = planned;
-      state = FERRY_STEP_STATE_PENDING;
-    }
-  /* Paused, nothing is under way: no spinner says otherwise. */
-  if (state == FERRY_STEP_STATE_RUNNING && ferry_job_is_paused (job))
-    state = FERRY_STEP_STATE_PENDING;
-  of = g_strdup_printf ("%'" G_GINT64_FORMAT, total);
-  /* Translators: "120 of 1,000", then what is special, if anything */
-  subtitle = detail ? g_strdup_printf (_("%s of %s · %s"), done, of, detail)
-                    : g_strdup_printf (_("%s of %s"), done, of);
-  adw_action_row_set_subtitle (row, subtitle);
-  ferry_state_icon_set_state (icon, state);
-  gtk_widget_set_visible (GTK_WIDGET (row), total > 0);
-}
-
 /* One row per part of the job, from the start: shown once the plan or the run counts it. */
 static void
 build_progress_rows (FerryTransferPage *self)
 {
   GListModel *categories = ferry_transfer_get_categories (self->transfer);
-  static const char *signals[] = { "notify::state", "notify::detail", "notify::done",
-                                   "notify::total" };
 
   clear_list (self->progress_list);
   for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
     {
       g_autoptr(FerryBackupCategory) category = g_list_model_get_item (categories, i);
       gint64 planned = i < self->plan->len ? g_array_index (self->plan, gint64, i) : 0;
-      GtkWidget *row = add_row (self->progress_list, ferry_backup_category_get_title (category),
-                                NULL);
-      GtkWidget *icon = ferry_state_icon_new ();
 
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
-      g_object_set_data (G_OBJECT (row), "ferry-icon", icon);
-      g_object_set_data (G_OBJECT (row), "ferry-planned",
-                         GSIZE_TO_POINTER ((gsize) MAX (planned, 0)));
-      g_object_set_data_full (G_OBJECT (row), "ferry-category", g_object_ref (category),
-                              g_object_unref);
-      g_object_set_data_full (G_OBJECT (row), "ferry-job", g_object_ref (self->transfer),
-                              g_object_unref);
-      for (guint j = 0; j < G_N_ELEMENTS (signals); j++)
-        g_signal_connect_object (category, signals[j], G_CALLBACK (update_category_row), row,
-                                 G_CONNECT_SWAPPED);
-      update_category_row (ADW_ACTION_ROW (row));
+      gtk_list_box_append (self->progress_list,
+                           ferry_transfer_row_new (category, FERRY_JOB (self->transfer), planned));
     }
 }
 
@@ -397,8 +346,8 @@ refresh_progress (FerryTransferPage *self)
   gtk_label_set_label (self->running_title, title);
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->progress_list));
        row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (g_object_get_data (G_OBJECT (row), "ferry-job") == job)
-      update_category_row (ADW_ACTION_ROW (row));
+    if (ferry_transfer_row_get_job (FERRY_TRANSFER_ROW (row)) == job)
+      ferry_transfer_row_update (FERRY_TRANSFER_ROW (row));
   if (eta > 0)
     {
       g_autofree char *time = describe_time (eta);
@@ -417,74 +366,7 @@ refresh_progress (FerryTransferPage *self)
 static void
 show_report (FerryTransferPage *self)
 {
-  GListModel *categories = ferry_transfer_get_categories (self->transfer);
-  guint missing = ferry_transfer_get_n_missing (self->transfer);
-  g_autofree char *description = NULL;
-
-  clear_list (self->verify_list);
-  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
-    {
-      g_autoptr(FerryBackupCategory) category = g_list_model_get_item (categories, i);
-      g_auto(GStrv) lines = ferry_transfer_get_missing (self->transfer, ferry_backup_category_get_id (category));
-      gint64 total = ferry_backup_category_get_total (category);
-      guint n = g_strv_length (lines);
-      g_autofree char *there = NULL;
-      GtkWidget *row;
-      GtkWidget *icon;
-
-      if (total <= 0)
-        continue;
-      /* Translators: "980 of 1,000 there" */
-      there = g_strdup_printf (_("%'u of %'u there"), (guint) (total - n), (guint) total);
-      row = adw_expander_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ferry_backup_category_get_title (category));
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), there);
-      adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), n > 0);
-      adw_expander_row_set_show_enable_switch (ADW_EXPANDER_ROW (row), FALSE);
-      icon = ferry_state_icon_new ();
-      ferry_state_icon_set_state (FERRY_STATE_ICON (icon),
-                                  n > 0 ? FERRY_STEP_STATE_FAILED : FERRY_STEP_STATE_DONE);
-      adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
-      for (guint j = 0; j < n && j < 100; j++)
-        {
-          GtkWidget *item = adw_action_row_new ();
-
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (item), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item), lines[j]);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), item);
-        }
-      gtk_list_box_append (self->verify_list, row);
-    }
-
-  if (missing == 0)
-    {
-      adw_status_page_set_icon_name (self->finished_page, "emblem-ok-symbolic");
-      adw_status_page_set_title (self->finished_page, _("Everything Arrived"));
-      description = g_strdup (_("Every item of the backup is on the new account."));
-    }
-  else
-    {
-      /* Something is missing: a warning, with the reasons below, never a light bulb. */
-      adw_status_page_set_icon_name (self->finished_page, "dialog-warning-symbolic");
-      adw_status_page_set_title (self->finished_page, _("Some Items Are Missing"));
-      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "%u item is not on the new account; each says why below.",
-                                                  "%u items are not on the new account; each says why below.",
-                                                  missing), missing);
-    }
-  if (ferry_transfer_get_next_batch (self->transfer) > 0)
-    {
-      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (ferry_transfer_get_next_batch (self->transfer));
-      g_autofree char *time = g_date_time_format (when, "%c");
-      g_autofree char *more = g_strdup_printf (_(" The next follows go at %s, while Ferry is open."), time);
-      char *joined = g_strconcat (description, more, NULL);
-
-      g_free (description);
-      description = joined;
-    }
-  adw_status_page_set_description (self->finished_page, description);
-  gtk_widget_set_visible (self->retry_button, ferry_transfer_get_n_retryable (self->transfer) > 0);
-  gtk_widget_set_visible (self->export_button, missing > 0);
+  ferry_transfer_report_show_result (self->report, self->transfer);
   gtk_stack_set_visible_child_name (self->stack, "finished");
 }
 
@@ -501,9 +383,8 @@ verified_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       set_busy (self, FALSE);
-      adw_status_page_set_icon_name (self->finished_page, "dialog-warning-symbolic");
-      adw_status_page_set_title (self->finished_page, _("Could Not Check"));
-      adw_status_page_set_description (self->finished_page, error->message);
+      ferry_transfer_report_set_words (self->report, "dialog-warning-symbolic",
+                                       _("Could Not Check"), error->message);
       gtk_stack_set_visible_child_name (self->stack, "finished");
       return;
     }
@@ -533,12 +414,7 @@ show_ended (FerryTransferPage *self,
             const char        *title,
             const char        *description)
 {
-  adw_status_page_set_icon_name (self->finished_page, "dialog-warning-symbolic");
-  adw_status_page_set_title (self->finished_page, title);
-  adw_status_page_set_description (self->finished_page, description);
-  clear_list (self->verify_list);
-  gtk_widget_set_visible (self->retry_button, TRUE);
-  gtk_widget_set_visible (self->export_button, FALSE);
+  ferry_transfer_report_show_ended (self->report, title, description);
   gtk_stack_set_visible_child_name (self->stack, "finished");
 }
 
@@ -657,8 +533,8 @@ imports_written_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       set_busy (self, FALSE);
-      adw_status_page_set_title (self->finished_page, _("Could Not Write the Files"));
-      adw_status_page_set_description (self->finished_page, error->message);
+      ferry_transfer_report_set_words (self->report, NULL, _("Could Not Write the Files"),
+                                       error->message);
       gtk_stack_set_visible_child_name (self->stack, "finished");
       return;
     }
@@ -799,7 +675,7 @@ chooser_response (GtkNativeDialog   *dialog,
 
   if (response == GTK_RESPONSE_ACCEPT && path != NULL &&
       !ferry_transfer_export_missing (self->transfer, path, &error))
-    adw_status_page_set_description (self->finished_page, error->message);
+    ferry_transfer_report_set_words (self->report, NULL, NULL, error->message);
   g_clear_object (&self->chooser);
 }
 
@@ -930,6 +806,7 @@ ferry_transfer_page_class_init (FerryTransferPageClass *klass)
   object_class->finalize = ferry_transfer_page_finalize;
   widget_class->map = ferry_transfer_page_map;
 
+  g_type_ensure (FERRY_TYPE_TRANSFER_REPORT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ferryapp/Ferry/ui/ferry-transfer-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, FerryTransferPage, name)
   BIND (stack);
@@ -951,10 +828,7 @@ ferry_transfer_page_class_init (FerryTransferPageClass *klass)
   BIND (overall_bar);
   BIND (progress_list);
   BIND (pause_button);
-  BIND (finished_page);
-  BIND (verify_list);
-  BIND (retry_button);
-  BIND (export_button);
+  BIND (report);
 #undef BIND
 
   gtk_widget_class_install_action (widget_class, "page.start", NULL, start_action);

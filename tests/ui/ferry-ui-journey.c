@@ -206,3 +206,13 @@ ferry_ui_is_shown_title (GtkWidget     *widget,
          g_strcmp0 (adw_window_title_get_title (ADW_WINDOW_TITLE (widget)), title) == 0;
 }
 
+/* A window of @app as a person opens it: large enough for every page, and on show. */
+FerryWindow *
+ferry_ui_new_window (FerryApplication *app)
+{
+  FerryWindow *window = ferry_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "ferry-application.h"
 #include "ferry-window.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,7 @@ void        ferry_ui_assert_steps      (FerryWindow   *window,
                                         const char    *expected[FERRY_UI_N_STEPS]);
 
 /* What a person does */
+FerryWindow *ferry_ui_new_window       (FerryApplication *app);
 void        ferry_ui_open_step         (FerryWindow   *window,
                                         const char    *title,
                                         const char    *page);

@@ -208,3 +208,24 @@ ferry_ui_scroll_to_end (GtkWidget *page)
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
                                         gtk_adjustment_get_page_size (adjustment));
 }
+
+/* Runs the main loop for @ms, or until @done says so. */
+void
+ferry_ui_spin (guint       ms,
+               gboolean  (*done) (gpointer data),
+               gpointer    data)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < deadline && (done == NULL || !done (data)))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* For ferry_ui_find_widget(): a button that activates @action ("page.start"). */
+gboolean
+ferry_ui_is_button_with_action (GtkWidget     *widget,
+                                gconstpointer  action)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}

@@ -29,5 +29,10 @@ GtkWidget  *ferry_ui_find_row             (GtkWidget  *root,
                                            const char *title);
 const char *ferry_ui_row_caption          (GtkWidget  *row);
 void        ferry_ui_scroll_to_end        (GtkWidget  *page);
+void        ferry_ui_spin                 (guint       ms,
+                                           gboolean  (*done) (gpointer data),
+                                           gpointer    data);
+gboolean    ferry_ui_is_button_with_action (GtkWidget     *widget,
+                                            gconstpointer  action);
 
 G_END_DECLS
