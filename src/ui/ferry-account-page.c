@@ -95,7 +95,8 @@ set_count (FerryAccountPage *self,
   g_autofree char *number = NULL;
 
   if (text == NULL)
-    number = value < 0 ? g_strdup (_("Not on this server")) : g_strdup_printf ("%" G_GINT64_FORMAT, value);
+    number = value < 0 ? g_strdup (_("Not on this server"))
+                       : g_strdup_printf ("%" G_GINT64_FORMAT, value);
   gtk_label_set_label (GTK_LABEL (self->count_labels[which]), text ? text : number);
 }
 
@@ -146,8 +147,8 @@ avatar_cb (GObject      *object,
            gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = ferry_account_manager_load_avatar_finish (FERRY_ACCOUNT_MANAGER (object),
-                                                                      result, &error);
+  g_autoptr(GBytes) bytes =
+    ferry_account_manager_load_avatar_finish (FERRY_ACCOUNT_MANAGER (object), result, &error);
   g_autoptr(GdkTexture) texture = NULL;
   FerryAccountPage *self;
 
@@ -210,7 +211,8 @@ update (FerryAccountPage *self)
 
   gtk_stack_set_visible_child_name (self->stack, "account");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.sign-out", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.refresh", state != FERRY_ACCOUNT_CHECKING);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.refresh",
+                                 state != FERRY_ACCOUNT_CHECKING);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->badges))) != NULL)
     gtk_box_remove (self->badges, child);
@@ -283,7 +285,8 @@ update (FerryAccountPage *self)
   switch (state)
     {
     case FERRY_ACCOUNT_CHECKING:
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->problem_row), _("Checking the account…"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->problem_row),
+                                     _("Checking the account…"));
       adw_action_row_set_subtitle (self->problem_row, "");
       break;
     case FERRY_ACCOUNT_EXPIRED:
@@ -293,7 +296,8 @@ update (FerryAccountPage *self)
       break;
     case FERRY_ACCOUNT_LOGIN_DISABLED:
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->problem_row),
-                                     _("The server no longer lets this account sign in, as after a move"));
+                                     _("The server no longer lets this account sign in, as after "
+                                       "a move"));
       adw_action_row_set_subtitle (self->problem_row, problem);
       break;
     case FERRY_ACCOUNT_UNREACHABLE:
@@ -307,13 +311,15 @@ update (FerryAccountPage *self)
       break;
     }
   gtk_widget_set_visible (self->sign_in_again_button, state == FERRY_ACCOUNT_EXPIRED);
-  gtk_widget_set_visible (self->backup_button, self->role == FERRY_ROLE_OLD && state == FERRY_ACCOUNT_SIGNED_IN);
+  gtk_widget_set_visible (self->backup_button,
+                          self->role == FERRY_ROLE_OLD && state == FERRY_ACCOUNT_SIGNED_IN);
 
   if (state == FERRY_ACCOUNT_SIGNED_IN)
     {
       for (guint i = COUNT_LISTS; i < N_COUNTS; i++)
         set_count (self, i, 0, _("Counting…"));
-      ferry_account_manager_count_async (self->manager, self->role, self->cancellable, counted_cb, self);
+      ferry_account_manager_count_async (self->manager, self->role, self->cancellable, counted_cb,
+                                         self);
     }
   else if (state != FERRY_ACCOUNT_CHECKING)
     for (guint i = COUNT_LISTS; i < N_COUNTS; i++)
@@ -338,7 +344,8 @@ sign_in_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *dialog = ferry_sign_in_dialog_new (self->manager, self->role);
 
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog),
+                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -394,8 +401,10 @@ sign_out_action (GtkWidget  *widget,
   FerryAccountPage *self = FERRY_ACCOUNT_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   const char *handle = ferry_account_manager_get_handle (self->manager, self->role);
-  g_autofree char *body = g_strdup_printf (_("Ferry will forget @%s and ask the server to cancel its access. "
-                                             "Nothing on the account changes."), handle ? handle : "");
+  g_autofree char *body =
+    g_strdup_printf (_("Ferry will forget @%s and ask the server to cancel its access. "
+                       "Nothing on the account changes."),
+                     handle ? handle : "");
   GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                               _("Sign Out?"), body);
 
@@ -429,10 +438,11 @@ ferry_account_page_constructed (GObject *object)
   else
     {
       adw_status_page_set_title (self->empty_page, _("Sign In to Your New Account"));
-      adw_status_page_set_description (self->empty_page,
-                                       _("Ferry copies your profile, follows, lists and more to this "
-                                         "account. Create the account on its server first, then sign "
-                                         "in here."));
+      adw_status_page_set_description (self->empty_page, _("Ferry copies your profile, follows, "
+                                                           "lists and more to this "
+                                                           "account. Create the account on its "
+                                                           "server first, then sign "
+                                                           "in here."));
     }
 }
 
@@ -505,7 +515,8 @@ ferry_account_page_class_init (FerryAccountPageClass *klass)
                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/ferry-account-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/ferry-account-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FerryAccountPage, stack);
   gtk_widget_class_bind_template_child (widget_class, FerryAccountPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, FerryAccountPage, avatar);
@@ -526,7 +537,8 @@ ferry_account_page_class_init (FerryAccountPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "page.copy-handle", NULL, copy_handle_action);
   gtk_widget_class_install_action (widget_class, "page.sign-out", NULL, sign_out_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "page.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "page.refresh",
+                                       NULL);
 }
 
 static void

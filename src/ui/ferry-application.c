@@ -75,23 +75,18 @@ ferry_application_about (GSimpleAction *action,
   static const char *developers[] = { "The Ferry developers", NULL };
   GtkWidget *about;
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", window,
-                        "modal", TRUE,
-                        "application-icon", APP_ID,
-                        "application-name", _("Ferry"),
-                        "developer-name", _("The Ferry developers"),
-                        "version", PACKAGE_VERSION,
-                        "comments", _("Move your Mastodon account to another server, "
-                                      "safely and completely."),
-                        "website", "https://github.com/ferryapp/ferry",
-                        "issue-url", "https://github.com/ferryapp/ferry/issues",
-                        "copyright", "© 2026 The Ferry developers",
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "developers", developers,
-                        /* Translators: Replace "translator-credits" with your names, one name per line */
-                        "translator-credits", _("translator-credits"),
-                        NULL);
+  about =
+    g_object_new (ADW_TYPE_ABOUT_WINDOW, "transient-for", window, "modal", TRUE, "application-icon",
+                  APP_ID, "application-name", _("Ferry"), "developer-name",
+                  _("The Ferry developers"), "version", PACKAGE_VERSION, "comments",
+                  _("Move your Mastodon account to another server, "
+                    "safely and completely."),
+                  "website", "https://github.com/ferryapp/ferry", "issue-url",
+                  "https://github.com/ferryapp/ferry/issues", "copyright",
+                  "© 2026 The Ferry developers", "license-type", GTK_LICENSE_GPL_3_0, "developers",
+                  developers,
+                  /* Translators: Replace "translator-credits" with your names, one name per line */
+                  "translator-credits", _("translator-credits"), NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
 
@@ -150,11 +145,13 @@ ferry_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
 
-  g_signal_connect_object (ferry_application_get_settings (FERRY_APPLICATION (app)), "changed::ca-file",
-                           G_CALLBACK (on_ca_file_changed), app, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ferry_application_get_settings (FERRY_APPLICATION (app)),
+                           "changed::ca-file", G_CALLBACK (on_ca_file_changed), app,
+                           G_CONNECT_SWAPPED);
 
   /* The remembered accounts, checked once at start. */
-  ferry_account_manager_refresh_async (ferry_application_get_account_manager (FERRY_APPLICATION (app)),
+  ferry_account_manager_refresh_async (ferry_application_get_account_manager (
+                                         FERRY_APPLICATION (app)),
                                        FERRY_APPLICATION (app)->cancellable, NULL, NULL);
 }
 
@@ -274,7 +271,8 @@ ferry_application_get_account_manager (FerryApplication *self)
       g_autoptr(FerrySecretStore) store = ferry_keyring_store_new ();
       g_autoptr(GTlsDatabase) trust = preferred_trust (self);
 
-      self->accounts = ferry_account_manager_new (store, ferry_application_get_settings (self), trust);
+      self->accounts =
+        ferry_account_manager_new (store, ferry_application_get_settings (self), trust);
     }
   return self->accounts;
 }

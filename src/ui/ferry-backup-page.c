@@ -67,7 +67,8 @@ format_duration (gint64 seconds)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "about %d minute", "about %d minutes",
                                          (int) ((seconds + 30) / 60)), (int) ((seconds + 30) / 60));
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "about %d hour", "about %d hours",
-                                       (int) ((seconds + 1800) / 3600)), (int) ((seconds + 1800) / 3600));
+                                       (int) ((seconds + 1800) / 3600)),
+                          (int) ((seconds + 1800) / 3600));
 }
 
 static const char *
@@ -130,7 +131,8 @@ update_setup (FerryBackupPage *self)
   else
     adw_action_row_set_subtitle (self->folder_row, _("Not chosen yet"));
   gtk_widget_set_sensitive (self->media_row, gtk_switch_get_active (self->posts_switch));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.start", self->folder != NULL && !self->running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.start",
+                                 self->folder != NULL && !self->running);
   gtk_button_set_label (GTK_BUTTON (self->start_button),
                         self->target == NULL ? _("_Start Backup")
                         : self->target_unfinished ? _("_Go On With the Backup")
@@ -156,8 +158,10 @@ update_setup (FerryBackupPage *self)
 
   if (c != NULL)
     others = MAX (c->blocks, 0) + MAX (c->mutes, 0) + MAX (c->bookmarks, 0) + MAX (c->lists, 0) * 2;
-  ferry_backup_estimate (ferry_account_get_following (account), ferry_account_get_followers (account),
-                         ferry_account_get_statuses (account), others, TRUE, chosen_flags (self), &estimate);
+  ferry_backup_estimate (ferry_account_get_following (account),
+                         ferry_account_get_followers (account),
+                         ferry_account_get_statuses (account), others, TRUE, chosen_flags (self),
+                         &estimate);
   duration = format_duration (estimate.seconds);
   size = g_format_size (estimate.bytes);
   /* Translators: "about 20 minutes, about 45 MB" */
@@ -352,7 +356,8 @@ show_finished (FerryBackupPage *self,
       adw_status_page_set_icon_name (self->finished_page, "emblem-ok-symbolic");
       adw_status_page_set_title (self->finished_page, _("Backup Complete"));
       description = g_strdup_printf (ferry_backup_get_resumed (self->backup)
-                                       ? _("Everything is in “%s”. It went on where the last backup stopped; files and media added this time: %s.")
+                                       ? _("Everything is in “%s”. It went on where the last "
+                                           "backup stopped; files and media added this time: %s.")
                                        : _("Everything is in “%s”: %s of files and media."),
                                      path, size);
       adw_status_page_set_description (self->finished_page, description);
@@ -558,7 +563,8 @@ counted_cb (GObject      *object,
 {
   FerryBackupPage *self = user_data;
   g_autoptr(GError) error = NULL;
-  FerryCollectionCounts *counts = ferry_account_manager_count_finish (FERRY_ACCOUNT_MANAGER (object), result, &error);
+  FerryCollectionCounts *counts =
+    ferry_account_manager_count_finish (FERRY_ACCOUNT_MANAGER (object), result, &error);
 
   if (counts == NULL)
     {
@@ -577,7 +583,8 @@ on_changed (FerryAccountManager *manager,
             int                  role,
             FerryBackupPage     *self)
 {
-  gboolean signed_in = ferry_account_manager_get_state (manager, FERRY_ROLE_OLD) == FERRY_ACCOUNT_SIGNED_IN;
+  gboolean signed_in =
+    ferry_account_manager_get_state (manager, FERRY_ROLE_OLD) == FERRY_ACCOUNT_SIGNED_IN;
 
   if (role != FERRY_ROLE_OLD || self->running)
     return;
@@ -630,8 +637,10 @@ ferry_backup_page_get_backup (FerryBackupPage *self)
 static void
 on_switch_changed (FerryBackupPage *self)
 {
-  g_settings_set_boolean (self->settings, "backup-posts", gtk_switch_get_active (self->posts_switch));
-  g_settings_set_boolean (self->settings, "backup-media", gtk_switch_get_active (self->media_switch));
+  g_settings_set_boolean (self->settings, "backup-posts",
+                          gtk_switch_get_active (self->posts_switch));
+  g_settings_set_boolean (self->settings, "backup-media",
+                          gtk_switch_get_active (self->media_switch));
   if (self->manager != NULL)
     update_setup (self);
 }
@@ -714,7 +723,8 @@ ferry_backup_page_class_init (FerryBackupPageClass *klass)
   object_class->dispose = ferry_backup_page_dispose;
   object_class->finalize = ferry_backup_page_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ferryapp/Ferry/ui/ferry-backup-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/ferryapp/Ferry/ui/ferry-backup-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FerryBackupPage, stack);
   gtk_widget_class_bind_template_child (widget_class, FerryBackupPage, setup_group);
   gtk_widget_class_bind_template_child (widget_class, FerryBackupPage, folder_row);
@@ -749,10 +759,14 @@ ferry_backup_page_init (FerryBackupPage *self)
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APP_ID);
-  gtk_switch_set_active (self->posts_switch, g_settings_get_boolean (self->settings, "backup-posts"));
-  gtk_switch_set_active (self->media_switch, g_settings_get_boolean (self->settings, "backup-media"));
-  g_signal_connect_swapped (self->posts_switch, "notify::active", G_CALLBACK (on_switch_changed), self);
-  g_signal_connect_swapped (self->media_switch, "notify::active", G_CALLBACK (on_switch_changed), self);
+  gtk_switch_set_active (self->posts_switch,
+                         g_settings_get_boolean (self->settings, "backup-posts"));
+  gtk_switch_set_active (self->media_switch,
+                         g_settings_get_boolean (self->settings, "backup-media"));
+  g_signal_connect_swapped (self->posts_switch, "notify::active", G_CALLBACK (on_switch_changed),
+                            self);
+  g_signal_connect_swapped (self->media_switch, "notify::active", G_CALLBACK (on_switch_changed),
+                            self);
   folder = g_settings_get_string (self->settings, "backup-folder");
   if (folder[0] != '\0')
     self->folder = g_file_new_for_path (folder);

@@ -59,13 +59,15 @@ show_stragglers (FerryFollowersPage *self)
     gtk_list_box_remove (self->stragglers_list, child);
   for (guint i = 0; self->stragglers != NULL && i <= self->stragglers->len; i++)
     {
-      FerryMoveStraggler *straggler = i < self->stragglers->len ? g_ptr_array_index (self->stragglers, i) : NULL;
+      FerryMoveStraggler *straggler =
+        i < self->stragglers->len ? g_ptr_array_index (self->stragglers, i) : NULL;
       GtkWidget *row;
 
       if (group != NULL && (straggler == NULL || g_strcmp0 (host, straggler->host) != 0))
         {
-          g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u follower", "%u followers",
-                                                                 in_group), in_group);
+          g_autofree char *count =
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u follower", "%u followers", in_group),
+                             in_group);
 
           adw_expander_row_set_subtitle (group, count);
           group = NULL;
@@ -88,10 +90,12 @@ show_stragglers (FerryFollowersPage *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->stragglers_group), self->stragglers != NULL);
   if (self->stragglers != NULL && self->stragglers->len == 0)
-    adw_preferences_group_set_description (self->stragglers_group, _("Every follower from before is on the new account."));
+    adw_preferences_group_set_description (self->stragglers_group,
+                                           _("Every follower from before is on the new account."));
   else
     adw_preferences_group_set_description (self->stragglers_group,
-                                           _("Followers from before the move, by server, with the likely reason."));
+                                           _("Followers from before the move, by server, with the "
+                                             "likely reason."));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export", self->stragglers != NULL);
 }
 
@@ -110,7 +114,8 @@ update (FerryFollowersPage *self)
   gtk_stack_set_visible_child_name (self->stack, "main");
   samples = ferry_move_get_samples (self->move);
   ferry_follower_chart_set_samples (self->chart, samples, ferry_move_get_moved_at (self->move));
-  gtk_label_set_label (self->summary_label, ferry_move_get_detail (self->move, FERRY_MOVE_STAGE_WATCH));
+  gtk_label_set_label (self->summary_label,
+                       ferry_move_get_detail (self->move, FERRY_MOVE_STAGE_WATCH));
   /* The chart draws its own legend (names beside solid and dashed lines): no colours here. */
   gtk_label_set_label (self->legend_label,
                        _("Counted every half hour while Ferry runs, and at each start."));
@@ -159,7 +164,8 @@ sampled_cb (GObject      *object,
 static void
 check_now (FerryFollowersPage *self)
 {
-  if (self->move == NULL || ferry_move_get_status (self->move, FERRY_MOVE_STAGE_MOVE) != FERRY_MOVE_STATUS_DONE)
+  if (self->move == NULL
+      || ferry_move_get_status (self->move, FERRY_MOVE_STAGE_MOVE) != FERRY_MOVE_STATUS_DONE)
     return;
   ferry_move_sample_async (self->move, self->cancellable, sampled_cb, self);
 }
@@ -179,7 +185,8 @@ copy_post_action (GtkWidget  *widget,
 {
   FerryFollowersPage *self = FERRY_FOLLOWERS_PAGE (widget);
 
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), gtk_label_get_label (self->post_label));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget),
+                          gtk_label_get_label (self->post_label));
   toast (self, _("The post is on the clipboard."));
 }
 
@@ -210,9 +217,10 @@ export_action (GtkWidget  *widget,
   FerryFollowersPage *self = FERRY_FOLLOWERS_PAGE (widget);
 
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Save the Followers Left Behind"),
-                                               GTK_WINDOW (gtk_widget_get_root (widget)),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  self->chooser =
+    gtk_file_chooser_native_new (_("Save the Followers Left Behind"),
+                                 GTK_WINDOW (gtk_widget_get_root (widget)),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), "followers-left-behind.csv");
   g_signal_connect (self->chooser, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
@@ -294,7 +302,8 @@ ferry_followers_page_class_init (FerryFollowersPageClass *klass)
   widget_class->map = ferry_followers_page_map;
 
   g_type_ensure (FERRY_TYPE_FOLLOWER_CHART);
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ferryapp/Ferry/ui/ferry-followers-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ferryapp/Ferry/ui/"
+                                                             "ferry-followers-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FerryFollowersPage, stack);
   gtk_widget_class_bind_template_child (widget_class, FerryFollowersPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, FerryFollowersPage, chart);

@@ -273,16 +273,18 @@ update_rows (FerryMovePage *self)
   clear_list (self->forecast_list);
   ferry_move_get_forecast_totals (self->move, &follow, &maybe, &stay);
   /* Translators: three counts of followers */
-  summary = g_strdup_printf (_("Will follow the move: %u. If they allowed it: %u. Left behind: %u."),
-                             follow, maybe, stay);
+  summary =
+    g_strdup_printf (_("Will follow the move: %u. If they allowed it: %u. Left behind: %u."),
+                     follow, maybe, stay);
   adw_preferences_group_set_description (self->forecast_group, summary);
   for (guint i = 0; i < forecast->len; i++)
     {
       FerryMoveServer *server = g_ptr_array_index (forecast, i);
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *count = g_strdup_printf ("%u", server->followers);
-      g_autofree char *subtitle = g_strdup_printf ("%s — %s", server->software ? server->software : _("unknown"),
-                                                   ferry_move_fate_text (server->fate));
+      g_autofree char *subtitle =
+        g_strdup_printf ("%s — %s", server->software ? server->software : _("unknown"),
+                         ferry_move_fate_text (server->fate));
       GtkWidget *label = gtk_label_new (count);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), server->host);
@@ -387,7 +389,8 @@ refresh (FerryMovePage *self)
     return;
   backup = g_settings_get_string (self->settings, "backup-last");
   ferry_move_set_backup (self->move, backup[0] ? backup : NULL);
-  ferry_move_set_transfer_skipped (self->move, g_settings_get_boolean (self->settings, "transfer-skipped"));
+  ferry_move_set_transfer_skipped (self->move,
+                                   g_settings_get_boolean (self->settings, "transfer-skipped"));
   ferry_move_refresh_async (self->move, self->cancellable, refreshed_cb, self);
 }
 
@@ -419,20 +422,22 @@ rebuild (FerryMovePage *self)
   g_signal_connect (self->move, "changed", G_CALLBACK (on_move_changed), self);
   start_watch (self);
   {
-    g_autofree char *title = g_strdup_printf (back ? _("Move Back From %s to %s") : _("Move From %s to %s"),
-                                              ferry_move_get_origin_handle (self->move),
-                                              ferry_move_get_target_handle (self->move));
+    g_autofree char *title =
+      g_strdup_printf (back ? _("Move Back From %s to %s") : _("Move From %s to %s"),
+                       ferry_move_get_origin_handle (self->move),
+                       ferry_move_get_target_handle (self->move));
 
     gtk_label_set_label (self->title_label, title);
   }
-  gtk_label_set_label (self->intro_label,
-                       back ? _("A move back sends the followers who moved back to the old account; those "
-                                "who stayed there are still there. Its redirect is cancelled first, where "
-                                "its server allows that: the checks below say what its server allows, and "
-                                "how soon.")
-                            : _("The move tells every follower’s server to follow the new account instead. "
-                                "Nothing else moves with it: back up and transfer first. Each step turns "
-                                "green by itself when the server shows it done."));
+  gtk_label_set_label (
+    self->intro_label,
+    back ? _("A move back sends the followers who moved back to the old account; those "
+             "who stayed there are still there. Its redirect is cancelled first, where "
+             "its server allows that: the checks below say what its server allows, and "
+             "how soon.")
+         : _("The move tells every follower’s server to follow the new account instead. "
+             "Nothing else moves with it: back up and transfer first. Each step turns "
+             "green by itself when the server shows it done."));
   gtk_stack_set_visible_child_name (self->stack, "loading");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MOVE]);
   refresh (self);
@@ -452,9 +457,13 @@ on_manager_changed (FerryAccountManager *manager,
       step_running (self))
     return;
   /* The same two accounts: read them again; others: a new move. */
-  same = self->move != NULL && old_handle != NULL && new_handle != NULL &&
-         g_ascii_strcasecmp (ferry_move_get_origin_handle (self->move), back ? new_handle : old_handle) == 0 &&
-         g_ascii_strcasecmp (ferry_move_get_target_handle (self->move), back ? old_handle : new_handle) == 0;
+  same = self->move != NULL && old_handle != NULL && new_handle != NULL
+         && g_ascii_strcasecmp (ferry_move_get_origin_handle (self->move),
+                                back ? new_handle : old_handle)
+              == 0
+         && g_ascii_strcasecmp (ferry_move_get_target_handle (self->move),
+                                back ? old_handle : new_handle)
+              == 0;
   if (same)
     refresh (self);
   else
@@ -520,7 +529,8 @@ run_stage (FerryMovePage  *self,
       self->instruction = g_strdup (handoff->instruction);
       toast (self, message);
       if (g_getenv ("FERRY_NO_BROWSER") == NULL)
-        gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), handoff->url, GDK_CURRENT_TIME);
+        gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), handoff->url,
+                      GDK_CURRENT_TIME);
     }
   self->job = ferry_move_stage_job_new (self->move, stage, password);
   g_signal_connect (self->job, "notify::state", G_CALLBACK (on_step_state), self);
@@ -557,8 +567,8 @@ ask_password (FerryMovePage *self)
       "once, and forgets it: it is never saved."),
     ferry_move_get_target_handle (self->move), origin, host);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                       heading, body));
+  dialog = ADW_MESSAGE_DIALOG (
+    adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body));
   gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Password"), -1);
@@ -686,9 +696,10 @@ export_forecast_action (GtkWidget  *widget,
   FerryMovePage *self = FERRY_MOVE_PAGE (widget);
 
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Save the Followers’ Servers"),
-                                               GTK_WINDOW (gtk_widget_get_root (widget)),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  self->chooser =
+    gtk_file_chooser_native_new (_("Save the Followers’ Servers"),
+                                 GTK_WINDOW (gtk_widget_get_root (widget)),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), "followers-servers.csv");
   g_signal_connect (self->chooser, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
@@ -802,7 +813,8 @@ ferry_move_page_class_init (FerryMovePageClass *klass)
                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ferryapp/Ferry/ui/ferry-move-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/ferryapp/Ferry/ui/ferry-move-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FerryMovePage, stack);
   gtk_widget_class_bind_template_child (widget_class, FerryMovePage, title_label);
   gtk_widget_class_bind_template_child (widget_class, FerryMovePage, intro_label);
@@ -819,7 +831,8 @@ ferry_move_page_class_init (FerryMovePageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.confirm-alias", NULL, confirm_alias_action);
   gtk_widget_class_install_action (widget_class, "page.skip-transfer", NULL, skip_transfer_action);
   gtk_widget_class_install_action (widget_class, "page.unlock", NULL, unlock_action);
-  gtk_widget_class_install_action (widget_class, "page.export-forecast", NULL, export_forecast_action);
+  gtk_widget_class_install_action (widget_class, "page.export-forecast", NULL,
+                                   export_forecast_action);
 }
 
 static void

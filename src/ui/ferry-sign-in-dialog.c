@@ -265,7 +265,8 @@ signed_in_cb (GObject      *object,
               gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(FerryAccount) account = ferry_sign_in_run_finish (FERRY_SIGN_IN (object), result, &error);
+  g_autoptr(FerryAccount) account =
+    ferry_sign_in_run_finish (FERRY_SIGN_IN (object), result, &error);
   FerrySignInDialog *self;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -306,7 +307,8 @@ start_sign_in (FerrySignInDialog *self,
                                  ferry_account_manager_get_tls_database (self->manager));
   ferry_sign_in_set_paste_code (self->job, paste_code);
   /* A second account on the same server: the server's page must ask who signs in. */
-  ferry_sign_in_set_force_login (self->job, ferry_account_manager_shares_server (self->manager, self->role, text));
+  ferry_sign_in_set_force_login (self->job, ferry_account_manager_shares_server (self->manager,
+                                                                                 self->role, text));
   g_signal_connect (self->job, "notify::stage", G_CALLBACK (on_stage), self);
   g_signal_connect (self->job, "notify::authorize-url", G_CALLBACK (on_authorize_url), self);
   show_error (self, NULL, NULL, NULL);
@@ -420,7 +422,8 @@ ferry_sign_in_dialog_class_init (FerrySignInDialogClass *klass)
     g_signal_new ("sign-in-started", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 1, FERRY_TYPE_SIGN_IN);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/ferry-sign-in-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/ferry-sign-in-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, heading);
   gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, explanation);
   gtk_widget_class_bind_template_child (widget_class, FerrySignInDialog, server_entry);

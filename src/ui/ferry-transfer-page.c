@@ -68,10 +68,12 @@ describe_time (gint64 seconds)
 {
   if (seconds >= 36 * 3600)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "about %d day", "about %d days",
-                                         (int) ((seconds + 43200) / 86400)), (int) ((seconds + 43200) / 86400));
+                                         (int) ((seconds + 43200) / 86400)),
+                            (int) ((seconds + 43200) / 86400));
   if (seconds >= 90 * 60)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "about %d hour", "about %d hours",
-                                         (int) ((seconds + 1800) / 3600)), (int) ((seconds + 1800) / 3600));
+                                         (int) ((seconds + 1800) / 3600)),
+                            (int) ((seconds + 1800) / 3600));
   if (seconds >= 90)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "about %d minute", "about %d minutes",
                                          (int) ((seconds + 30) / 60)), (int) ((seconds + 30) / 60));
@@ -108,8 +110,10 @@ set_busy (FerryTransferPage *self,
           gboolean           running)
 {
   self->running = running;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.start", !running && self->transfer != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.verify", !running && self->transfer != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.start",
+                                 !running && self->transfer != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.verify",
+                                 !running && self->transfer != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.pause", running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.stop", running);
 }
@@ -122,8 +126,10 @@ show_plan (FerryTransferPage *self)
   GListModel *categories = ferry_transfer_get_categories (self->transfer);
   g_auto(GStrv) warnings = ferry_transfer_get_warnings (self->transfer);
   g_autofree char *plan = ferry_transfer_describe_plan (self->transfer);
-  g_autofree char *api_time = describe_time (ferry_transfer_estimate_seconds (self->transfer, FERRY_TRANSFER_METHOD_API));
-  g_autofree char *csv_time = describe_time (ferry_transfer_estimate_seconds (self->transfer, FERRY_TRANSFER_METHOD_CSV));
+  g_autofree char *api_time =
+    describe_time (ferry_transfer_estimate_seconds (self->transfer, FERRY_TRANSFER_METHOD_API));
+  g_autofree char *csv_time =
+    describe_time (ferry_transfer_estimate_seconds (self->transfer, FERRY_TRANSFER_METHOD_CSV));
   g_autofree char *api_text = NULL;
   g_autofree char *csv_text = NULL;
   guint per_day = ferry_transfer_get_follows_per_day (self->transfer);
@@ -133,8 +139,10 @@ show_plan (FerryTransferPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->method_group), per_day > 0);
   api_text = g_strdup_printf (_("%u follows a day; everything checked as it goes. Takes %s."),
                               per_day, api_time);
-  csv_text = g_strdup_printf (_("No daily limit for follows: you upload Ferry’s files in the browser, "
-                                "then Ferry checks them and does the rest. Takes %s."), csv_time);
+  csv_text =
+    g_strdup_printf (_("No daily limit for follows: you upload Ferry’s files in the browser, "
+                       "then Ferry checks them and does the rest. Takes %s."),
+                     csv_time);
   adw_action_row_set_subtitle (self->api_row, api_text);
   adw_action_row_set_subtitle (self->csv_row, csv_text);
 
@@ -199,7 +207,8 @@ prepared_cb (GObject      *object,
 
   if (!ferry_transfer_prepare_finish (FERRY_TRANSFER (object), result, &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || FERRY_TRANSFER (object) != self->transfer)
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+          || FERRY_TRANSFER (object) != self->transfer)
         return;
       adw_status_page_set_title (self->needs_page, _("The Backup Cannot Be Read"));
       adw_status_page_set_description (self->needs_page, error->message);
@@ -260,7 +269,9 @@ manifest_checked_cb (GObject      *object,
   self = user_data;
   if (info == NULL)
     {
-      show_needs (self, _("Ferry re-creates what a finished backup of the old account holds. Make one first."),
+      show_needs (self,
+                  _("Ferry re-creates what a finished backup of the old account holds. Make one "
+                    "first."),
                   _("Go to _Backup"), "win.show-backup");
       return;
     }
@@ -288,7 +299,9 @@ prepare (FerryTransferPage *self)
     }
   if (last[0] == '\0')
     {
-      show_needs (self, _("Ferry re-creates what a finished backup of the old account holds. Make one first."),
+      show_needs (self,
+                  _("Ferry re-creates what a finished backup of the old account holds. Make one "
+                    "first."),
                   _("Go to _Backup"), "win.show-backup");
       return;
     }
@@ -296,10 +309,11 @@ prepare (FerryTransferPage *self)
   self->backup = g_file_new_for_path (last);
   path = g_file_get_path (self->backup);
   adw_action_row_set_subtitle (self->backup_row, path);
-  adw_action_row_set_subtitle (self->target_row, ferry_account_manager_get_handle (self->manager, FERRY_ROLE_NEW));
+  adw_action_row_set_subtitle (self->target_row,
+                               ferry_account_manager_get_handle (self->manager, FERRY_ROLE_NEW));
   manifest = g_file_get_child (self->backup, "manifest.json");
-  g_file_query_info_async (manifest, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE, G_PRIORITY_DEFAULT,
-                           self->cancellable, manifest_checked_cb, self);
+  g_file_query_info_async (manifest, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
+                           G_PRIORITY_DEFAULT, self->cancellable, manifest_checked_cb, self);
 }
 
 /* Progress */
@@ -545,7 +559,8 @@ imports_written_cb (GObject      *object,
     {
       g_autoptr(FerryImportFile) file = g_list_model_get_item (files, i);
       g_autofree char *name = g_path_get_basename (ferry_import_file_get_path (file));
-      /* Translators: the first is the number of the step, the second the type to choose on the page */
+      /* Translators: the first is the number of the step, the second the type to choose on the page
+       */
       g_autofree char *title = g_strdup_printf (_("%u. Type “%s”"), i + 1,
                                                 ferry_import_file_get_title (file));
 
@@ -567,7 +582,8 @@ start_action (GtkWidget  *widget,
     {
       set_transfer (self, new_transfer (self, FERRY_TRANSFER_METHOD_CSV));
       set_busy (self, TRUE);
-      ferry_transfer_write_imports_async (self->transfer, self->cancellable, imports_written_cb, self);
+      ferry_transfer_write_imports_async (self->transfer, self->cancellable, imports_written_cb,
+                                          self);
       return;
     }
   run (self, FERRY_TRANSFER_METHOD_AUTO);
@@ -689,9 +705,10 @@ export_action (GtkWidget  *widget,
 
   if (self->chooser != NULL || self->transfer == NULL)
     return;
-  self->chooser = gtk_file_chooser_native_new (_("Export What Is Missing"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  self->chooser =
+    gtk_file_chooser_native_new (_("Export What Is Missing"),
+                                 GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), "missing.csv");
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response), self);
@@ -807,7 +824,8 @@ ferry_transfer_page_class_init (FerryTransferPageClass *klass)
   widget_class->map = ferry_transfer_page_map;
 
   g_type_ensure (FERRY_TYPE_TRANSFER_REPORT);
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ferryapp/Ferry/ui/ferry-transfer-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ferryapp/Ferry/ui/"
+                                                             "ferry-transfer-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, FerryTransferPage, name)
   BIND (stack);
   BIND (needs_page);
@@ -835,7 +853,8 @@ ferry_transfer_page_class_init (FerryTransferPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.verify", NULL, verify_action);
   gtk_widget_class_install_action (widget_class, "page.imported", NULL, imported_action);
   gtk_widget_class_install_action (widget_class, "page.open-import", NULL, open_import_action);
-  gtk_widget_class_install_action (widget_class, "page.open-imports-folder", NULL, open_imports_folder_action);
+  gtk_widget_class_install_action (widget_class, "page.open-imports-folder", NULL,
+                                   open_imports_folder_action);
   gtk_widget_class_install_action (widget_class, "page.pause", NULL, pause_action);
   gtk_widget_class_install_action (widget_class, "page.stop", NULL, stop_action);
   gtk_widget_class_install_action (widget_class, "page.setup", NULL, setup_action);
@@ -850,6 +869,7 @@ ferry_transfer_page_init (FerryTransferPage *self)
   self->plan = g_array_new (FALSE, TRUE, sizeof (gint64));
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APP_ID);
-  g_signal_connect_swapped (self->settings, "changed::backup-last", G_CALLBACK (on_backup_last_changed), self);
+  g_signal_connect_swapped (self->settings, "changed::backup-last",
+                            G_CALLBACK (on_backup_last_changed), self);
   set_busy (self, FALSE);
 }
