@@ -388,9 +388,9 @@ press_tab (GtkWidget *window)
 
 /* Tab from the top reaches every stop on show and comes round to the first again. */
 static void
-check_tab (FerryWindow *window,
-           const char  *where,
-           GString     *failures)
+check_tab (GtkWindow  *window,
+           const char *where,
+           GString    *failures)
 {
   GtkWidget *root = GTK_WIDGET (window);
   g_autoptr(GPtrArray) stops = g_ptr_array_new ();
@@ -449,7 +449,7 @@ check_shown (FerryWindow *window,
 {
   ferry_ui_wait_for_frames (GTK_WIDGET (window), 3);
   find_unnamed (GTK_WIDGET (window), where, offenders);
-  check_tab (window, where, tab_failures);
+  check_tab (GTK_WINDOW (window), where, tab_failures);
 }
 
 /* Every control on show, on the start screen and each step's page, has a name a screen
@@ -496,13 +496,15 @@ test_a11y_checks (void)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
   GtkWidget *image = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *list = gtk_list_box_new ();
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *suffix = gtk_image_new_from_icon_name ("go-next-symbolic");
   g_autoptr(GPtrArray) offenders = g_ptr_array_new_with_free_func (g_free);
 
   gtk_box_append (GTK_BOX (box), button);
   gtk_box_append (GTK_BOX (box), image);
-  gtk_box_append (GTK_BOX (box), row);
+  gtk_box_append (GTK_BOX (box), list);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "Row");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
   gtk_window_set_child (GTK_WINDOW (window), box);
@@ -518,6 +520,17 @@ test_a11y_checks (void)
   gtk_accessible_update_state (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   find_unnamed (window, "check", offenders);
   g_assert_cmpuint (offenders->len, ==, 0);
+
+  /* Tab reaches both buttons and the list, and comes round. */
+  {
+    g_autoptr(GString) failures = g_string_new (NULL);
+    GtkWidget *other = gtk_button_new_with_label ("Other");
+
+    gtk_box_append (GTK_BOX (box), other);
+    ferry_ui_wait_for_frames (window, 3);
+    check_tab (GTK_WINDOW (window), "check", failures);
+    g_assert_cmpstr (failures->str, ==, "");
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
