@@ -49,6 +49,18 @@ struct _FerryMovePage
 
 G_DEFINE_FINAL_TYPE (FerryMovePage, ferry_move_page, ADW_TYPE_BIN)
 
+static void
+spinner_mapped (GtkSpinner *spinner)
+{
+  gtk_spinner_start (spinner);
+}
+
+static void
+spinner_unmapped (GtkSpinner *spinner)
+{
+  gtk_spinner_stop (spinner);
+}
+
 enum
 {
   PROP_0,
@@ -823,6 +835,8 @@ ferry_move_page_class_init (FerryMovePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FerryMovePage, forecast_group);
   gtk_widget_class_bind_template_child (widget_class, FerryMovePage, forecast_list);
 
+  gtk_widget_class_bind_template_callback (widget_class, spinner_mapped);
+  gtk_widget_class_bind_template_callback (widget_class, spinner_unmapped);
   gtk_widget_class_install_action (widget_class, "page.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "page.redirect", NULL, stage_action);
   gtk_widget_class_install_action (widget_class, "page.alias", NULL, stage_action);
