@@ -310,13 +310,15 @@ probe_step_done (GTask *task)
       else if (probe->refused_href != NULL)
         g_task_return_new_error (task, FERRY_API_ERROR, FERRY_API_ERROR_BAD_RESPONSE,
                                  /* Translators: the first %s is a server, the second an address */
-                                 _("%s has no Mastodon-compatible API, and its NodeInfo points to "
-                                   "another server (%s): Ferry did not follow it."),
+                                 _("%s does not answer as Mastodon-compatible servers do, and "
+                                   "what it says about itself points to another server (%s): "
+                                   "Ferry did not follow it."),
                                  host, probe->refused_href);
       else
         g_task_return_new_error (task, FERRY_API_ERROR, FERRY_API_ERROR_UNSUPPORTED,
-                                 _("%s does not look like a Fediverse server: it has no NodeInfo "
-                                   "and no Mastodon-compatible API."), host);
+                                 _("%s does not look like a Fediverse server: it does not answer "
+                                   "as Mastodon, GoToSocial, Akkoma and similar servers do. Check "
+                                   "the address."), host);
     }
   else
     {
