@@ -11,6 +11,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -228,4 +230,47 @@ ferry_ui_is_button_with_action (GtkWidget     *widget,
 {
   return GTK_IS_BUTTON (widget) &&
          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+static void
+no_display (void)
+{
+  g_test_skip ("No display: run under xvfb-run");
+}
+
+/**
+ * ferry_ui_test_init:
+ * @data_home: the run's own folder for what Ferry keeps
+ * @no_display_path: the test that says so when there is no display
+ *
+ * What every UI test program does first: its own XDG_DATA_HOME, no browser, the C locale with
+ * Ferry's catalogue (LANGUAGE picks the translation), GTK and libadwaita, and no animations
+ * (pictures of the window as it stands, not halfway through a transition).
+ *
+ * Returns: whether there is a display; without one, only @no_display_path is added
+ */
+gboolean
+ferry_ui_test_init (int         *argc,
+                    char      ***argv,
+                    const char  *data_home,
+                    const char  *no_display_path)
+{
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("FERRY_NO_BROWSER", "1", TRUE);
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, FERRY_TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (argc, argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_add_func (no_display_path, no_display);
+      return FALSE;
+    }
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  return TRUE;
 }

@@ -35,4 +35,9 @@ void        ferry_ui_spin                 (guint       ms,
 gboolean    ferry_ui_is_button_with_action (GtkWidget     *widget,
                                             gconstpointer  action);
 
+gboolean    ferry_ui_test_init            (int         *argc,
+                                           char      ***argv,
+                                           const char  *data_home,
+                                           const char  *no_display_path);
+
 G_END_DECLS

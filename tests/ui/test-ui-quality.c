@@ -13,7 +13,6 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "ferry-application.h"
 #include "ferry-memory-store.h"
@@ -534,12 +533,6 @@ test_a11y_checks (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static void
-test_no_display (void)
-{
-  g_test_skip ("No display: run under xvfb-run");
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -547,23 +540,8 @@ main (int   argc,
   g_autofree char *data_home = g_dir_make_tmp ("ferry-ui-quality-XXXXXX", NULL);
   int ret;
 
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("FERRY_NO_BROWSER", "1", TRUE);
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-  bindtextdomain (GETTEXT_PACKAGE, FERRY_TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_add_func ("/ui-quality/no-display", test_no_display);
-      return g_test_run ();
-    }
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  if (!ferry_ui_test_init (&argc, &argv, data_home, "/ui-quality/no-display"))
+    return g_test_run ();
 
   app = ferry_application_new ();
   {

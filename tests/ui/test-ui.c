@@ -14,7 +14,6 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <string.h>
 
 #define G_SETTINGS_ENABLE_BACKEND
@@ -672,12 +671,6 @@ test_accounts (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static void
-test_no_display (void)
-{
-  g_test_skip ("No display: run under xvfb-run");
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -688,24 +681,8 @@ main (int   argc,
   /* What the move keeps (follower samples) goes to a folder of this run's own. */
   g_autofree char *data_home = g_dir_make_tmp ("ferry-ui-data-XXXXXX", NULL);
 
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("FERRY_NO_BROWSER", "1", TRUE);
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-  bindtextdomain (GETTEXT_PACKAGE, FERRY_TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_add_func ("/ui/no-display", test_no_display);
-      return g_test_run ();
-    }
-  adw_init ();
-  /* Pictures of the window as it stands, not halfway through a transition. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  if (!ferry_ui_test_init (&argc, &argv, data_home, "/ui/no-display"))
+    return g_test_run ();
 
   /* Accounts against fedisim, with secrets in memory: the keyring has its own tests. */
   world = fedisim_world_new (&error);
