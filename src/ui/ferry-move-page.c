@@ -7,8 +7,9 @@
  * Where the move stands and the one button for what comes next (FerryMoveNext), then a
  * checklist of the steps of a move (checks, backup, transfer, alias, move, followers), each
  * with its state. A step is done through the server's API, or by opening the exact web page
- * with what its form needs on the clipboard, then waiting for the server to show it done. Below, the pre-flight checks and where the followers
- * are. A move back is the same assistant the other way.
+ * with what its form needs on the clipboard, then waiting for the server to show it done.
+ * Below, the pre-flight checks and where the followers are. A move back is the same
+ * assistant the other way.
  */
 
 #define G_LOG_DOMAIN "ferry-move-page"
