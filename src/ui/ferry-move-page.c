@@ -255,16 +255,13 @@ update_rows (FerryMovePage *self)
     {
       FerryMoveStatus status = ferry_move_get_status (self->move, stage);
       GtkWidget *row;
-      g_autofree char *subtitle = NULL;
 
       if (!ferry_move_has_stage (self->move, stage))
         continue;
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ferry_move_stage_title (stage));
-      subtitle = status == FERRY_MOVE_STATUS_WAITING && self->instruction != NULL
-                   ? g_strdup_printf ("%s\n%s", self->instruction, stage_detail (self, stage))
-                   : g_strdup (stage_detail (self, stage));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      /* The web page's instruction, while waiting, is at the top (FerryMoveNext). */
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), stage_detail (self, stage));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), status_prefix (status));
       stage_buttons (self, ADW_ACTION_ROW (row), stage, status, top);
       gtk_list_box_append (self->steps_list, row);
