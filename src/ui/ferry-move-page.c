@@ -4,11 +4,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A checklist of the steps of a move (checks, backup, transfer, alias, move, followers),
- * each with its state and the one button that does it: through the server's API, or by
- * opening the exact web page with what its form needs on the clipboard, then waiting for
- * the server to show the step done. Below, the pre-flight checks and where the followers
- * are. A move back is the same assistant the other way.
+ * Where the move stands and the one button for what comes next (FerryMoveNext), then a
+ * checklist of the steps of a move (checks, backup, transfer, alias, move, followers), each
+ * with its state. A step is done through the server's API, or by opening the exact web page
+ * with what its form needs on the clipboard, then waiting for the server to show it done.
+ * Below, the pre-flight checks and where the followers are. A move back is the same
+ * assistant the other way.
  */
 
 #define G_LOG_DOMAIN "ferry-move-page"
@@ -19,6 +20,7 @@
 #include <string.h>
 
 #include "ferry-follower-watch.h"
+#include "ferry-move-next.h"
 #include "ferry-move-page.h"
 #include "ferry-move-stage-job.h"
 #include "ferry-window.h"
@@ -39,6 +41,7 @@ struct _FerryMovePage
 
   /* Template widgets */
   GtkStack            *stack;
+  FerryMoveNext       *next;          /* where the move stands, and its one next action */
   GtkLabel            *title_label;
   GtkLabel            *intro_label;
   GtkListBox          *steps_list;
@@ -126,18 +129,20 @@ status_prefix (FerryMoveStatus status)
   return widget;
 }
 
+/* A plain button in a row, unless the top's button (@top) does the same. */
 static void
 add_button (AdwActionRow *row,
             const char   *label,
             const char   *action,
-            gboolean      suggested)
+            const char   *top)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button;
 
+  if (g_strcmp0 (action, top) == 0)
+    return;
+  button = gtk_button_new_with_mnemonic (label);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  if (suggested)
-    gtk_widget_add_css_class (button, "suggested-action");
   adw_action_row_add_suffix (row, button);
 }
 
@@ -145,48 +150,49 @@ static void
 stage_buttons (FerryMovePage  *self,
                AdwActionRow   *row,
                FerryMoveStage  stage,
-               FerryMoveStatus status)
+               FerryMoveStatus status,
+               const char     *top)
 {
   g_autoptr(FerryMoveHandoff) handoff = ferry_move_get_handoff (self->move, stage);
 
   if (status == FERRY_MOVE_STATUS_WAITING)
     {
-      add_button (row, _("_Stop Waiting"), "page.stop-waiting", FALSE);
+      add_button (row, _("_Stop Waiting"), "page.stop-waiting", top);
       return;
     }
   switch (stage)
     {
     case FERRY_MOVE_STAGE_BACKUP:
       if (status != FERRY_MOVE_STATUS_DONE)
-        add_button (row, _("_Back Up"), "win.show-backup", status == FERRY_MOVE_STATUS_READY);
+        add_button (row, _("_Back Up"), "win.show-backup", top);
       break;
     case FERRY_MOVE_STAGE_TRANSFER:
       if (status == FERRY_MOVE_STATUS_READY)
         {
-          add_button (row, _("S_kip"), "page.skip-transfer", FALSE);
-          add_button (row, _("_Transfer"), "win.show-transfer", TRUE);
+          add_button (row, _("S_kip"), "page.skip-transfer", top);
+          add_button (row, _("_Transfer"), "win.show-transfer", top);
         }
       break;
     case FERRY_MOVE_STAGE_REDIRECT:
       if (status == FERRY_MOVE_STATUS_READY)
-        add_button (row, _("_Open the Page"), "page.redirect", TRUE);
+        add_button (row, _("_Open the Page"), "page.redirect", top);
       break;
     case FERRY_MOVE_STAGE_ALIAS:
       if (status == FERRY_MOVE_STATUS_UNSURE)
         {
-          add_button (row, _("_Open the Page"), "page.alias", FALSE);
-          add_button (row, _("It Is _Done"), "page.confirm-alias", TRUE);
+          add_button (row, _("_Open the Page"), "page.alias", top);
+          add_button (row, _("It Is _Done"), "page.confirm-alias", top);
         }
       else if (status == FERRY_MOVE_STATUS_READY)
-        add_button (row, handoff ? _("_Open the Page") : _("_Add Alias"), "page.alias", TRUE);
+        add_button (row, handoff ? _("_Open the Page") : _("_Add Alias"), "page.alias", top);
       break;
     case FERRY_MOVE_STAGE_MOVE:
       if (status == FERRY_MOVE_STATUS_READY)
-        add_button (row, handoff ? _("_Open the Page") : _("_Move…"), "page.move", TRUE);
+        add_button (row, handoff ? _("_Open the Page") : _("_Move…"), "page.move", top);
       break;
     case FERRY_MOVE_STAGE_WATCH:
       if (status == FERRY_MOVE_STATUS_READY || status == FERRY_MOVE_STATUS_DONE)
-        add_button (row, _("Show _Followers"), "win.show-followers", TRUE);
+        add_button (row, _("Show _Followers"), "win.show-followers", top);
       break;
     case FERRY_MOVE_STAGE_CHECKS:
     case FERRY_MOVE_N_STAGES:
@@ -242,24 +248,22 @@ update_rows (FerryMovePage *self)
   GPtrArray *forecast = ferry_move_get_forecast (self->move);
   guint follow, maybe, stay;
   g_autofree char *summary = NULL;
+  const char *top = ferry_move_next_show (self->next, self->move, self->instruction);
 
   clear_list (self->steps_list);
   for (FerryMoveStage stage = 0; stage < FERRY_MOVE_N_STAGES; stage++)
     {
       FerryMoveStatus status = ferry_move_get_status (self->move, stage);
       GtkWidget *row;
-      g_autofree char *subtitle = NULL;
 
       if (!ferry_move_has_stage (self->move, stage))
         continue;
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ferry_move_stage_title (stage));
-      subtitle = status == FERRY_MOVE_STATUS_WAITING && self->instruction != NULL
-                   ? g_strdup_printf ("%s\n%s", self->instruction, stage_detail (self, stage))
-                   : g_strdup (stage_detail (self, stage));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      /* The web page's instruction, while waiting, is at the top (FerryMoveNext). */
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), stage_detail (self, stage));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), status_prefix (status));
-      stage_buttons (self, ADW_ACTION_ROW (row), stage, status);
+      stage_buttons (self, ADW_ACTION_ROW (row), stage, status, top);
       gtk_list_box_append (self->steps_list, row);
     }
 
@@ -276,9 +280,9 @@ update_rows (FerryMovePage *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), check->detail);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
       if (check->fix == FERRY_MOVE_FIX_UNLOCK)
-        add_button (ADW_ACTION_ROW (row), _("_Unlock"), "page.unlock", TRUE);
+        add_button (ADW_ACTION_ROW (row), _("_Unlock"), "page.unlock", top);
       else if (check->fix == FERRY_MOVE_FIX_SKIP_TRANSFER)
-        add_button (ADW_ACTION_ROW (row), _("S_kip the Transfer"), "page.skip-transfer", FALSE);
+        add_button (ADW_ACTION_ROW (row), _("S_kip the Transfer"), "page.skip-transfer", top);
       gtk_list_box_append (self->checks_list, row);
     }
 
@@ -825,9 +829,11 @@ ferry_move_page_class_init (FerryMovePageClass *klass)
                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (FERRY_TYPE_MOVE_NEXT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ferryapp/Ferry/ui/ferry-move-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FerryMovePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, FerryMovePage, next);
   gtk_widget_class_bind_template_child (widget_class, FerryMovePage, title_label);
   gtk_widget_class_bind_template_child (widget_class, FerryMovePage, intro_label);
   gtk_widget_class_bind_template_child (widget_class, FerryMovePage, steps_list);

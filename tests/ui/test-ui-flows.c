@@ -18,6 +18,7 @@
 #include "fedisim-browser.h"
 #include "ferry-done-page.h"
 #include "ferry-followers-page.h"
+#include "ferry-move-next.h"
 #include "ferry-move-page.h"
 #include "ferry-state-icon.h"
 #include "ferry-transfer-page.h"
@@ -320,6 +321,66 @@ wait_for_stage (MoveWait        *wait,
   g_assert_true (move_stage_is (wait));
 }
 
+/* The move page's top: its status line, and the buttons on screen with the suggested look. */
+static const char *
+top_line (GtkWidget *page)
+{
+  GtkWidget *next = ferry_ui_find_widget_of_type (page, FERRY_TYPE_MOVE_NEXT);
+
+  g_assert_nonnull (next);
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_first_child (next)));
+}
+
+static void
+find_suggested (GtkWidget *widget,
+                GPtrArray *found)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      gtk_widget_has_css_class (widget, "suggested-action"))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_suggested (child, found);
+}
+
+typedef struct
+{
+  GtkWidget  *page;
+  const char *line;
+} TopWait;
+
+static gboolean
+top_line_is (gpointer data)
+{
+  TopWait *wait = data;
+
+  return g_strcmp0 (top_line (wait->page), wait->line) == 0;
+}
+
+/* The top says @line; its one suggested button (none when @action is %NULL) does @action,
+ * and is clicked, as a person would, when @click. */
+static void
+assert_top (GtkWidget  *page,
+            const char *line,
+            const char *action,
+            gboolean    click)
+{
+  TopWait wait = { page, line };
+  g_autoptr(GPtrArray) suggested = g_ptr_array_new ();
+
+  ferry_ui_spin (10000, top_line_is, &wait);
+  ferry_ui_wait_for_frames (page, 2);
+  g_assert_cmpstr (top_line (page), ==, line);
+  find_suggested (page, suggested);
+  g_assert_cmpuint (suggested->len, ==, action != NULL ? 1 : 0);
+  if (action == NULL)
+    return;
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (suggested->pdata[0])), ==,
+                   action);
+  if (click)
+    g_signal_emit_by_name (suggested->pdata[0], "clicked");
+}
+
 static gboolean
 stragglers_counted (gpointer data)
 {
@@ -342,6 +403,9 @@ ferry_ui_move_through_page (FerryWindow   *window,
                                             "/settings/migration", NULL);
   g_autofree char *target = g_strdup_printf ("bob@%s", fedisim_server_get_host (new));
   g_autofree char *answer = NULL;
+  g_autofree char *alias_line = NULL;
+  g_autofree char *move_line = NULL;
+  g_autofree char *done_line = NULL;
   const char *fields[] = { "account_migration[acct]", target,
                            "account_migration[current_password]", "alice-pw", NULL };
   MoveWait wait = { page, FERRY_MOVE_STAGE_ALIAS, FERRY_MOVE_STATUS_READY };
@@ -361,11 +425,28 @@ ferry_ui_move_through_page (FerryWindow   *window,
   ferry_ui_assert_steps (window, ready);
   ferry_ui_open_step (window, _("Alias and Move"), "move");
   ferry_ui_take_screenshot (GTK_WIDGET (window), "steps-ready");
-  g_assert_true (gtk_widget_activate_action (page, "page.alias", NULL));
+  {
+    FerryMove *move = ferry_move_page_get_move (FERRY_MOVE_PAGE (page));
+    const char *origin = ferry_move_get_origin_handle (move);
+    const char *to = ferry_move_get_target_handle (move);
+
+    alias_line = g_strdup_printf (_("Next: tell %s that %s may move to it."), to, origin);
+    move_line = g_strdup_printf (_("Next: move %s to %s. Its followers will be asked to "
+                                   "follow the new account."), origin, to);
+    done_line = g_strdup_printf (_("The move is done. Its followers are on their way to %s."),
+                                 to);
+  }
+  /* The one suggested button at the top does the next step, and the top line moves on. */
+  assert_top (page, alias_line, "page.alias", TRUE);
   wait_for_stage (&wait, FERRY_MOVE_STAGE_ALIAS, FERRY_MOVE_STATUS_DONE);
   /* Mastodon has no API for the move: the page is opened, and Ferry waits for it. */
-  g_assert_true (gtk_widget_activate_action (page, "page.move", NULL));
+  assert_top (page, move_line, "page.move", TRUE);
   wait_for_stage (&wait, FERRY_MOVE_STAGE_MOVE, FERRY_MOVE_STATUS_WAITING);
+  /* While it waits, the top says for what, and offers only to stop waiting. */
+  assert_top (page, _("Waiting for the server to show the move…"), NULL, FALSE);
+  g_assert_true (gtk_widget_get_mapped (ferry_ui_find_widget (page,
+                                                              ferry_ui_is_button_with_action,
+                                                              "page.stop-waiting")));
   g_assert_cmpstr (ferry_ui_step_state (window, _("Alias and Move")), ==, _("Under way"));
   ferry_ui_take_screenshot (GTK_WIDGET (window), "move-waiting");
   answer = fedisim_browser_submit_settings (browser, migration, "alice", "alice-pw", fields,
@@ -394,6 +475,7 @@ ferry_ui_move_through_page (FerryWindow   *window,
   ferry_ui_photograph_narrow (window, "done-narrow");
   /* The move's own page, and back to the summary from the sidebar. */
   ferry_ui_open_step (window, _("Alias and Move"), "move");
+  assert_top (page, done_line, "win.show-followers", FALSE);
   ferry_ui_take_screenshot (GTK_WIDGET (window), "move-done");
   ferry_ui_open_step (window, _("Summary"), "done");
   /* The followers: counted, drawn, and the one on a server that ignores moves listed. */

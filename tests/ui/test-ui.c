@@ -36,6 +36,7 @@
 #include "ferry-backup-page.h"
 #include "ferry-done-page.h"
 #include "ferry-followers-page.h"
+#include "ferry-move-next.h"
 #include "ferry-move-page.h"
 #include "ferry-state-icon.h"
 #include "ferry-transfer-page.h"
@@ -53,6 +54,7 @@ ensure_template_types (void)
   g_type_ensure (FERRY_TYPE_CA_DIALOG);
   g_type_ensure (FERRY_TYPE_DONE_PAGE);
   g_type_ensure (FERRY_TYPE_FOLLOWERS_PAGE);
+  g_type_ensure (FERRY_TYPE_MOVE_NEXT);
   g_type_ensure (FERRY_TYPE_MOVE_PAGE);
   g_type_ensure (FERRY_TYPE_SIGN_IN_DIALOG);
   g_type_ensure (FERRY_TYPE_TRANSFER_PAGE);
