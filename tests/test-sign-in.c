@@ -1,5 +1,5 @@
 /* test-sign-in.c: the whole sign-in against fedisim, with its scripted browser in the
- * person's place
+ * person's place (the account manager's part: test-sign-in-manager.c)
  *
  * Copyright 2026 The Ferry developers
  *
@@ -8,169 +8,11 @@
 
 #include "config.h"
 
-#define G_SETTINGS_ENABLE_BACKEND
-#include <gio/gsettingsbackend.h>
 #include <locale.h>
 #include <string.h>
 
-#include "fedisim.h"
-#include "fedisim-browser.h"
-#include "ferry-account-manager.h"
 #include "ferry-api-error.h"
-#include "ferry-memory-store.h"
-#include "ferry-sign-in.h"
-#include "ferry-tls-database.h"
-
-typedef struct
-{
-  FedisimWorld     *world;
-  FedisimBrowser   *browser;
-  FerrySecretStore *store;
-  GTlsDatabase     *trust;
-  const char       *username;
-  const char       *password;
-  gboolean          forge_first;
-  gboolean          ignore_first;   /* the browser never comes back from the first page */
-  FerrySignIn      *job;
-  char             *forged_page;
-  char             *last_page;      /* what the listener showed the browser */
-  GPtrArray        *opened;         /* every URL Ferry asked to open */
-  GPtrArray        *sent_to;        /* every place the server sent the browser with a code */
-} Fixture;
-
-static void
-setup (Fixture       *f,
-       gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->world = fedisim_world_new (&error);
-  g_assert_no_error (error);
-  f->browser = fedisim_browser_new (f->world);
-  f->store = ferry_memory_store_new ();
-  f->trust = ferry_tls_database_new (fedisim_world_get_ca_file (f->world), &error);
-  g_assert_no_error (error);
-  f->opened = g_ptr_array_new_with_free_func (g_free);
-  f->sent_to = g_ptr_array_new_with_free_func (g_free);
-}
-
-static void
-teardown (Fixture       *f,
-          gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  g_clear_object (&f->trust);
-  fedisim_browser_free (f->browser);
-  fedisim_world_free (f->world);
-  g_free (f->forged_page);
-  g_free (f->last_page);
-  g_ptr_array_unref (f->opened);
-  g_ptr_array_unref (f->sent_to);
-}
-
-static gboolean
-deadline_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* No wait without end: a result within @seconds, or the test fails. */
-static void
-await_result (GAsyncResult **slot,
-              guint          seconds)
-{
-  gboolean late = FALSE;
-  guint id = g_timeout_add_seconds (seconds, deadline_cb, &late);
-
-  while (*slot == NULL && !late)
-    g_main_context_iteration (NULL, TRUE);
-  if (*slot == NULL)
-    g_error ("no result within %u s", seconds);
-  g_source_remove (id);
-}
-
-static char *
-query_param (const char *url,
-             const char *name)
-{
-  const char *query = strchr (url, '?');
-  g_autoptr(GHashTable) params = query ? g_uri_parse_params (query + 1, -1, "&", G_URI_PARAMS_NONE, NULL)
-                                       : NULL;
-
-  return params ? g_strdup (g_hash_table_lookup (params, name)) : NULL;
-}
-
-typedef struct
-{
-  Fixture *f;
-  char    *url;
-} Visit;
-
-/* What a person does in the browser: sign in, press Authorize; the browser then follows
- * the redirect to Ferry's loopback listener (or the person copies the code). */
-static gboolean
-browse_cb (gpointer user_data)
-{
-  Visit *visit = user_data;
-  Fixture *f = visit->f;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *redirect_uri = query_param (visit->url, "redirect_uri");
-  g_autofree char *result = NULL;
-
-  /* The only places the code may go: Ferry's listener on loopback, or the server's own page. */
-  g_assert_nonnull (redirect_uri);
-  g_assert_true (g_str_equal (redirect_uri, FERRY_OAUTH_OOB) ||
-                 g_str_has_prefix (redirect_uri, "http://127.0.0.1:"));
-  result = fedisim_browser_authorize (f->browser, visit->url, f->username, f->password, &error);
-  g_assert_no_error (error);
-  if (g_str_equal (redirect_uri, FERRY_OAUTH_OOB))
-    ferry_sign_in_submit_code (f->job, result);
-  else
-    {
-      guint status;
-
-      g_ptr_array_add (f->sent_to, g_strdup (result));
-      /* The server sends the browser to the URI Ferry asked for, and nowhere else. */
-      g_assert_true (g_str_has_prefix (result, redirect_uri));
-      if (f->forge_first)
-        {
-          /* Another page sends the browser to the listener with a state of its own. */
-          g_autofree char *forged = g_strdup (result);
-          char *state = strstr (forged, "state=");
-
-          g_assert_nonnull (state);
-          state[6] = state[6] == 'X' ? 'Y' : 'X';
-          f->forged_page = fedisim_browser_visit (f->browser, forged, &status, &error);
-          g_assert_no_error (error);
-          g_assert_cmpuint (status, ==, 400);
-        }
-      g_free (f->last_page);
-      f->last_page = fedisim_browser_visit (f->browser, result, &status, &error);
-      g_assert_no_error (error);
-      g_assert_cmpuint (status, ==, 200);
-    }
-  g_free (visit->url);
-  g_free (visit);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-on_open_uri (FerrySignIn *sign_in,
-             const char  *url,
-             Fixture     *f)
-{
-  Visit *visit;
-
-  g_ptr_array_add (f->opened, g_strdup (url));
-  if (f->ignore_first && f->opened->len == 1)
-    return TRUE;
-  visit = g_new0 (Visit, 1);
-  visit->f = f;
-  visit->url = g_strdup (url);
-  g_idle_add (browse_cb, visit);
-  return TRUE;
-}
+#include "ferry-test-sign-in-util.h"
 
 /* An "open-uri" handler for a page nobody visits. */
 static gboolean
@@ -179,61 +21,6 @@ handled_elsewhere (FerrySignIn *job,
                    gpointer     user_data)
 {
   return TRUE;
-}
-
-static void
-got_result (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static FerryAccount *
-sign_in_with (Fixture       *f,
-              FerrySignIn   *job,
-              const char    *username,
-              const char    *password,
-              GError       **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  f->username = username;
-  f->password = password;
-  f->job = job;
-  g_signal_connect (job, "open-uri", G_CALLBACK (on_open_uri), f);
-  ferry_sign_in_run_async (job, NULL, got_result, &result);
-  await_result (&result, 30);
-  f->job = NULL;
-  return ferry_sign_in_run_finish (job, result, error);
-}
-
-static FerryAccount *
-sign_in (Fixture       *f,
-         FedisimServer *server,
-         FerryRole      role,
-         const char    *username,
-         const char    *password,
-         gboolean       paste,
-         gboolean       force_login,
-         GError       **error)
-{
-  g_autoptr(FerrySignIn) job = ferry_sign_in_new (fedisim_server_get_host (server), role, f->store, f->trust);
-
-  ferry_sign_in_set_paste_code (job, paste);
-  ferry_sign_in_set_force_login (job, force_login);
-  return sign_in_with (f, job, username, password, error);
-}
-
-static char *
-stored_token (Fixture    *f,
-              const char *key)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  ferry_secret_store_lookup_async (f->store, FERRY_SECRET_TOKEN, key, NULL, got_result, &result);
-  await_result (&result, 10);
-  return ferry_secret_store_lookup_finish (f->store, result, NULL);
 }
 
 static FerryOAuthApp *
@@ -762,184 +549,6 @@ test_plain_http_port (Fixture       *f,
   }
 }
 
-static void
-refresh (FerryAccountManager *manager)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  ferry_account_manager_refresh_async (manager, NULL, got_result, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (ferry_account_manager_refresh_finish (manager, result, NULL));
-}
-
-static void
-test_manager (Fixture       *f,
-              gconstpointer  data)
-{
-  FedisimServer *old = fedisim_world_add_server (f->world, FEDISIM_FLAVOUR_MASTODON, "4.5.0", NULL);
-  FedisimServer *new = fedisim_world_add_server (f->world, FEDISIM_FLAVOUR_GOTOSOCIAL, NULL, NULL);
-  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
-  g_autoptr(GSettings) settings = g_settings_new_with_backend (APP_ID, backend);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FerryAccount) alice = NULL;
-  g_autoptr(FerryAccount) bob = NULL;
-  g_autoptr(GAsyncResult) signed_out = NULL;
-  g_autofree char *alice_key = NULL;
-  g_autofree char *token = NULL;
-
-  fedisim_server_add_user (old, "alice", "a-pw");
-  fedisim_server_add_user (new, "bob", "b-pw");
-  alice = sign_in (f, old, FERRY_ROLE_OLD, "alice", "a-pw", FALSE, FALSE, &error);
-  g_assert_no_error (error);
-  bob = sign_in (f, new, FERRY_ROLE_NEW, "bob", "b-pw", FALSE, FALSE, &error);
-  g_assert_no_error (error);
-
-  {
-    g_autoptr(FerryAccountManager) manager = ferry_account_manager_new (f->store, settings, f->trust);
-
-    ferry_account_manager_adopt (manager, FERRY_ROLE_OLD, alice, NULL);
-    ferry_account_manager_adopt (manager, FERRY_ROLE_NEW, bob, NULL);
-  }
-
-  /* Started again: both are found and checked. */
-  {
-    g_autoptr(FerryAccountManager) manager = ferry_account_manager_new (f->store, settings, f->trust);
-
-    refresh (manager);
-    g_assert_cmpint (ferry_account_manager_get_state (manager, FERRY_ROLE_OLD), ==, FERRY_ACCOUNT_SIGNED_IN);
-    g_assert_cmpint (ferry_account_manager_get_state (manager, FERRY_ROLE_NEW), ==, FERRY_ACCOUNT_SIGNED_IN);
-    g_assert_cmpstr (ferry_account_get_handle (ferry_account_manager_get_account (manager, FERRY_ROLE_NEW))->username,
-                     ==, "bob");
-    g_assert_true (ferry_account_manager_shares_server (manager, FERRY_ROLE_NEW,
-                                                        fedisim_server_get_host (old)));
-    /* The context jobs share: the same client and account, made once. */
-    g_assert_nonnull (ferry_account_manager_get_context (manager, FERRY_ROLE_NEW));
-    g_assert_true (ferry_account_manager_get_context (manager, FERRY_ROLE_NEW) ==
-                   ferry_account_manager_get_context (manager, FERRY_ROLE_NEW));
-    g_assert_true (ferry_account_context_get_account (
-                     ferry_account_manager_get_context (manager, FERRY_ROLE_NEW)) ==
-                   ferry_account_manager_get_account (manager, FERRY_ROLE_NEW));
-    g_assert_cmpstr (ferry_account_context_get_handle (
-                       ferry_account_manager_get_context (manager, FERRY_ROLE_NEW))->username,
-                     ==, "bob");
-  }
-
-  /* Revoked at the server: shown as signed out with the reason, not as an error. */
-  fedisim_server_revoke_tokens (new, "bob");
-  {
-    g_autoptr(FerryAccountManager) manager = ferry_account_manager_new (f->store, settings, f->trust);
-
-    refresh (manager);
-    g_assert_cmpint (ferry_account_manager_get_state (manager, FERRY_ROLE_NEW), ==, FERRY_ACCOUNT_EXPIRED);
-    g_assert_null (ferry_account_manager_get_context (manager, FERRY_ROLE_NEW));
-    g_assert_nonnull (strstr (ferry_account_manager_get_problem (manager, FERRY_ROLE_NEW), "revoked"));
-  }
-
-  /* Moved: Mastodon refuses the token; the public lookup shows where it went. */
-  {
-    g_autoptr(FerryAccountManager) manager = ferry_account_manager_new (f->store, settings, f->trust);
-    g_autofree char *target = g_strdup_printf ("bob@%s", fedisim_server_get_host (new));
-    const char *fields[] = { "form_redirect[acct]", target, "form_redirect[current_password]", "a-pw", NULL };
-    g_autofree char *redirect_page = g_strdup_printf ("%s/settings/migration/redirect/new",
-                                                      fedisim_server_get_base_url (old));
-    g_autofree char *page = NULL;
-
-    fedisim_browser_clear_cookies (f->browser);
-    page = fedisim_browser_submit_settings (f->browser, redirect_page, "alice", "a-pw", fields, &error);
-    g_assert_no_error (error);
-    refresh (manager);
-    g_assert_cmpint (ferry_account_manager_get_state (manager, FERRY_ROLE_OLD), ==, FERRY_ACCOUNT_LOGIN_DISABLED);
-    g_assert_nonnull (ferry_account_manager_get_account (manager, FERRY_ROLE_OLD));
-    g_assert_nonnull (ferry_account_get_moved_to (ferry_account_manager_get_account (manager, FERRY_ROLE_OLD)));
-    g_assert_true (g_str_has_prefix (ferry_account_get_moved_to (ferry_account_manager_get_account (manager, FERRY_ROLE_OLD)),
-                                     "@bob@"));
-
-    /* Signing out revokes the token at the server and clears the keyring. */
-    alice_key = g_strdup_printf ("alice@%s", fedisim_server_get_host (old));
-    token = stored_token (f, alice_key);
-    g_assert_nonnull (token);
-    ferry_account_manager_sign_out_async (manager, FERRY_ROLE_OLD, NULL, got_result, &signed_out);
-    while (signed_out == NULL)
-      g_main_context_iteration (NULL, TRUE);
-    g_assert_true (ferry_account_manager_sign_out_finish (manager, signed_out, &error));
-    g_assert_no_error (error);
-    g_assert_cmpint (ferry_account_manager_get_state (manager, FERRY_ROLE_OLD), ==, FERRY_ACCOUNT_SIGNED_OUT);
-    g_assert_null (stored_token (f, alice_key));
-    {
-      g_autofree char *stored = g_settings_get_string (settings, "old-account");
-      g_autofree char *url = g_strconcat (fedisim_server_get_base_url (old), "/api/v1/accounts/lookup?acct=alice", NULL);
-      guint status;
-
-      g_assert_cmpstr (stored, ==, "");
-      g_bytes_unref (fedisim_browser_request (f->browser, "GET", url, token, NULL, NULL, &status, NULL, NULL));
-      g_assert_cmpuint (status, ==, 401);
-    }
-  }
-}
-
-/* #24: a server that takes the connection and never answers: the check ends at its deadline
- * (here 1 s), "not answering", and the account stays signed in (its token kept). */
-static void
-test_manager_frozen_server (Fixture       *f,
-                            gconstpointer  data)
-{
-  FedisimServer *server = fedisim_world_add_server (f->world, FEDISIM_FLAVOUR_GOTOSOCIAL, NULL, NULL);
-  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
-  g_autoptr(GSettings) settings = g_settings_new_with_backend (APP_ID, backend);
-  g_autoptr(FerryAccountManager) manager = ferry_account_manager_new (f->store, settings, f->trust);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FerryAccount) bob = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autofree char *key = NULL;
-  g_autofree char *token = NULL;
-  gint64 start;
-
-  fedisim_server_add_user (server, "bob", "bob-pw");
-  bob = sign_in (f, server, FERRY_ROLE_NEW, "bob", "bob-pw", FALSE, FALSE, &error);
-  g_assert_no_error (error);
-  ferry_account_manager_adopt (manager, FERRY_ROLE_NEW, bob, NULL);
-  g_assert_true (ferry_account_manager_check_saved (manager, FERRY_ROLE_NEW, &error));
-
-  fedisim_server_add_fault (server, "GET /api/v1/accounts/verify_credentials", FEDISIM_FAULT_LATENCY,
-                            600000, 0);
-  ferry_account_manager_set_answer_timeout (manager, 1);
-  start = g_get_monotonic_time ();
-  ferry_account_manager_refresh_async (manager, NULL, got_result, &result);
-  await_result (&result, 10);
-  g_assert_true (ferry_account_manager_refresh_finish (manager, result, NULL));
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
-  g_assert_cmpint (ferry_account_manager_get_state (manager, FERRY_ROLE_NEW), ==, FERRY_ACCOUNT_UNREACHABLE);
-  g_assert_nonnull (strstr (ferry_account_manager_get_problem (manager, FERRY_ROLE_NEW), "not answering"));
-  g_assert_null (strstr (ferry_account_manager_get_problem (manager, FERRY_ROLE_NEW), "sign in"));
-  /* What must not happen: the token dropped, or the request sent again and again. */
-  key = g_strdup_printf ("bob@%s", fedisim_server_get_host (server));
-  token = stored_token (f, key);
-  g_assert_nonnull (token);
-  g_assert_cmpuint (fedisim_server_request_count (server, "GET /api/v1/accounts/verify_credentials"), <=, 2);
-  fedisim_server_clear_faults (server);
-}
-
-/* #19: settings that do not keep what is written are found out at once, and said. */
-static void
-test_manager_settings_not_kept (Fixture       *f,
-                                gconstpointer  data)
-{
-  FedisimServer *server = fedisim_world_add_server (f->world, FEDISIM_FLAVOUR_MASTODON, "4.5.0", NULL);
-  g_autoptr(GSettingsBackend) backend = g_null_settings_backend_new ();
-  g_autoptr(GSettings) settings = g_settings_new_with_backend (APP_ID, backend);
-  g_autoptr(FerryAccountManager) manager = ferry_account_manager_new (f->store, settings, f->trust);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FerryAccount) alice = NULL;
-
-  fedisim_server_add_user (server, "alice", "alice-pw");
-  alice = sign_in (f, server, FERRY_ROLE_OLD, "alice", "alice-pw", FALSE, FALSE, &error);
-  g_assert_no_error (error);
-  ferry_account_manager_adopt (manager, FERRY_ROLE_OLD, alice, NULL);
-  g_assert_false (ferry_account_manager_check_saved (manager, FERRY_ROLE_OLD, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
-  g_assert_nonnull (strstr (error->message, "could not save"));
-}
 
 int
 main (int   argc,
@@ -953,7 +562,6 @@ main (int   argc,
   ADD ("/sign-in/job", test_job);
   ADD ("/sign-in/paste-code-gotosocial", test_paste_code_gotosocial);
   ADD ("/sign-in/wrong-verifier", test_wrong_verifier);
-  ADD ("/sign-in/manager", test_manager);
   ADD ("/sign-in/gotosocial-loopback", test_gotosocial_loopback);
   ADD ("/sign-in/gotosocial-stale-registration", test_gotosocial_stale_registration);
   ADD ("/sign-in/fallback-to-code", test_fallback_to_code);
@@ -961,8 +569,6 @@ main (int   argc,
   ADD ("/sign-in/pasted-forms", test_pasted_forms);
   ADD ("/sign-in/registration-wrong-types", test_registration_wrong_types);
   ADD ("/sign-in/plain-http-port", test_plain_http_port);
-  ADD ("/sign-in/manager-frozen-server", test_manager_frozen_server);
-  ADD ("/sign-in/manager-settings-not-kept", test_manager_settings_not_kept);
 #undef ADD
 
   return g_test_run ();
