@@ -337,7 +337,8 @@ ferry_community_new_from_json (const char  *json,
 
   if (!json_parser_load_from_data (parser, json, length, error))
     return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     goto invalid;
   root = json_node_get_object (json_parser_get_root (parser));
   id = get_string (root, "id");
