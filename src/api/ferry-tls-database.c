@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "ferry-tls-database.h"
 
@@ -130,7 +131,36 @@ ferry_tls_database_get_default (GError **error)
 {
   const char *extra = g_getenv ("FERRY_CA_FILE");
 
-  if (extra != NULL && extra[0] != '\0')
-    return ferry_tls_database_new (extra, error);
-  return g_tls_backend_get_default_database (g_tls_backend_get_default ());
+  static GMutex lock;
+  static GTlsDatabase *cached;
+  static char *cached_key;
+  g_autofree char *key = NULL;
+  GTlsDatabase *database;
+  GStatBuf st;
+
+  if (extra == NULL || extra[0] == '\0')
+    return g_tls_backend_get_default_database (g_tls_backend_get_default ());
+
+  /* Reading the system's store and the file costs ~15 ms of CPU (glib-networking parses
+   * every certificate), and every client, probe and sign-in asks: made once per file, and
+   * made again only when the file changes. */
+  if (g_stat (extra, &st) == 0)
+    key = g_strdup_printf ("%s\n%" G_GINT64_FORMAT "\n%" G_GINT64_FORMAT, extra,
+                           (gint64) st.st_mtime, (gint64) st.st_size);
+  g_mutex_lock (&lock);
+  if (key != NULL && cached != NULL && g_strcmp0 (key, cached_key) == 0)
+    {
+      database = g_object_ref (cached);
+      g_mutex_unlock (&lock);
+      return database;
+    }
+  database = ferry_tls_database_new (extra, error);
+  if (database != NULL && key != NULL)
+    {
+      g_set_object (&cached, database);
+      g_free (cached_key);
+      cached_key = g_steal_pointer (&key);
+    }
+  g_mutex_unlock (&lock);
+  return database;
 }
