@@ -62,6 +62,9 @@ const char         *fedisim_community_moved_to     (FedisimServer               
 /* The member's followers when the fixture was made (the baseline a roster records). */
 gint64              fedisim_community_baseline_followers (FedisimServer          *old_server,
                                                    const char                   *username);
+/* How many members are in a state now (the truth of each, at the world's current time). */
+guint               fedisim_community_count_state  (FedisimServer                *old_server,
+                                                   FedisimMemberState            state);
 /* Makes a member take the next step (not started → new account → alias → moved → arriving →
  * done) now; followers of a move arrive on the virtual clock at their server's speed. */
 void                fedisim_community_advance_member (FedisimServer              *old_server,
