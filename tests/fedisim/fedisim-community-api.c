@@ -399,8 +399,11 @@ admin_accounts (FsRequest *req,
   root = json_node_new (JSON_NODE_ARRAY);
   array = json_array_new ();
   for (guint i = 0; i < page->len; i++)
-    json_array_add_element (array, admin_account_json (server,
-                                                       ((FsListed *) g_ptr_array_index (page, i))->actor));
+    {
+      FsListed *row = g_ptr_array_index (page, i);
+
+      json_array_add_element (array, admin_account_json (server, row->actor));
+    }
   json_node_take_array (root, array);
   fs_reply_json (req, 200, root);
 }

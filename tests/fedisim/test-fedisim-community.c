@@ -219,7 +219,8 @@ test_spread (Fixture       *f,
     if (fedisim_community_truth (c.old_server, names[i]) == FEDISIM_MEMBER_DELETED)
       {
         g_autofree char *finger = g_strdup_printf ("/.well-known/webfinger?resource=acct:%s@%s",
-                                                   names[i], fedisim_server_get_host (c.old_server));
+                                                   names[i],
+                                                   fedisim_server_get_host (c.old_server));
         guint status;
 
         drop (call (f, c.old_server, "GET", finger, NULL, NULL, &status, NULL));
@@ -275,9 +276,11 @@ test_shares (Fixture       *f,
   config.percent[FEDISIM_MEMBER_DONE] = 30;
   config.percent[FEDISIM_MEMBER_ELSEWHERE] = 20;
   fedisim_server_seed_community (c.old_server, c.new_server, &config);
-  g_assert_cmpuint (fedisim_community_count_state (c.old_server, FEDISIM_MEMBER_NOT_STARTED), ==, 71);
+  g_assert_cmpuint (fedisim_community_count_state (c.old_server, FEDISIM_MEMBER_NOT_STARTED),
+                    ==, 71);
   g_assert_cmpuint (fedisim_community_count_state (c.old_server, FEDISIM_MEMBER_DONE), ==, 30);
-  g_assert_cmpuint (fedisim_community_count_state (c.old_server, FEDISIM_MEMBER_ELSEWHERE), ==, 0);
+  g_assert_cmpuint (fedisim_community_count_state (c.old_server, FEDISIM_MEMBER_ELSEWHERE),
+                    ==, 0);
 }
 
 /* A member taken through every step, checked over HTTP at each one; the followers arrive on
@@ -476,11 +479,11 @@ admin_sweep (Fixture       *f,
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
           JsonObject *entry = json_array_get_object_element (array, i);
+          const char *username = json_object_get_string_member (entry, "username");
 
           g_assert_true (json_object_has_member (entry, "account"));
           g_assert_false (json_object_get_boolean_member (entry, "suspended"));
-          g_assert_true (g_hash_table_add (seen, g_strdup (json_object_get_string_member (entry,
-                                                                                          "username"))));
+          g_assert_true (g_hash_table_add (seen, g_strdup (username)));
         }
       (*n_pages)++;
       g_clear_pointer (&path, g_free);
@@ -572,7 +575,8 @@ test_admin_mastodon (Fixture       *f,
   g_clear_pointer (&node, json_node_unref);
 
   /* A token of this server was not sent anywhere else, nothing was throttled. */
-  g_assert_cmpuint (fedisim_server_request_count (c.new_server, "GET /api/v2/admin/accounts"), ==, 0);
+  g_assert_cmpuint (fedisim_server_request_count (c.new_server, "GET /api/v2/admin/accounts"),
+                    ==, 0);
   g_assert_cmpuint (fedisim_server_status_count (c.old_server, 429), ==, 0);
 }
 
@@ -600,7 +604,8 @@ test_admin_gts_akkoma (Fixture       *f,
   g_assert_true (g_str_has_prefix (member (node, "error"), "Forbidden: user "));
   g_assert_true (g_str_has_suffix (member (node, "error"), " not an admin"));
   g_clear_pointer (&node, json_node_unref);
-  node = call (f, gts, "GET", "/api/v1/accounts/verify_credentials", gts_token, NULL, &status, NULL);
+  node = call (f, gts, "GET", "/api/v1/accounts/verify_credentials", gts_token, NULL, &status,
+               NULL);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object (node),
                                                                                  "role"),
                                                   "name"), ==, "moderator");
@@ -643,9 +648,9 @@ test_admin_gts_akkoma (Fixture       *f,
           break;
       }
     g_assert_cmpuint (total, ==, count);
-    g_assert_cmpuint (count, ==, 101 - fedisim_community_count_state (akkoma, FEDISIM_MEMBER_DELETED)
-                                    - fedisim_community_count_state (akkoma,
-                                                                     FEDISIM_MEMBER_SUSPENDED));
+    g_assert_cmpuint (count, ==,
+                      101 - fedisim_community_count_state (akkoma, FEDISIM_MEMBER_DELETED)
+                          - fedisim_community_count_state (akkoma, FEDISIM_MEMBER_SUSPENDED));
   }
 }
 
