@@ -445,6 +445,45 @@ test_directory (Fixture       *f,
   g_assert_cmpuint (g_hash_table_size (listed), ==, expected + 1);
   g_assert_cmpuint (expected, >, 30);
 
+  /* With a token, accounts the viewer mutes are left out (not_excluded_by_account). */
+  {
+    g_autoptr(JsonNode) node = NULL;
+    g_autofree char *id = NULL;
+    g_autofree char *mute = NULL;
+    g_autofree char *writer = fedisim_server_issue_token (c.old_server, "community",
+                                                         "read write follow");
+    const char *muted = NULL;
+
+    for (guint i = 0; names[i] != NULL && muted == NULL; i++)
+      if (g_hash_table_contains (listed, names[i]))
+        muted = names[i];
+    g_assert_nonnull (muted);
+    {
+      g_autofree char *path = g_strdup_printf ("/api/v1/accounts/lookup?acct=%s", muted);
+
+      node = call (f, c.old_server, "GET", path, token, NULL, &status, NULL);
+      id = g_strdup (member (node, "id"));
+      g_clear_pointer (&node, json_node_unref);
+    }
+    mute = g_strdup_printf ("/api/v1/accounts/%s/mute", id);
+    drop (call (f, c.old_server, "POST", mute, writer, "", &status, NULL));
+    g_assert_cmpuint (status, ==, 200);
+    for (gint64 at = 0; at < offset; at += 80)
+      {
+        g_autofree char *path = g_strdup_printf ("/api/v1/directory?local=true&limit=80"
+                                                 "&offset=%" G_GINT64_FORMAT, at);
+        JsonArray *array;
+
+        node = call (f, c.old_server, "GET", path, token, NULL, &status, NULL);
+        g_assert_cmpuint (status, ==, 200);
+        array = json_node_get_array (node);
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, i),
+                                                          "username"), !=, muted);
+        g_clear_pointer (&node, json_node_unref);
+      }
+  }
+
   /* GoToSocial has none. */
   drop (call (f, c.elsewhere, "GET", "/api/v1/directory?local=true", NULL, NULL, &status, NULL));
   g_assert_cmpuint (status, ==, 404);
