@@ -38,6 +38,27 @@ typedef struct
   gint64   last;
 } FsListed;
 
+/* Account.not_excluded_by_account (current_account): not blocked or muted by the viewer. */
+static gboolean
+excluded_by (FsActor *viewer,
+             FsActor *actor,
+             gint64   now)
+{
+  if (viewer == NULL)
+    return FALSE;
+  for (guint i = 0; i < viewer->blocks->len; i++)
+    if (((FsRow *) g_ptr_array_index (viewer->blocks, i))->target == actor)
+      return TRUE;
+  for (guint i = 0; i < viewer->mutes->len; i++)
+    {
+      FsMute *mute = g_ptr_array_index (viewer->mutes, i);
+
+      if (mute->target == actor && (mute->expires_at == 0 || mute->expires_at > now))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* by_recent_status: last_status_at DESC NULLS LAST; then the newest account first. */
 static int
 by_recent_status (gconstpointer a,
@@ -90,7 +111,8 @@ directory (FsRequest *req)
       FsActor *actor = key;
       FsListed entry = { actor, fs_server_id_for (server, actor), fs_actor_last_status_at (actor) };
 
-      if (!listed_in_directory (actor) || (local && actor->home != server))
+      if (!listed_in_directory (actor) || (local && actor->home != server) ||
+          excluded_by (fs_req_user (req), actor, fedisim_world_now (server->world)))
         continue;
       g_array_append_val (listed, entry);
     }
@@ -399,8 +421,11 @@ admin_accounts (FsRequest *req,
   root = json_node_new (JSON_NODE_ARRAY);
   array = json_array_new ();
   for (guint i = 0; i < page->len; i++)
-    json_array_add_element (array, admin_account_json (server,
-                                                       ((FsListed *) g_ptr_array_index (page, i))->actor));
+    {
+      FsListed *row = g_ptr_array_index (page, i);
+
+      json_array_add_element (array, admin_account_json (server, row->actor));
+    }
   json_node_take_array (root, array);
   fs_reply_json (req, 200, root);
 }

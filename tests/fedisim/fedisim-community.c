@@ -331,8 +331,12 @@ seed_member (FsCommunity                  *community,
   if (state == FEDISIM_MEMBER_INACTIVE)
     last = inactive_since - (gint64) g_rand_int_range (rand, 1, 300) * DAY;
   else
-    last = now - g_rand_int_range (rand, 0, (gint32) MAX ((now - inactive_since) / DAY - 1, 1)) * DAY
-           - g_rand_int_range (rand, 0, DAY);
+    {
+      gint32 days = (gint32) MAX ((now - inactive_since) / DAY - 1, 1);
+
+      last = now - (gint64) g_rand_int_range (rand, 0, days) * DAY
+             - g_rand_int_range (rand, 0, DAY);
+    }
   add_posts (old, rand, last);
 
   if (community_account != NULL)

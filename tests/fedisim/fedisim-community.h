@@ -75,7 +75,9 @@ void                fedisim_server_set_profile_redirect (FedisimServer          
                                                    gboolean                     redirect);
 /* Gives a local user the admin role on the server with these permissions: Mastodon's role
  * permission bits (Manage Users = 0x400 ...), GoToSocial's admin/moderator role, Akkoma's
- * is_admin/is_moderator flags (the flavour says which applies). */
+ * is_admin/is_moderator flags (the flavour says which applies). On GoToSocial and Akkoma the
+ * administrator bit (1) makes an admin, any other non-zero value a moderator; 0 takes the role
+ * away. verify_credentials shows it (role.permissions, role.name; Akkoma: pleroma.is_admin). */
 void                fedisim_server_set_admin       (FedisimServer                *server,
                                                    const char                   *username,
                                                    guint64                       permissions);
