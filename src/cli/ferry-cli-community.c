@@ -375,10 +375,8 @@ check_progress (FerryJob   *job,
   if (!isatty (STDERR_FILENO))
     return;
   g_printerr ("\r\033[K");
-  g_printerr (_("%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " checked, about %"
-                G_GINT64_FORMAT " min left"),
-              ferry_job_get_done (job), ferry_job_get_total (job),
-              (ferry_job_get_eta (job) + 59) / 60);
+  g_printerr (_("%d of %d checked, about %d min left"), (int) ferry_job_get_done (job),
+              (int) ferry_job_get_total (job), (int) ((ferry_job_get_eta (job) + 59) / 60));
 }
 
 static int
