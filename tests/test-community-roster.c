@@ -16,6 +16,9 @@
 #include <string.h>
 
 #include "ferry-api-error.h"
+#include "ferry-client-community.h"
+#include "ferry-oauth.h"
+#include "ferry-server-info.h"
 #include "ferry-test-community-util.h"
 #include "ferry-test-util.h"
 
@@ -351,6 +354,95 @@ test_admin_refused (gconstpointer data)
   ferry_test_community_teardown (&t);
 }
 
+static FerryCommunityAccount *
+parse_account (const char *json)
+{
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+
+  g_assert_nonnull (node);
+  return ferry_community_account_new_from_json ("old.example", node);
+}
+
+/* What an account object tells, as each server sends it (mastodon:
+ * app/serializers/rest/account_serializer.rb). */
+static void
+test_parse (void)
+{
+  g_autoptr(FerryCommunityAccount) plain = NULL;
+  g_autoptr(FerryCommunityAccount) moved = NULL;
+  g_autoptr(FerryCommunityAccount) suspended = NULL;
+  g_autoptr(FerryCommunityAccount) bad = NULL;
+  g_autoptr(FerryCommunityAccount) copy = NULL;
+
+  plain = parse_account ("{\"id\":\"7\",\"acct\":\"Alice\",\"followers_count\":12,"
+                         "\"following_count\":3,\"statuses_count\":40,"
+                         "\"last_status_at\":\"2026-11-02\",\"discoverable\":true}");
+  g_assert_nonnull (plain);
+  g_assert_false (plain->gone);
+  g_assert_cmpstr (plain->address, ==, "alice@old.example");
+  g_assert_cmpint (plain->followers, ==, 12);
+  g_assert_cmpint (plain->following, ==, 3);
+  g_assert_cmpint (plain->statuses, ==, 40);
+  g_assert_cmpstr (plain->last_status_at, ==, "2026-11-02");
+  g_assert_null (plain->moved_to);
+  g_assert_false (plain->suspended);
+  g_assert_true (plain->discoverable);
+
+  /* A time (GoToSocial, Akkoma) is cut to its day; hidden counts are unknown, not 0. */
+  moved = parse_account ("{\"id\":\"8\",\"acct\":\"bob\",\"last_status_at\":"
+                         "\"2026-10-01T12:00:00.000Z\",\"moved\":{\"id\":\"1\","
+                         "\"acct\":\"bob@New.Example\"}}");
+  g_assert_cmpstr (moved->last_status_at, ==, "2026-10-01");
+  g_assert_cmpstr (moved->moved_to, ==, "bob@new.example");
+  g_assert_cmpint (moved->followers, ==, -1);
+
+  suspended = parse_account ("{\"id\":\"9\",\"acct\":\"eve\",\"suspended\":true,"
+                             "\"limited\":true,\"last_status_at\":\"yesterday\"}");
+  g_assert_true (suspended->suspended);
+  g_assert_true (suspended->limited);
+  g_assert_null (suspended->last_status_at);
+
+  bad = parse_account ("{\"acct\":\"no-id\"}");
+  g_assert_null (bad);
+  copy = ferry_community_account_copy (plain);
+  g_assert_cmpstr (copy->address, ==, plain->address);
+  g_assert_true (copy->address != plain->address);
+}
+
+/* admin:read:accounts only where asked for: never in the individual journey's sign-in. */
+static void
+test_admin_scope (void)
+{
+  FerryTestCommunity t;
+  g_autoptr(FerryClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryServerInfo) info = NULL;
+  g_autofree char *old_scopes = NULL;
+  g_autofree char *new_scopes = NULL;
+  g_autofree char *app_scopes = NULL;
+  g_autofree char *helper = NULL;
+
+  ferry_test_community_setup (&t, FEDISIM_FLAVOUR_MASTODON, FEDISIM_FLAVOUR_MASTODON, 2, 1,
+                              NULL);
+  client = ferry_test_community_client (&t, t.old_server, NULL);
+  ferry_server_info_probe_async (client, NULL, ferry_test_got_result, &result);
+  info = ferry_server_info_probe_finish (ferry_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  old_scopes = ferry_oauth_scopes_for (info, FERRY_OAUTH_READ | FERRY_OAUTH_MOVE_AWAY);
+  new_scopes = ferry_oauth_scopes_for (info, FERRY_OAUTH_WRITE);
+  app_scopes = ferry_oauth_app_scopes_for (info);
+  helper = ferry_oauth_scopes_for (info, FERRY_OAUTH_READ | FERRY_OAUTH_ADMIN_READ);
+  g_assert_null (strstr (old_scopes, "admin:"));
+  g_assert_null (strstr (new_scopes, "admin:"));
+  g_assert_null (strstr (app_scopes, "admin:"));
+  g_assert_nonnull (strstr (helper, "admin:read:accounts"));
+  g_assert_true (ferry_oauth_scopes_cover (helper, "read:accounts read:lists read:follows"));
+
+  g_clear_object (&client);
+  ferry_test_community_teardown (&t);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -396,5 +488,7 @@ main (int   argc,
       g_test_add_data_func (path, &refused[i], test_admin_refused);
     }
   g_test_add_func ("/community/roster/gotosocial/no-directory", test_no_directory);
+  g_test_add_func ("/community/roster/parse", test_parse);
+  g_test_add_func ("/community/roster/admin-scope-only-when-asked", test_admin_scope);
   return g_test_run ();
 }
