@@ -70,6 +70,8 @@ check_pass (FerryTestCommunity *t,
    * twice; never three requests for a member that has not made a new account. */
   g_assert_cmpuint (fedisim_server_request_count (t->old_server, LOOKUP), ==, n);
   g_assert_cmpuint (fedisim_server_request_count (t->new_server, LOOKUP), ==, new_lookups);
+  /* Those who moved elsewhere are not asked about there: scattered, not ours to count. */
+  g_assert_cmpuint (fedisim_server_request_count (t->elsewhere, LOOKUP), ==, 0);
   g_assert_cmpuint (ferry_member_check_job_get_n_requests (job), <=, n + new_lookups +
                     fedisim_community_count_state (t->old_server, FEDISIM_MEMBER_NEW_ACCOUNT) +
                     fedisim_community_count_state (t->old_server, FEDISIM_MEMBER_ALIAS_SET));

@@ -411,7 +411,9 @@ directory_page (GTask *task)
 
   /* mastodon: app/controllers/api/v1/directories_controller.rb: local, order, offset, limit.
    * offset is not one of Rack::Attack's paging parameters (config/initializers/rack_attack.rb,
-   * paging_request?): only the API throttle counts these pages. */
+   * paging_request?): only the API throttle counts these pages. order=new (by creation) and
+   * not active (by last post): a member who posts while the pages are read does not jump from
+   * a later page to one already read. */
   ferry_params_add (params, "local", "true");
   ferry_params_add (params, "order", "new");
   ferry_params_add (params, "offset", offset);
