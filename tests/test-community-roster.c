@@ -18,7 +18,9 @@
 #include "ferry-api-error.h"
 #include "ferry-client-community.h"
 #include "ferry-oauth.h"
+#include "ferry-memory-store.h"
 #include "ferry-server-info.h"
+#include "ferry-sign-in.h"
 #include "ferry-test-community-util.h"
 #include "ferry-test-util.h"
 
@@ -446,6 +448,111 @@ test_admin_scope (void)
   ferry_test_community_teardown (&t);
 }
 
+static gboolean
+handled_elsewhere (FerrySignIn *job,
+                   const char  *url,
+                   gpointer     user_data)
+{
+  return TRUE;
+}
+
+/* Signs in with the pasted code, the person played by fedisim's browser; returns the job. */
+static FerrySignIn *
+sign_in (FerryTestCommunity *t,
+         FerrySecretStore   *store,
+         FerryOAuthAccess    extra,
+         char              **authorize_url)
+{
+  g_autoptr(FerrySignIn) job = ferry_sign_in_new (fedisim_server_get_host (t->old_server),
+                                                  FERRY_ROLE_OLD, store, t->trust);
+  g_autoptr(FedisimBrowser) browser = fedisim_browser_new (t->world);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryAccount) account = NULL;
+  g_autofree char *code = NULL;
+
+  ferry_sign_in_set_paste_code (job, TRUE);
+  ferry_sign_in_set_force_login (job, TRUE);
+  if (extra != 0)
+    ferry_sign_in_set_extra_access (job, extra);
+  g_signal_connect (job, "open-uri", G_CALLBACK (handled_elsewhere), NULL);
+  ferry_sign_in_run_async (job, NULL, ferry_test_got_result, &result);
+  while (ferry_sign_in_get_stage (job) != FERRY_SIGN_IN_WAITING_FOR_CODE && result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  if (result != NULL)
+    {
+      g_autoptr(FerryAccount) none = ferry_sign_in_run_finish (job, result, &error);
+
+      g_assert_no_error (error);
+    }
+  *authorize_url = g_uri_unescape_string (ferry_sign_in_get_authorize_url (job), NULL);
+  code = fedisim_browser_authorize (browser, ferry_sign_in_get_authorize_url (job), "helper",
+                                    "pw", &error);
+  g_assert_no_error (error);
+  ferry_sign_in_submit_code (job, code);
+  account = ferry_sign_in_run_finish (job, ferry_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (account);
+  return g_steal_pointer (&job);
+}
+
+/* The helper's sign-in with the admin option asks for admin:read:accounts (registering Ferry
+ * with it), and its token reads the admin list; the sign-in without it does not ask. */
+static void
+test_admin_sign_in (void)
+{
+  FerryTestCommunity t;
+  g_autoptr(FerrySecretStore) store = ferry_memory_store_new ();
+  g_autoptr(FerrySignIn) plain = NULL;
+  g_autoptr(FerrySignIn) admin = NULL;
+  g_autoptr(FerryCommunity) community = NULL;
+  g_autoptr(FerryRosterJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plain_url = NULL;
+  g_autofree char *admin_url = NULL;
+  guint apps;
+
+  ferry_test_community_setup (&t, FEDISIM_FLAVOUR_MASTODON, FEDISIM_FLAVOUR_MASTODON, 12, 6,
+                              NULL);
+  fedisim_server_add_user (t.old_server, "helper", "pw");
+  fedisim_server_set_admin (t.old_server, "helper", MANAGE_USERS);
+
+  plain = sign_in (&t, store, 0, &plain_url);
+  g_assert_null (strstr (plain_url, "admin:"));
+  apps = fedisim_server_request_count (t.old_server, "POST /api/v1/apps");
+  g_assert_cmpuint (apps, ==, 1);
+
+  admin = sign_in (&t, store, FERRY_OAUTH_ADMIN_READ, &admin_url);
+  g_assert_nonnull (strstr (admin_url, "admin:read:accounts"));
+  /* The kept registration did not have the scope: Ferry registered again, with it. */
+  g_assert_cmpuint (fedisim_server_request_count (t.old_server, "POST /api/v1/apps"), ==, 2);
+
+  community = ferry_test_community_model (&t);
+  /* The plain sign-in's token is refused for the scope, said so. */
+  job = ferry_roster_job_new (community, NULL, FERRY_MEMBER_SOURCE_ADMIN);
+  ferry_roster_job_set_client (job, ferry_sign_in_get_client (plain));
+  ferry_roster_job_set_tls_database (job, t.trust);
+  g_assert_false (ferry_test_community_run (FERRY_JOB (job), &error));
+  g_assert_error (error, FERRY_API_ERROR, FERRY_API_ERROR_FORBIDDEN);
+  g_assert_nonnull (strstr (error->message, "admin:read:accounts"));
+  g_clear_error (&error);
+  g_clear_object (&job);
+
+  job = ferry_roster_job_new (community, NULL, FERRY_MEMBER_SOURCE_ADMIN);
+  ferry_roster_job_set_client (job, ferry_sign_in_get_client (admin));
+  ferry_roster_job_set_tls_database (job, t.trust);
+  g_assert_true (ferry_test_community_run (FERRY_JOB (job), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ferry_community_get_n_members (community), >, 0);
+  g_assert_cmpuint (ferry_test_community_n_429 (&t), ==, 0);
+
+  g_clear_object (&job);
+  g_clear_object (&community);
+  g_clear_object (&plain);
+  g_clear_object (&admin);
+  ferry_test_community_teardown (&t);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -492,6 +599,7 @@ main (int   argc,
     }
   g_test_add_func ("/community/roster/gotosocial/no-directory", test_no_directory);
   g_test_add_func ("/community/roster/parse", test_parse);
+  g_test_add_func ("/community/roster/admin-sign-in", test_admin_sign_in);
   g_test_add_func ("/community/roster/admin-scope-only-when-asked", test_admin_scope);
   return g_test_run ();
 }
