@@ -173,6 +173,9 @@ test_large (void)
   g_assert_cmpuint (ferry_test_community_n_429 (&t), ==, 0);
   g_assert_cmpuint (t.client_waits, ==, 0);
   g_assert_cmpint (took, <=, bound * 11 / 10);
+  /* The planned end it showed was the end it kept (within 1 %). */
+  g_assert_cmpint (ABS (ferry_member_check_job_get_planned_end (job) - started - took), <=,
+                   took / 100);
   /* Paced, not sent at once: at least the share's spacing on the old server. */
   g_assert_cmpint (took, >=, (gint64) (old_lookups * 0.99));
   /* The pass lasts 90 minutes: followers of members checked early went on arriving; only

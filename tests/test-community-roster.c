@@ -553,6 +553,48 @@ test_admin_sign_in (void)
   ferry_test_community_teardown (&t);
 }
 
+/* A helper's client for another server than the community's old one: its token is not used
+ * there, nor anywhere (the old server is asked nothing that needs it, the other nothing). */
+static void
+test_token_stays_home (void)
+{
+  FerryTestCommunity t;
+  g_autoptr(FerryCommunity) community = NULL;
+  g_autoptr(FerryClient) elsewhere = NULL;
+  g_autoptr(FerryRosterJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) problems = NULL;
+  g_autofree char *token = NULL;
+
+  ferry_test_community_setup (&t, FEDISIM_FLAVOUR_MASTODON, FEDISIM_FLAVOUR_MASTODON, 10, 8,
+                              NULL);
+  fedisim_server_add_user (t.elsewhere, "helper", "pw");
+  fedisim_server_set_admin (t.elsewhere, "helper", ADMINISTRATOR);
+  token = fedisim_server_issue_token (t.elsewhere, "helper", "read admin:read:accounts");
+  elsewhere = ferry_test_community_client (&t, t.elsewhere, token);
+  community = ferry_test_community_model (&t);
+  fedisim_server_reset_counts (t.old_server);
+  fedisim_server_reset_counts (t.elsewhere);
+  job = ferry_roster_job_new (community, NULL, FERRY_MEMBER_SOURCE_ADMIN |
+                                               FERRY_MEMBER_SOURCE_LIST);
+  ferry_roster_job_set_client (job, elsewhere);
+  ferry_roster_job_set_list_id (job, "1");
+  ferry_roster_job_set_tls_database (job, t.trust);
+  g_assert_false (ferry_test_community_run (FERRY_JOB (job), &error));
+  g_assert_error (error, FERRY_API_ERROR, FERRY_API_ERROR_AUTH);
+  problems = ferry_roster_job_get_problems (job);
+  g_assert_cmpuint (g_strv_length (problems), ==, 2);
+  g_assert_nonnull (strstr (problems[0], "signed in"));
+  g_assert_cmpuint (fedisim_server_answer_count (t.old_server), ==, 0);
+  g_assert_cmpuint (fedisim_server_answer_count (t.elsewhere), ==, 0);
+  g_assert_cmpuint (ferry_community_get_n_members (community), ==, 0);
+
+  g_clear_object (&job);
+  g_clear_object (&elsewhere);
+  g_clear_object (&community);
+  ferry_test_community_teardown (&t);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -599,6 +641,7 @@ main (int   argc,
     }
   g_test_add_func ("/community/roster/gotosocial/no-directory", test_no_directory);
   g_test_add_func ("/community/roster/parse", test_parse);
+  g_test_add_func ("/community/roster/token-stays-home", test_token_stays_home);
   g_test_add_func ("/community/roster/admin-sign-in", test_admin_sign_in);
   g_test_add_func ("/community/roster/admin-scope-only-when-asked", test_admin_scope);
   return g_test_run ();
