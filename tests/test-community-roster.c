@@ -595,6 +595,38 @@ test_token_stays_home (void)
   ferry_test_community_teardown (&t);
 }
 
+/* A directory of several pages: each page once, every listed member once. */
+static void
+test_directory_pages (void)
+{
+  FerryTestCommunity t;
+  g_autoptr(FerryCommunity) community = NULL;
+  g_autoptr(FerryRosterJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n, pages;
+
+  ferry_test_community_setup (&t, FEDISIM_FLAVOUR_MASTODON, FEDISIM_FLAVOUR_MASTODON, 400, 9,
+                              NULL);
+  community = ferry_test_community_model (&t);
+  fedisim_server_reset_counts (t.old_server);
+  job = ferry_roster_job_new (community, NULL, FERRY_MEMBER_SOURCE_DIRECTORY);
+  ferry_roster_job_set_tls_database (job, t.trust);
+  g_assert_true (ferry_test_community_run (FERRY_JOB (job), &error));
+  g_assert_no_error (error);
+  n = ferry_community_get_n_members (community);
+  pages = fedisim_server_request_count (t.old_server, "GET /api/v1/directory");
+  g_test_message ("%u members in %u pages", n, pages);
+  g_assert_cmpuint (n, >, 80);
+  g_assert_cmpuint (ferry_roster_job_get_n_found (job), ==, n);
+  /* Full pages of 80, then the rest, then an empty one. */
+  g_assert_cmpuint (pages, ==, n / 80 + 1 + (n % 80 != 0));
+  g_assert_cmpuint (ferry_test_community_n_429 (&t), ==, 0);
+
+  g_clear_object (&job);
+  g_clear_object (&community);
+  ferry_test_community_teardown (&t);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -641,6 +673,7 @@ main (int   argc,
     }
   g_test_add_func ("/community/roster/gotosocial/no-directory", test_no_directory);
   g_test_add_func ("/community/roster/parse", test_parse);
+  g_test_add_func ("/community/roster/mastodon/directory-pages", test_directory_pages);
   g_test_add_func ("/community/roster/token-stays-home", test_token_stays_home);
   g_test_add_func ("/community/roster/admin-sign-in", test_admin_sign_in);
   g_test_add_func ("/community/roster/admin-scope-only-when-asked", test_admin_scope);

@@ -81,7 +81,8 @@ def main():
             check("the roster from the directory", rc == 0 and m and int(m.group(1)) > 0,
                   out + err)
             pages = server.dump()[old_name].get("GET /api/v1/directory", 0)
-            check("the directory read in one page, once", pages == 1, pages)
+            check("the directory read page by page, none twice (the last one empty)",
+                  pages == 2, pages)
 
             roster = os.path.join(home, "members.txt")
             with open(roster, "w") as f:
