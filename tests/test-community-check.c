@@ -5,7 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Each member's state from a pass equals the fixture's truth (500 members, Mastodon →
- * Mastodon and Mastodon → GoToSocial), and follows when members move on the virtual clock;
+ * Mastodon, Mastodon → GoToSocial, Mastodon → Akkoma), and follows when members move on the virtual clock;
  * 5,000 members under Mastodon's real limits: no 429, and the pass within 1.1× what the
  * budget allows; pause, resume, cancel, and a cancelled pass that loses nothing. What must not
  * happen: a 429, a client waiting for a budget, a member asked twice in a pass, a token sent
@@ -360,6 +360,8 @@ main (int   argc,
                         GINT_TO_POINTER (FEDISIM_FLAVOUR_MASTODON), test_classify);
   g_test_add_data_func ("/community/check/mastodon-to-gotosocial",
                         GINT_TO_POINTER (FEDISIM_FLAVOUR_GOTOSOCIAL), test_classify);
+  g_test_add_data_func ("/community/check/mastodon-to-akkoma",
+                        GINT_TO_POINTER (FEDISIM_FLAVOUR_AKKOMA), test_classify);
   g_test_add_func ("/community/check/pause-resume", test_pause_resume);
   g_test_add_func ("/community/check/cancel-keeps-what-was-learnt", test_cancel);
   g_test_add_func ("/community/check/5000-within-budget", test_large);
