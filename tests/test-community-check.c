@@ -41,9 +41,24 @@ expected_new_lookups (FerryTestCommunity *t)
 }
 
 static void
+check_pass_with (FerryTestCommunity *t,
+                 FerryCommunity     *community,
+                 FerryClient        *old_client,
+                 FerryClient        *new_client);
+
+static void
 check_pass (FerryTestCommunity *t,
             FerryCommunity     *community,
             FerryClient        *new_client)
+{
+  check_pass_with (t, community, NULL, new_client);
+}
+
+static void
+check_pass_with (FerryTestCommunity *t,
+                 FerryCommunity     *community,
+                 FerryClient        *old_client,
+                 FerryClient        *new_client)
 {
   g_autoptr(FerryMemberCheckJob) job = ferry_member_check_job_new (community, NULL);
   g_autoptr(GError) error = NULL;
@@ -57,6 +72,8 @@ check_pass (FerryTestCommunity *t,
   ferry_member_check_job_set_tls_database (job, t->trust);
   if (new_client != NULL)
     ferry_member_check_job_set_client (job, fedisim_server_get_host (t->new_server), new_client);
+  if (old_client != NULL)
+    ferry_member_check_job_set_client (job, fedisim_server_get_host (t->old_server), old_client);
   ferry_test_community_use_clock (t, job);
   g_assert_true (ferry_test_community_run (FERRY_JOB (job), &error));
   g_assert_no_error (error);
@@ -126,6 +143,32 @@ test_classify (gconstpointer data)
                     moved_before);
 
   g_clear_object (&new_client);
+  g_clear_object (&community);
+  ferry_test_community_teardown (&t);
+}
+
+/* From GoToSocial, whose lookup needs the helper's token there (gotosocial
+ * internal/api/client/accounts/lookup.go). */
+static void
+test_classify_from_gotosocial (void)
+{
+  FerryTestCommunity t;
+  g_autoptr(FerryCommunity) community = NULL;
+  g_autoptr(FerryClient) old_client = NULL;
+  g_autofree char *token = NULL;
+
+  ferry_test_community_setup (&t, FEDISIM_FLAVOUR_GOTOSOCIAL, FEDISIM_FLAVOUR_MASTODON, 200, 13,
+                              NULL);
+  fedisim_server_add_user (t.old_server, "helper", "pw");
+  token = fedisim_server_issue_token (t.old_server, "helper", "read");
+  old_client = ferry_test_community_client (&t, t.old_server, token);
+  community = ferry_test_community_model (&t);
+  ferry_test_community_add_all (&t, community);
+  check_pass_with (&t, community, old_client, NULL);
+  move_some (&t);
+  check_pass_with (&t, community, old_client, NULL);
+
+  g_clear_object (&old_client);
   g_clear_object (&community);
   ferry_test_community_teardown (&t);
 }
@@ -362,6 +405,7 @@ main (int   argc,
                         GINT_TO_POINTER (FEDISIM_FLAVOUR_GOTOSOCIAL), test_classify);
   g_test_add_data_func ("/community/check/mastodon-to-akkoma",
                         GINT_TO_POINTER (FEDISIM_FLAVOUR_AKKOMA), test_classify);
+  g_test_add_func ("/community/check/gotosocial-to-mastodon", test_classify_from_gotosocial);
   g_test_add_func ("/community/check/pause-resume", test_pause_resume);
   g_test_add_func ("/community/check/cancel-keeps-what-was-learnt", test_cancel);
   g_test_add_func ("/community/check/5000-within-budget", test_large);
