@@ -66,6 +66,7 @@ typedef struct
   char        *method;
   char        *url;
   char        *body;     /* form-encoded, for anything but GET */
+  char        *idempotency_key; /* the Idempotency-Key header, or NULL */
   SoupMultipart *multipart; /* or a multipart form (files) */
   gboolean     follow;   /* POST …/follow: Mastodon's daily follows limit applies */
   FerryRateLimits limits; /* the throttles that count it */
