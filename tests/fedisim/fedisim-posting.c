@@ -96,15 +96,11 @@ fs_posting_free (FsPosting *posting)
 guint
 fs_posting_pin_limit (FedisimServer *server)
 {
-  switch (server->flavour)
-    {
-    case FEDISIM_FLAVOUR_GOTOSOCIAL:
-      return 10;
-    case FEDISIM_FLAVOUR_AKKOMA:
-      return 1;
-    default:
-      return 5;
-    }
+  if (server->flavour == FEDISIM_FLAVOUR_GOTOSOCIAL)
+    return 10;
+  if (server->flavour == FEDISIM_FLAVOUR_AKKOMA)
+    return 1;
+  return 5;
 }
 
 void
@@ -127,6 +123,8 @@ fedisim_server_scheduled_count (FedisimServer *server,
   FsPosting *posting = posting_of (server);
   guint n = 0;
 
+  /* What is due is posted first, as any request would see it. */
+  fs_world_catch_up (server->world);
   for (guint i = 0; i < posting->scheduled->len; i++)
     {
       FsScheduled *scheduled = g_ptr_array_index (posting->scheduled, i);
