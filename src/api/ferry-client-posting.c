@@ -14,6 +14,7 @@
 
 #include "ferry-api-error.h"
 #include "ferry-client-posting.h"
+#include "ferry-client-private.h"
 
 void
 ferry_post_free (FerryPost *post)
@@ -344,6 +345,56 @@ GPtrArray *
 ferry_client_posts_finish (FerryClient   *self,
                            GAsyncResult  *result,
                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+ferry_redirect_check_free (FerryRedirectCheck *check)
+{
+  if (check == NULL)
+    return;
+  g_free (check->location);
+  g_free (check);
+}
+
+/**
+ * ferry_client_check_redirect_async:
+ * @path: a page on the client's own server, such as "/@alice"
+ *
+ * `HEAD` of a profile page, without the token and without following: whether the old domain
+ * redirects it (community-facts §6.4). No `Accept: application/activity+json`: an
+ * ActivityPub-aware proxy may answer that differently. An error status is an error.
+ */
+void
+ferry_client_check_redirect_async (FerryClient         *self,
+                                   const char          *path,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  Request *req;
+
+  g_return_if_fail (FERRY_IS_CLIENT (self));
+  g_return_if_fail (path != NULL && path[0] == '/');
+
+  req = g_new0 (Request, 1);
+  req->method = g_strdup ("HEAD");
+  req->url = _ferry_client_absolute_url (self, path);
+  req->raw = TRUE;
+  req->accept = "text/html";
+  req->report_redirect = TRUE;
+  _ferry_client_enqueue (self, req, ferry_client_check_redirect_async, cancellable, callback,
+                         user_data);
+}
+
+/* Returns: (transfer full): the status and where it points, or %NULL with @error */
+FerryRedirectCheck *
+ferry_client_check_redirect_finish (FerryClient   *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 

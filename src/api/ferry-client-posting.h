@@ -91,4 +91,27 @@ GPtrArray *ferry_client_posts_finish           (FerryClient            *self,
                                                 GAsyncResult           *result,
                                                 GError                **error);
 
+/**
+ * FerryRedirectCheck:
+ * @status: the HTTP status (301, 308… or 200 when the page is served itself)
+ * @location: (nullable): where a redirect points, resolved to an absolute address
+ */
+typedef struct
+{
+  guint  status;
+  char  *location;
+} FerryRedirectCheck;
+
+void                ferry_redirect_check_free          (FerryRedirectCheck *check);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FerryRedirectCheck, ferry_redirect_check_free)
+
+void                ferry_client_check_redirect_async  (FerryClient         *self,
+                                                        const char          *path,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+FerryRedirectCheck *ferry_client_check_redirect_finish (FerryClient         *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+
 G_END_DECLS

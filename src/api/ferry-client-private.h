@@ -72,6 +72,7 @@ typedef struct
   FerryRateLimits limits; /* the throttles that count it */
   gboolean     raw;
   const char  *accept;   /* for raw downloads: what to ask for; NULL for anything */
+  gboolean     report_redirect; /* answer with the status and Location (FerryRedirectCheck) */
   int          priority;
   guint        attempts;
   guint        rate_waits;
