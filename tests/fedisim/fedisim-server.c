@@ -15,6 +15,7 @@
 #include "fedisim-private.h"
 
 static const FsRoute *route_tables[] = {
+  fs_community_routes,
   fs_meta_routes, fs_oauth_routes, fs_account_routes, fs_collection_routes, fs_migration_routes,
   fs_web_routes,
   fs_posting_routes,
@@ -822,6 +823,7 @@ fs_server_free (FedisimServer *server)
       g_clear_object (&server->soup);
     }
   fs_posting_free (server->posting);
+  g_clear_pointer (&server->community, fs_community_free);
   g_ptr_array_unref (server->actors);
   g_hash_table_unref (server->ids);
   g_hash_table_unref (server->by_id);
