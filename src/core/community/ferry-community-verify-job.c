@@ -112,9 +112,12 @@ levelled_off (FerryMember *member,
           break;
         }
     }
-  if (last == NULL || last->time - moved_at < FERRY_VERIFY_SECOND)
+  if (last == NULL || ferry_member_get_last_checked (member) - moved_at < FERRY_VERIFY_SECOND)
     return FALSE;
-  if (before == NULL)
+  /* The history keeps a count only when it changes: unchanged for an hour of checks is level. */
+  if (ferry_member_get_last_checked (member) - last->time >= FERRY_VERIFY_FIRST)
+    return TRUE;
+  if (before == NULL || last->time - moved_at < FERRY_VERIFY_SECOND)
     return FALSE;
   return ABS (last->new_followers - before->new_followers) <=
          MAX (1, (gint64) (FERRY_VERIFY_LEVEL * MAX (last->new_followers, 1)));
