@@ -7,9 +7,11 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
+#include "ferry-community-guide.h"
 #include "ferry-community-text.h"
 
 /* 2026-12-17 12:00 UTC */
@@ -125,6 +127,56 @@ test_mention_batches (void)
   g_assert_cmpuint (batches->len, >=, 2);
 }
 
+static void
+test_guide (void)
+{
+  g_autoptr(FerryCommunity) community = ferry_community_new ("Birds & Bees", "old.example",
+                                                             "new.example", DEADLINE);
+  g_autofree char *html = ferry_community_guide_html (community);
+  g_autofree char *markup = ferry_community_guide_markup (community);
+  g_autofree char *text = ferry_community_guide_text (community);
+  g_autofree char *wrapped = g_strconcat ("<markup>", markup, "</markup>", NULL);
+  g_autoptr(GMarkupParseContext) context = NULL;
+  GMarkupParser parser = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ferry-guide-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "sub", "guide.html", NULL);
+  GStatBuf st;
+
+  /* The community's own servers and deadline, and Mastodon's labels for the move by hand. */
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *out = i == 0 ? html : i == 1 ? markup : text;
+
+      g_assert_nonnull (strstr (out, "old.example"));
+      g_assert_nonnull (strstr (out, "https://new.example/auth/sign_up"));
+      g_assert_nonnull (strstr (out, "17 December 2026, 12:00 UTC"));
+      g_assert_nonnull (strstr (out, "Move to a different account"));
+      g_assert_nonnull (strstr (out, "Moving from a different account"));
+      g_assert_nonnull (strstr (out, "Request your archive"));
+    }
+  /* Escaped where it is markup; well-formed for GTK printing. */
+  g_assert_nonnull (strstr (html, "<h1>Birds &amp; Bees is moving"));
+  g_assert_null (strstr (html, "Birds & Bees"));
+  g_assert_nonnull (strstr (text, "Birds & Bees is moving"));
+  context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+  g_assert_true (g_markup_parse_context_parse (context, wrapped, -1, &error));
+  g_assert_no_error (error);
+
+  /* Saved 0600 in a 0700 folder. */
+  g_assert_true (ferry_community_guide_save_html (community, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_remove (path);
+  g_free (g_steal_pointer (&path));
+  path = g_build_filename (dir, "sub", NULL);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_rmdir (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -136,5 +188,6 @@ main (int   argc,
   g_test_add_func ("/community/text/announcement", test_announcement);
   g_test_add_func ("/community/text/reminder-final", test_reminder_final);
   g_test_add_func ("/community/text/mention-batches", test_mention_batches);
+  g_test_add_func ("/community/text/guide", test_guide);
   return g_test_run ();
 }
