@@ -45,4 +45,17 @@ int                  ferry_cli_command_move_back         (int                  a
 int                  ferry_cli_command_watch             (int                  argc,
                                                           char               **argv);
 
+/* ferry-cli-announce.c: ferry-cli community announce, remind, list, guide, verify (argv[1]:
+ * the community's id or name). */
+int                  ferry_cli_community_announce        (int                  argc,
+                                                          char               **argv);
+int                  ferry_cli_community_remind          (int                  argc,
+                                                          char               **argv);
+int                  ferry_cli_community_list            (int                  argc,
+                                                          char               **argv);
+int                  ferry_cli_community_guide           (int                  argc,
+                                                          char               **argv);
+int                  ferry_cli_community_verify          (int                  argc,
+                                                          char               **argv);
+
 G_END_DECLS
