@@ -183,15 +183,15 @@ likely_reason (FerryCommunityVerifyJob *self,
     return g_strdup (_("The old profile does not show the move: the move did not go out, or "
                        "was undone."));
   if (old_followers > 0 && g_str_equal (software, "akkoma"))
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " followers still follow the old account. "
-                              "On Akkoma and Pleroma servers, followers move only if they "
-                              "allowed it in their settings."),
-                            old_followers);
+    return g_strdup_printf (_("%u followers still follow the old account. On Akkoma and "
+                              "Pleroma servers, followers move only if they allowed it in "
+                              "their settings."),
+                            (guint) MIN (old_followers, G_MAXUINT));
   if (old_followers > 0)
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " followers still follow the old account: "
-                              "their servers have not acted on the move yet (a busy queue, a "
-                              "server that was down, or software that ignores moves)."),
-                            old_followers);
+    return g_strdup_printf (_("%u followers still follow the old account: their servers have "
+                              "not acted on the move yet (a busy queue, a server that was "
+                              "down, or software that ignores moves)."),
+                            (guint) MIN (old_followers, G_MAXUINT));
   return g_strdup (_("The followers left the old account but did not arrive: they unfollowed, "
                      "or their servers are gone."));
 }
