@@ -72,7 +72,8 @@ posting_of (FedisimServer *server)
     {
       server->posting = g_new0 (FsPosting, 1);
       server->posting->scheduled = g_ptr_array_new_with_free_func ((GDestroyNotify) scheduled_free);
-      server->posting->idempotency = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      server->posting->idempotency = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                            g_free);
       server->posting->spam_phrases = g_ptr_array_new_with_free_func (g_free);
       server->posting->next_fake_id = 900000000;
     }
@@ -352,7 +353,8 @@ check_schedule (FsRequest *req,
           /* gotosocial: internal/processing/status/create.go: a past scheduled_at backdates
            * when instance-allow-backdating-statuses, else 403; assumed: backdating off here,
            * the text. */
-          fs_reply_error (req, 403, "Forbidden: backdating statuses has been disabled on this instance");
+          fs_reply_error (req, 403,
+                          "Forbidden: backdating statuses has been disabled on this instance");
           return FALSE;
         }
       if (server->flavour == FEDISIM_FLAVOUR_AKKOMA)
@@ -370,14 +372,16 @@ check_schedule (FsRequest *req,
     {
       if (server->flavour == FEDISIM_FLAVOUR_GOTOSOCIAL)
         /* gotosocial: internal/processing/status/create.go */
-        fs_reply_error (req, 422, "Unprocessable Entity: scheduled_at must be at least 5 minutes in the future");
+        fs_reply_error (req, 422, "Unprocessable Entity: scheduled_at must be at least 5 minutes "
+                                  "in the future");
       else if (server->flavour == FEDISIM_FLAVOUR_AKKOMA)
         /* akkoma: lib/pleroma/scheduled_activity.ex ("must be at least 5 minutes from now") */
         fs_reply_error (req, 422, "must be at least 5 minutes from now");
       else
         /* mastodon: app/models/scheduled_status.rb validate_future_date, I18n
          * scheduled_statuses.too_soon; assumed: the exact locale text. */
-        fs_reply_error (req, 422, "Validation failed: Scheduled at The scheduled date must be in the future");
+        fs_reply_error (req, 422,
+                        "Validation failed: Scheduled at The scheduled date must be in the future");
       return FALSE;
     }
   for (guint i = 0; i < posting->scheduled->len; i++)
@@ -395,14 +399,16 @@ check_schedule (FsRequest *req,
     {
       /* mastodon: scheduled_status.rb validate_total_limit, scheduled_statuses.over_total_limit;
        * assumed: the same words on GoToSocial and Akkoma. */
-      fs_reply_error (req, 422, "Validation failed: You have exceeded the limit of 300 scheduled posts");
+      fs_reply_error (req, 422,
+                      "Validation failed: You have exceeded the limit of 300 scheduled posts");
       return FALSE;
     }
   if (daily >= FS_SCHEDULE_DAILY)
     {
       /* mastodon: scheduled_status.rb validate_daily_limit, scheduled_statuses.over_daily_limit */
       fs_reply_error (req, 422,
-                      "Validation failed: You have exceeded the limit of 25 scheduled posts for today");
+                      "Validation failed: You have exceeded the limit of 25 scheduled posts "
+                      "for today");
       return FALSE;
     }
   return TRUE;
@@ -503,7 +509,8 @@ fake_status (FsRequest  *req,
 {
   FsStatus fake = { 0 };
   JsonNode *node;
-  g_autofree char *id = g_strdup_printf ("%" G_GUINT64_FORMAT, posting_of (req->server)->next_fake_id++);
+  g_autofree char *id = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                         posting_of (req->server)->next_fake_id++);
   JsonObject *object;
 
   fake.id = 0;
@@ -710,7 +717,8 @@ pin (FsRequest *req)
   if (g_str_equal (status->visibility, "direct"))
     {
       /* mastodon: status_pin_validator.rb, statuses.pin_errors.direct */
-      fs_reply_error (req, 422, "Validation failed: Posts that are only visible to mentioned users cannot be pinned");
+      fs_reply_error (req, 422, "Validation failed: Posts that are only visible to mentioned "
+                                "users cannot be pinned");
       return;
     }
   if (status->pinned)

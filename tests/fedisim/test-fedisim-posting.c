@@ -30,7 +30,8 @@ post_keyed (Fixture       *f,
             const char    *key,
             guint         *status)
 {
-  g_autofree char *url = g_strconcat (fedisim_server_get_base_url (server), "/api/v1/statuses", NULL);
+  g_autofree char *url = g_strconcat (fedisim_server_get_base_url (server), "/api/v1/statuses",
+                                      NULL);
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
   g_autofree char *auth = g_strdup_printf ("Bearer %s", token);
@@ -140,7 +141,8 @@ test_schedule_limits (Fixture       *f,
       g_assert_cmpuint (status, ==, i < 25 ? 200 : 422);
       if (i == 25)
         g_assert_cmpstr (member (node, "error"), ==,
-                         "Validation failed: You have exceeded the limit of 25 scheduled posts for today");
+                         "Validation failed: You have exceeded the limit of 25 scheduled posts "
+                         "for today");
       else
         g_assert_nonnull (member (node, "scheduled_at"));
       g_clear_pointer (&node, json_node_unref);
@@ -199,7 +201,8 @@ test_pins (Fixture       *f,
 {
   FedisimFlavour flavour = GPOINTER_TO_INT (data);
   FedisimServer *server = add_server (f, flavour, NULL);
-  guint limit = flavour == FEDISIM_FLAVOUR_GOTOSOCIAL ? 10 : flavour == FEDISIM_FLAVOUR_AKKOMA ? 1 : 5;
+  guint limit = flavour == FEDISIM_FLAVOUR_GOTOSOCIAL ? 10
+                : flavour == FEDISIM_FLAVOUR_AKKOMA ? 1 : 5;
   g_autofree char *token = NULL;
   g_autoptr(JsonNode) instance = NULL;
   JsonObject *accounts;
@@ -213,7 +216,8 @@ test_pins (Fixture       *f,
     {
       instance = call (f, server, "GET", "/api/v2/instance", NULL, NULL, &status, NULL);
       accounts = json_object_get_object_member (
-        json_object_get_object_member (json_node_get_object (instance), "configuration"), "accounts");
+        json_object_get_object_member (json_node_get_object (instance), "configuration"),
+        "accounts");
       g_assert_cmpint (json_object_get_int_member (accounts, "max_pinned_statuses"), ==, limit);
     }
   for (guint i = 0; i <= limit; i++)
