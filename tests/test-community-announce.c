@@ -107,6 +107,8 @@ test_post_pin_read_back (FerryTestFixture *f,
   g_assert_cmpuint (fedisim_server_request_count (f->server, PIN_ROUTE), ==, 1);
   g_assert_cmpuint (ferry_announce_job_get_dropped (job)->len, ==, 0);
   assert_nothing_wrong (f);
+  /* Who am I, the scheduled list; per post its POST and read-back; the pins and the pin: 12. */
+  g_assert_cmpuint (fedisim_server_answer_count (f->server), ==, 2 + 4 * 2 + 2);
 
   /* Run again: everything is confirmed, nothing is sent. */
   g_clear_object (&job);
@@ -116,6 +118,7 @@ test_post_pin_read_back (FerryTestFixture *f,
   g_assert_true (run_job (job, &error));
   g_assert_cmpuint (ferry_announce_job_get_n_sent (job), ==, 0);
   g_assert_cmpuint (fedisim_server_request_count (f->server, POST_ROUTE), ==, 4);
+  g_assert_cmpuint (fedisim_server_answer_count (f->server), ==, 12 + 2);
 
   /* The clock reaches a reminder: the server posts it. */
   fedisim_world_advance (f->world, 86400 + 60);

@@ -25,6 +25,7 @@
 #include "ferry-community-text.h"
 #include "ferry-community-verify-job.h"
 #include "ferry-private-file.h"
+#include "ferry-server-info.h"
 #include "ferry-shared-list-job.h"
 
 /* The reminder waves before the deadline (community-facts §8: T−14 d, T−7 d, T−2 d, T−12 h). */
@@ -146,8 +147,10 @@ ferry_cli_community_announce (int    argc,
   g_autoptr(FerryAccountManager) manager = NULL;
   g_autoptr(FerryAnnounceJob) job = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(FerryServerInfo) info = NULL;
   g_autofree char *text = NULL;
   FerryClient *client;
+  guint max_chars;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gint64 deadline;
   GPtrArray *unpin;
@@ -163,8 +166,21 @@ ferry_cli_community_announce (int    argc,
   if (client == NULL)
     return ferry_cli_fail (g_steal_pointer (&error));
 
+  /* The server's own limits: the post's length, how many pins. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) probe_error = NULL;
+
+    ferry_server_info_probe_async (client, NULL, ferry_cli_got_result, &result);
+    info = ferry_server_info_probe_finish (ferry_cli_wait_for (&result), &probe_error);
+    if (info == NULL)
+      g_printerr ("ferry-cli: %s\n", ferry_cli_safe (probe_error->message));
+  }
+  max_chars = info ? ferry_server_info_get_max_characters (info) : 500;
   job = ferry_announce_job_new (community, client);
-  text = ferry_community_text_announcement (community, guide_url, 500);
+  if (info != NULL)
+    ferry_announce_job_set_pin_limit (job, ferry_server_info_get_max_pinned (info));
+  text = ferry_community_text_announcement (community, guide_url, max_chars);
   ferry_announce_job_add (job, FERRY_COMMUNITY_POST_ANNOUNCEMENT, "announcement", text,
                           unlisted ? "unlisted" : "public", 0, TRUE, FALSE, NULL);
   deadline = ferry_community_get_deadline (community);
@@ -177,7 +193,7 @@ ferry_cli_community_announce (int    argc,
       /* Only waves still ahead, with room for the servers' 5 minutes. */
       if (at < now + FERRY_ANNOUNCE_MIN_LEAD + 2 * FERRY_ANNOUNCE_LEAD_MARGIN)
         continue;
-      reminder = ferry_community_text_reminder (community, guide_url, at, 500);
+      reminder = ferry_community_text_reminder (community, guide_url, at, max_chars);
       ferry_announce_job_add (job, FERRY_COMMUNITY_POST_REMINDER, key, reminder, "unlisted", at,
                               FALSE, FALSE, NULL);
     }
