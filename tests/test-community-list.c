@@ -162,6 +162,10 @@ test_real_list (FerryTestFixture *f,
   g_assert_cmpuint (fedisim_server_request_count (server, "POST /api/v1/accounts/:id/follow"), ==,
                     flavour == FEDISIM_FLAVOUR_AKKOMA ? 0 : N_MOVED);
 
+  /* The lists, per member a lookup (and a follow), the new list, one batch, the read-back. */
+  g_assert_cmpuint (fedisim_server_answer_count (server), ==,
+                    1 + N_MOVED * (flavour == FEDISIM_FLAVOUR_AKKOMA ? 1 : 2) + 3);
+
   /* What the server holds: exactly the moved members. */
   dump = fedisim_server_dump_account (server, "helper");
   lists = json_object_get_array_member (json_node_get_object (dump), "lists");
@@ -176,9 +180,14 @@ test_real_list (FerryTestFixture *f,
       g_assert_cmpint (handle[1] - '0', <, N_MOVED);
     }
 
-  /* Once more: the same list, no second one, nothing missing. */
+  /* Once more: the same list, no second one, nothing missing, nobody followed again: the
+   * lists, the list's members, the read-back. */
+  fedisim_server_reset_counts (server);
   again = ferry_shared_list_job_new (community, client, software, "Birders");
   g_assert_true (run_job (FERRY_JOB (again), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ferry_shared_list_job_get_n_follows (again), ==, 0);
+  g_assert_cmpuint (fedisim_server_answer_count (server), ==, 3);
   g_clear_pointer (&dump, json_node_unref);
   dump = fedisim_server_dump_account (server, "helper");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (

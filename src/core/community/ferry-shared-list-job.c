@@ -51,6 +51,7 @@ struct _FerrySharedListJob
   guint           batch;
   guint           n_listed;
   GPtrArray      *missing;       /* char*: new addresses */
+  GHashTable     *already;       /* acct keys in the list when the run began */
 };
 
 G_DEFINE_FINAL_TYPE (FerrySharedListJob, ferry_shared_list_job, FERRY_TYPE_JOB)
@@ -204,6 +205,27 @@ list_made_cb (GObject      *object,
 }
 
 static void
+already_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  FerrySharedListJob *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) accounts = ferry_client_list_all_finish (FERRY_CLIENT (object), result,
+                                                                &error);
+
+  if (accounts == NULL)
+    {
+      fail (self, g_steal_pointer (&error));
+      return;
+    }
+  for (guint i = 0; i < accounts->len; i++)
+    g_hash_table_add (self->already,
+                      acct_key (self, ferry_account_get_acct (g_ptr_array_index (accounts, i))));
+  resolve_next (self);
+}
+
+static void
 lists_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
@@ -218,17 +240,16 @@ lists_cb (GObject      *object,
       fail (self, g_steal_pointer (&error));
       return;
     }
-  /* The list of an earlier run is used again, not made twice. */
+  /* The list of an earlier run is used again, not made twice; who is in it is not sent again. */
   for (guint i = 0; i < lists->len; i++)
     if (g_strcmp0 (ferry_list_get_title (g_ptr_array_index (lists, i)), self->title) == 0)
       {
         self->list_id = g_strdup (ferry_list_get_id (g_ptr_array_index (lists, i)));
-        self->batch = 0;
-        add_next (self);
+        ferry_client_list_all_async (self->client, FERRY_COLLECTION_LIST_MEMBERS, self->list_id,
+                                     0, cancellable (self), already_cb, self);
         return;
       }
-  ferry_client_create_list_async (self->client, self->title, "list", FALSE, cancellable (self),
-                                  list_made_cb, self);
+  resolve_next (self);
 }
 
 static void
@@ -365,9 +386,15 @@ resolve_next (FerrySharedListJob *self)
 
   if (self->index >= self->members->len)
     {
+      self->batch = 0;
+      if (self->list_id != NULL)
+        {
+          add_next (self);
+          return;
+        }
       ferry_job_set_status (FERRY_JOB (self), _("Making the list"));
-      ferry_client_list_all_async (self->client, FERRY_COLLECTION_LISTS, NULL, 0,
-                                   cancellable (self), lists_cb, self);
+      ferry_client_create_list_async (self->client, self->title, "list", FALSE,
+                                      cancellable (self), list_made_cb, self);
       return;
     }
   if (g_ptr_array_index (self->ids, self->index) != NULL)
@@ -379,6 +406,16 @@ resolve_next (FerrySharedListJob *self)
       return;
     }
   address = ferry_member_get_new_address (g_ptr_array_index (self->members, self->index));
+  /* In the list from an earlier run: followed and added then; nothing to send. */
+  {
+    g_autofree char *key = acct_key (self, address);
+
+    if (g_hash_table_contains (self->already, key))
+      {
+        advance (self);
+        return;
+      }
+  }
   at = strrchr (address, '@');
   ferry_job_set_status (FERRY_JOB (self), _("Finding the moved members"));
   if (at != NULL && g_ascii_strcasecmp (at + 1, ferry_client_get_host (self->client)) == 0)
@@ -417,8 +454,12 @@ ferry_shared_list_job_run_async (FerryJob            *job,
         }
     }
   self->index = 0;
+  g_clear_pointer (&self->list_id, g_free);
+  g_hash_table_remove_all (self->already);
   ferry_job_set_progress (job, 0, self->members->len);
-  resolve_next (self);
+  ferry_job_set_status (job, _("Looking for the list"));
+  ferry_client_list_all_async (self->client, FERRY_COLLECTION_LISTS, NULL, 0, cancel, lists_cb,
+                               self);
 }
 
 static gboolean
@@ -450,6 +491,7 @@ ferry_shared_list_job_finalize (GObject *object)
   g_ptr_array_unref (self->members);
   g_ptr_array_unref (self->ids);
   g_ptr_array_unref (self->missing);
+  g_hash_table_unref (self->already);
   g_free (self->software);
   g_free (self->title);
   g_free (self->list_id);
@@ -474,6 +516,7 @@ ferry_shared_list_job_init (FerrySharedListJob *self)
   self->members = g_ptr_array_new_with_free_func (g_object_unref);
   self->ids = g_ptr_array_new_with_free_func (g_free);
   self->missing = g_ptr_array_new_with_free_func (g_free);
+  self->already = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 FerrySharedListJob *
