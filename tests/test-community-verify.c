@@ -92,11 +92,12 @@ teardown (Fixture       *f,
 }
 
 static FerryCommunityVerifyJob *
-verify (Fixture  *f,
-        gboolean  check_redirect)
+verify_as (Fixture    *f,
+           gboolean    check_redirect,
+           const char *old_software)
 {
   FerryCommunityVerifyJob *job = ferry_community_verify_job_new (f->community, f->old_client,
-                                                                 f->new_client, "mastodon");
+                                                                 f->new_client, old_software);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -109,6 +110,13 @@ verify (Fixture  *f,
   g_assert_cmpuint (fedisim_server_status_count (f->old_server, 429), ==, 0);
   g_assert_cmpuint (fedisim_server_status_count (f->new_server, 429), ==, 0);
   return job;
+}
+
+static FerryCommunityVerifyJob *
+verify (Fixture  *f,
+        gboolean  check_redirect)
+{
+  return verify_as (f, check_redirect, "mastodon");
 }
 
 static void
@@ -160,6 +168,20 @@ test_large_loss (Fixture       *f,
       g_assert_nonnull (strstr (result->remedy, " --replay"));
     }
   g_assert_cmpuint (flagged, ==, 1);
+
+  /* From a GoToSocial server the member can send the move again. */
+  {
+    g_autoptr(FerryCommunityVerifyJob) gts = verify_as (f, FALSE, "gotosocial");
+
+    results = ferry_community_verify_job_get_results (gts);
+    for (guint i = 0; i < results->len; i++)
+      {
+        FerryVerifyResult *result = g_ptr_array_index (results, i);
+
+        if (result->large_loss)
+          g_assert_nonnull (strstr (result->remedy, "sends the move again"));
+      }
+  }
   /* The history holds the checks. */
   g_assert_cmpuint (ferry_member_get_history (ferry_community_find_member (f->community,
                                                                            f->lossy))->len, >=, 2);

@@ -34,6 +34,7 @@ static const gint64 waves[] = { 14 * 86400, 7 * 86400, 2 * 86400, 12 * 3600 };
 static gboolean unlisted;
 static char *guide_url;
 static gboolean no_reminders;
+static gboolean final_post;
 static gboolean review;
 static char *send_batches;
 static char *export_dir;
@@ -135,6 +136,8 @@ static const GOptionEntry announce_entries[] = {
   { "guide-url", 0, 0, G_OPTION_ARG_STRING, &guide_url, N_("Where the member guide is online"),
     N_("URL") },
   { "no-reminders", 0, 0, G_OPTION_ARG_NONE, &no_reminders, N_("Only the announcement"), NULL },
+  { "final", 0, 0, G_OPTION_ARG_NONE, &final_post,
+    N_("Post the final announcement: the community has moved"), NULL },
   { NULL }
 };
 
@@ -180,9 +183,19 @@ ferry_cli_community_announce (int    argc,
   job = ferry_announce_job_new (community, client);
   if (info != NULL)
     ferry_announce_job_set_pin_limit (job, ferry_server_info_get_max_pinned (info));
-  text = ferry_community_text_announcement (community, guide_url, max_chars);
-  ferry_announce_job_add (job, FERRY_COMMUNITY_POST_ANNOUNCEMENT, "announcement", text,
-                          unlisted ? "unlisted" : "public", 0, TRUE, FALSE, NULL);
+  if (final_post)
+    {
+      text = ferry_community_text_final (community, max_chars);
+      ferry_announce_job_add (job, FERRY_COMMUNITY_POST_FINAL, "final", text,
+                              unlisted ? "unlisted" : "public", 0, TRUE, FALSE, NULL);
+      no_reminders = TRUE;
+    }
+  else
+    {
+      text = ferry_community_text_announcement (community, guide_url, max_chars);
+      ferry_announce_job_add (job, FERRY_COMMUNITY_POST_ANNOUNCEMENT, "announcement", text,
+                              unlisted ? "unlisted" : "public", 0, TRUE, FALSE, NULL);
+    }
   deadline = ferry_community_get_deadline (community);
   for (guint i = 0; !no_reminders && i < G_N_ELEMENTS (waves); i++)
     {
