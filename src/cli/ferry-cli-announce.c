@@ -31,6 +31,7 @@
 /* The reminder waves before the deadline (community-facts §8: T−14 d, T−7 d, T−2 d, T−12 h). */
 static const gint64 waves[] = { 14 * 86400, 7 * 86400, 2 * 86400, 12 * 3600 };
 
+static char *store_dir;
 static gboolean unlisted;
 static char *guide_url;
 static gboolean no_reminders;
@@ -45,6 +46,15 @@ static gboolean markup;
 static gboolean check_redirect;
 static char *old_software;
 
+/* As ferry-cli-community.c's: where the communities are, and an extra CA to trust. */
+static const GOptionEntry common_entries[] = {
+  { "store", 0, 0, G_OPTION_ARG_FILENAME, &store_dir,
+    N_("Where the communities are kept (default: Ferry’s data folder)"), N_("DIR") },
+  { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file, N_("Also trust the CA certificates in FILE"),
+    N_("FILE") },
+  { NULL }
+};
+
 static gboolean
 parse (int                *argc,
        char             ***argv,
@@ -54,6 +64,7 @@ parse (int                *argc,
   g_autoptr(GOptionContext) context = g_option_context_new (summary);
   g_autoptr(GError) error = NULL;
 
+  g_option_context_add_main_entries (context, common_entries, GETTEXT_PACKAGE);
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, argc, argv, &error))
@@ -81,7 +92,7 @@ load_community (int                   argc,
                    _("which community? Give its name or id"));
       return NULL;
     }
-  *store = ferry_community_store_new (NULL);
+  *store = ferry_community_store_new (store_dir);
   if (!ferry_community_store_load (*store, &load_error))
     g_printerr ("ferry-cli: %s\n", ferry_cli_safe (load_error->message));
   community = ferry_community_store_find (*store, argv[1]);
