@@ -335,20 +335,6 @@ add_list_accounts (FsRequest *req)
 
   if (list == NULL)
     return;
-  /* akkoma: lib/pleroma/list.ex add_to_list needs no follow; the controller skips unknown ids
-   * and answers {} whatever happens (Pleroma-family list_controller.ex add_to_list). */
-  if (req->server->flavour == FEDISIM_FLAVOUR_AKKOMA)
-    {
-      for (guint i = 0; ids && i < ids->len; i++)
-        {
-          FsActor *actor = fs_server_actor_by_id (req->server, g_ptr_array_index (ids, i));
-
-          if (actor != NULL && !g_ptr_array_find (list->members, actor, NULL))
-            g_ptr_array_add (list->members, actor);
-        }
-      fs_reply_text (req, 200, "application/json; charset=utf-8", "{}", 2);
-      return;
-    }
   /* Every member must be followed, or have a follow request pending (ListAccount). */
   for (guint i = 0; ids && i < ids->len; i++)
     {

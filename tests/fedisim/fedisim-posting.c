@@ -762,6 +762,42 @@ unpin (FsRequest *req)
   fs_reply_json (req, 200, fs_json_status (req->server, status, fs_req_user (req)));
 }
 
+/* akkoma: lib/pleroma/list.ex add_to_list needs no follow; the controller skips unknown ids
+ * and answers {} whatever happens (Pleroma-family list_controller.ex add_to_list). Mastodon's
+ * and GoToSocial's rules are in fedisim-api-collections.c. */
+static void
+akkoma_add_list_accounts (FsRequest *req)
+{
+  FsActor *me = fs_req_user (req);
+  guint64 list_id = g_ascii_strtoull (req->args[0], NULL, 10);
+  GPtrArray *ids = fs_req_param_array (req, "account_ids");
+  FsList *list = NULL;
+
+  for (guint i = 0; i < me->lists->len && list == NULL; i++)
+    if (((FsList *) g_ptr_array_index (me->lists, i))->id == list_id)
+      list = g_ptr_array_index (me->lists, i);
+  if (list == NULL)
+    {
+      fs_reply_error (req, 404, "Record not found");
+      return;
+    }
+  for (guint i = 0; ids && i < ids->len; i++)
+    {
+      FsActor *actor = fs_server_actor_by_id (req->server, g_ptr_array_index (ids, i));
+
+      if (actor != NULL && !g_ptr_array_find (list->members, actor, NULL))
+        g_ptr_array_add (list->members, actor);
+    }
+  fs_reply_text (req, 200, "application/json; charset=utf-8", "{}", 2);
+}
+
+/* Looked up before the other tables: what a flavour does differently from them. */
+const FsRoute fs_posting_first_routes[] = {
+  { "POST", "/api/v1/lists/:id/accounts", akkoma_add_list_accounts, FS_ROUTE_USER,
+    "write write:lists", FS_F (FEDISIM_FLAVOUR_AKKOMA) },
+  { NULL }
+};
+
 /* mastodon: config/routes/api.rb (statuses, scheduled_statuses, pin/unpin), scopes from
  * statuses_controller.rb (write write:statuses), scheduled_statuses_controller.rb (read
  * read:statuses / write write:statuses), statuses/pins_controller.rb (write write:accounts). */

@@ -494,6 +494,7 @@ extern const FsRoute fs_meta_routes[];
 
 /* fedisim-posting.c */
 extern const FsRoute fs_posting_routes[];
+extern const FsRoute fs_posting_first_routes[];
 void        fs_posting_free            (FsPosting      *posting);
 void        fs_posting_catch_up        (FedisimServer  *server,
                                         gint64          now);
