@@ -371,6 +371,18 @@ test_check_schedule (void)
   g_clear_error (&error);
   planned[0] = now + 6 * 60;
   g_assert_true (ferry_announce_check_schedule (NULL, 0, planned, 1, now, &error));
+
+  /* 300 in all, whatever the days: the 301st is refused. */
+  {
+    g_autofree gint64 *many = g_new (gint64, 300);
+
+    for (guint i = 0; i < 300; i++)
+      many[i] = now + 86400 * (1 + i / 20);
+    planned[0] = now + 86400 * 40;
+    g_assert_true (ferry_announce_check_schedule (many, 299, planned, 1, now, &error));
+    g_assert_false (ferry_announce_check_schedule (many, 300, planned, 1, now, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  }
 }
 
 int

@@ -171,6 +171,35 @@ test_schedule_limits (Fixture       *f,
 }
 
 static void
+test_schedule_total (Fixture       *f,
+                     gconstpointer  data)
+{
+  FedisimServer *server = add_server (f, FEDISIM_FLAVOUR_MASTODON, NULL);
+  g_autofree char *token = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *last = NULL;
+  guint status = 0;
+
+  fedisim_world_set_limit_factor (f->world, 10);
+  fedisim_server_add_user (server, "helper", "pw");
+  token = fedisim_server_issue_token (server, "helper", "read write");
+  /* 300 over 15 days (20 a day), then the 301st is refused whatever its day. */
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *form = form_at (f->world, "Reminder", 86400 * (1 + i / 20) + i * 60);
+
+      drop (call (f, server, "POST", "/api/v1/statuses", token, form, &status, NULL));
+      g_assert_cmpuint (status, ==, 200);
+    }
+  last = form_at (f->world, "Reminder", 86400 * 30);
+  node = call (f, server, "POST", "/api/v1/statuses", token, last, &status, NULL);
+  g_assert_cmpuint (status, ==, 422);
+  g_assert_cmpstr (member (node, "error"), ==,
+                   "Validation failed: You have exceeded the limit of 300 scheduled posts");
+  g_assert_cmpuint (fedisim_server_scheduled_count (server, "helper"), ==, 300);
+}
+
+static void
 test_schedule_flavours (Fixture       *f,
                         gconstpointer  data)
 {
@@ -321,6 +350,7 @@ main (int   argc,
   ADD ("/fedisim/posting/idempotency/mastodon", FEDISIM_FLAVOUR_MASTODON, test_idempotency);
   ADD ("/fedisim/posting/idempotency/gotosocial", FEDISIM_FLAVOUR_GOTOSOCIAL, test_idempotency);
   ADD ("/fedisim/posting/schedule-limits", 0, test_schedule_limits);
+  ADD ("/fedisim/posting/schedule-total", 0, test_schedule_total);
   ADD ("/fedisim/posting/schedule-flavours", 0, test_schedule_flavours);
   ADD ("/fedisim/posting/pins/mastodon", FEDISIM_FLAVOUR_MASTODON, test_pins);
   ADD ("/fedisim/posting/pins/gotosocial", FEDISIM_FLAVOUR_GOTOSOCIAL, test_pins);
