@@ -173,6 +173,54 @@ test_daily_limit (FerryTestFixture *f,
 }
 
 static void
+schedule_directly (FerryTestFixture *f,
+                   gint64            at)
+{
+  FerryPostRequest request = { .text = "Earlier", .visibility = "unlisted", .scheduled_at = at };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(FerryPost) post = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ferry_client_post_status_async (f->client, &request, NULL, ferry_test_got_result, &result);
+  post = ferry_client_post_finish (f->client, ferry_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_true (post->scheduled);
+}
+
+/* 45 scheduled already, more than one page: the day's count is whole. */
+static void
+test_daily_limit_paged (FerryTestFixture *f,
+                        gconstpointer     data)
+{
+  g_autoptr(FerryCommunity) community = new_community (f);
+  g_autoptr(FerryAnnounceJob) job = ferry_announce_job_new (community, f->client);
+  g_autoptr(GError) error = NULL;
+  gint64 day_a = (fedisim_world_now (f->world) / 86400 + 3) * 86400;
+  gint64 day_b = day_a + 86400;
+  guint posts;
+
+  for (guint i = 0; i < 20; i++)
+    schedule_directly (f, day_a + 60 + i * 60);
+  for (guint i = 0; i < 25; i++)
+    schedule_directly (f, day_b + 60 + i * 60);
+  posts = fedisim_server_request_count (f->server, POST_ROUTE);
+  /* The newest 40 hold only 15 of day A's 20: six more would seem to fit. */
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("a%u", i);
+
+      g_assert_true (ferry_announce_job_add (job, FERRY_COMMUNITY_POST_REMINDER, key, "Move!",
+                                             "unlisted", day_a + 3600 + i * 60, FALSE, FALSE,
+                                             NULL));
+    }
+  g_assert_false (run_job (job, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_cmpuint (fedisim_server_request_count (f->server, POST_ROUTE), ==, posts);
+  g_assert_cmpuint (fedisim_server_request_count (f->server, "GET /api/v1/scheduled_statuses"), ==,
+                    2);
+}
+
+static void
 test_dropped (FerryTestFixture *f,
               gconstpointer     data)
 {
@@ -398,6 +446,7 @@ main (int   argc,
   g_test_add_func ("/community/announce/check-schedule", test_check_schedule);
   ADD ("/community/announce/post-pin-read-back", NULL, test_post_pin_read_back);
   ADD ("/community/announce/daily-limit", NULL, test_daily_limit);
+  ADD ("/community/announce/daily-limit-paged", NULL, test_daily_limit_paged);
   ADD ("/community/announce/dropped", NULL, test_dropped);
   ADD ("/community/announce/kill-resume", NULL, test_kill_resume);
   ADD ("/community/announce/lost-answer/mastodon", GINT_TO_POINTER (FEDISIM_FLAVOUR_MASTODON),

@@ -307,7 +307,34 @@ posts_cb (GObject      *object,
   g_task_return_pointer (task, g_steal_pointer (&posts), (GDestroyNotify) g_ptr_array_unref);
 }
 
-/* `GET /api/v1/scheduled_statuses?limit=40`: the first 40 (Mastodon's most; §3.2). */
+static void
+scheduled_pages_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  FerryClient *client = FERRY_CLIENT (object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) array = ferry_client_list_finish (client, result, &error);
+  g_autoptr(GPtrArray) posts = g_ptr_array_new_with_free_func ((GDestroyNotify) ferry_post_free);
+
+  if (array == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      FerryPost *post = post_from_json (client, json_array_get_element (array, i), NULL);
+
+      if (post != NULL)
+        g_ptr_array_add (posts, post);
+    }
+  g_task_return_pointer (task, g_steal_pointer (&posts), (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* `GET /api/v1/scheduled_statuses`, every page (at most 300 are kept: §3.2), so that the day's
+ * and the total counts are whole. */
 void
 ferry_client_list_scheduled_async (FerryClient         *self,
                                    GCancellable        *cancellable,
@@ -317,8 +344,8 @@ ferry_client_list_scheduled_async (FerryClient         *self,
   GTask *task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, ferry_client_list_scheduled_async);
-  ferry_client_call_full_async (self, "GET", "/api/v1/scheduled_statuses?limit=40", NULL,
-                                G_PRIORITY_HIGH, cancellable, posts_cb, task);
+  ferry_client_list_async (self, "/api/v1/scheduled_statuses?limit=40", 400, cancellable,
+                           scheduled_pages_cb, task);
 }
 
 /* `GET /api/v1/accounts/:id/statuses`: the newest 40, or the pinned ones. */

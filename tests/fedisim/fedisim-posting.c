@@ -625,20 +625,29 @@ scheduled_statuses (FsRequest *req)
   JsonArray *array = json_array_new ();
   JsonNode *node = json_node_new (JSON_NODE_ARRAY);
   guint limit = fs_req_limit (req, 20, 40);
+  const char *max_id = fs_req_param (req, "max_id");
+  guint64 below = max_id ? g_ascii_strtoull (max_id, NULL, 10) : G_MAXUINT64;
+  guint64 last = 0;
+  gboolean more = FALSE;
 
   /* mastodon: app/controllers/api/v1/scheduled_statuses_controller.rb: the account's own,
-   * DEFAULT_STATUSES_LIMIT 20 (max 40), paginated by id; assumed: paging by max_id is enough. */
-  for (guint i = 0; i < posting->scheduled->len && json_array_get_length (array) < limit; i++)
+   * DEFAULT_STATUSES_LIMIT 20 (max 40), newest id first, paged by max_id with a Link. */
+  for (guint i = posting->scheduled->len; i-- > 0;)
     {
       FsScheduled *scheduled = g_ptr_array_index (posting->scheduled, i);
-      const char *max_id = fs_req_param (req, "max_id");
 
-      if (scheduled->account != me)
+      if (scheduled->account != me || scheduled->id >= below)
         continue;
-      if (max_id != NULL && scheduled->id >= g_ascii_strtoull (max_id, NULL, 10))
-        continue;
+      if (json_array_get_length (array) >= limit)
+        {
+          more = TRUE;
+          break;
+        }
       json_array_add_element (array, scheduled_json (req->server, scheduled));
+      last = scheduled->id;
     }
+  if (more)
+    fs_set_link_header (req, last, 0, limit);
   json_node_take_array (node, array);
   fs_reply_json (req, 200, node);
 }
