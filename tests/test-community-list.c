@@ -196,6 +196,37 @@ test_real_list (FerryTestFixture *f,
   g_assert_cmpuint (fedisim_server_status_count (server, 429), ==, 0);
 }
 
+/* Two follows a day (Mastodon's 400, made small): Ferry waits for the next day on the server's
+ * clock, never over the limit, and the list still holds everyone. */
+static void
+test_day_plan (FerryTestFixture *f,
+               gconstpointer     data)
+{
+  g_autoptr(FerryCommunity) community = make_community (f->server);
+  g_autoptr(FerryClient) client = NULL;
+  g_autoptr(FerrySharedListJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  gint64 start = fedisim_world_now (f->world);
+
+  fedisim_server_add_user (f->server, "helper", "pw");
+  token = fedisim_server_issue_token (f->server, "helper", "read write follow");
+  client = ferry_test_fixture_new_client (f, f->server, token);
+  /* A day of waiting is a moment here. */
+  ferry_client_set_time_scale (client, 1000000.0);
+  job = ferry_shared_list_job_new (community, client, "mastodon", "Birders");
+  ferry_shared_list_job_set_follows_per_day (job, 2);
+  g_assert_true (run_job (FERRY_JOB (job), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ferry_shared_list_job_get_n_follows (job), ==, N_MOVED);
+  g_assert_cmpuint (ferry_shared_list_job_get_n_listed (job), ==, N_MOVED);
+  /* 5 follows at 2 a day: two waits, two days on the server's clock. */
+  g_assert_cmpuint (f->waits, ==, 2);
+  g_assert_cmpint (fedisim_world_now (f->world) - start, >=, 2 * 86400 - 60);
+  g_assert_cmpint (fedisim_world_now (f->world) - start, <, 3 * 86400);
+  g_assert_cmpuint (fedisim_server_status_count (f->server, 429), ==, 0);
+}
+
 static void
 test_plan_days (void)
 {
@@ -218,6 +249,7 @@ main (int   argc,
               ferry_test_fixture_teardown)
   g_test_add_func ("/community/list/plan-days", test_plan_days);
   ADD ("/community/list/export-import", NULL, test_export_import);
+  ADD ("/community/list/day-plan", NULL, test_day_plan);
   ADD ("/community/list/real/mastodon", GINT_TO_POINTER (FEDISIM_FLAVOUR_MASTODON),
        test_real_list);
   ADD ("/community/list/real/gotosocial", GINT_TO_POINTER (FEDISIM_FLAVOUR_GOTOSOCIAL),
