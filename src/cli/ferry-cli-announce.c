@@ -228,7 +228,7 @@ ferry_cli_community_announce (int    argc,
     {
       FerryCommunityPost *post = g_ptr_array_index (ferry_community_get_posts (community), i);
 
-      g_print ("%s %s %s\n", post->confirmed ? "✓" : "✗", post->key,
+      g_print ("%s %s %s\n", post->confirmed ? "✓" : "✗", ferry_cli_safe (post->key),
                post->url ? ferry_cli_safe (post->url)
                          : post->scheduled_id ? _("(scheduled)") : "");
     }
@@ -462,11 +462,12 @@ ferry_cli_community_verify (int    argc,
                ferry_cli_safe (result->new_address), result->followers, result->baseline,
                result->redirect > 0 ? _(", redirects") : result->redirect < 0
                                                           ? _(", does not redirect") : "");
+      /* They name addresses from the roster: made safe like server text. */
       if (result->reason != NULL)
-        g_print ("    %s\n", result->reason);
+        g_print ("    %s\n", ferry_cli_safe (result->reason));
       if (result->remedy != NULL)
-        g_print ("    %s\n", result->remedy);
+        g_print ("    %s\n", ferry_cli_safe (result->remedy));
     }
-  g_print ("%s\n", ferry_job_get_status (FERRY_JOB (job)));
+  g_print ("%s\n", ferry_cli_safe (ferry_job_get_status (FERRY_JOB (job))));
   return finish_with (store, NULL);
 }
