@@ -18,6 +18,7 @@
 
 #include "ferry-api-error.h"
 #include "ferry-client-private.h"
+#include "ferry-client-posting.h"
 #include "ferry-origin.h"
 
 /* 1 s, 2 s, 4 s… with ±25 % jitter, so that many clients do not come back at once. */
@@ -627,6 +628,21 @@ answer_done (GTask *task)
 /* A 3xx: followed only where the request may go (check_destination), and never for what
  * may not be repeated. The token is never sent anywhere else: libsoup does not follow. */
 static void
+report_redirect (GTask      *task,
+                 const char *location)
+{
+  Request *req = g_task_get_task_data (task);
+  FerryRedirectCheck *check = g_new0 (FerryRedirectCheck, 1);
+
+  check->status = req->status;
+  check->location = g_strdup (location);
+  _ferry_client_attempt_end (req);
+  _ferry_client_request_done (task);
+  g_task_return_pointer (task, check, (GDestroyNotify) ferry_redirect_check_free);
+  g_object_unref (task);
+}
+
+static void
 redirected (GTask *task)
 {
   Request *req = g_task_get_task_data (task);
@@ -636,8 +652,16 @@ redirected (GTask *task)
   g_autofree char *target = location ? g_uri_resolve_relative (req->url, location,
                                                                 G_URI_FLAGS_NONE, NULL)
                                      : NULL;
-  g_autofree char *from = g_steal_pointer (&req->url);
+  g_autofree char *from = NULL;
   GError *error;
+
+  /* A redirect check: where it points is the answer; nothing is followed. */
+  if (req->report_redirect)
+    {
+      report_redirect (task, target);
+      return;
+    }
+  from = g_steal_pointer (&req->url);
 
   req->url = target ? g_strdup (target) : g_strdup (from);
   error = _ferry_client_check_destination (self, req);
@@ -694,6 +718,11 @@ _ferry_client_sent_cb (GObject      *object,
       return;
     }
 
+  if (req->report_redirect && SOUP_STATUS_IS_SUCCESSFUL (req->status))
+    {
+      report_redirect (task, NULL);
+      return;
+    }
   req->received = g_byte_array_new ();
   if (!SOUP_STATUS_IS_SUCCESSFUL (req->status))
     {

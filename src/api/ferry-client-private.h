@@ -66,11 +66,13 @@ typedef struct
   char        *method;
   char        *url;
   char        *body;     /* form-encoded, for anything but GET */
+  char        *idempotency_key; /* the Idempotency-Key header, or NULL */
   SoupMultipart *multipart; /* or a multipart form (files) */
   gboolean     follow;   /* POST …/follow: Mastodon's daily follows limit applies */
   FerryRateLimits limits; /* the throttles that count it */
   gboolean     raw;
   const char  *accept;   /* for raw downloads: what to ask for; NULL for anything */
+  gboolean     report_redirect; /* answer with the status and Location (FerryRedirectCheck) */
   int          priority;
   guint        attempts;
   guint        rate_waits;

@@ -49,6 +49,7 @@ request_free (Request *req)
   g_free (req->method);
   g_free (req->url);
   g_free (req->body);
+  g_free (req->idempotency_key);
   g_clear_pointer (&req->multipart, soup_multipart_free);
   g_free (req->next_url);
   g_free (req->path);
@@ -327,6 +328,10 @@ _ferry_client_request_start (GTask *task)
       soup_message_headers_replace (soup_message_get_request_headers (req->msg), "Authorization",
                                     authorization);
     }
+  /* The same key on every try: a retry after a lost answer is not a second post. */
+  if (req->idempotency_key != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (req->msg), "Idempotency-Key",
+                                  req->idempotency_key);
   soup_message_headers_replace (soup_message_get_request_headers (req->msg), "Accept",
                                 req->raw ? (req->accept ? req->accept : "*/*")
                                          : "application/json");
@@ -464,6 +469,8 @@ ferry_client_call_full_async (FerryClient         *self,
   req->method = g_strdup (method);
   req->url = _ferry_client_absolute_url (self, path);
   encoded = params ? ferry_params_encode (params) : NULL;
+  if (params != NULL)
+    req->idempotency_key = g_strdup (ferry_params_get_idempotency_key (params));
   if (params != NULL && ferry_params_has_files (params) && !g_str_equal (method, "GET"))
     req->multipart = ferry_params_to_multipart (params);
   else if (encoded != NULL && encoded[0] != '\0')

@@ -125,6 +125,11 @@ ferry_oauth_scopes_for (FerryServerInfo  *info,
    * scope). Never in the individual journey's sign-in. */
   if (access & FERRY_OAUTH_ADMIN_READ)
     add_scopes (unique, "admin:read:accounts");
+  /* mastodon: app/controllers/api/v1/statuses_controller.rb and scheduled_statuses_controller.rb
+   * doorkeeper_authorize! :write, :'write:statuses'; statuses/pins_controller.rb :write,
+   * :'write:accounts'. Never in the individual journey's sign-in. */
+  if (access & FERRY_OAUTH_POST)
+    add_scopes (unique, "write:statuses write:accounts");
   if (access & FERRY_OAUTH_WRITE)
     {
       add_scopes (unique, NEW_SCOPES);

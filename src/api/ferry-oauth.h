@@ -21,6 +21,8 @@ G_BEGIN_DECLS
  * @FERRY_OAUTH_MOVE_AWAY: the account moves away, through the API where the server has one
  * @FERRY_OAUTH_ADMIN_READ: a community helper's sign-in that reads the server's accounts
  *   (admin:read:accounts, community-facts §1.2); only asked for when the helper chooses it
+ * @FERRY_OAUTH_POST: a community helper's sign-in that posts, schedules and pins the
+ *   announcements (write:statuses, and write:accounts for the pin); only asked for then
  *
  * What a token is for; which account needs what is core's to say (FerryRole).
  */
@@ -30,6 +32,7 @@ typedef enum
   FERRY_OAUTH_WRITE     = 1 << 1,
   FERRY_OAUTH_MOVE_AWAY = 1 << 2,
   FERRY_OAUTH_ADMIN_READ = 1 << 3,
+  FERRY_OAUTH_POST      = 1 << 4,
 } FerryOAuthAccess;
 
 /**

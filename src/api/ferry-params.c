@@ -16,6 +16,7 @@ struct _FerryParams
   gatomicrefcount  ref_count;
   GPtrArray       *pairs;   /* key, value, key, value… (owned) */
   GPtrArray       *files;   /* FilePart* (owned), for a multipart form */
+  char            *idempotency_key;  /* sent as the Idempotency-Key header, not in the form */
 };
 
 typedef struct
@@ -66,6 +67,7 @@ ferry_params_unref (FerryParams *self)
     {
       g_ptr_array_unref (self->pairs);
       g_clear_pointer (&self->files, g_ptr_array_unref);
+      g_free (self->idempotency_key);
       g_free (self);
     }
 }
@@ -173,4 +175,33 @@ ferry_params_to_multipart (FerryParams *self)
                                        part->data);
     }
   return multipart;
+}
+
+/**
+ * ferry_params_set_idempotency_key:
+ * @key: (nullable): what the server keeps to answer a repeat with the first result
+ *
+ * The request goes out with an `Idempotency-Key` header: Mastodon keeps it an hour per account
+ * and answers a repeat (a retry after a lost answer) with the status it already made
+ * (community-facts §3.1). GoToSocial ignores it (§3.4), so callers still check.
+ *
+ * Returns: @self
+ */
+FerryParams *
+ferry_params_set_idempotency_key (FerryParams *self,
+                                  const char  *key)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_free (self->idempotency_key);
+  self->idempotency_key = g_strdup (key);
+  return self;
+}
+
+const char *
+ferry_params_get_idempotency_key (FerryParams *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->idempotency_key;
 }

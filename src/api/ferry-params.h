@@ -37,6 +37,9 @@ FerryParams *ferry_params_add_file    (FerryParams *self,
                                       const char  *content_type,
                                       GBytes      *data);
 gboolean     ferry_params_has_files  (FerryParams *self);
+FerryParams *ferry_params_set_idempotency_key (FerryParams *self,
+                                               const char  *key);
+const char  *ferry_params_get_idempotency_key (FerryParams *self);
 char        *ferry_params_encode     (FerryParams *self);
 SoupMultipart *ferry_params_to_multipart (FerryParams *self);
 

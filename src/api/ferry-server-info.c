@@ -37,6 +37,8 @@ struct _FerryServerInfo
   guint               max_display_name;
   guint               max_note;
   guint               max_featured_tags;
+  guint               max_characters;
+  guint               max_pinned;
   GPtrArray          *notes;         /* char*: what the probe could not know, in sentences */
 };
 
@@ -253,6 +255,16 @@ ferry_server_info_new_from_json (const char *host,
                         g_str_equal (self->software, "gotosocial") ? 100 : 30);
   self->max_note = (guint) int_member (accounts, "max_note_length", 500);
   self->max_featured_tags = (guint) int_member (accounts, "max_featured_tags", 10);
+  /* A post's length and the pins: where the instance does not say, each software's default
+   * (community-facts §3.1, §3.3: Mastodon 500 and 5, GoToSocial 10 pins, Akkoma 1). */
+  self->max_characters =
+    (guint) int_member (object_member (object_member (in, "configuration"), "statuses"),
+                        "max_characters", 500);
+  self->max_pinned =
+    (guint) int_member (accounts, "max_pinned_statuses",
+                        g_str_equal (self->software, "gotosocial") ? 10
+                        : g_str_equal (self->software, "akkoma") ||
+                          g_str_equal (self->software, "pleroma") ? 1 : 5);
 
   return self;
 }
@@ -839,4 +851,22 @@ ferry_server_info_to_json (FerryServerInfo *self)
   json_builder_end_object (builder);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
+}
+
+/* How long a post may be (500 where the server does not say). */
+guint
+ferry_server_info_get_max_characters (FerryServerInfo *self)
+{
+  g_return_val_if_fail (FERRY_IS_SERVER_INFO (self), 500);
+
+  return self->max_characters;
+}
+
+/* How many posts an account may pin. */
+guint
+ferry_server_info_get_max_pinned (FerryServerInfo *self)
+{
+  g_return_val_if_fail (FERRY_IS_SERVER_INFO (self), 1);
+
+  return self->max_pinned;
 }

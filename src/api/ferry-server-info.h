@@ -86,6 +86,8 @@ guint               ferry_server_info_get_max_profile_fields (FerryServerInfo  *
 guint               ferry_server_info_get_max_display_name   (FerryServerInfo  *self);
 guint               ferry_server_info_get_max_note           (FerryServerInfo  *self);
 guint               ferry_server_info_get_max_featured_tags  (FerryServerInfo  *self);
+guint               ferry_server_info_get_max_characters     (FerryServerInfo  *self);
+guint               ferry_server_info_get_max_pinned         (FerryServerInfo  *self);
 JsonNode           *ferry_server_info_to_json            (FerryServerInfo      *self);
 
 G_END_DECLS

@@ -61,15 +61,21 @@ static const CommunityCommand subcommands[] = {
     community_status },
   { "export", "export roster COMMUNITY [--output FILE]",
     N_("Write the roster with each member’s state as CSV"), community_export },
-  /* The commands of src/cli/ferry-cli-announce.c (ferry-cli-private.h): once that file is
-   * merged, put ferry_cli_community_announce and the others in place of NULL. */
-  { "announce", "announce COMMUNITY …", N_("Post and pin the announcement"), NULL },
-  { "remind", "remind COMMUNITY …", N_("Schedule reminders"), NULL },
-  { "list", "list COMMUNITY …",
-    N_("The members’ new addresses as a follow CSV and lists.csv"), NULL },
-  { "guide", "guide COMMUNITY …", N_("The member guide as HTML or PDF"), NULL },
-  { "verify", "verify COMMUNITY …", N_("Followers against the baseline, the old profiles"),
-    NULL },
+  /* src/cli/ferry-cli-announce.c */
+  { "announce", "announce COMMUNITY [--unlisted] [--guide-url URL] [--no-reminders] [--final]",
+    N_("Post, pin and read back the announcement, and schedule the reminders"),
+    ferry_cli_community_announce },
+  { "remind", "remind COMMUNITY --review | --send N,…",
+    N_("Mention the members who have not started, in batches you review first"),
+    ferry_cli_community_remind },
+  { "list", "list COMMUNITY [--export DIR] [--real] [--title TITLE]",
+    N_("The members’ new addresses as a follow CSV and lists.csv, or a real list"),
+    ferry_cli_community_list },
+  { "guide", "guide COMMUNITY [--html FILE]", N_("The member guide, as text or a web page"),
+    ferry_cli_community_guide },
+  { "verify", "verify COMMUNITY [--redirect]",
+    N_("Followers against the baseline, the old profiles and their redirects"),
+    ferry_cli_community_verify },
 };
 
 static void
@@ -78,7 +84,8 @@ print_usage (FILE *stream)
   fprintf (stream, "%s\n", _("Usage: ferry-cli community COMMAND [--store DIR] …"));
   for (gsize i = 0; i < G_N_ELEMENTS (subcommands); i++)
     if (subcommands[i].func != NULL)
-      fprintf (stream, "  %-58s %s\n", subcommands[i].synopsis, _(subcommands[i].description));
+      fprintf (stream, "  %s\n      %s\n", subcommands[i].synopsis,
+               _(subcommands[i].description));
 }
 
 static gboolean
@@ -492,6 +499,29 @@ print_status_json (FerryCommunity *community)
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "posts");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < ferry_community_get_posts (community)->len; i++)
+    {
+      FerryCommunityPost *post = g_ptr_array_index (ferry_community_get_posts (community), i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "key");
+      json_builder_add_string_value (builder, post->key);
+      json_builder_set_member_name (builder, "url");
+      json_builder_add_string_value (builder, post->url);
+      json_builder_set_member_name (builder, "scheduled_at");
+      json_builder_add_int_value (builder, post->scheduled_at);
+      /* posted_at < 0: sent, the answer not seen yet; not posted as far as anyone knows. */
+      json_builder_set_member_name (builder, "posted_at");
+      json_builder_add_int_value (builder, MAX (post->posted_at, 0));
+      json_builder_set_member_name (builder, "confirmed");
+      json_builder_add_boolean_value (builder, post->confirmed);
+      json_builder_set_member_name (builder, "pinned");
+      json_builder_add_boolean_value (builder, post->pinned);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   text = json_to_string (root, TRUE);
@@ -596,11 +626,6 @@ ferry_cli_command_community (int    argc,
         /* "list" alone lists the communities; "list COMMUNITY …" is the shared list. */
         if (subcommands[i].func == community_list && argc > 2 && argv[2][0] != '-')
           continue;
-        if (subcommands[i].func == NULL)
-          {
-            g_printerr (_("ferry-cli: “community %s” is not in this build yet.\n"), name);
-            return 2;
-          }
         return subcommands[i].func (argc - 1, argv + 1);
       }
   g_printerr (_("ferry-cli: “%s” is not a community command. See “ferry-cli community "

@@ -48,8 +48,8 @@ int                  ferry_cli_command_watch             (int                  a
 /* ferry-cli-community.c: `ferry-cli community …` */
 int                  ferry_cli_command_community         (int                  argc,
                                                           char               **argv);
-/* ferry-cli-announce.c (another branch): the community's posts, list, guide and verify;
- * hooked into ferry-cli-community.c's table once merged. */
+/* ferry-cli-announce.c: ferry-cli community announce, remind, list, guide, verify (argv[1]:
+ * the community's id or name). */
 int                  ferry_cli_community_announce        (int                  argc,
                                                           char               **argv);
 int                  ferry_cli_community_remind          (int                  argc,

@@ -106,10 +106,10 @@ def cli_env(ca, config_home, **extra):
     return env
 
 
-def sign_in(cli, browse, ca, env, host, role, user, password):
+def sign_in(cli, browse, ca, env, host, role, user, password, extra=()):
     """ferry-cli login through the loopback redirect, the browser played by fedisim-browse.
     Returns (returncode, output)."""
-    login = subprocess.Popen([cli, "login", host, "--role", role], env=env,
+    login = subprocess.Popen([cli, "login", host, "--role", role, *extra], env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     url = next((l.strip() for l in login.stdout if l.strip().startswith("https://")), None)
     if url is None:

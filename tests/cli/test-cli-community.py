@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """ferry-cli community end to end against the standalone fedisim with --community: a new
 community, the roster from the directory and from a file, a check of some members (each asked
-once on the old server, none twice, no 429), status --json, the roster exported. TAP output."""
+once on the old server, none twice, no 429), status --json, the roster exported; then, signed in
+as the community's account, the announcement posted, pinned and read back (and not posted again),
+the shared list's files, the guide as a web page, and verify. TAP output."""
 
 import datetime
 import json
@@ -14,7 +16,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fedisim_run import Fedisim, check, finish  # noqa: E402
+from fedisim_run import Fedisim, check, cli_env, finish, sign_in, skip_without_keyring  # noqa: E402,E501
 
 N = 40
 CHECKED = 6
@@ -34,6 +36,9 @@ class CommunityFedisim(Fedisim):
             m = re.match(r"^community-state (\S+) (\d+)$", line)
             if m:
                 self.states[m.group(1)] = int(m.group(2))
+            m = re.match(r"^community-user: (\S+) password: (\S+)$", line)
+            if m:
+                self.community_user = m.group(1), m.group(2)
             m = re.match(r"^Trust the test CA: FERRY_CA_FILE=(\S+)$", line)
             if m:
                 self.ca = m.group(1)
@@ -54,15 +59,15 @@ class CommunityFedisim(Fedisim):
 
 
 def main():
-    fedisim, cli, config = sys.argv[1:4]
+    fedisim, browse, cli, config = sys.argv[1:5]
+    if skip_without_keyring():
+        return 0
     server = CommunityFedisim(fedisim, config)
     old_name, new_name = server.names[0], server.names[1]
     old, new = server.hosts[old_name], server.hosts[new_name]
     with tempfile.TemporaryDirectory() as home:
         store = os.path.join(home, "communities")
-        env = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="en", XDG_DATA_HOME=home,
-                   GSETTINGS_BACKEND="memory")
-        env.pop("G_DEBUG", None)
+        env = cli_env(server.ca, os.path.join(home, "config"), XDG_DATA_HOME=home)
 
         def run(*args):
             r = subprocess.run([cli, "community", *args, "--store", store, "--ca-file", server.ca],
@@ -166,7 +171,68 @@ def main():
             rc, out, err = run("check", "Nobody")
             check("an unknown community is refused", rc != 0 and "no community" in err, err)
             rc, out, err = run("announce", "Club")
-            check("announce is a hook until it is merged", rc == 2, err)
+            check("announce without the helper's account: told to sign in",
+                  rc != 0 and "login" in err, err)
+
+            user, password = server.community_user
+            name, host = user.split("@", 1)
+            code, out = sign_in(cli, browse, server.ca, env, host, "old", name, password)
+            check("signed in as the community's account", code == 0, out)
+            rc, out, err = run("announce", "Club", "--no-reminders")
+            check("a sign-in that may not post: refused, told how to sign in",
+                  rc != 0 and "--community-helper" in err and
+                  server.dump()[old_name].get("POST /api/v1/statuses", 0) == 1, err)
+            code, out = sign_in(cli, browse, server.ca, env, host, "old", name, password,
+                                ["--community-helper"])
+            check("signed in again, allowed to post", code == 0, out)
+            code, out = sign_in(cli, browse, server.ca, env, new, "new", "alice2",
+                                "staple-battery")
+            check("signed in to the helper's new account", code == 0, out)
+            server.dump()
+            rc, out, err = run("announce", "Club", "--no-reminders")
+            routes = server.dump()
+            posts = routes[old_name].get("POST /api/v1/statuses", 0)
+            check("announce: posted once, pinned, read back",
+                  rc == 0 and posts == 1 and
+                  routes[old_name].get("POST /api/v1/statuses/:id/pin", 0) == 1, f"{routes} {out} {err}")
+            check("nothing posted on the new server",
+                  not any(r.startswith("POST") for r in routes[new_name]), routes[new_name])
+            rc, out, err = run("announce", "Club", "--no-reminders")
+            posts = server.dump()[old_name].get("POST /api/v1/statuses", 0)
+            check("announce again: nothing posted twice", rc == 0 and posts == 0, f"{out} {err}")
+            rc, out, err = run("status", "Club", "--json")
+            posts = json.loads(out).get("posts", []) if rc == 0 else []
+            check("the announcement is in the community's file, confirmed and pinned",
+                  [(p["key"], p["confirmed"], p["pinned"]) for p in posts] ==
+                  [("announcement", True, True)], posts)
+
+            lists = os.path.join(home, "shared")
+            rc, out, err = run("list", "Club", "--export", lists)
+            files = sorted(os.listdir(lists)) if os.path.isdir(lists) else []
+            check("list --export: the follow CSV and lists.csv, private",
+                  rc == 0 and files == ["follows.csv", "lists.csv"] and
+                  all((os.stat(os.path.join(lists, f)).st_mode & 0o777) == 0o600 for f in files),
+                  f"{files} {out} {err}")
+            with open(os.path.join(lists, "follows.csv")) if files else open(os.devnull) as f:
+                rows = f.read().splitlines()
+            check("the follow CSV starts with Mastodon's header",
+                  rows[:1] and rows[0].startswith("Account address"), rows[:2])
+            guide = os.path.join(home, "guide.html")
+            rc, out, err = run("guide", "Club", "--html", guide)
+            text = open(guide).read() if os.path.exists(guide) else ""
+            check("guide --html: the servers and the deadline filled in, private",
+                  rc == 0 and old in text and new in text and
+                  (os.stat(guide).st_mode & 0o777) == 0o600, err)
+            check("the guide loads nothing from elsewhere",
+                  "<script" not in text and not re.search(r"(src|href)=\"https?://(?!" +
+                                                          re.escape(new) + "|" + re.escape(old) +
+                                                          ")", text), text[:200])
+            server.dump()
+            rc, out, err = run("verify", "Club")
+            routes = server.dump()
+            check("verify runs and sends nothing", rc == 0 and
+                  not any(r.startswith(("POST", "PUT", "DELETE"))
+                          for n in routes for r in routes[n]), f"{routes} {out} {err}")
         finally:
             server.stop()
     return finish()

@@ -691,5 +691,8 @@ fs_world_catch_up (FedisimWorld *world)
       g_ptr_array_remove_index (world->awaiting, i--);
     }
   for (guint i = 0; i < world->servers->len; i++)
-    catch_up_imports (g_ptr_array_index (world->servers, i), now);
+    {
+      catch_up_imports (g_ptr_array_index (world->servers, i), now);
+      fs_posting_catch_up (g_ptr_array_index (world->servers, i), now);
+    }
 }

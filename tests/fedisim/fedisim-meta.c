@@ -203,7 +203,7 @@ instance (FsRequest *req,
   if (!v1)
     {
       if (server->api_version >= 2)
-        add_member_int (builder, "max_pinned_statuses", 5);
+        add_member_int (builder, "max_pinned_statuses", fs_posting_pin_limit (server));
       if (v46)
         {
           add_member_int (builder, "max_display_name_length", 40);

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 typedef struct _FsActor  FsActor;
 typedef struct _FsStatus FsStatus;
 typedef struct _FsFollow FsFollow;
+typedef struct _FsPosting FsPosting;
 
 /* Mastodon's limits (api-facts §6). */
 #define FS_FOLLOW_CAP          7500
@@ -309,6 +310,7 @@ struct _FedisimServer
   guint64         next_id;
   gboolean        without_gaps;    /* fedisim_server_set_api_gaps (FALSE) */
   char           *nodeinfo_href;   /* what /.well-known/nodeinfo links to; NULL: its own */
+  FsPosting      *posting;         /* fedisim-posting.c: scheduled, idempotency, spam */
 
   /* fedisim-community.c */
   struct _FsCommunity *community;  /* the community seeded on this (old) server, or NULL */
@@ -489,6 +491,14 @@ extern const FsRoute fs_oauth_routes[];
 extern const FsRoute fs_web_routes[];
 extern const FsRoute fs_migration_routes[];
 extern const FsRoute fs_meta_routes[];
+
+/* fedisim-posting.c */
+extern const FsRoute fs_posting_routes[];
+extern const FsRoute fs_posting_first_routes[];
+void        fs_posting_free            (FsPosting      *posting);
+void        fs_posting_catch_up        (FedisimServer  *server,
+                                        gint64          now);
+guint       fs_posting_pin_limit       (FedisimServer  *server);
 
 /* fedisim-csv.c */
 char       *fs_export_csv              (FedisimServer  *server,

@@ -15,9 +15,10 @@
 #include "fedisim-private.h"
 
 static const FsRoute *route_tables[] = {
-  fs_community_routes,
+  fs_community_routes, fs_posting_first_routes,
   fs_meta_routes, fs_oauth_routes, fs_account_routes, fs_collection_routes, fs_migration_routes,
   fs_web_routes,
+  fs_posting_routes,
 };
 
 /* api_versions.mastodon of each release (api-facts §2.2); 4.2 had none. */
@@ -821,6 +822,7 @@ fs_server_free (FedisimServer *server)
       soup_server_disconnect (server->soup);
       g_clear_object (&server->soup);
     }
+  fs_posting_free (server->posting);
   g_clear_pointer (&server->community, fs_community_free);
   g_ptr_array_unref (server->actors);
   g_hash_table_unref (server->ids);

@@ -118,6 +118,14 @@ char           *fedisim_server_describe_requests (FedisimServer  *server);
 JsonNode       *fedisim_server_dump_account      (FedisimServer  *server,
                                                   const char     *username);
 
+/* Posting (fedisim-posting.c): Mastodon's antispam texts (a post with one that mentions a
+ * non-follower is answered with success and dropped), and what was dropped or scheduled. */
+void            fedisim_server_add_spam_phrase   (FedisimServer  *server,
+                                                  const char     *phrase);
+guint           fedisim_server_dropped_count     (FedisimServer  *server);
+guint           fedisim_server_scheduled_count   (FedisimServer  *server,
+                                                  const char     *username);
+
 /* The scripted browser: does in a page what a person would. */
 typedef struct _FedisimBrowser FedisimBrowser;
 
