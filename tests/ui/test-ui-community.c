@@ -1,0 +1,673 @@
+/* test-ui-community.c: the community journey, driven through the widgets a person uses
+ *
+ * Copyright 2026 The Ferry developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Part of test-ui: from the start screen's row to a new community (the dialog, with the
+ * two-week warning), members added by pasting, the roster and its summary, the filter by
+ * state and the search, a member's detail edited, the roster exported through the save
+ * dialog; photographed empty, with the roster, mid-move and in the verify phase. Then a
+ * 5,000-member roster scrolled and filtered with its frame times measured.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "ferry-community-chart.h"
+#include "ferry-community-dialog.h"
+#include "ferry-community-journey.h"
+#include "ferry-community-page.h"
+#include "ferry-import-dialog.h"
+#include "ferry-member-dialog.h"
+#include "ferry-member-row.h"
+#include "ferry-test-util.h"
+#include "ferry-ui-journey.h"
+#include "ferry-ui-test-util.h"
+#include "test-ui-community.h"
+
+static FerryApplication *app;
+
+#define DAY (24 * 3600)
+
+static gboolean
+is_community_row (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return ferry_ui_is_journey_row (widget, NULL) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                    _("Help a Community Move")) == 0;
+}
+
+static gboolean
+is_mapped_button_with_action (GtkWidget     *widget,
+                              gconstpointer  action)
+{
+  return ferry_ui_is_button_with_action (widget, action) && gtk_widget_get_mapped (widget);
+}
+
+/* Clicks the button on show that activates @action, as a person does. */
+static void
+click (GtkWidget  *root,
+       const char *action)
+{
+  GtkWidget *button = ferry_ui_find_widget (root, is_mapped_button_with_action, action);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static gboolean
+is_entry_row_titled (GtkWidget     *widget,
+                     gconstpointer  title)
+{
+  return ADW_IS_ENTRY_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static void
+type_into (GtkWidget  *root,
+           const char *title,
+           const char *text)
+{
+  GtkWidget *row = ferry_ui_find_widget (root, is_entry_row_titled, title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static gboolean
+has_window_of_type (gpointer type)
+{
+  return ferry_ui_find_window_of_type (GPOINTER_TO_SIZE (type)) != NULL;
+}
+
+static GtkWindow *
+wait_for_window (GType type)
+{
+  ferry_ui_spin (5000, has_window_of_type, GSIZE_TO_POINTER (type));
+  g_assert_nonnull (ferry_ui_find_window_of_type (type));
+  return ferry_ui_find_window_of_type (type);
+}
+
+static gboolean
+is_label_with_class (GtkWidget     *widget,
+                     gconstpointer  css)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css);
+}
+
+/* The label of @page with style class @css (the summary is "title-2"). */
+static const char *
+label_text (GtkWidget  *page,
+            const char *css)
+{
+  GtkWidget *label = ferry_ui_find_widget (page, is_label_with_class, css);
+
+  g_assert_nonnull (label);
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+/* The last GtkListBox under @root, depth first. */
+static GtkWidget *
+last_list_box (GtkWidget *root)
+{
+  GtkWidget *found = GTK_IS_LIST_BOX (root) ? root : NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *below = last_list_box (child);
+
+      if (below != NULL)
+        found = below;
+    }
+  return found;
+}
+
+/* The roster's list (the state filter's popover has a list view too). */
+static gboolean
+is_roster (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  return GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "roster");
+}
+
+static FerryCommunityJourney *
+journey_of (FerryWindow *window)
+{
+  return FERRY_COMMUNITY_JOURNEY (ferry_ui_find_widget_of_type (GTK_WIDGET (window),
+                                                                FERRY_TYPE_COMMUNITY_JOURNEY));
+}
+
+static void
+clear_store (void)
+{
+  FerryCommunityStore *store = ferry_application_get_community_store (app);
+
+  while (g_list_model_get_n_items (G_LIST_MODEL (store)) > 0)
+    {
+      g_autoptr(FerryCommunity) community = g_list_model_get_item (G_LIST_MODEL (store), 0);
+
+      g_assert_true (ferry_community_store_remove (store, community, NULL));
+    }
+}
+
+/* The window at the community journey's list, from the start screen's row. */
+static FerryWindow *
+open_community_journey (void)
+{
+  FerryWindow *window;
+  GtkWidget *row;
+
+  g_settings_set_string (ferry_application_get_settings (app), "journey", "");
+  window = ferry_ui_new_window (app);
+  ferry_ui_wait_for_frames (GTK_WIDGET (window), 3);
+  row = ferry_ui_find_widget (GTK_WIDGET (window), is_community_row, NULL);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activate");
+  g_assert_cmpstr (ferry_ui_shown_journey (window), ==, "community");
+  return window;
+}
+
+/* Members observed as the servers would show them: @n_each of the states below, in turn. */
+static void
+observe_mid_move (FerryCommunity *community,
+                  gint64          now)
+{
+  guint n = ferry_community_get_n_members (community);
+
+  for (guint i = 0; i < n; i++)
+    {
+      FerryMember *member = ferry_community_get_member (community, i);
+      g_autofree char *elsewhere = NULL;
+      FerryMemberObservation seen = {
+        .time = now - (n - i) * 600, .old_found = TRUE, .old_followers = 100,
+        .old_last_status = "2026-11-20", .new_followers = -1,
+      };
+
+      ferry_member_set_baseline (member, 100, 40, 250, "2026-11-20", now - 20 * DAY);
+      if (i < 24)          /* moved to the expected address, most followers there */
+        {
+          seen.old_moved_to = ferry_member_get_new_address (member);
+          seen.new_found = TRUE;
+          seen.new_has_alias = TRUE;
+          seen.new_followers = i < 16 ? 90 : 40;
+        }
+      else if (i < 27)     /* went somewhere else */
+        {
+          elsewhere = g_strdup_printf ("member%u@elsewhere.example", i);
+          seen.old_moved_to = elsewhere;
+        }
+      else if (i < 30)     /* a new account, with the alias */
+        {
+          seen.new_found = TRUE;
+          seen.new_has_alias = i < 29;
+          seen.new_followers = 0;
+        }
+      else if (i < 35)     /* not started */
+        ;
+      else                 /* gone */
+        {
+          seen.old_found = FALSE;
+          seen.old_gone = TRUE;
+        }
+      ferry_member_observe (member, &seen, NULL);
+    }
+}
+
+static void
+test_community (void)
+{
+  FerryCommunityStore *store = ferry_application_get_community_store (app);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(GString) pasted = g_string_new ("# the knitting circle\n");
+  g_autofree char *dir = g_dir_make_tmp ("ferry-ui-community-XXXXXX", NULL);
+  g_autofree char *export_path = g_build_filename (dir, "roster.csv", NULL);
+  FerryCommunityJourney *journey;
+  FerryCommunityPage *page;
+  FerryCommunity *community;
+  FerryWindow *window;
+  GtkWindow *dialog;
+  GtkWidget *warning;
+
+  clear_store ();
+  window = open_community_journey ();
+  journey = journey_of (window);
+  g_assert_true (ferry_ui_find_widget (GTK_WIDGET (journey), ferry_ui_is_shown_title,
+                                       _("Help a Community Move")) != NULL);
+  ferry_ui_take_screenshot (GTK_WIDGET (window), "community-empty");
+
+  /* A new community: Create stays off until the name and both servers are there. */
+  click (GTK_WIDGET (journey), "journey.new");
+  dialog = wait_for_window (FERRY_TYPE_COMMUNITY_DIALOG);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  g_assert_false (gtk_widget_is_sensitive (ferry_ui_find_widget (GTK_WIDGET (dialog),
+                                                                 ferry_ui_is_button_with_action,
+                                                                 "dialog.create")));
+  type_into (GTK_WIDGET (dialog), _("Name"), "Knitting Circle");
+  type_into (GTK_WIDGET (dialog), _("Old server"), "https://Old.Example/");
+  type_into (GTK_WIDGET (dialog), _("New server"), "old.example");
+  /* The same server twice is not a move. */
+  g_assert_false (gtk_widget_is_sensitive (ferry_ui_find_widget (GTK_WIDGET (dialog),
+                                                                 ferry_ui_is_button_with_action,
+                                                                 "dialog.create")));
+  type_into (GTK_WIDGET (dialog), _("New server"), "new.example");
+  /* Five days out: the warning the model gives, word for word. */
+  {
+    GtkCalendar *calendar = GTK_CALENDAR (ferry_ui_find_widget_of_type (GTK_WIDGET (dialog),
+                                                                        GTK_TYPE_CALENDAR));
+    g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) soon = g_date_time_add_days (today, 5);
+    g_autoptr(GDateTime) later = g_date_time_add_days (today, 60);
+    g_autoptr(FerryCommunity) probe = NULL;
+    g_autofree char *expected = NULL;
+    g_autoptr(GDateTime) end = g_date_time_new_local (g_date_time_get_year (soon),
+                                                      g_date_time_get_month (soon),
+                                                      g_date_time_get_day_of_month (soon),
+                                                      23, 59, 0);
+
+    gtk_calendar_select_day (calendar, soon);
+    probe = ferry_community_new ("", "a.example", "b.example", g_date_time_to_unix (end));
+    expected = ferry_community_check_deadline (probe, now);
+    g_assert_nonnull (expected);
+    warning = ferry_ui_find_widget (GTK_WIDGET (dialog), is_label_with_class, "warning");
+    g_assert_true (gtk_widget_get_visible (warning));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (warning)), ==, expected);
+    ferry_ui_wait_for_frames (GTK_WIDGET (dialog), 3);
+    ferry_ui_take_screenshot (GTK_WIDGET (dialog), "community-new");
+    gtk_calendar_select_day (calendar, later);
+    g_assert_false (gtk_widget_get_visible (warning));
+  }
+  click (GTK_WIDGET (dialog), "dialog.create");
+  ferry_ui_spin (200, NULL, NULL);
+  g_assert_null (ferry_ui_find_window_of_type (FERRY_TYPE_COMMUNITY_DIALOG));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+  community = ferry_community_store_find (store, "Knitting Circle");
+  g_assert_nonnull (community);
+  g_assert_cmpstr (ferry_community_get_old_host (community), ==, "old.example");
+  g_assert_cmpstr (ferry_community_get_new_host (community), ==, "new.example");
+  g_assert_cmpint (ferry_community_days_left (community, now), >=, 59);
+  g_assert_cmpint (ferry_community_days_left (community, now), <=, 60);
+  /* Straight into the new community's page, its roster empty. */
+  page = ferry_community_journey_get_page (journey);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_true (ferry_community_page_get_community (page) == community);
+
+  /* Members pasted: 40 addresses in three forms, and a line that is none. */
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (pasted, i % 3 == 0 ? "@member%u@old.example\n"
+                                    : i % 3 == 1 ? "member%u@old.example\n"
+                                    : "https://old.example/@member%u\n", i);
+  g_string_append (pasted, "not an address\n");
+  click (GTK_WIDGET (page), "page.import");
+  dialog = wait_for_window (FERRY_TYPE_IMPORT_DIALOG);
+  g_assert_false (gtk_widget_is_sensitive (ferry_ui_find_widget (GTK_WIDGET (dialog),
+                                                                 ferry_ui_is_button_with_action,
+                                                                 "dialog.add")));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (
+                              ferry_ui_find_widget_of_type (GTK_WIDGET (dialog),
+                                                            GTK_TYPE_TEXT_VIEW))),
+                            pasted->str, -1);
+  ferry_ui_take_screenshot (GTK_WIDGET (dialog), "community-import");
+  click (GTK_WIDGET (dialog), "dialog.add");
+  ferry_ui_spin (200, NULL, NULL);
+  g_assert_null (ferry_ui_find_window_of_type (FERRY_TYPE_IMPORT_DIALOG));
+  g_assert_cmpuint (ferry_community_get_n_members (community), ==, 40);
+  g_assert_nonnull (ferry_community_find_member (community, "member7@old.example"));
+  g_assert_cmpuint (g_list_model_get_n_items (ferry_community_page_get_shown (page)), ==, 40);
+  {
+    g_autofree char *summary = ferry_community_describe_counts (community);
+
+    g_assert_cmpstr (label_text (GTK_WIDGET (page), "title-2"), ==, summary);
+  }
+  ferry_ui_take_screenshot (GTK_WIDGET (window), "community-roster");
+
+  /* Mid-move: three passes over the last days, as the chart shows them. */
+  ferry_community_set_phase (community, FERRY_COMMUNITY_PHASE_MOVE);
+  {
+    FerryMemberObservation first = { .time = now - 6 * DAY, .old_found = TRUE,
+                                     .old_followers = 100, .new_followers = -1 };
+
+    for (guint i = 0; i < 40; i++)
+      ferry_member_observe (ferry_community_get_member (community, i), &first, NULL);
+    ferry_community_take_snapshot (community, now - 6 * DAY);
+  }
+  observe_mid_move (community, now - 3 * DAY);
+  ferry_community_take_snapshot (community, now - 3 * DAY);
+  observe_mid_move (community, now);
+  ferry_community_take_snapshot (community, now);
+  /* The page follows once per main loop turn. */
+  ferry_ui_spin (100, NULL, NULL);
+  {
+    g_autofree char *summary = ferry_community_describe_counts (community);
+    FerryCommunityChart *chart = FERRY_COMMUNITY_CHART (
+      ferry_ui_find_widget_of_type (GTK_WIDGET (page), FERRY_TYPE_COMMUNITY_CHART));
+
+    g_assert_cmpstr (label_text (GTK_WIDGET (page), "title-2"), ==, summary);
+    g_assert_nonnull (strstr (summary, "24"));
+    g_assert_nonnull (ferry_community_chart_get_description (chart));
+    g_test_message ("chart: %s", ferry_community_chart_get_description (chart));
+  }
+  ferry_ui_take_screenshot (GTK_WIDGET (window), "community-mid-move");
+
+  /* Filtered by state: only those elsewhere; then searched. */
+  {
+    GtkDropDown *states = GTK_DROP_DOWN (ferry_ui_find_widget_of_type (GTK_WIDGET (page),
+                                                                        GTK_TYPE_DROP_DOWN));
+    GtkWidget *search = ferry_ui_find_widget_of_type (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+    GListModel *shown = ferry_community_page_get_shown (page);
+
+    gtk_drop_down_set_selected (states, FERRY_MEMBER_STATE_ELSEWHERE + 1);
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==,
+                      ferry_community_count (community, FERRY_MEMBER_STATE_ELSEWHERE));
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+    for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+      {
+        g_autoptr(FerryMember) member = g_list_model_get_item (shown, i);
+
+        g_assert_cmpint (ferry_member_get_state (member), ==, FERRY_MEMBER_STATE_ELSEWHERE);
+      }
+    ferry_ui_take_screenshot (GTK_WIDGET (window), "community-filtered");
+    gtk_drop_down_set_selected (states, 0);
+    gtk_editable_set_text (GTK_EDITABLE (search), "MEMBER3");
+    /* The search entry waits a moment before it says its text changed. */
+    ferry_ui_spin (600, NULL, NULL);
+    /* member3, member30..39 */
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 11);
+    gtk_editable_set_text (GTK_EDITABLE (search), "member25@");
+    ferry_ui_spin (600, NULL, NULL);
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+    gtk_editable_set_text (GTK_EDITABLE (search), "nobody");
+    ferry_ui_spin (600, NULL, NULL);
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (ferry_ui_find_widget (
+                       GTK_WIDGET (page), ferry_ui_is_stack_with, "none-shown"))), ==,
+                     "none-shown");
+    gtk_editable_set_text (GTK_EDITABLE (search), "member25@");
+    ferry_ui_spin (600, NULL, NULL);
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  }
+
+  /* A member opened from the list (Enter on the row), their history shown and edited. */
+  {
+    GtkWidget *view = ferry_ui_find_widget (GTK_WIDGET (page), is_roster, NULL);
+    FerryMember *member = ferry_community_find_member (community, "member25@old.example");
+    FerryMemberDialog *detail;
+    GtkWidget *history;
+    GtkWidget *row;
+    guint n_rows = 0;
+
+    ferry_ui_wait_for_frames (view, 3);
+    g_assert_true (gtk_widget_activate_action (view, "list.activate-item", "u", 0));
+    detail = FERRY_MEMBER_DIALOG (wait_for_window (FERRY_TYPE_MEMBER_DIALOG));
+    g_assert_true (ferry_member_dialog_get_member (detail) == member);
+    /* The history (the dialog's last list): one row a record, the newest first. */
+    history = last_list_box (GTK_WIDGET (detail));
+    g_assert_nonnull (history);
+    for (row = gtk_widget_get_first_child (history); row != NULL;
+         row = gtk_widget_get_next_sibling (row))
+      n_rows += ADW_IS_ACTION_ROW (row);
+    g_assert_cmpuint (n_rows, ==, ferry_member_get_history (member)->len);
+    g_assert_cmpuint (n_rows, >=, 2);
+    {
+      GArray *records = ferry_member_get_history (member);
+      FerryMemberRecord *newest = &g_array_index (records, FerryMemberRecord, records->len - 1);
+
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (
+                         gtk_widget_get_first_child (history))), ==,
+                       ferry_member_state_to_label (newest->state));
+    }
+    ferry_ui_wait_for_frames (GTK_WIDGET (detail), 3);
+    ferry_ui_take_screenshot (GTK_WIDGET (detail), "community-member");
+    type_into (GTK_WIDGET (detail), _("Expected new address"), "@Knits@Wool.Example");
+    g_signal_emit_by_name (ferry_ui_find_widget (GTK_WIDGET (detail), is_entry_row_titled,
+                                                 _("Expected new address")), "apply");
+    g_assert_cmpstr (ferry_member_get_new_address (member), ==, "knits@wool.example");
+    g_assert_true (ferry_member_get_new_address_set (member));
+    type_into (GTK_WIDGET (detail), _("Expected new address"), "not an address");
+    g_signal_emit_by_name (ferry_ui_find_widget (GTK_WIDGET (detail), is_entry_row_titled,
+                                                 _("Expected new address")), "apply");
+    g_assert_cmpstr (ferry_member_get_new_address (member), ==, "knits@wool.example");
+    gtk_switch_set_active (GTK_SWITCH (ferry_ui_find_widget_of_type (GTK_WIDGET (detail),
+                                                                     GTK_TYPE_SWITCH)), TRUE);
+    g_assert_true (ferry_member_get_opted_out (member));
+    gtk_window_close (GTK_WINDOW (detail));
+  }
+
+  /* Exported through the save dialog: the roster CSV, the helper's alone. */
+  click (GTK_WIDGET (page), "page.export");
+  dialog = wait_for_window (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (export_path);
+    g_autofree char *written = NULL;
+    g_autofree char *expected = ferry_community_export_roster_csv (community);
+    GStatBuf info;
+
+    g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), file, NULL));
+    gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+    for (guint i = 0; i < 100 && !g_file_test (export_path, G_FILE_TEST_EXISTS); i++)
+      ferry_ui_spin (50, NULL, NULL);
+    ferry_ui_spin (200, NULL, NULL);
+    g_assert_true (g_file_get_contents (export_path, &written, NULL, NULL));
+    g_assert_cmpstr (written, ==, expected);
+    g_assert_nonnull (strstr (written, "knits@wool.example"));
+    g_assert_cmpint (g_stat (export_path, &info), ==, 0);
+    g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+  }
+
+  /* The verify phase. */
+  gtk_editable_set_text (GTK_EDITABLE (ferry_ui_find_widget_of_type (GTK_WIDGET (page),
+                                                                     GTK_TYPE_SEARCH_ENTRY)), "");
+  ferry_ui_spin (600, NULL, NULL);
+  ferry_community_set_phase (community, FERRY_COMMUNITY_PHASE_VERIFY);
+  ferry_ui_spin (100, NULL, NULL);
+  g_assert_cmpstr (label_text (GTK_WIDGET (page), "caption-heading"), ==,
+                   _("Verifying: followers on the new accounts against the baselines"));
+  ferry_ui_take_screenshot (GTK_WIDGET (window), "community-verify");
+
+  /* Back to the list: the community there, with its counts. */
+  click (GTK_WIDGET (journey), "journey.show-list");
+  {
+    GtkWidget *row = ferry_ui_find_row (GTK_WIDGET (journey), "Knitting Circle");
+
+    g_assert_nonnull (row);
+    ferry_ui_take_screenshot (GTK_WIDGET (window), "community-list");
+    g_signal_emit_by_name (row, "activate");
+    g_assert_true (ferry_community_page_get_community (page) == community);
+  }
+
+  /* Saved: the store writes it, and it reads back with its roster. */
+  g_assert_true (ferry_community_store_flush (store, NULL));
+  {
+    g_autofree char *path = ferry_community_store_path_for (store, community);
+    g_autoptr(FerryCommunity) again = ferry_community_load (path, NULL);
+
+    g_assert_nonnull (again);
+    g_assert_cmpuint (ferry_community_get_n_members (again), ==, 40);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ferry_test_remove_tree (dir);
+}
+
+/* ---- 5,000 members ------------------------------------------------------------------- */
+
+typedef struct
+{
+  gint64  started;      /* before-paint of this frame */
+  GArray *times;        /* gint64 µs per frame: before-paint to after-paint */
+} FrameTimes;
+
+static void
+before_paint (GdkFrameClock *clock,
+              FrameTimes    *frames)
+{
+  frames->started = g_get_monotonic_time ();
+}
+
+static void
+after_paint (GdkFrameClock *clock,
+             FrameTimes    *frames)
+{
+  gint64 spent;
+
+  if (frames->started == 0)
+    return;
+  spent = g_get_monotonic_time () - frames->started;
+  g_array_append_val (frames->times, spent);
+  frames->started = 0;
+}
+
+static int
+compare_times (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static gboolean
+is_member_row (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return FERRY_IS_MEMBER_ROW (widget);
+}
+
+static guint
+count_rows (GtkWidget *widget)
+{
+  guint n = FERRY_IS_MEMBER_ROW (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_rows (child);
+  return n;
+}
+
+static void
+test_community_large (void)
+{
+  FerryCommunityStore *store = ferry_application_get_community_store (app);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(FerryCommunity) community = ferry_community_new ("Big Town", "big.example",
+                                                             "new.example", now + 90 * DAY);
+  g_autoptr(GString) text = g_string_new (NULL);
+  FrameTimes frames = { 0, g_array_new (FALSE, FALSE, sizeof (gint64)) };
+  FerryCommunityPage *page;
+  GtkAdjustment *adjustment;
+  GtkWidget *scrolled;
+  GtkWidget *view;
+  GdkFrameClock *clock;
+  FerryWindow *window;
+  gint64 start, filter_us, median, p95;
+  guint n_frames;
+
+  clear_store ();
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (text, "person%04u@big.example\n", i);
+  g_assert_cmpuint (ferry_community_import (community, text->str, -1,
+                                            FERRY_MEMBER_SOURCE_PASTED, NULL), ==, 5000);
+  for (guint i = 0; i < 5000; i += 7)
+    {
+      FerryMemberObservation seen = { .time = now, .old_found = TRUE, .old_followers = 10,
+                                      .new_followers = -1 };
+
+      ferry_member_observe (ferry_community_get_member (community, i), &seen, NULL);
+    }
+  ferry_community_store_add (store, community);
+
+  window = open_community_journey ();
+  ferry_community_journey_open (journey_of (window), community);
+  page = ferry_community_journey_get_page (journey_of (window));
+  view = ferry_ui_find_widget (GTK_WIDGET (page), is_roster, NULL);
+  scrolled = gtk_widget_get_parent (view);
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (scrolled));
+  ferry_ui_wait_for_frames (GTK_WIDGET (window), 5);
+  g_assert_cmpuint (g_list_model_get_n_items (ferry_community_page_get_shown (page)), ==, 5000);
+  /* Only the rows on screen exist, not 5,000. */
+  g_assert_nonnull (ferry_ui_find_widget (view, is_member_row, NULL));
+  g_assert_cmpuint (count_rows (view), <, 200);
+
+  /* Scrolled from top to bottom, a page a frame: each frame's layout and paint timed. */
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint), &frames);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint), &frames);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < 120; i++)
+    {
+      double value = (gtk_adjustment_get_upper (adjustment) -
+                      gtk_adjustment_get_page_size (adjustment)) * (i + 1) / 120.0;
+
+      gtk_adjustment_set_value (adjustment, value);
+      ferry_ui_wait_for_frames (GTK_WIDGET (window), 1);
+    }
+  g_signal_handlers_disconnect_by_data (clock, &frames);
+  n_frames = frames.times->len;
+  g_assert_cmpuint (n_frames, >=, 100);
+  g_array_sort (frames.times, compare_times);
+  median = g_array_index (frames.times, gint64, n_frames / 2);
+  p95 = g_array_index (frames.times, gint64, n_frames * 95 / 100);
+  g_test_message ("5,000 members: %u frames scrolling in %.2f s; frame time median %.1f ms, "
+                  "95th percentile %.1f ms, slowest %.1f ms", n_frames,
+                  (g_get_monotonic_time () - start) / 1e6, median / 1e3, p95 / 1e3,
+                  g_array_index (frames.times, gint64, n_frames - 1) / 1e3);
+  /* A debug build on a shared machine: a frame within 60 Hz's budget, most of them, and none
+   * that stalls. */
+  g_assert_cmpint (median, <, 16667);
+  g_assert_cmpint (p95, <, 50000);
+  g_assert_cmpuint (count_rows (view), <, 200);
+  g_assert_true (gtk_adjustment_get_value (adjustment) > 0);
+  ferry_ui_take_screenshot (GTK_WIDGET (window), "community-large");
+
+  /* Filtered by state and searched: at once. */
+  {
+    GtkDropDown *states = GTK_DROP_DOWN (ferry_ui_find_widget_of_type (GTK_WIDGET (page),
+                                                                        GTK_TYPE_DROP_DOWN));
+    GtkWidget *search = ferry_ui_find_widget_of_type (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+    GListModel *shown = ferry_community_page_get_shown (page);
+
+    start = g_get_monotonic_time ();
+    gtk_drop_down_set_selected (states, FERRY_MEMBER_STATE_NOT_STARTED + 1);
+    filter_us = g_get_monotonic_time () - start;
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==,
+                      ferry_community_count (community, FERRY_MEMBER_STATE_NOT_STARTED));
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, (5000 + 6) / 7);
+    g_signal_emit_by_name (search, "activate");
+    gtk_editable_set_text (GTK_EDITABLE (search), "person49");
+    ferry_ui_spin (600, NULL, NULL);
+    /* person4900..4999, of which every 7th is not started */
+    {
+      guint expected = 0;
+
+      for (guint i = 4900; i < 5000; i++)
+        expected += i % 7 == 0;
+      g_assert_cmpuint (g_list_model_get_n_items (shown), ==, expected);
+    }
+    ferry_ui_wait_for_frames (GTK_WIDGET (window), 3);
+    g_test_message ("5,000 members: the filter by state took %.1f ms", filter_us / 1e3);
+    g_assert_cmpint (filter_us, <, 250000);
+  }
+
+  g_array_unref (frames.times);
+  gtk_window_destroy (GTK_WINDOW (window));
+  clear_store ();
+}
+
+void
+ferry_ui_add_community_tests (FerryApplication    *application,
+                              FedisimWorld        *world,
+                              FerryAccountManager *manager)
+{
+  app = application;
+  g_test_add_func ("/ui/community", test_community);
+  g_test_add_func ("/ui/community-large", test_community_large);
+}
