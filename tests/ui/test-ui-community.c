@@ -450,7 +450,23 @@ test_community (void)
     g_autofree char *expected = ferry_community_export_roster_csv (community);
     GStatBuf info;
 
-    g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), file, NULL));
+    g_autofree char *suggested = NULL;
+
+    /* The name suggested is the community's. */
+    suggested = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
+    g_assert_nonnull (strstr (suggested, "Knitting Circle"));
+    /* Typed as a whole path in the name field, as a person may. */
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), export_path);
+    ferry_ui_spin (300, NULL, NULL);
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      g_autofree char *chosen_path = NULL;
+
+      g_assert_nonnull (chosen);
+      chosen_path = g_file_get_path (chosen);
+      g_assert_cmpstr (chosen_path, ==, export_path);
+    }
     gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
     for (guint i = 0; i < 100 && !g_file_test (export_path, G_FILE_TEST_EXISTS); i++)
       ferry_ui_spin (50, NULL, NULL);
@@ -592,9 +608,9 @@ test_community_large (void)
   g_assert_true (GTK_IS_SCROLLED_WINDOW (scrolled));
   ferry_ui_wait_for_frames (GTK_WIDGET (window), 5);
   g_assert_cmpuint (g_list_model_get_n_items (ferry_community_page_get_shown (page)), ==, 5000);
-  /* Only the rows on screen exist, not 5,000. */
+  /* Only the rows on screen and a margin exist (GtkListView keeps ~200), not 5,000. */
   g_assert_nonnull (ferry_ui_find_widget (view, is_member_row, NULL));
-  g_assert_cmpuint (count_rows (view), <, 200);
+  g_assert_cmpuint (count_rows (view), <, 500);
 
   /* Scrolled from top to bottom, a page a frame: each frame's layout and paint timed. */
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
@@ -624,7 +640,7 @@ test_community_large (void)
    * that stalls. */
   g_assert_cmpint (median, <, 16667);
   g_assert_cmpint (p95, <, 50000);
-  g_assert_cmpuint (count_rows (view), <, 200);
+  g_assert_cmpuint (count_rows (view), <, 500);
   g_assert_true (gtk_adjustment_get_value (adjustment) > 0);
   ferry_ui_take_screenshot (GTK_WIDGET (window), "community-large");
 
