@@ -120,6 +120,11 @@ ferry_oauth_scopes_for (FerryServerInfo  *info,
     add_scopes (unique, OLD_SCOPES);
   if ((access & FERRY_OAUTH_MOVE_AWAY) && api_move)
     add_scopes (unique, "write:accounts");
+  /* mastodon: app/controllers/api/v1/admin/accounts_controller.rb doorkeeper_authorize!
+   * 'admin:read', 'admin:read:accounts'; gotosocial: internal/api/client/admin (the same
+   * scope). Never in the individual journey's sign-in. */
+  if (access & FERRY_OAUTH_ADMIN_READ)
+    add_scopes (unique, "admin:read:accounts");
   if (access & FERRY_OAUTH_WRITE)
     {
       add_scopes (unique, NEW_SCOPES);

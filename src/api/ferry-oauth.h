@@ -19,6 +19,8 @@ G_BEGIN_DECLS
  * @FERRY_OAUTH_READ: everything a backup reads
  * @FERRY_OAUTH_WRITE: everything a transfer writes (and the alias it names)
  * @FERRY_OAUTH_MOVE_AWAY: the account moves away, through the API where the server has one
+ * @FERRY_OAUTH_ADMIN_READ: a community helper's sign-in that reads the server's accounts
+ *   (admin:read:accounts, community-facts §1.2); only asked for when the helper chooses it
  *
  * What a token is for; which account needs what is core's to say (FerryRole).
  */
@@ -27,6 +29,7 @@ typedef enum
   FERRY_OAUTH_READ      = 1 << 0,
   FERRY_OAUTH_WRITE     = 1 << 1,
   FERRY_OAUTH_MOVE_AWAY = 1 << 2,
+  FERRY_OAUTH_ADMIN_READ = 1 << 3,
 } FerryOAuthAccess;
 
 /**

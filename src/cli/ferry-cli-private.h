@@ -45,4 +45,20 @@ int                  ferry_cli_command_move_back         (int                  a
 int                  ferry_cli_command_watch             (int                  argc,
                                                           char               **argv);
 
+/* ferry-cli-community.c: `ferry-cli community …` */
+int                  ferry_cli_command_community         (int                  argc,
+                                                          char               **argv);
+/* ferry-cli-announce.c (another branch): the community's posts, list, guide and verify;
+ * hooked into ferry-cli-community.c's table once merged. */
+int                  ferry_cli_community_announce        (int                  argc,
+                                                          char               **argv);
+int                  ferry_cli_community_remind          (int                  argc,
+                                                          char               **argv);
+int                  ferry_cli_community_list            (int                  argc,
+                                                          char               **argv);
+int                  ferry_cli_community_guide           (int                  argc,
+                                                          char               **argv);
+int                  ferry_cli_community_verify          (int                  argc,
+                                                          char               **argv);
+
 G_END_DECLS

@@ -91,6 +91,8 @@ static const FerryCliCommand commands[] = {
     N_("Follower counts after the move, and who is left behind"), ferry_cli_command_watch },
   { "move-back", "move-back", N_("Move the new account back to the old one"),
     ferry_cli_command_move_back },
+  { "community", "community new|list|roster|check|status|export …",
+    N_("Help a community move: the roster, each member’s state"), ferry_cli_command_community },
   { "probe", "probe SERVER [--json]",
     N_("Show a server’s software, version and what Ferry can do there"), command_probe },
   { "help", "help", N_("Show the commands and what they do"), command_help },

@@ -260,7 +260,10 @@ get_account (FsRequest *req)
 {
   FsActor *actor = fs_req_account_arg (req);
 
-  if (actor != NULL)
+  /* assumed: a deleted account is gone from accounts/:id as from lookup (below). */
+  if (actor != NULL && actor->deleted)
+    fs_reply_error (req, 404, "Record not found");
+  else if (actor != NULL)
     fs_reply_json (req, 200, fs_json_account (req->server, actor, FALSE));
 }
 
@@ -312,7 +315,10 @@ lookup (FsRequest *req)
     }
   actor = find_known (req->server, fs_req_param (req, "acct"));
 
-  if (actor == NULL)
+  /* mastodon app/controllers/api/v1/accounts/lookup_controller.rb: 404 {"error":"Record not
+   * found"} for an unknown or deleted account (community-facts §2.1); a suspended one is
+   * answered, with suspended: true. */
+  if (actor == NULL || actor->deleted)
     fs_reply_error (req, 404, "Record not found");
   else
     fs_reply_json (req, 200, fs_json_account (req->server, actor, FALSE));

@@ -62,6 +62,9 @@ const char         *fedisim_community_moved_to     (FedisimServer               
 /* The member's followers when the fixture was made (the baseline a roster records). */
 gint64              fedisim_community_baseline_followers (FedisimServer          *old_server,
                                                    const char                   *username);
+/* How many members are in a state now (the truth of each, at the world's current time). */
+guint               fedisim_community_count_state  (FedisimServer                *old_server,
+                                                   FedisimMemberState            state);
 /* Makes a member take the next step (not started → new account → alias → moved → arriving →
  * done) now; followers of a move arrive on the virtual clock at their server's speed. */
 void                fedisim_community_advance_member (FedisimServer              *old_server,
@@ -72,7 +75,9 @@ void                fedisim_server_set_profile_redirect (FedisimServer          
                                                    gboolean                     redirect);
 /* Gives a local user the admin role on the server with these permissions: Mastodon's role
  * permission bits (Manage Users = 0x400 ...), GoToSocial's admin/moderator role, Akkoma's
- * is_admin/is_moderator flags (the flavour says which applies). */
+ * is_admin/is_moderator flags (the flavour says which applies). On GoToSocial and Akkoma the
+ * administrator bit (1) makes an admin, any other non-zero value a moderator; 0 takes the role
+ * away. verify_credentials shows it (role.permissions, role.name; Akkoma: pleroma.is_admin). */
 void                fedisim_server_set_admin       (FedisimServer                *server,
                                                    const char                   *username,
                                                    guint64                       permissions);

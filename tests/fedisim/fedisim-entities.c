@@ -124,6 +124,39 @@ add_fields (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+/* The signed-in user's role in verify_credentials.
+ * mastodon app/serializers/rest/credential_account_serializer.rb (has_one :role) and
+ * rest/role_serializer.rb: permissions is a decimal string of the bits; gotosocial
+ * internal/typeutils/internaltofrontend.go: name user|moderator|admin, an admin has
+ * Administrator|ManageReports|ManageFederation|ManageSettings|ManageBlocks|ManageUsers|
+ * ManageRules|ManageCustomEmojis|DeleteUserData, a moderator none (community-facts §1.4). */
+static void
+add_role (JsonBuilder   *builder,
+          FedisimServer *server,
+          FsActor       *actor)
+{
+  guint64 bits = actor->role_permissions;
+  const char *name = bits == 0 ? "" : (bits & 1) ? "Admin" : "Moderator";
+  g_autofree char *permissions = NULL;
+
+  if (server->flavour == FEDISIM_FLAVOUR_AKKOMA || fs_server_snac_gaps (server))
+    return;
+  if (server->flavour == FEDISIM_FLAVOUR_GOTOSOCIAL)
+    {
+      name = bits == 0 ? "user" : (bits & 1) ? "admin" : "moderator";
+      bits = (bits & 1) ? (1 | 16 | 32 | 64 | 128 | 1024 | 4096 | 16384 | (1 << 19)) : 0;
+    }
+  permissions = g_strdup_printf ("%" G_GUINT64_FORMAT, bits);
+  json_builder_set_member_name (builder, "role");
+  json_builder_begin_object (builder);
+  add_string (builder, "id", bits == 0 ? "-99" : (bits & 1) ? "3" : "2");
+  add_string (builder, "name", name);
+  add_string (builder, "permissions", permissions);
+  add_string (builder, "color", "");
+  add_bool (builder, "highlighted", bits != 0);
+  json_builder_end_object (builder);
+}
+
 static void
 build_account (JsonBuilder   *builder,
                FedisimServer *server,
@@ -157,26 +190,43 @@ build_account (JsonBuilder   *builder,
   add_id (builder, "id", fs_server_id_for (server, actor));
   add_string (builder, "username", actor->username);
   add_string (builder, "acct", acct);
-  add_string (builder, "display_name", actor->display_name);
+  /* mastodon app/serializers/rest/account_serializer.rb: a suspended account's name, bio and
+   * fields are blanked (community-facts §2.1). */
+  add_string (builder, "display_name", actor->suspended ? "" : actor->display_name);
   add_bool (builder, "locked", actor->locked);
   add_bool (builder, "bot", actor->bot);
   add_bool (builder, "discoverable", actor->discoverable);
   add_bool (builder, "indexable", actor->indexable);
   add_bool (builder, "group", FALSE);
   add_string (builder, "created_at", created_day);
-  add_string (builder, "note", note);
+  add_string (builder, "note", actor->suspended ? "" : note);
   add_string (builder, "url", url);
   add_string (builder, "uri", actor->uri);
   add_string (builder, "avatar", avatar);
   add_string (builder, "avatar_static", avatar);
   add_string (builder, "header", header);
   add_string (builder, "header_static", header);
+  /* The community fixture's members carry counts beyond the follows fedisim keeps
+   * (fedisim-community.c). */
   add_int (builder, "followers_count",
-           hidden ? 0 : fs_world_count_follows (server->world, actor, TRUE));
+           hidden ? 0 : fs_community_count (actor, FS_COUNT_FOLLOWERS,
+                                            fs_world_count_follows (server->world, actor, TRUE)));
   add_int (builder, "following_count",
-           hidden ? 0 : fs_world_count_follows (server->world, actor, FALSE));
-  add_int (builder, "statuses_count", snac && credentials ? 0 : actor->statuses->len);
-  add_string (builder, "last_status_at", NULL);
+           hidden ? 0 : fs_community_count (actor, FS_COUNT_FOLLOWING,
+                                            fs_world_count_follows (server->world, actor, FALSE)));
+  add_int (builder, "statuses_count", snac && credentials ? 0
+           : fs_community_count (actor, FS_COUNT_STATUSES, actor->statuses->len));
+  /* mastodon app/serializers/rest/account_serializer.rb: last_status_at&.to_date&.iso8601,
+   * a date without a time (community-facts §2.4). */
+  if (fs_actor_last_status_at (actor) > 0)
+    {
+      g_autoptr(GDateTime) last = g_date_time_new_from_unix_utc (fs_actor_last_status_at (actor));
+      g_autofree char *day = g_date_time_format (last, "%Y-%m-%d");
+
+      add_string (builder, "last_status_at", day);
+    }
+  else
+    add_string (builder, "last_status_at", NULL);
   add_bool (builder, "hide_collections", actor->hide_collections);
   add_bool (builder, "noindex", !actor->indexable);
   json_builder_set_member_name (builder, "emojis");
@@ -185,8 +235,10 @@ build_account (JsonBuilder   *builder,
   add_fields (builder, actor, TRUE);
   if (actor->suspended)
     add_bool (builder, "suspended", TRUE);
-  /* snac2 mastoapi.c mastoapi_account() builds no "moved": movedTo is only in the actor. */
-  if (actor->moved_to != NULL && !nested && !snac)
+  /* snac2 mastoapi.c mastoapi_account() builds no "moved": movedTo is only in the actor.
+   * mastodon app/serializers/rest/account_serializer.rb: moved is nil for a suspended account;
+   * gotosocial internal/api/model/account.go leaves it out then too (community-facts §2.1). */
+  if (actor->moved_to != NULL && !nested && !snac && !actor->suspended)
     {
       json_builder_set_member_name (builder, "moved");
       build_account (builder, server, actor->moved_to, FALSE, TRUE);
@@ -219,6 +271,18 @@ build_account (JsonBuilder   *builder,
             json_builder_add_string_value (builder, g_ptr_array_index (actor->also_known_as, i));
           json_builder_end_array (builder);
         }
+      json_builder_end_object (builder);
+      add_role (builder, server, actor);
+    }
+  /* akkoma: the account's pleroma.is_admin / is_moderator (docs/docs/development/API/
+   * admin_api.md sample; community-facts §1.4). */
+  if (server->flavour == FEDISIM_FLAVOUR_AKKOMA && actor->home == server)
+    {
+      json_builder_set_member_name (builder, "pleroma");
+      json_builder_begin_object (builder);
+      add_bool (builder, "is_admin", (actor->role_permissions & 1) != 0);
+      add_bool (builder, "is_moderator", actor->role_permissions != 0 &&
+                                         !(actor->role_permissions & 1));
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);

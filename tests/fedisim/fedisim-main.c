@@ -11,6 +11,12 @@
  * every scope for each user, for scripts), display-name and note (the first user's profile;
  * any characters, escapes too, as a hostile server's users may have).
  *
+ * --community N seeds a moving community (fedisim-community.h) of N members (at most 5,000)
+ * on the first server, the new accounts on the second, the third (if any) as "elsewhere", with
+ * the local account "community" that all members follow and that is an admin with a token
+ * printed ("community-token: …"); it prints how many members are in each state
+ * ("community-state STATE N"). --community-seed S makes another spread.
+ *
  * SIGUSR1 prints, per server, the requests per route ("requests NAME\tROUTE\tN") and how many
  * answers it gave ("answers NAME N") since the last SIGUSR1, and starts over.
  *
@@ -28,6 +34,7 @@
 #include <stdlib.h>
 
 #include "fedisim.h"
+#include "fedisim-community.h"
 
 static const char *flavour_names[] = { "mastodon", "gotosocial", "akkoma", "legacy" };
 
@@ -59,6 +66,46 @@ print_counts_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static const char *state_names[] = {
+  "not-started", "new-account", "alias-set", "moved", "arriving", "done", "elsewhere", "deleted",
+  "suspended", "inactive",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (state_names) == FEDISIM_MEMBER_N_STATES);
+
+/* --community N: the first server is the old one, the second the new, a third elsewhere. */
+static gboolean
+seed_community (guint n,
+                guint seed)
+{
+  FedisimCommunityConfig config = { .n_members = n, .seed = seed,
+                                    .community_account = "community" };
+  FedisimServer *old_server, *new_server;
+  g_autofree char *token = NULL;
+
+  if (named_servers->len < 4 || n > 5000)
+    {
+      g_printerr ("fedisim: --community needs two servers and at most 5,000 members\n");
+      return FALSE;
+    }
+  old_server = g_ptr_array_index (named_servers, 1);
+  new_server = g_ptr_array_index (named_servers, 3);
+  config.elsewhere = named_servers->len >= 6 ? g_ptr_array_index (named_servers, 5) : NULL;
+  fedisim_server_seed_community (old_server, new_server, &config);
+  fedisim_server_set_admin (old_server, "community", 1);
+  token = fedisim_server_issue_token (old_server, "community",
+                                      "read write follow admin:read:accounts");
+  g_print ("\ncommunity %u members on %s, moving to %s\n", n,
+           fedisim_server_get_host (old_server), fedisim_server_get_host (new_server));
+  g_print ("community-user: community@%s password: password\n",
+           fedisim_server_get_host (old_server));
+  g_print ("community-token: %s\n", token);
+  for (guint s = 0; s < FEDISIM_MEMBER_N_STATES; s++)
+    g_print ("community-state %s %u\n", state_names[s],
+             fedisim_community_count_state (old_server, s));
+  return TRUE;
+}
+
 static gboolean
 parse_flavour (const char     *name,
                FedisimFlavour *flavour)
@@ -78,9 +125,15 @@ main (int   argc,
 {
   g_autofree char *config = NULL;
   gboolean http = FALSE;
+  gint community = -1;
+  gint community_seed = 1;
   GOptionEntry entries[] = {
     { "config", 'c', 0, G_OPTION_ARG_FILENAME, &config, "The servers to start", "FILE" },
     { "http", 0, 0, G_OPTION_ARG_NONE, &http, "Plain http instead of HTTPS (never in tests)", NULL },
+    { "community", 0, 0, G_OPTION_ARG_INT, &community,
+      "Seed a moving community of N members on the first server", "N" },
+    { "community-seed", 0, 0, G_OPTION_ARG_INT, &community_seed,
+      "The seed of the community's spread over states", "S" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("- a simulated Fediverse");
@@ -180,6 +233,9 @@ main (int   argc,
             }
         }
     }
+
+  if (community >= 0 && !seed_community ((guint) community, (guint) community_seed))
+    return 2;
 
   if (!http)
     g_print ("\nTrust the test CA: FERRY_CA_FILE=%s\n", fedisim_world_get_ca_file (world));

@@ -285,6 +285,13 @@ webfinger (FsRequest *req)
       fs_reply_text (req, 404, "application/jrd+json", "", 0);
       return;
     }
+  /* mastodon app/controllers/well_known/webfinger_controller.rb: 410 for a permanently
+   * unavailable (deleted) account (community-facts §2.2). */
+  if (actor->deleted)
+    {
+      fs_reply_text (req, 410, "application/jrd+json", "", 0);
+      return;
+    }
 
   subject = g_strdup_printf ("acct:%s@%s", actor->username, req->server->host);
   url = g_strdup_printf ("%s/@%s", req->server->base_url, actor->username);
@@ -363,6 +370,12 @@ actor_document (FsRequest *req)
       fs_reply_error (req, 404, "Record not found");
       return;
     }
+  /* assumed: a deleted account's actor is gone (410), as its WebFinger answer. */
+  if (actor->deleted)
+    {
+      fs_reply_error (req, 410, "Gone");
+      return;
+    }
   if (!wants_activity_json (req))
     {
       profile_page (req, actor);
@@ -390,6 +403,8 @@ profile (FsRequest *req)
       fs_reply_html (req, 404, "The page you were looking for doesn't exist", "");
       return;
     }
+  if (fs_community_profile_redirect (req, name + 1))
+    return;
   actor = fs_server_find_local (req->server, name + 1);
   if (actor == NULL)
     fs_reply_html (req, 404, "The page you were looking for doesn't exist", "");

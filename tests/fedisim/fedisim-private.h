@@ -156,6 +156,11 @@ struct _FsActor
   GPtrArray     *statuses;         /* FsStatus*, owned, oldest first */
   gboolean       allow_following_move;  /* Akkoma's per-user switch */
 
+  /* fedisim-community.c */
+  gboolean       deleted;          /* gone: the account API answers 404, the actor 410 */
+  guint64        role_permissions; /* fedisim_server_set_admin: Mastodon's role bits */
+  struct _FsMember *member;        /* the community member this is an account of, or NULL */
+
   /* The follow graph, indexed: FsFollow*, unowned (the world owns them), oldest first. */
   GPtrArray     *following;
   GPtrArray     *followers;
@@ -304,6 +309,10 @@ struct _FedisimServer
   guint64         next_id;
   gboolean        without_gaps;    /* fedisim_server_set_api_gaps (FALSE) */
   char           *nodeinfo_href;   /* what /.well-known/nodeinfo links to; NULL: its own */
+
+  /* fedisim-community.c */
+  struct _FsCommunity *community;  /* the community seeded on this (old) server, or NULL */
+  gboolean        profile_redirect;  /* fedisim_server_set_profile_redirect */
 };
 
 struct _FedisimWorld
@@ -515,6 +524,25 @@ void        fs_actor_move              (FsActor        *origin,
 
 /* fedisim-meta.c */
 gboolean    fs_server_snac_gaps        (FedisimServer  *server);
+
+/* fedisim-community.c */
+typedef enum
+{
+  FS_COUNT_FOLLOWERS,
+  FS_COUNT_FOLLOWING,
+  FS_COUNT_STATUSES,
+} FsCount;
+
+gint64      fs_community_count         (FsActor        *actor,
+                                        FsCount         which,
+                                        gint64          live);
+void        fs_community_free          (struct _FsCommunity *community);
+gboolean    fs_community_profile_redirect (FsRequest   *req,
+                                        const char     *username);
+gint64      fs_actor_last_status_at    (FsActor        *actor);
+
+/* fedisim-community-api.c */
+extern const FsRoute fs_community_routes[];
 
 /* fedisim-fixtures.c */
 void        fs_fixture_generate        (FedisimServer  *server,

@@ -15,6 +15,7 @@
 #include "fedisim-private.h"
 
 static const FsRoute *route_tables[] = {
+  fs_community_routes,
   fs_meta_routes, fs_oauth_routes, fs_account_routes, fs_collection_routes, fs_migration_routes,
   fs_web_routes,
 };
@@ -820,6 +821,7 @@ fs_server_free (FedisimServer *server)
       soup_server_disconnect (server->soup);
       g_clear_object (&server->soup);
     }
+  g_clear_pointer (&server->community, fs_community_free);
   g_ptr_array_unref (server->actors);
   g_hash_table_unref (server->ids);
   g_hash_table_unref (server->by_id);

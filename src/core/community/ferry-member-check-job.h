@@ -37,5 +37,34 @@ FerryCommunity      *ferry_member_check_job_get_community (FerryMemberCheckJob *
 gint64               ferry_member_check_job_get_planned_end (FerryMemberCheckJob *self);
 guint                ferry_member_check_job_get_n_checked (FerryMemberCheckJob *self);
 guint                ferry_member_check_job_get_n_requests (FerryMemberCheckJob *self);
+/* Members that could not be checked in this pass (their server failed or refused). */
+guint                ferry_member_check_job_get_n_failed  (FerryMemberCheckJob *self);
+/* The requests sent to one host in this pass (the API and ActivityPub documents). */
+guint                ferry_member_check_job_get_n_requests_to (FerryMemberCheckJob *self,
+                                                               const char          *host);
+/* Seconds between two API requests to one server: its period over the budget share of its
+ * limit (300 per 300 s by default, community-facts §7). */
+double               ferry_member_check_job_get_interval  (FerryMemberCheckJob *self);
+
+/* Without an account manager: the trust for the servers' certificates. */
+void                 ferry_member_check_job_set_tls_database (FerryMemberCheckJob *self,
+                                                              GTlsDatabase        *database);
+/* The client that asks one host (its token goes only there); by default the helper's
+ * account's client where the helper has an account on that host, otherwise one without a
+ * token. */
+void                 ferry_member_check_job_set_client    (FerryMemberCheckJob *self,
+                                                           const char          *host,
+                                                           FerryClient         *client);
+
+/* The job's clock, in µs: now, and (for a virtual clock) moving it on to a time when the job
+ * has nothing in flight and waits for it. Without advance, waits are real timers. */
+typedef gint64 (*FerryMemberCheckNow)     (gpointer user_data);
+typedef void   (*FerryMemberCheckAdvance) (gint64   until,
+                                           gpointer user_data);
+
+void                 ferry_member_check_job_set_clock     (FerryMemberCheckJob    *self,
+                                                           FerryMemberCheckNow     now,
+                                                           FerryMemberCheckAdvance advance,
+                                                           gpointer                user_data);
 
 G_END_DECLS

@@ -34,5 +34,13 @@ guint           ferry_roster_job_get_n_added   (FerryRosterJob      *self);
 /* Sentences (translated), one per source that could not be read, e.g. why the admin API was
  * refused. */
 GStrv           ferry_roster_job_get_problems  (FerryRosterJob      *self);
+/* Without an account manager (tests, ferry-cli): the client of the helper's old account (its
+ * token goes only to its host), and the trust for certificates. */
+void            ferry_roster_job_set_client    (FerryRosterJob      *self,
+                                                FerryClient         *client);
+void            ferry_roster_job_set_tls_database (FerryRosterJob   *self,
+                                                GTlsDatabase        *database);
+/* How many members got their baseline from a lookup of their own (the listing had none). */
+guint           ferry_roster_job_get_n_looked_up (FerryRosterJob    *self);
 
 G_END_DECLS

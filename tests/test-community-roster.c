@@ -1,0 +1,400 @@
+/* test-community-roster.c: FerryRosterJob against fedisim's community fixture
+ *
+ * Copyright 2026 The Ferry developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The roster from each source on each flavour: the admin accounts list (Mastodon v2,
+ * GoToSocial, Akkoma), the profile directory (Mastodon, Akkoma; GoToSocial has none), the
+ * community account's followers, a list the helper owns; the admin path refused without the
+ * role or without the scope, with the reason said. What must not happen: a token to another
+ * host, a page asked twice, a 429.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ferry-api-error.h"
+#include "ferry-test-community-util.h"
+#include "ferry-test-util.h"
+
+#define N_MEMBERS 60
+#define MANAGE_USERS 0x400
+#define ADMINISTRATOR 0x1
+
+typedef struct
+{
+  FedisimFlavour flavour;
+  FerryMemberSource source;
+} RosterCase;
+
+static FerryClient *
+helper_client (FerryTestCommunity *t,
+               guint64             permissions,
+               const char         *scopes)
+{
+  g_autofree char *token = NULL;
+
+  fedisim_server_add_user (t->old_server, "helper", "pw");
+  if (permissions != 0)
+    fedisim_server_set_admin (t->old_server, "helper", permissions);
+  token = fedisim_server_issue_token (t->old_server, "helper", scopes);
+  return ferry_test_community_client (t, t->old_server, token);
+}
+
+static JsonNode *
+call (FerryClient *client,
+      const char  *method,
+      const char  *path,
+      FerryParams *params)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonNode *node;
+
+  ferry_client_call_async (client, method, path, params, NULL, ferry_test_got_result, &result);
+  ferry_test_wait_for (&result);
+  node = ferry_client_call_finish (client, result, NULL, &error);
+  g_assert_no_error (error);
+  return node;
+}
+
+static const char *
+id_of (JsonNode *node)
+{
+  return json_object_get_string_member (json_node_get_object (node), "id");
+}
+
+/* A list of the helper's with the members at these positions (followed first, as Mastodon
+ * wants: list_account.rb must_be_following). */
+static char *
+make_list (FerryTestCommunity *t,
+           FerryClient        *client,
+           const guint        *positions,
+           guint               n)
+{
+  g_autoptr(FerryParams) params = ferry_params_add (ferry_params_new (), "title", "Club");
+  g_autoptr(JsonNode) list = call (client, "POST", "/api/v1/lists", params);
+  g_autofree char *path = g_strdup_printf ("/api/v1/lists/%s/accounts", id_of (list));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FerryParams) lookup = ferry_params_add (ferry_params_new (), "acct",
+                                                        t->names[positions[i]]);
+      g_autoptr(JsonNode) account = call (client, "GET", "/api/v1/accounts/lookup", lookup);
+      g_autofree char *follow = g_strdup_printf ("/api/v1/accounts/%s/follow", id_of (account));
+      g_autoptr(JsonNode) followed = call (client, "POST", follow, NULL);
+      g_autoptr(FerryParams) add = ferry_params_add (ferry_params_new (), "account_ids[]",
+                                                     id_of (account));
+      g_autoptr(JsonNode) added = call (client, "POST", path, add);
+    }
+  return g_strdup (id_of (list));
+}
+
+static gboolean
+is_member (FerryTestCommunity *t,
+           const char         *address,
+           const char        **username)
+{
+  g_autofree char *suffix = g_strdup_printf ("@%s", fedisim_server_get_host (t->old_server));
+
+  if (!g_str_has_suffix (address, suffix))
+    return FALSE;
+  for (guint i = 0; t->names[i] != NULL; i++)
+    if (strlen (address) == strlen (t->names[i]) + strlen (suffix) &&
+        g_str_has_prefix (address, t->names[i]))
+      {
+        *username = t->names[i];
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static guint
+count_truth (FerryTestCommunity *t,
+             FedisimMemberState  state)
+{
+  return fedisim_community_count_state (t->old_server, state);
+}
+
+static void
+test_source (gconstpointer data)
+{
+  const RosterCase *c = data;
+  FerryTestCommunity t;
+  g_autoptr(FerryCommunity) community = NULL;
+  g_autoptr(FerryClient) client = NULL;
+  g_autoptr(FerryRosterJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) problems = NULL;
+  g_autofree char *list_id = NULL;
+  guint listed[5];
+  guint n, n_others, min_expected, max_expected;
+
+  ferry_test_community_setup (&t, c->flavour, FEDISIM_FLAVOUR_MASTODON, N_MEMBERS, 21,
+                              "club");
+  client = helper_client (&t, c->source == FERRY_MEMBER_SOURCE_ADMIN ? ADMINISTRATOR : 0,
+                          "read write follow admin:read:accounts");
+  community = ferry_test_community_model (&t);
+  if (c->source == FERRY_MEMBER_SOURCE_FOLLOWERS)
+    {
+      g_autofree char *club = g_strdup_printf ("club@%s", fedisim_server_get_host (t.old_server));
+
+      ferry_community_set_community_account (community, club);
+    }
+  /* Five members who are there to follow (not gone, not moved: following a moved account is
+   * refused). */
+  for (guint i = 0, k = 0; k < G_N_ELEMENTS (listed); i++)
+    {
+      FedisimMemberState truth = fedisim_community_truth (t.old_server, t.names[i]);
+
+      if (truth == FEDISIM_MEMBER_NOT_STARTED || truth == FEDISIM_MEMBER_NEW_ACCOUNT ||
+          truth == FEDISIM_MEMBER_ALIAS_SET || truth == FEDISIM_MEMBER_INACTIVE)
+        listed[k++] = i;
+    }
+  if (c->source == FERRY_MEMBER_SOURCE_LIST)
+    list_id = make_list (&t, client, listed, G_N_ELEMENTS (listed));
+  fedisim_server_reset_counts (t.old_server);
+
+  job = ferry_roster_job_new (community, NULL, c->source);
+  ferry_roster_job_set_client (job, client);
+  ferry_roster_job_set_list_id (job, list_id);
+  ferry_roster_job_set_tls_database (job, t.trust);
+  g_assert_true (ferry_test_community_run (FERRY_JOB (job), &error));
+  g_assert_no_error (error);
+  problems = ferry_roster_job_get_problems (job);
+  g_assert_cmpuint (g_strv_length (problems), ==, 0);
+
+  n = ferry_community_get_n_members (community);
+  n_others = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      const char *address = ferry_member_get_old_address (ferry_community_get_member (community,
+                                                                                      i));
+
+      if (g_str_has_prefix (address, "helper@") || g_str_has_prefix (address, "club@"))
+        n_others++;
+    }
+  switch (c->source)
+    {
+    case FERRY_MEMBER_SOURCE_ADMIN:
+      /* Everyone not suspended (status=active) nor deleted: moved ones too. */
+      min_expected = max_expected = N_MEMBERS - count_truth (&t, FEDISIM_MEMBER_SUSPENDED) -
+                                    count_truth (&t, FEDISIM_MEMBER_DELETED);
+      break;
+    case FERRY_MEMBER_SOURCE_DIRECTORY:
+      /* Only the discoverable who have not moved (account.rb: searchable, discoverable). */
+      min_expected = 1;
+      max_expected = count_truth (&t, FEDISIM_MEMBER_NOT_STARTED) +
+                     count_truth (&t, FEDISIM_MEMBER_NEW_ACCOUNT) +
+                     count_truth (&t, FEDISIM_MEMBER_ALIAS_SET) +
+                     count_truth (&t, FEDISIM_MEMBER_INACTIVE) - 1;
+      break;
+    case FERRY_MEMBER_SOURCE_FOLLOWERS:
+      min_expected = N_MEMBERS - count_truth (&t, FEDISIM_MEMBER_SUSPENDED) -
+                     count_truth (&t, FEDISIM_MEMBER_DELETED);
+      max_expected = N_MEMBERS;
+      break;
+    case FERRY_MEMBER_SOURCE_LIST:
+    case FERRY_MEMBER_SOURCE_NONE:
+    case FERRY_MEMBER_SOURCE_PASTED:
+    case FERRY_MEMBER_SOURCE_CSV:
+    case FERRY_MEMBER_SOURCE_MANUAL:
+    default:
+      min_expected = max_expected = G_N_ELEMENTS (listed);
+      break;
+    }
+  g_test_message ("%u members from the source (%u..%u expected, %u others)", n - n_others,
+                  min_expected, max_expected, n_others);
+  g_assert_cmpuint (n_others, <=, 2);
+  g_assert_cmpuint (n - n_others, >=, min_expected);
+  g_assert_cmpuint (n - n_others, <=, max_expected);
+  g_assert_cmpuint (ferry_roster_job_get_n_found (job), ==, n);
+  g_assert_cmpuint (ferry_roster_job_get_n_added (job), ==, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      FerryMember *member = ferry_community_get_member (community, i);
+      const char *username = NULL;
+      FedisimMemberState truth;
+
+      /* The two local accounts that are not the fixture's members. */
+      if (g_str_has_prefix (ferry_member_get_old_address (member), "helper@") ||
+          g_str_has_prefix (ferry_member_get_old_address (member), "club@"))
+        continue;
+      g_assert_true (is_member (&t, ferry_member_get_old_address (member), &username));
+      g_assert_cmpuint (ferry_member_get_sources (member), ==, c->source);
+      g_assert_true (ferry_member_has_baseline (member));
+      truth = fedisim_community_truth (t.old_server, username);
+      /* Before the move the old account shows every follower: the fixture's baseline (and the
+       * helper, who followed the members of the list). */
+      if (truth == FEDISIM_MEMBER_NOT_STARTED || truth == FEDISIM_MEMBER_NEW_ACCOUNT ||
+          truth == FEDISIM_MEMBER_ALIAS_SET || truth == FEDISIM_MEMBER_INACTIVE)
+        g_assert_cmpint (ferry_member_get_baseline_followers (member), ==,
+                         fedisim_community_baseline_followers (t.old_server, username) +
+                         (c->source == FERRY_MEMBER_SOURCE_LIST));
+      g_assert_nonnull (ferry_member_get_baseline_last_status (member));
+    }
+  if (c->source == FERRY_MEMBER_SOURCE_LIST)
+    for (guint i = 0; i < G_N_ELEMENTS (listed); i++)
+      {
+        g_autofree char *address = g_strdup_printf ("%s@%s", t.names[listed[i]],
+                                                    fedisim_server_get_host (t.old_server));
+
+        g_assert_nonnull (ferry_community_find_member (community, address));
+      }
+  /* Akkoma's admin list shows no counts: each baseline took one lookup, no more. */
+  if (c->flavour == FEDISIM_FLAVOUR_AKKOMA && c->source == FERRY_MEMBER_SOURCE_ADMIN)
+    g_assert_cmpuint (fedisim_server_request_count (t.old_server, "GET /api/v1/accounts/lookup"),
+                      ==, n);
+  else
+    g_assert_cmpuint (ferry_roster_job_get_n_looked_up (job), ==, 0);
+
+  /* What must not happen. */
+  g_assert_cmpuint (ferry_test_community_n_429 (&t), ==, 0);
+  g_assert_cmpuint (fedisim_server_answer_count (t.new_server), ==, 0);
+  g_assert_cmpuint (fedisim_server_status_count (t.old_server, 401), ==, 0);
+
+  g_clear_object (&job);
+  g_clear_object (&client);
+  g_clear_object (&community);
+  ferry_test_community_teardown (&t);
+}
+
+/* GoToSocial has no directory: the source is skipped with its reason, and the job fails as
+ * no source could be read. */
+static void
+test_no_directory (void)
+{
+  FerryTestCommunity t;
+  g_autoptr(FerryCommunity) community = NULL;
+  g_autoptr(FerryRosterJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) problems = NULL;
+
+  ferry_test_community_setup (&t, FEDISIM_FLAVOUR_GOTOSOCIAL, FEDISIM_FLAVOUR_MASTODON, 10, 2,
+                              NULL);
+  community = ferry_test_community_model (&t);
+  job = ferry_roster_job_new (community, NULL, FERRY_MEMBER_SOURCE_DIRECTORY);
+  ferry_roster_job_set_tls_database (job, t.trust);
+  g_assert_false (ferry_test_community_run (FERRY_JOB (job), &error));
+  g_assert_error (error, FERRY_API_ERROR, FERRY_API_ERROR_UNSUPPORTED);
+  problems = ferry_roster_job_get_problems (job);
+  g_assert_cmpuint (g_strv_length (problems), ==, 1);
+  g_assert_nonnull (strstr (problems[0], "directory"));
+  g_assert_cmpuint (ferry_community_get_n_members (community), ==, 0);
+
+  g_clear_object (&job);
+  g_clear_object (&community);
+  ferry_test_community_teardown (&t);
+}
+
+typedef struct
+{
+  FedisimFlavour flavour;
+  guint64        permissions;
+  const char    *scopes;
+  const char    *reason;   /* a word the problem must contain */
+} RefusedCase;
+
+/* The admin path refused, for the role or for the scope: the reason said; with the directory
+ * asked too, the roster still comes from it. */
+static void
+test_admin_refused (gconstpointer data)
+{
+  const RefusedCase *c = data;
+  FerryTestCommunity t;
+  g_autoptr(FerryCommunity) community = NULL;
+  g_autoptr(FerryClient) client = NULL;
+  g_autoptr(FerryRosterJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) problems = NULL;
+
+  ferry_test_community_setup (&t, c->flavour, FEDISIM_FLAVOUR_MASTODON, 20, 4, NULL);
+  client = helper_client (&t, c->permissions, c->scopes);
+  community = ferry_test_community_model (&t);
+  job = ferry_roster_job_new (community, NULL, FERRY_MEMBER_SOURCE_ADMIN);
+  ferry_roster_job_set_client (job, client);
+  ferry_roster_job_set_tls_database (job, t.trust);
+  g_assert_false (ferry_test_community_run (FERRY_JOB (job), &error));
+  g_assert_error (error, FERRY_API_ERROR, FERRY_API_ERROR_FORBIDDEN);
+  problems = ferry_roster_job_get_problems (job);
+  g_assert_cmpuint (g_strv_length (problems), ==, 1);
+  g_test_message ("%s", problems[0]);
+  g_assert_nonnull (strstr (problems[0], c->reason));
+  g_assert_cmpuint (ferry_community_get_n_members (community), ==, 0);
+  /* Refused once, not asked again and again. */
+  g_assert_cmpuint (fedisim_server_status_count (t.old_server, 403), ==, 1);
+
+  if (c->flavour != FEDISIM_FLAVOUR_GOTOSOCIAL)
+    {
+      g_autoptr(FerryRosterJob) both = NULL;
+      g_auto(GStrv) again = NULL;
+
+      both = ferry_roster_job_new (community, NULL,
+                                   FERRY_MEMBER_SOURCE_ADMIN | FERRY_MEMBER_SOURCE_DIRECTORY);
+      ferry_roster_job_set_client (both, client);
+      ferry_roster_job_set_tls_database (both, t.trust);
+      g_clear_error (&error);
+      g_assert_true (ferry_test_community_run (FERRY_JOB (both), &error));
+      g_assert_no_error (error);
+      again = ferry_roster_job_get_problems (both);
+      g_assert_cmpuint (g_strv_length (again), ==, 1);
+      g_assert_cmpuint (ferry_community_get_n_members (community), >, 0);
+    }
+  g_assert_cmpuint (ferry_test_community_n_429 (&t), ==, 0);
+
+  g_clear_object (&job);
+  g_clear_object (&client);
+  g_clear_object (&community);
+  ferry_test_community_teardown (&t);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const RosterCase cases[] = {
+    { FEDISIM_FLAVOUR_MASTODON, FERRY_MEMBER_SOURCE_ADMIN },
+    { FEDISIM_FLAVOUR_MASTODON, FERRY_MEMBER_SOURCE_DIRECTORY },
+    { FEDISIM_FLAVOUR_MASTODON, FERRY_MEMBER_SOURCE_FOLLOWERS },
+    { FEDISIM_FLAVOUR_MASTODON, FERRY_MEMBER_SOURCE_LIST },
+    { FEDISIM_FLAVOUR_GOTOSOCIAL, FERRY_MEMBER_SOURCE_ADMIN },
+    { FEDISIM_FLAVOUR_GOTOSOCIAL, FERRY_MEMBER_SOURCE_FOLLOWERS },
+    { FEDISIM_FLAVOUR_GOTOSOCIAL, FERRY_MEMBER_SOURCE_LIST },
+    { FEDISIM_FLAVOUR_AKKOMA, FERRY_MEMBER_SOURCE_ADMIN },
+    { FEDISIM_FLAVOUR_AKKOMA, FERRY_MEMBER_SOURCE_DIRECTORY },
+    { FEDISIM_FLAVOUR_AKKOMA, FERRY_MEMBER_SOURCE_FOLLOWERS },
+    { FEDISIM_FLAVOUR_AKKOMA, FERRY_MEMBER_SOURCE_LIST },
+  };
+  static const RefusedCase refused[] = {
+    { FEDISIM_FLAVOUR_MASTODON, 0x10 /* manage_reports only */,
+      "read admin:read:accounts", "Manage Users" },
+    { FEDISIM_FLAVOUR_MASTODON, MANAGE_USERS, "read", "admin:read:accounts" },
+    { FEDISIM_FLAVOUR_GOTOSOCIAL, 0, "read admin:read:accounts", "admin account" },
+    { FEDISIM_FLAVOUR_GOTOSOCIAL, ADMINISTRATOR, "read", "admin:read:accounts" },
+    { FEDISIM_FLAVOUR_AKKOMA, 0, "read admin:read:accounts", "admin account" },
+  };
+  const char *flavours[] = { "mastodon", "gotosocial", "akkoma" };
+
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *sources = ferry_member_sources_to_ids (cases[i].source);
+      g_autofree char *path = g_strdup_printf ("/community/roster/%s/%s",
+                                               flavours[cases[i].flavour], sources);
+
+      g_test_add_data_func (path, &cases[i], test_source);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/community/roster/%s/admin-refused-%u",
+                                               flavours[refused[i].flavour], i);
+
+      g_test_add_data_func (path, &refused[i], test_admin_refused);
+    }
+  g_test_add_func ("/community/roster/gotosocial/no-directory", test_no_directory);
+  return g_test_run ();
+}
