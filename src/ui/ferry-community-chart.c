@@ -115,7 +115,7 @@ format_date (gint64 time)
   if (when == NULL)
     return g_strdup ("");
   /* Translators: a date under the chart, strftime() format: "24 Nov" */
-  text = g_date_time_format (when, C_("chart", "%e %b"));
+  text = g_date_time_format (when, C_("chart", "%-d %b"));
   return g_strdup (g_strstrip (text));
 }
 

@@ -42,7 +42,7 @@ describe_community (FerryCommunity *community)
 {
   g_autoptr(GDateTime) deadline =
     g_date_time_new_from_unix_local (ferry_community_get_deadline (community));
-  g_autofree char *date = deadline ? g_date_time_format (deadline, _("%e %B %Y")) : NULL;
+  g_autofree char *date = deadline ? g_date_time_format (deadline, _("%-d %B %Y")) : NULL;
   g_autofree char *counts = ferry_community_describe_counts (community);
 
   /* Translators: "old.example → new.example, by 15 January 2027 · 32 of 40 arrived" */

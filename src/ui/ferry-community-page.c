@@ -24,9 +24,11 @@
 #include "ferry-community-chart.h"
 #include "ferry-community-page.h"
 #include "ferry-import-dialog.h"
+#include "ferry-member-check-job.h"
 #include "ferry-member-dialog.h"
 #include "ferry-member-row.h"
 #include "ferry-private-file.h"
+#include "ferry-roster-job.h"
 
 struct _FerryCommunityPage
 {
@@ -126,7 +128,7 @@ update_overview (FerryCommunityPage *self)
   left = ferry_community_days_left (self->community, now);
   deadline = g_date_time_new_from_unix_local (ferry_community_get_deadline (self->community));
   /* Translators: the deadline's date, strftime() format */
-  date = deadline ? g_date_time_format (deadline, _("%e %B %Y")) : g_strdup ("");
+  date = deadline ? g_date_time_format (deadline, _("%-d %B %Y")) : g_strdup ("");
   g_strstrip (date);
   if (left > 0)
     /* Translators: "23 days to the deadline, 15 January 2027" */
@@ -212,6 +214,8 @@ member_matches (gpointer item,
   return TRUE;
 }
 
+static void update_actions (FerryCommunityPage *self);
+
 static void
 update_shown (FerryCommunityPage *self)
 {
@@ -229,6 +233,7 @@ update_shown (FerryCommunityPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->shown_label), n_all > 0);
   gtk_stack_set_visible_child_name (self->roster_stack,
                                     n_all == 0 ? "empty" : n_shown == 0 ? "none-shown" : "list");
+  update_actions (self);
 }
 
 static void
@@ -317,9 +322,9 @@ on_imported (FerryImportDialog  *dialog,
   g_autofree char *text = NULL;
 
   if (n_skipped > 0)
-    /* Translators: "12 members added; 2 lines were not addresses" */
-    text = g_strdup_printf (ngettext ("%u member added; %u line was not an address",
-                                      "%u members added; %u lines were not addresses",
+    /* Translators: "12 members added; 2 lines left out" (comments, or not addresses) */
+    text = g_strdup_printf (ngettext ("%u member added; %u line left out",
+                                      "%u members added; %u lines left out",
                                       n_skipped), n_added, n_skipped);
   else
     text = g_strdup_printf (ngettext ("%u member added", "%u members added", n_added), n_added);
@@ -421,7 +426,12 @@ static void
 update_actions (FerryCommunityPage *self)
 {
   gboolean running = self->job != NULL && !ferry_job_is_ended (self->job);
+  gboolean members = self->community != NULL &&
+                     ferry_community_get_n_members (self->community) > 0;
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.check", members && !running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.refresh",
+                                 self->community != NULL && !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.pause", running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.stop", running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.import", self->community != NULL);
@@ -487,6 +497,29 @@ job_done_cb (GObject      *object,
     return;
   if (error != NULL)
     toast (self, error->message);
+  else if (FERRY_IS_ROSTER_JOB (job))
+    {
+      FerryRosterJob *roster = FERRY_ROSTER_JOB (job);
+      g_auto(GStrv) problems = ferry_roster_job_get_problems (roster);
+      guint n_added = ferry_roster_job_get_n_added (roster);
+      g_autofree char *text = NULL;
+
+      /* Translators: "12 members found, 3 of them new" */
+      text = g_strdup_printf (ngettext ("%u member found, %u of them new",
+                                        "%u members found, %u of them new",
+                                        ferry_roster_job_get_n_found (roster)),
+                              ferry_roster_job_get_n_found (roster), n_added);
+      toast (self, text);
+      /* Each source that could not be read, with its reason. */
+      for (guint i = 0; problems != NULL && problems[i] != NULL; i++)
+        toast (self, problems[i]);
+    }
+  else if (FERRY_IS_MEMBER_CHECK_JOB (job))
+    {
+      g_autofree char *summary = ferry_community_describe_counts (self->community);
+
+      toast (self, summary);
+    }
   update_overview (self);
   on_job_state (self);
 }
@@ -516,6 +549,53 @@ ferry_community_page_run_job (FerryCommunityPage *self,
         ferry_job_manager_add (self->jobs, job);
     }
   on_job_state (self);
+}
+
+static gboolean
+is_running (FerryCommunityPage *self)
+{
+  return self->job != NULL && !ferry_job_is_ended (self->job);
+}
+
+static void
+check_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  FerryCommunityPage *self = FERRY_COMMUNITY_PAGE (widget);
+  g_autoptr(FerryMemberCheckJob) job = NULL;
+  g_autofree char *title = NULL;
+  guint n;
+
+  if (self->community == NULL || is_running (self))
+    return;
+  n = ferry_community_get_n_members (self->community);
+  job = ferry_member_check_job_new (self->community, self->accounts);
+  /* Translators: the title over a check's progress */
+  title = g_strdup_printf (ngettext ("Checking %u member", "Checking %u members", n), n);
+  ferry_community_page_run_job (self, FERRY_JOB (job), title);
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  FerryCommunityPage *self = FERRY_COMMUNITY_PAGE (widget);
+  FerryMemberSource sources = FERRY_MEMBER_SOURCE_DIRECTORY;
+  g_autoptr(FerryRosterJob) job = NULL;
+
+  if (self->community == NULL || is_running (self))
+    return;
+  /* The admin list and the community account's followers need the helper's old account;
+   * the job says why a source could not be read. */
+  if (self->accounts != NULL &&
+      ferry_account_manager_get_handle (self->accounts, FERRY_ROLE_OLD) != NULL)
+    sources |= FERRY_MEMBER_SOURCE_ADMIN;
+  if (ferry_community_get_community_account (self->community) != NULL)
+    sources |= FERRY_MEMBER_SOURCE_FOLLOWERS;
+  job = ferry_roster_job_new (self->community, self->accounts, sources);
+  ferry_community_page_run_job (self, FERRY_JOB (job), _("Refreshing the Roster"));
 }
 
 static void
@@ -616,6 +696,8 @@ ferry_community_page_class_init (FerryCommunityPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "page.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "page.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "page.check", NULL, check_action);
+  gtk_widget_class_install_action (widget_class, "page.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "page.pause", NULL, pause_action);
   gtk_widget_class_install_action (widget_class, "page.stop", NULL, stop_action);
 }
@@ -650,9 +732,15 @@ ferry_community_page_init (FerryCommunityPage *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_item), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_item), NULL);
   gtk_list_view_set_factory (self->roster_view, factory);
-  gtk_list_view_set_model (self->roster_view,
-                           GTK_SELECTION_MODEL (gtk_single_selection_new (
-                             g_object_ref (G_LIST_MODEL (self->shown)))));
+  {
+    g_autoptr(GtkSingleSelection) selection =
+      gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
+
+    /* Nothing chosen until the person moves to a row. */
+    gtk_single_selection_set_autoselect (selection, FALSE);
+    gtk_single_selection_set_can_unselect (selection, TRUE);
+    gtk_list_view_set_model (self->roster_view, GTK_SELECTION_MODEL (selection));
+  }
   g_signal_connect (self->roster_view, "activate", G_CALLBACK (on_roster_activate), self);
   g_signal_connect_swapped (self->shown, "items-changed", G_CALLBACK (update_shown), self);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (refilter), self);
@@ -667,9 +755,6 @@ ferry_community_page_init (FerryCommunityPage *self)
     gtk_callback_action_new (focus_search, NULL, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (shortcuts));
 
-  /* The check and the roster refresh show once their jobs are built. */
-  gtk_widget_set_visible (self->check_button, FALSE);
-  gtk_widget_set_visible (self->refresh_button, FALSE);
   update_actions (self);
   update_shown (self);
 }

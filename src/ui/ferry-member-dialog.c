@@ -50,7 +50,7 @@ format_time (gint64 time)
   if (when == NULL)
     return g_strdup ("");
   /* Translators: when a check was made, strftime() format */
-  return g_date_time_format (when, _("%e %B %Y, %H:%M"));
+  return g_date_time_format (when, _("%-d %B %Y, %H:%M"));
 }
 
 static char *

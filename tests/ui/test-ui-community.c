@@ -26,12 +26,14 @@
 #include "ferry-import-dialog.h"
 #include "ferry-member-dialog.h"
 #include "ferry-member-row.h"
+#include "ferry-test-community-util.h"
 #include "ferry-test-util.h"
 #include "ferry-ui-journey.h"
 #include "ferry-ui-test-util.h"
 #include "test-ui-community.h"
 
 static FerryApplication *app;
+static FedisimWorld *world;
 
 #define DAY (24 * 3600)
 
@@ -678,12 +680,144 @@ test_community_large (void)
   clear_store ();
 }
 
+/* ---- A check against fedisim -------------------------------------------------------- */
+
+static gboolean
+job_box_shown (gpointer data)
+{
+  GtkWidget *bar = ferry_ui_find_widget_of_type (GTK_WIDGET (data), GTK_TYPE_PROGRESS_BAR);
+
+  return bar != NULL && gtk_widget_get_mapped (bar);
+}
+
+static gboolean
+job_box_gone (gpointer data)
+{
+  return !job_box_shown (data);
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* The window's Check States button runs a pass against the community fixture: the progress
+ * shows while it runs (and pauses), every member ends in the state fedisim's truth says, and
+ * the summary and chart follow; never a 429, never a member asked twice. */
+static void
+test_community_check (void)
+{
+  FerryCommunityStore *store = ferry_application_get_community_store (app);
+  g_autoptr(GError) error = NULL;
+  FedisimCommunityConfig config = { 0 };
+  FedisimServer *old_server, *new_server, *elsewhere;
+  g_autoptr(FerryCommunity) community = NULL;
+  g_autoptr(GDateTime) since = NULL;
+  const char * const *names;
+  FerryCommunityPage *page;
+  FerryWindow *window;
+  char inactive[16];
+  guint n = 0;
+
+  clear_store ();
+  old_server = fedisim_world_add_server (world, FEDISIM_FLAVOUR_MASTODON, "4.5.0", &error);
+  g_assert_no_error (error);
+  new_server = fedisim_world_add_server (world, FEDISIM_FLAVOUR_MASTODON, "4.5.0", &error);
+  g_assert_no_error (error);
+  elsewhere = fedisim_world_add_server (world, FEDISIM_FLAVOUR_MASTODON, "4.5.0", &error);
+  g_assert_no_error (error);
+  since = g_date_time_new_from_unix_utc (fedisim_world_now (world) - 120 * DAY);
+  g_snprintf (inactive, sizeof inactive, "%04d-%02d-%02d", g_date_time_get_year (since),
+              g_date_time_get_month (since), g_date_time_get_day_of_month (since));
+  config.n_members = 10;
+  config.seed = 15;
+  config.inactive_since = inactive;
+  config.elsewhere = elsewhere;
+  names = fedisim_server_seed_community (old_server, new_server, &config);
+  g_assert_nonnull (names);
+
+  community = ferry_community_new ("Fixture", fedisim_server_get_host (old_server),
+                                   fedisim_server_get_host (new_server),
+                                   fedisim_world_now (world) + 30 * DAY);
+  ferry_community_set_inactive_since (community, inactive);
+  for (; names[n] != NULL; n++)
+    {
+      g_autofree char *address = g_strdup_printf ("%s@%s", names[n],
+                                                  fedisim_server_get_host (old_server));
+      FerryMember *member = ferry_community_add_member (community, address,
+                                                        FERRY_MEMBER_SOURCE_PASTED, &error);
+
+      g_assert_no_error (error);
+      ferry_member_set_baseline (member, fedisim_community_baseline_followers (old_server,
+                                                                               names[n]),
+                                 -1, -1, NULL, fedisim_world_now (world));
+    }
+  ferry_community_store_add (store, community);
+
+  window = open_community_journey ();
+  ferry_community_journey_open (journey_of (window), community);
+  page = ferry_community_journey_get_page (journey_of (window));
+  fedisim_server_reset_counts (old_server);
+  fedisim_server_reset_counts (new_server);
+  click (GTK_WIDGET (page), "page.check");
+  ferry_ui_spin (5000, job_box_shown, page);
+  g_assert_true (job_box_shown (page));
+  /* While it runs, no second one. */
+  g_assert_false (gtk_widget_is_sensitive (ferry_ui_find_widget (GTK_WIDGET (page),
+                                                                 ferry_ui_is_button_with_action,
+                                                                 "page.check")));
+  ferry_ui_take_screenshot (GTK_WIDGET (window), "community-checking");
+  /* Paused from its button, and resumed. */
+  click (GTK_WIDGET (page), "page.pause");
+  g_assert_nonnull (ferry_ui_find_widget (GTK_WIDGET (page), is_button_labelled, _("_Resume")));
+  click (GTK_WIDGET (page), "page.pause");
+  g_assert_nonnull (ferry_ui_find_widget (GTK_WIDGET (page), is_button_labelled, _("_Pause")));
+  /* Paced within the budget: about a second a request per server. */
+  ferry_ui_spin (90000, job_box_gone, page);
+  g_assert_true (job_box_gone (page));
+  ferry_ui_spin (200, NULL, NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *address = g_strdup_printf ("%s@%s", names[i],
+                                                  fedisim_server_get_host (old_server));
+      FerryMember *member = ferry_community_find_member (community, address);
+
+      g_assert_cmpint (ferry_member_get_state (member), ==,
+                       ferry_test_community_expected (fedisim_community_truth (old_server,
+                                                                               names[i])));
+    }
+  g_assert_cmpuint (ferry_community_get_snapshots (community)->len, ==, 1);
+  {
+    g_autofree char *summary = ferry_community_describe_counts (community);
+
+    g_assert_cmpstr (label_text (GTK_WIDGET (page), "title-2"), ==, summary);
+    g_assert_null (strstr (summary, "not checked"));
+  }
+  /* What must not happen: a 429, a member asked twice, a token sent. */
+  g_assert_cmpuint (fedisim_server_status_count (old_server, 429), ==, 0);
+  g_assert_cmpuint (fedisim_server_status_count (new_server, 429), ==, 0);
+  g_assert_cmpuint (fedisim_server_request_count (old_server, "GET /api/v1/accounts/lookup"), ==,
+                    n);
+  g_assert_cmpuint (fedisim_server_status_count (old_server, 401), ==, 0);
+  g_assert_cmpuint (fedisim_server_status_count (new_server, 401), ==, 0);
+  ferry_ui_take_screenshot (GTK_WIDGET (window), "community-checked");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  clear_store ();
+}
+
 void
 ferry_ui_add_community_tests (FerryApplication    *application,
-                              FedisimWorld        *world,
+                              FedisimWorld        *fedisim,
                               FerryAccountManager *manager)
 {
   app = application;
+  world = fedisim;
   g_test_add_func ("/ui/community", test_community);
+  g_test_add_func ("/ui/community-check", test_community_check);
   g_test_add_func ("/ui/community-large", test_community_large);
 }
