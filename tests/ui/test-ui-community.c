@@ -741,7 +741,7 @@ test_community_check (void)
 
   community = ferry_community_new ("Fixture", fedisim_server_get_host (old_server),
                                    fedisim_server_get_host (new_server),
-                                   fedisim_world_now (world) + 30 * DAY);
+                                   g_get_real_time () / G_USEC_PER_SEC + 30 * DAY);
   ferry_community_set_inactive_since (community, inactive);
   for (; names[n] != NULL; n++)
     {
