@@ -311,6 +311,28 @@ on_roster_activate (GtkListView        *view,
     open_member (self, member);
 }
 
+/* Tab leaves the roster instead of walking its rows (GTK 4.8's list moves the focus from
+ * row to row: 5,000 presses to get past it); the arrows move within it. */
+static gboolean
+ferry_community_page_focus (GtkWidget        *widget,
+                            GtkDirectionType  direction)
+{
+  FerryCommunityPage *self = FERRY_COMMUNITY_PAGE (widget);
+  GtkWidget *view = GTK_WIDGET (self->roster_view);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && (focus == view || gtk_widget_is_ancestor (focus, view)))
+    {
+      /* On to what follows in the window, as if the list were one stop. */
+      if (direction == GTK_DIR_TAB_FORWARD)
+        return FALSE;
+      if (direction == GTK_DIR_TAB_BACKWARD)
+        return gtk_widget_grab_focus (GTK_WIDGET (self->state_dropdown));
+    }
+  return GTK_WIDGET_CLASS (ferry_community_page_parent_class)->focus (widget, direction);
+}
+
 /* ---- Adding and exporting ------------------------------------------------------------ */
 
 static void
@@ -670,6 +692,7 @@ ferry_community_page_class_init (FerryCommunityPageClass *klass)
 
   object_class->dispose = ferry_community_page_dispose;
   object_class->finalize = ferry_community_page_finalize;
+  widget_class->focus = ferry_community_page_focus;
 
   g_type_ensure (FERRY_TYPE_COMMUNITY_CHART);
   gtk_widget_class_set_template_from_resource (widget_class,
