@@ -131,13 +131,18 @@ update (FerryMemberDialog *self)
   g_autofree char *checked = NULL;
   GtkWidget *child;
 
-  adw_window_title_set_title (self->title, name != NULL && name[0] != '\0'
-                                             ? name : ferry_member_get_old_address (member));
-  adw_window_title_set_subtitle (self->title, ferry_member_get_old_address (member));
+  /* The name, with the address below it; or the address alone. */
+  if (name != NULL && name[0] != '\0')
+    {
+      adw_window_title_set_title (self->title, name);
+      adw_window_title_set_subtitle (self->title, ferry_member_get_old_address (member));
+    }
+  else
+    adw_window_title_set_title (self->title, ferry_member_get_old_address (member));
 
   if (ferry_member_get_moved_to (member) != NULL)
-    /* Translators: "Elsewhere: moved to user@server" */
-    state_text = g_strdup_printf (_("%s: moved to %s"), ferry_member_state_to_label (state),
+    /* Translators: a state and where the account went: "Moved elsewhere: user@server" */
+    state_text = g_strdup_printf (_("%s: %s"), ferry_member_state_to_label (state),
                                   ferry_member_get_moved_to (member));
   else
     state_text = g_strdup (ferry_member_state_to_label (state));
