@@ -70,6 +70,8 @@ check_pass (FerryTestCommunity *t,
    * twice; never three requests for a member that has not made a new account. */
   g_assert_cmpuint (fedisim_server_request_count (t->old_server, LOOKUP), ==, n);
   g_assert_cmpuint (fedisim_server_request_count (t->new_server, LOOKUP), ==, new_lookups);
+  /* Those who moved elsewhere are not asked about there: scattered, not ours to count. */
+  g_assert_cmpuint (fedisim_server_request_count (t->elsewhere, LOOKUP), ==, 0);
   g_assert_cmpuint (ferry_member_check_job_get_n_requests (job), <=, n + new_lookups +
                     fedisim_community_count_state (t->old_server, FEDISIM_MEMBER_NEW_ACCOUNT) +
                     fedisim_community_count_state (t->old_server, FEDISIM_MEMBER_ALIAS_SET));
@@ -171,6 +173,9 @@ test_large (void)
   g_assert_cmpuint (ferry_test_community_n_429 (&t), ==, 0);
   g_assert_cmpuint (t.client_waits, ==, 0);
   g_assert_cmpint (took, <=, bound * 11 / 10);
+  /* The planned end it showed was the end it kept (within 1 %). */
+  g_assert_cmpint (ABS (ferry_member_check_job_get_planned_end (job) - started - took), <=,
+                   took / 100);
   /* Paced, not sent at once: at least the share's spacing on the old server. */
   g_assert_cmpint (took, >=, (gint64) (old_lookups * 0.99));
   /* The pass lasts 90 minutes: followers of members checked early went on arriving; only
@@ -209,8 +214,22 @@ stop_at (FerryMemberCheckJob *job,
 }
 
 static void
+count_waits (FerryJob   *job,
+             GParamSpec *pspec,
+             guint      *waits)
+{
+  if (ferry_job_get_state (job) == FERRY_JOB_STATE_WAITING)
+    {
+      (*waits)++;
+      g_assert_cmpint (ferry_job_get_waiting_until (job), >, 0);
+      g_assert_nonnull (ferry_job_get_waiting_reason (job));
+    }
+}
+
+static void
 test_pause_resume (void)
 {
+  guint waits = 0;
   FerryTestCommunity t;
   g_autoptr(FerryCommunity) community = NULL;
   g_autoptr(FerryMemberCheckJob) job = NULL;
@@ -228,6 +247,7 @@ test_pause_resume (void)
   ferry_member_check_job_set_tls_database (job, t.trust);
   ferry_test_community_use_clock (&t, job);
   g_signal_connect (job, "notify::done", G_CALLBACK (stop_at), &stop_after);
+  g_signal_connect (job, "notify::state", G_CALLBACK (count_waits), &waits);
   ferry_job_run_async (FERRY_JOB (job), NULL, ferry_test_got_result, &result);
   while (!g_object_get_data (G_OBJECT (job), "stopped"))
     g_main_context_iteration (NULL, TRUE);
@@ -254,6 +274,8 @@ test_pause_resume (void)
   g_assert_no_error (error);
   g_assert_cmpuint (ferry_member_check_job_get_n_checked (job), ==, 150);
   g_assert_cmpuint (fedisim_server_request_count (t.old_server, LOOKUP), ==, 150);
+  /* Between two requests it waits, and says so, with an end. */
+  g_assert_cmpuint (waits, >, 100);
   g_assert_cmpuint (ferry_test_community_mismatches (&t, community), ==, 0);
   g_assert_cmpuint (ferry_test_community_n_429 (&t), ==, 0);
 

@@ -16,6 +16,11 @@
 #include <string.h>
 
 #include "ferry-api-error.h"
+#include "ferry-client-community.h"
+#include "ferry-oauth.h"
+#include "ferry-memory-store.h"
+#include "ferry-server-info.h"
+#include "ferry-sign-in.h"
 #include "ferry-test-community-util.h"
 #include "ferry-test-util.h"
 
@@ -351,6 +356,277 @@ test_admin_refused (gconstpointer data)
   ferry_test_community_teardown (&t);
 }
 
+static FerryCommunityAccount *
+parse_account (const char *json)
+{
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+
+  g_assert_nonnull (node);
+  return ferry_community_account_new_from_json ("old.example", node);
+}
+
+/* What an account object tells, as each server sends it (mastodon:
+ * app/serializers/rest/account_serializer.rb). */
+static void
+test_parse (void)
+{
+  g_autoptr(FerryCommunityAccount) plain = NULL;
+  g_autoptr(FerryCommunityAccount) moved = NULL;
+  g_autoptr(FerryCommunityAccount) suspended = NULL;
+  g_autoptr(FerryCommunityAccount) bad = NULL;
+  g_autoptr(FerryCommunityAccount) copy = NULL;
+
+  plain = parse_account ("{\"id\":\"7\",\"acct\":\"Alice\",\"followers_count\":12,"
+                         "\"following_count\":3,\"statuses_count\":40,"
+                         "\"last_status_at\":\"2026-11-02\",\"discoverable\":true}");
+  g_assert_nonnull (plain);
+  g_assert_false (plain->gone);
+  g_assert_cmpstr (plain->address, ==, "alice@old.example");
+  g_assert_cmpint (plain->followers, ==, 12);
+  g_assert_cmpint (plain->following, ==, 3);
+  g_assert_cmpint (plain->statuses, ==, 40);
+  g_assert_cmpstr (plain->last_status_at, ==, "2026-11-02");
+  g_assert_null (plain->moved_to);
+  g_assert_false (plain->suspended);
+  g_assert_true (plain->discoverable);
+
+  /* A time (GoToSocial, Akkoma) is cut to its day; hidden counts are unknown, not 0. */
+  moved = parse_account ("{\"id\":\"8\",\"acct\":\"bob\",\"last_status_at\":"
+                         "\"2026-10-01T12:00:00.000Z\",\"moved\":{\"id\":\"1\","
+                         "\"acct\":\"bob@New.Example\"}}");
+  g_assert_cmpstr (moved->last_status_at, ==, "2026-10-01");
+  g_assert_cmpstr (moved->moved_to, ==, "bob@new.example");
+  g_assert_cmpint (moved->followers, ==, -1);
+
+  suspended = parse_account ("{\"id\":\"9\",\"acct\":\"eve\",\"suspended\":true,"
+                             "\"limited\":true,\"last_status_at\":\"yesterday\"}");
+  g_assert_true (suspended->suspended);
+  g_assert_true (suspended->limited);
+  g_assert_null (suspended->last_status_at);
+
+  bad = parse_account ("{\"acct\":\"no-id\"}");
+  g_assert_null (bad);
+  copy = ferry_community_account_copy (plain);
+  g_assert_cmpstr (copy->address, ==, plain->address);
+  g_assert_true (copy->address != plain->address);
+}
+
+/* admin:read:accounts only where asked for: never in the individual journey's sign-in. */
+static void
+test_admin_scope (void)
+{
+  FerryTestCommunity t;
+  g_autoptr(FerryClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryServerInfo) info = NULL;
+  g_autofree char *old_scopes = NULL;
+  g_autofree char *new_scopes = NULL;
+  g_autofree char *app_scopes = NULL;
+  g_autofree char *helper = NULL;
+
+  ferry_test_community_setup (&t, FEDISIM_FLAVOUR_MASTODON, FEDISIM_FLAVOUR_MASTODON, 2, 1,
+                              NULL);
+  client = ferry_test_community_client (&t, t.old_server, NULL);
+  ferry_server_info_probe_async (client, NULL, ferry_test_got_result, &result);
+  info = ferry_server_info_probe_finish (ferry_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  /* The probe's other requests end too before the world goes. */
+  for (guint i = 0; i < 100; i++)
+    g_main_context_iteration (NULL, FALSE);
+  old_scopes = ferry_oauth_scopes_for (info, FERRY_OAUTH_READ | FERRY_OAUTH_MOVE_AWAY);
+  new_scopes = ferry_oauth_scopes_for (info, FERRY_OAUTH_WRITE);
+  app_scopes = ferry_oauth_app_scopes_for (info);
+  helper = ferry_oauth_scopes_for (info, FERRY_OAUTH_READ | FERRY_OAUTH_ADMIN_READ);
+  g_assert_null (strstr (old_scopes, "admin:"));
+  g_assert_null (strstr (new_scopes, "admin:"));
+  g_assert_null (strstr (app_scopes, "admin:"));
+  g_assert_nonnull (strstr (helper, "admin:read:accounts"));
+  g_assert_true (ferry_oauth_scopes_cover (helper, "read:accounts read:lists read:follows"));
+
+  g_clear_object (&client);
+  ferry_test_community_teardown (&t);
+}
+
+static gboolean
+handled_elsewhere (FerrySignIn *job,
+                   const char  *url,
+                   gpointer     user_data)
+{
+  return TRUE;
+}
+
+/* Signs in with the pasted code, the person played by fedisim's browser; returns the job. */
+static FerrySignIn *
+sign_in (FerryTestCommunity *t,
+         FerrySecretStore   *store,
+         FerryOAuthAccess    extra,
+         char              **authorize_url)
+{
+  g_autoptr(FerrySignIn) job = ferry_sign_in_new (fedisim_server_get_host (t->old_server),
+                                                  FERRY_ROLE_OLD, store, t->trust);
+  g_autoptr(FedisimBrowser) browser = fedisim_browser_new (t->world);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FerryAccount) account = NULL;
+  g_autofree char *code = NULL;
+
+  ferry_sign_in_set_paste_code (job, TRUE);
+  ferry_sign_in_set_force_login (job, TRUE);
+  if (extra != 0)
+    ferry_sign_in_set_extra_access (job, extra);
+  g_signal_connect (job, "open-uri", G_CALLBACK (handled_elsewhere), NULL);
+  ferry_sign_in_run_async (job, NULL, ferry_test_got_result, &result);
+  while (ferry_sign_in_get_stage (job) != FERRY_SIGN_IN_WAITING_FOR_CODE && result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  if (result != NULL)
+    {
+      g_autoptr(FerryAccount) none = ferry_sign_in_run_finish (job, result, &error);
+
+      g_assert_no_error (error);
+    }
+  *authorize_url = g_uri_unescape_string (ferry_sign_in_get_authorize_url (job), NULL);
+  code = fedisim_browser_authorize (browser, ferry_sign_in_get_authorize_url (job), "helper",
+                                    "pw", &error);
+  g_assert_no_error (error);
+  ferry_sign_in_submit_code (job, code);
+  account = ferry_sign_in_run_finish (job, ferry_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (account);
+  return g_steal_pointer (&job);
+}
+
+/* The helper's sign-in with the admin option asks for admin:read:accounts (registering Ferry
+ * with it), and its token reads the admin list; the sign-in without it does not ask. */
+static void
+test_admin_sign_in (void)
+{
+  FerryTestCommunity t;
+  g_autoptr(FerrySecretStore) store = ferry_memory_store_new ();
+  g_autoptr(FerrySignIn) plain = NULL;
+  g_autoptr(FerrySignIn) admin = NULL;
+  g_autoptr(FerryCommunity) community = NULL;
+  g_autoptr(FerryRosterJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plain_url = NULL;
+  g_autofree char *admin_url = NULL;
+  guint apps;
+
+  ferry_test_community_setup (&t, FEDISIM_FLAVOUR_MASTODON, FEDISIM_FLAVOUR_MASTODON, 12, 6,
+                              NULL);
+  fedisim_server_add_user (t.old_server, "helper", "pw");
+  fedisim_server_set_admin (t.old_server, "helper", MANAGE_USERS);
+
+  plain = sign_in (&t, store, 0, &plain_url);
+  g_assert_null (strstr (plain_url, "admin:"));
+  apps = fedisim_server_request_count (t.old_server, "POST /api/v1/apps");
+  g_assert_cmpuint (apps, ==, 1);
+
+  admin = sign_in (&t, store, FERRY_OAUTH_ADMIN_READ, &admin_url);
+  g_assert_nonnull (strstr (admin_url, "admin:read:accounts"));
+  /* The kept registration did not have the scope: Ferry registered again, with it. */
+  g_assert_cmpuint (fedisim_server_request_count (t.old_server, "POST /api/v1/apps"), ==, 2);
+
+  community = ferry_test_community_model (&t);
+  /* The plain sign-in's token is refused for the scope, said so. */
+  job = ferry_roster_job_new (community, NULL, FERRY_MEMBER_SOURCE_ADMIN);
+  ferry_roster_job_set_client (job, ferry_sign_in_get_client (plain));
+  ferry_roster_job_set_tls_database (job, t.trust);
+  g_assert_false (ferry_test_community_run (FERRY_JOB (job), &error));
+  g_assert_error (error, FERRY_API_ERROR, FERRY_API_ERROR_FORBIDDEN);
+  g_assert_nonnull (strstr (error->message, "admin:read:accounts"));
+  g_clear_error (&error);
+  g_clear_object (&job);
+
+  job = ferry_roster_job_new (community, NULL, FERRY_MEMBER_SOURCE_ADMIN);
+  ferry_roster_job_set_client (job, ferry_sign_in_get_client (admin));
+  ferry_roster_job_set_tls_database (job, t.trust);
+  g_assert_true (ferry_test_community_run (FERRY_JOB (job), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ferry_community_get_n_members (community), >, 0);
+  g_assert_cmpuint (ferry_test_community_n_429 (&t), ==, 0);
+
+  g_clear_object (&job);
+  g_clear_object (&community);
+  g_clear_object (&plain);
+  g_clear_object (&admin);
+  ferry_test_community_teardown (&t);
+}
+
+/* A helper's client for another server than the community's old one: its token is not used
+ * there, nor anywhere (the old server is asked nothing that needs it, the other nothing). */
+static void
+test_token_stays_home (void)
+{
+  FerryTestCommunity t;
+  g_autoptr(FerryCommunity) community = NULL;
+  g_autoptr(FerryClient) elsewhere = NULL;
+  g_autoptr(FerryRosterJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) problems = NULL;
+  g_autofree char *token = NULL;
+
+  ferry_test_community_setup (&t, FEDISIM_FLAVOUR_MASTODON, FEDISIM_FLAVOUR_MASTODON, 10, 8,
+                              NULL);
+  fedisim_server_add_user (t.elsewhere, "helper", "pw");
+  fedisim_server_set_admin (t.elsewhere, "helper", ADMINISTRATOR);
+  token = fedisim_server_issue_token (t.elsewhere, "helper", "read admin:read:accounts");
+  elsewhere = ferry_test_community_client (&t, t.elsewhere, token);
+  community = ferry_test_community_model (&t);
+  fedisim_server_reset_counts (t.old_server);
+  fedisim_server_reset_counts (t.elsewhere);
+  job = ferry_roster_job_new (community, NULL, FERRY_MEMBER_SOURCE_ADMIN |
+                                               FERRY_MEMBER_SOURCE_LIST);
+  ferry_roster_job_set_client (job, elsewhere);
+  ferry_roster_job_set_list_id (job, "1");
+  ferry_roster_job_set_tls_database (job, t.trust);
+  g_assert_false (ferry_test_community_run (FERRY_JOB (job), &error));
+  g_assert_error (error, FERRY_API_ERROR, FERRY_API_ERROR_AUTH);
+  problems = ferry_roster_job_get_problems (job);
+  g_assert_cmpuint (g_strv_length (problems), ==, 2);
+  g_assert_nonnull (strstr (problems[0], "signed in"));
+  g_assert_cmpuint (fedisim_server_answer_count (t.old_server), ==, 0);
+  g_assert_cmpuint (fedisim_server_answer_count (t.elsewhere), ==, 0);
+  g_assert_cmpuint (ferry_community_get_n_members (community), ==, 0);
+
+  g_clear_object (&job);
+  g_clear_object (&elsewhere);
+  g_clear_object (&community);
+  ferry_test_community_teardown (&t);
+}
+
+/* A directory of several pages: each page once, every listed member once. */
+static void
+test_directory_pages (void)
+{
+  FerryTestCommunity t;
+  g_autoptr(FerryCommunity) community = NULL;
+  g_autoptr(FerryRosterJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n, pages;
+
+  ferry_test_community_setup (&t, FEDISIM_FLAVOUR_MASTODON, FEDISIM_FLAVOUR_MASTODON, 400, 9,
+                              NULL);
+  community = ferry_test_community_model (&t);
+  fedisim_server_reset_counts (t.old_server);
+  job = ferry_roster_job_new (community, NULL, FERRY_MEMBER_SOURCE_DIRECTORY);
+  ferry_roster_job_set_tls_database (job, t.trust);
+  g_assert_true (ferry_test_community_run (FERRY_JOB (job), &error));
+  g_assert_no_error (error);
+  n = ferry_community_get_n_members (community);
+  pages = fedisim_server_request_count (t.old_server, "GET /api/v1/directory");
+  g_test_message ("%u members in %u pages", n, pages);
+  g_assert_cmpuint (n, >, 80);
+  g_assert_cmpuint (ferry_roster_job_get_n_found (job), ==, n);
+  /* Full pages of 80, then the rest, then an empty one. */
+  g_assert_cmpuint (pages, ==, n / 80 + 1 + (n % 80 != 0));
+  g_assert_cmpuint (ferry_test_community_n_429 (&t), ==, 0);
+
+  g_clear_object (&job);
+  g_clear_object (&community);
+  ferry_test_community_teardown (&t);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -396,5 +672,10 @@ main (int   argc,
       g_test_add_data_func (path, &refused[i], test_admin_refused);
     }
   g_test_add_func ("/community/roster/gotosocial/no-directory", test_no_directory);
+  g_test_add_func ("/community/roster/parse", test_parse);
+  g_test_add_func ("/community/roster/mastodon/directory-pages", test_directory_pages);
+  g_test_add_func ("/community/roster/token-stays-home", test_token_stays_home);
+  g_test_add_func ("/community/roster/admin-sign-in", test_admin_sign_in);
+  g_test_add_func ("/community/roster/admin-scope-only-when-asked", test_admin_scope);
   return g_test_run ();
 }

@@ -339,15 +339,17 @@ accounts_from_array (const char *host,
 
 typedef struct
 {
-  GPtrArray *accounts;
-  guint      max;
-  guint      page;      /* offset (directory) or page number (Akkoma) */
+  GPtrArray  *accounts;
+  guint       max;
+  guint       page;     /* offset (directory) or page number (Akkoma) */
+  GHashTable *seen;     /* ids, for the directory: a page of nothing new ends it */
 } Paging;
 
 static void
 paging_free (Paging *paging)
 {
   g_clear_pointer (&paging->accounts, g_ptr_array_unref);
+  g_clear_pointer (&paging->seen, g_hash_table_unref);
   g_free (paging);
 }
 
@@ -364,7 +366,7 @@ directory_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) node = ferry_client_call_finish (client, result, NULL, &error);
   g_autoptr(GPtrArray) page = NULL;
-  guint n;
+  guint n, fresh;
 
   if (node == NULL)
     {
@@ -387,11 +389,21 @@ directory_cb (GObject      *object,
     }
   n = json_array_get_length (json_node_get_array (node));
   page = accounts_from_array (ferry_client_get_host (client), json_node_get_array (node), FALSE);
+  fresh = 0;
   for (guint i = 0; i < page->len; i++)
-    g_ptr_array_add (paging->accounts, ferry_community_account_copy (page->pdata[i]));
+    {
+      FerryCommunityAccount *account = page->pdata[i];
+
+      if (!g_hash_table_add (paging->seen, g_strdup (account->id)))
+        continue;
+      g_ptr_array_add (paging->accounts, ferry_community_account_copy (account));
+      fresh++;
+    }
   paging->page += n;
-  /* A short page is the last. */
-  if (n < FERRY_DIRECTORY_PAGE || paging->accounts->len >= paging->max)
+  /* The end: an empty page, or one of nothing new (a server that ignores offset). Not a
+   * short page: a server may cap the limit lower than asked (assumed: Akkoma's cap; its
+   * parameters are not confirmed, community-facts §1.1). */
+  if (n == 0 || fresh == 0 || paging->accounts->len >= paging->max)
     {
       g_task_return_pointer (task, g_steal_pointer (&paging->accounts),
                              (GDestroyNotify) g_ptr_array_unref);
@@ -411,7 +423,9 @@ directory_page (GTask *task)
 
   /* mastodon: app/controllers/api/v1/directories_controller.rb: local, order, offset, limit.
    * offset is not one of Rack::Attack's paging parameters (config/initializers/rack_attack.rb,
-   * paging_request?): only the API throttle counts these pages. */
+   * paging_request?): only the API throttle counts these pages. order=new (by creation) and
+   * not active (by last post): a member who posts while the pages are read does not jump from
+   * a later page to one already read. */
   ferry_params_add (params, "local", "true");
   ferry_params_add (params, "order", "new");
   ferry_params_add (params, "offset", offset);
@@ -438,6 +452,7 @@ ferry_client_community_directory_async (FerryClient         *self,
   paging->accounts = g_ptr_array_new_with_free_func ((GDestroyNotify)
                                                      ferry_community_account_free);
   paging->max = max_accounts ? max_accounts : MAX_LISTED;
+  paging->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_task_set_task_data (task, paging, (GDestroyNotify) paging_free);
   directory_page (task);
 }

@@ -143,6 +143,14 @@ ferry_oauth_app_scopes_for (FerryServerInfo *info)
                                        FERRY_OAUTH_WRITE);
 }
 
+char *
+ferry_oauth_app_scopes_with (FerryServerInfo  *info,
+                             FerryOAuthAccess  extra)
+{
+  return ferry_oauth_scopes_for (info, FERRY_OAUTH_READ | FERRY_OAUTH_MOVE_AWAY |
+                                       FERRY_OAUTH_WRITE | extra);
+}
+
 gboolean
 ferry_oauth_scopes_cover (const char *registered,
                           const char *wanted)
@@ -196,11 +204,22 @@ ferry_oauth_app_fits (const FerryOAuthApp *app,
                       FerryServerInfo     *info,
                       const char          *loopback_uri)
 {
+  return ferry_oauth_app_fits_with (app, info, loopback_uri, 0);
+}
+
+/* The same, for a sign-in that asks for @extra too (a registration without it is made anew,
+ * with it: the server refuses a scope the app was not registered with). */
+gboolean
+ferry_oauth_app_fits_with (const FerryOAuthApp *app,
+                           FerryServerInfo     *info,
+                           const char          *loopback_uri,
+                           FerryOAuthAccess     extra)
+{
   g_autofree char *scopes = NULL;
 
   if (app == NULL)
     return FALSE;
-  scopes = ferry_oauth_app_scopes_for (info);
+  scopes = ferry_oauth_app_scopes_with (info, extra);
   if (!ferry_oauth_scopes_cover (app->scopes, scopes))
     return FALSE;
   if (loopback_uri == NULL || ferry_oauth_loopback_port_varies (info))
@@ -401,13 +420,27 @@ ferry_oauth_register_async (FerryClient         *client,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
+  ferry_oauth_register_with_async (client, info, loopback_uri, 0, cancellable, callback,
+                                   user_data);
+}
+
+/* The same, registering the scopes of @extra too. */
+void
+ferry_oauth_register_with_async (FerryClient         *client,
+                                 FerryServerInfo     *info,
+                                 const char          *loopback_uri,
+                                 FerryOAuthAccess     extra,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
   GTask *task = g_task_new (client, cancellable, callback, user_data);
   g_autoptr(FerryParams) params = ferry_params_new ();
   FerryOAuthApp *wanted = g_new0 (FerryOAuthApp, 1);
   g_autofree char *uris = NULL;
 
   g_task_set_source_tag (task, ferry_oauth_register_async);
-  wanted->scopes = ferry_oauth_app_scopes_for (info);
+  wanted->scopes = ferry_oauth_app_scopes_with (info, extra);
   wanted->redirect_uri = g_strdup (loopback_uri);
   g_task_set_task_data (task, wanted, (GDestroyNotify) ferry_oauth_app_free);
   /* Before 4.3 Mastodon took only a string; newlines separate the URIs there, and GoToSocial

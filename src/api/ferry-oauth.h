@@ -53,12 +53,20 @@ FerryOAuthApp *ferry_oauth_app_deserialize     (const char           *text);
 char          *ferry_oauth_scopes_for          (FerryServerInfo      *info,
                                                 FerryOAuthAccess      access);
 char          *ferry_oauth_app_scopes_for      (FerryServerInfo      *info);
+/* The registration's scopes with more than either role asks (FERRY_OAUTH_ADMIN_READ for a
+ * community helper who chose it); 0: ferry_oauth_app_scopes_for(). */
+char          *ferry_oauth_app_scopes_with     (FerryServerInfo      *info,
+                                                FerryOAuthAccess      extra);
 gboolean       ferry_oauth_scopes_cover        (const char           *registered,
                                                 const char           *wanted);
 gboolean       ferry_oauth_loopback_port_varies (FerryServerInfo     *info);
 gboolean       ferry_oauth_app_fits            (const FerryOAuthApp  *app,
                                                 FerryServerInfo      *info,
                                                 const char           *loopback_uri);
+gboolean       ferry_oauth_app_fits_with       (const FerryOAuthApp  *app,
+                                                FerryServerInfo      *info,
+                                                const char           *loopback_uri,
+                                                FerryOAuthAccess      extra);
 guint16        ferry_oauth_app_get_port        (const FerryOAuthApp  *app);
 char          *ferry_oauth_parse_pasted_code   (const char           *text,
                                                 char                **state,
@@ -73,6 +81,13 @@ char          *ferry_oauth_authorize_url       (const char           *base_url,
                                                 const char           *challenge,
                                                 gboolean              force_login);
 
+void           ferry_oauth_register_with_async (FerryClient          *client,
+                                                FerryServerInfo      *info,
+                                                const char           *loopback_uri,
+                                                FerryOAuthAccess      extra,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
 void           ferry_oauth_register_async      (FerryClient          *client,
                                                 FerryServerInfo      *info,
                                                 const char           *loopback_uri,

@@ -375,10 +375,8 @@ check_progress (FerryJob   *job,
   if (!isatty (STDERR_FILENO))
     return;
   g_printerr ("\r\033[K");
-  g_printerr (_("%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " checked, about %"
-                G_GINT64_FORMAT " min left"),
-              ferry_job_get_done (job), ferry_job_get_total (job),
-              (ferry_job_get_eta (job) + 59) / 60);
+  g_printerr (_("%d of %d checked, about %d min left"), (int) ferry_job_get_done (job),
+              (int) ferry_job_get_total (job), (int) ((ferry_job_get_eta (job) + 59) / 60));
 }
 
 static int
@@ -395,6 +393,8 @@ community_check (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(FerryCommunityStore) store = NULL;
   g_autoptr(FerryMemberCheckJob) job = NULL;
+  g_autoptr(FerryAccountManager) manager = NULL;
+  g_autoptr(GError) no_manager = NULL;
   g_autoptr(GTlsDatabase) trust = NULL;
   g_autoptr(GDateTime) end = NULL;
   g_autofree char *end_text = NULL;
@@ -413,7 +413,12 @@ community_check (int    argc,
       (community = find (store, argv[1], &error)) == NULL ||
       (trust = ferry_cli_trust_database (&error)) == NULL)
     return ferry_cli_fail (error);
-  job = ferry_member_check_job_new (community, NULL);
+  /* The helper's tokens where the helper has an account (GoToSocial's lookup needs one);
+   * without a keyring or a sign-in, the public lookups. */
+  manager = ferry_cli_refreshed_account_manager (&no_manager);
+  if (manager == NULL)
+    g_debug ("Checking without the helper's accounts: %s", no_manager->message);
+  job = ferry_member_check_job_new (community, manager);
   ferry_member_check_job_set_tls_database (job, trust);
   ferry_member_check_job_set_only (job, (const char * const *) only);
   g_signal_connect (job, "notify::done", G_CALLBACK (check_progress), NULL);
@@ -429,6 +434,9 @@ community_check (int    argc,
   g_print (_("%u checked with %u requests (planned to end at %s).\n%s\n"),
            ferry_member_check_job_get_n_checked (job),
            ferry_member_check_job_get_n_requests (job), end_text, counts);
+  if (ferry_member_check_job_get_n_failed (job) > 0)
+    g_printerr (_("%u could not be checked; they come first in the next check.\n"),
+                ferry_member_check_job_get_n_failed (job));
   return 0;
 }
 

@@ -63,7 +63,7 @@ static int command_backup  (int    argc,
                             char **argv);
 
 static const FerryCliCommand commands[] = {
-  { "login", "login SERVER --role old|new [--paste-code]",
+  { "login", "login SERVER --role old|new [--paste-code] [--community-admin]",
     N_("Sign in to the account you move from (old) or to (new)"), command_login },
   { "accounts", "accounts [--json]", N_("Show the signed-in accounts"), command_accounts },
   { "logout", "logout --role old|new",
@@ -361,8 +361,12 @@ command_login (int    argc,
 {
   g_autofree char *role_text = NULL;
   gboolean paste = FALSE;
+  gboolean admin = FALSE;
   GOptionEntry entries[] = {
     { "role", 0, 0, G_OPTION_ARG_STRING, &role_text, N_("old or new"), N_("ROLE") },
+    { "community-admin", 0, 0, G_OPTION_ARG_NONE, &admin,
+      N_("Also ask to read the server’s accounts, for a community’s roster (admins and "
+         "moderators)"), NULL },
     { "paste-code", 0, 0, G_OPTION_ARG_NONE, &paste,
       N_("Paste a code instead of coming back from the browser"), NULL },
     { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file,
@@ -395,6 +399,8 @@ command_login (int    argc,
   job = ferry_sign_in_new (argv[1], role, ferry_account_manager_get_store (manager),
                            ferry_account_manager_get_tls_database (manager));
   ferry_sign_in_set_paste_code (job, paste);
+  if (admin)
+    ferry_sign_in_set_extra_access (job, FERRY_OAUTH_ADMIN_READ);
   ferry_sign_in_set_force_login (job, ferry_account_manager_shares_server (manager, role, argv[1]));
   g_signal_connect (job, "open-uri", G_CALLBACK (print_url), NULL);
   ferry_sign_in_run_async (job, NULL, ferry_cli_got_result, &result);

@@ -339,7 +339,9 @@ seed_member (FsCommunity                  *community,
     }
   add_posts (old, rand, last);
 
-  if (community_account != NULL)
+  /* assumed: a deleted account's follows went with it (Mastodon's deletion removes its
+   * relationships); a suspended one still counts. */
+  if (community_account != NULL && state != FEDISIM_MEMBER_DELETED)
     fs_world_add_follow (old_server->world, old, community_account);
 
   switch (state)

@@ -552,6 +552,10 @@ fs_json_actor_document (FedisimServer *server,
   json_builder_end_array (builder);
   if (actor->moved_to != NULL)
     add_string (builder, "movedTo", actor->moved_to->uri);
+  /* mastodon app/serializers/activitypub/actor_serializer.rb: suspended when suspended
+   * (community-facts §2.3). */
+  if (actor->suspended)
+    add_bool (builder, "suspended", TRUE);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

@@ -23,6 +23,9 @@ static const char *known_scopes[] = {
   "read:statuses", "write:accounts", "write:blocks", "write:bookmarks", "write:conversations",
   "write:favourites", "write:filters", "write:follows", "write:lists", "write:media",
   "write:mutes", "write:notifications", "write:reports", "write:statuses",
+  /* mastodon config/initializers/doorkeeper.rb optional_scopes: the admin scopes too, which a
+   * community helper's sign-in asks for (community-facts §1.2). */
+  "admin:read", "admin:read:accounts",
   NULL
 };
 
@@ -214,7 +217,8 @@ register_app (FsRequest *req)
                        "read:mutes read:notifications read:search read:statuses write:accounts "
                        "write:blocks write:bookmarks write:conversations write:favourites "
                        "write:filters write:follows write:lists write:media write:mutes "
-                       "write:notifications write:reports write:statuses"))
+                       "write:notifications write:reports write:statuses admin:read "
+                       "admin:read:accounts"))
     {
       fs_reply_error (req, 422, "Validation failed: Scopes are invalid");
       return;

@@ -37,17 +37,18 @@ sent_cb (GObject      *source,
   sent->done = TRUE;
 }
 
-/* A GET with an Accept header and no redirect followed. */
+/* A GET (or HEAD) with an Accept header and no redirect followed. */
 static GBytes *
-fetch (Fixture     *f,
-       const char  *url,
-       const char  *accept,
-       guint       *status,
-       char       **location)
+fetch_method (Fixture     *f,
+              const char  *method,
+              const char  *url,
+              const char  *accept,
+              guint       *status,
+              char       **location)
 {
   g_autoptr(SoupSession) session = soup_session_new_with_options (
     "tls-database", fedisim_world_get_tls_database (f->world), NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
   Sent sent = { FALSE, NULL, NULL };
 
   soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
@@ -62,6 +63,16 @@ fetch (Fixture     *f,
     *location = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (msg),
                                                         "Location"));
   return sent.body;
+}
+
+static GBytes *
+fetch (Fixture     *f,
+       const char  *url,
+       const char  *accept,
+       guint       *status,
+       char       **location)
+{
+  return fetch_method (f, "GET", url, accept, status, location);
 }
 
 static JsonObject *
@@ -723,6 +734,12 @@ test_profile_redirect (Fixture       *f,
   g_assert_cmpstr (location, ==, expected);
   g_clear_pointer (&body, g_bytes_unref);
   g_clear_pointer (&location, g_free);
+  /* HEAD without an ActivityPub Accept, as a check would send it (community-facts §6.4). */
+  body = fetch_method (f, "HEAD", profile, NULL, &status, &location);
+  g_assert_cmpuint (status, ==, 301);
+  g_assert_cmpstr (location, ==, expected);
+  g_clear_pointer (&body, g_bytes_unref);
+  g_clear_pointer (&location, g_free);
 
   /* The actor still answers for ActivityPub, with movedTo. */
   body = fetch (f, actor, "application/activity+json", &status, &location);
@@ -799,7 +816,9 @@ test_five_thousand (Fixture       *f,
   guint total = 0, status;
 
   g_test_message ("seeding 5,000 members took %" G_GINT64_FORMAT " ms", took / 1000);
-  g_assert_cmpint (took, <, 2 * G_USEC_PER_SEC);
+  /* Two seconds; under valgrind (its preload in LD_PRELOAD) about 30 times slower. */
+  g_assert_cmpint (took, <, (strstr (g_getenv ("LD_PRELOAD") ? g_getenv ("LD_PRELOAD") : "",
+                                     "vgpreload") ? 60 : 2) * G_USEC_PER_SEC);
   g_assert_cmpstr (names[4999], ==, "user5000");
   g_assert_null (names[5000]);
   for (guint s = 0; s < FEDISIM_MEMBER_N_STATES; s++)
@@ -809,14 +828,15 @@ test_five_thousand (Fixture       *f,
     }
   g_assert_cmpuint (total, ==, 5000);
 
-  /* The community account's followers are the members, 80 a page at most. */
+  /* The community account's followers are the members (not the deleted ones), 80 a page at
+   * most. */
   {
     g_autofree char *id = NULL;
 
     node = call (f, c.old_server, "GET", "/api/v1/accounts/lookup?acct=community", NULL, NULL,
                  &status, NULL);
     g_assert_cmpuint (status, ==, 200);
-    g_assert_cmpint (json_object_get_int_member (object (node), "followers_count"), ==, 5000);
+    g_assert_cmpint (json_object_get_int_member (object (node), "followers_count"), ==, 4500);
     id = g_strdup (member (node, "id"));
     g_clear_pointer (&node, json_node_unref);
     {

@@ -42,6 +42,7 @@ struct _FerrySignIn
   GTlsDatabase          *tls_database; /* owned, nullable */
   gboolean               paste_code;
   gboolean               force_login;
+  FerryOAuthAccess       extra_access;  /* beyond the role: only where asked for */
 
   FerrySignInStage       stage;
   FerryHandle           *handle;       /* the server */
@@ -249,7 +250,8 @@ launched_cb (GObject      *object,
 static void
 open_authorization (FerrySignIn *self)
 {
-  g_autofree char *scopes = ferry_oauth_scopes_for (self->info, ferry_role_get_access (self->role));
+  g_autofree char *scopes = ferry_oauth_scopes_for (self->info, ferry_role_get_access (self->role) |
+                                                                self->extra_access);
   g_autofree char *challenge = NULL;
   gboolean handled = FALSE;
 
@@ -377,7 +379,7 @@ app_found_cb (GObject      *object,
   exact = !ferry_oauth_loopback_port_varies (self->info);
   start_listener (self, exact ? ferry_oauth_app_get_port (self->app) : 0);
   loopback = self->listener ? ferry_loopback_listener_get_redirect_uri (self->listener) : NULL;
-  if (ferry_oauth_app_fits (self->app, self->info, loopback))
+  if (ferry_oauth_app_fits_with (self->app, self->info, loopback, self->extra_access))
     {
       open_authorization (self);
       return;
@@ -385,8 +387,9 @@ app_found_cb (GObject      *object,
 
   g_clear_pointer (&self->app, ferry_oauth_app_free);
   set_stage (self, FERRY_SIGN_IN_REGISTERING);
-  ferry_oauth_register_async (self->client, self->info, exact ? loopback : NULL,
-                              cancellable_of (self), registered_cb, self);
+  ferry_oauth_register_with_async (self->client, self->info, exact ? loopback : NULL,
+                                   self->extra_access, cancellable_of (self), registered_cb,
+                                   self);
 }
 
 static void
@@ -549,6 +552,17 @@ ferry_sign_in_set_paste_code (FerrySignIn *self,
   g_return_if_fail (FERRY_IS_SIGN_IN (self));
 
   self->paste_code = paste_code;
+}
+
+/* More than the role needs: FERRY_OAUTH_ADMIN_READ for a community helper who reads the old
+ * server's accounts (community-facts §1.2). Never set for the individual journey. */
+void
+ferry_sign_in_set_extra_access (FerrySignIn      *self,
+                                FerryOAuthAccess  extra)
+{
+  g_return_if_fail (FERRY_IS_SIGN_IN (self));
+
+  self->extra_access = extra;
 }
 
 /* Sign in afresh on the server's page: for a second account on the same server. */

@@ -39,6 +39,8 @@ FerrySignIn      *ferry_sign_in_new               (const char          *server,
                                                    GTlsDatabase        *tls_database);
 void              ferry_sign_in_set_paste_code    (FerrySignIn         *self,
                                                    gboolean             paste_code);
+void              ferry_sign_in_set_extra_access  (FerrySignIn         *self,
+                                                   FerryOAuthAccess     extra);
 void              ferry_sign_in_set_force_login   (FerrySignIn         *self,
                                                    gboolean             force_login);
 FerrySignInStage  ferry_sign_in_get_stage         (FerrySignIn         *self);

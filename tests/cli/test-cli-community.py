@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""ferry-cli community end to end against the standalone fedisim with --community: a new
+community, the roster from the directory and from a file, a check of some members (each asked
+once on the old server, none twice, no 429), status --json, the roster exported. TAP output."""
+
+import datetime
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fedisim_run import Fedisim, check, finish  # noqa: E402
+
+N = 40
+CHECKED = 6
+
+
+class CommunityFedisim(Fedisim):
+    def __init__(self, fedisim, config):
+        self.process = subprocess.Popen([fedisim, "--config", config, "--community", str(N),
+                                         "--community-seed", "3"],
+                                        stdout=subprocess.PIPE, text=True)
+        self.hosts, self.names, self.tokens, self.states, self.ca = {}, [], [], {}, None
+        for line in self.process.stdout:
+            m = re.match(r"^(\S+)\s+\S+\s+\S+\s+https://(\S+)$", line)
+            if m:
+                self.hosts[m.group(1)] = m.group(2)
+                self.names.append(m.group(1))
+            m = re.match(r"^community-state (\S+) (\d+)$", line)
+            if m:
+                self.states[m.group(1)] = int(m.group(2))
+            m = re.match(r"^Trust the test CA: FERRY_CA_FILE=(\S+)$", line)
+            if m:
+                self.ca = m.group(1)
+            if line.startswith("Running"):
+                break
+
+
+    def dump(self):
+        """Requests per route of every server since the last dump (SIGUSR1): name -> dict."""
+        self.process.send_signal(signal.SIGUSR1)
+        counts = {name: {} for name in self.names}
+        for line in self.process.stdout:
+            if line.startswith("requests "):
+                name, route, n = line[len("requests "):].rstrip("\n").split("\t")
+                counts[name][route] = counts[name].get(route, 0) + int(n)
+            elif line.startswith(f"answers {self.names[-1]} "):
+                return counts
+
+
+def main():
+    fedisim, cli, config = sys.argv[1:4]
+    server = CommunityFedisim(fedisim, config)
+    old_name, new_name = server.names[0], server.names[1]
+    old, new = server.hosts[old_name], server.hosts[new_name]
+    with tempfile.TemporaryDirectory() as home:
+        store = os.path.join(home, "communities")
+        env = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="en", XDG_DATA_HOME=home,
+                   GSETTINGS_BACKEND="memory")
+        env.pop("G_DEBUG", None)
+
+        def run(*args):
+            r = subprocess.run([cli, "community", *args, "--store", store, "--ca-file", server.ca],
+                               env=env, capture_output=True, text=True, timeout=120)
+            return r.returncode, r.stdout, r.stderr
+
+        try:
+            deadline = (datetime.date.today() + datetime.timedelta(days=60)).isoformat()
+            rc, out, err = run("new", "Club", "--old", old, "--new", new, "--deadline", deadline)
+            check("community new", rc == 0 and out.strip(), out + err)
+            rc, out, err = run("list")
+            check("community list shows it", rc == 0 and "Club" in out and old in out, out + err)
+
+            server.dump()
+            rc, out, err = run("roster", "refresh", "Club", "--directory")
+            m = re.search(r"(\d+) found, (\d+) new", out)
+            check("the roster from the directory", rc == 0 and m and int(m.group(1)) > 0,
+                  out + err)
+            pages = server.dump()[old_name].get("GET /api/v1/directory", 0)
+            check("the directory read page by page, none twice (the last one empty)",
+                  pages == 2, pages)
+
+            roster = os.path.join(home, "members.txt")
+            with open(roster, "w") as f:
+                for i in range(1, N + 1):
+                    f.write(f"user{i:04d}@{old}\n")
+                f.write("# a comment\nnot an address\n")
+            rc, out, err = run("roster", "import", "Club", roster)
+            check("the roster from a file", rc == 0 and "lines skipped" in out, out + err)
+
+            rc, out, err = run("status", "Club", "--json")
+            status = json.loads(out) if rc == 0 else {}
+            members = [m["old_address"] for m in status.get("members", [])]
+            fixture = [a for a in members if re.match(r"^user\d{4}@", a)]
+            check("every member in the roster", len(fixture) == N, members)
+
+            only = []
+            for i in range(1, CHECKED + 1):
+                only += ["--only", f"user{i:04d}@{old}"]
+            server.dump()
+            rc, out, err = run("check", "Club", *only)
+            check("community check", rc == 0 and f"{CHECKED} checked" in out, out + err)
+            routes = server.dump()
+            old_routes, new_routes = routes[old_name], routes[new_name]
+            lookups = old_routes.get("GET /api/v1/accounts/lookup", 0)
+            check("each member asked once on the old server", lookups == CHECKED, str(old_routes))
+            check("at most once on the new server",
+                  new_routes.get("GET /api/v1/accounts/lookup", 0) <= CHECKED, new_routes)
+            check("nothing else asked of the old server",
+                  sum(old_routes.values()) == lookups, old_routes)
+
+            rc, out, err = run("status", "Club", "--json")
+            status = json.loads(out) if rc == 0 else {}
+            states = {m["old_address"]: m["state"] for m in status.get("members", [])}
+            checked = [states.get(f"user{i:04d}@{old}") for i in range(1, CHECKED + 1)]
+            check("the checked members have a state", all(s and s != "unknown" for s in checked),
+                  checked)
+            check("the others are not checked yet",
+                  all(states[a] == "unknown" for a in states
+                      if not any(a == f"user{i:04d}@{old}" for i in range(1, CHECKED + 1))))
+            check("the counts add up", sum(status.get("counts", {}).values()) == len(members),
+                  status.get("counts"))
+
+            rc, out, err = run("status", "Club")
+            check("status in words", rc == 0 and "days to the deadline" in out, out + err)
+            rc, out, err = run("export", "roster", "Club")
+            check("export roster: a header and a row per member",
+                  rc == 0 and len(out.strip().splitlines()) == len(members) + 1, out[-300:] + err)
+            out_file = os.path.join(home, "roster.csv")
+            rc, out, err = run("export", "roster", "Club", "--output", out_file)
+            check("export roster to a file, 0600",
+                  rc == 0 and (os.stat(out_file).st_mode & 0o777) == 0o600, err)
+            rc, out, err = run("check", "Nobody")
+            check("an unknown community is refused", rc != 0 and "no community" in err, err)
+            rc, out, err = run("announce", "Club")
+            check("announce is a hook until it is merged", rc == 2, err)
+        finally:
+            server.stop()
+    return finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
