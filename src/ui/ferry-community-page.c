@@ -55,6 +55,8 @@ struct _FerryCommunityPage
   GtkWidget             *check_button;
   GtkWidget             *refresh_button;
   GtkWidget             *posting_box;
+  GtkWidget             *overview_box;
+  GtkWidget             *actions_box;
   GtkWidget             *job_box;
   GtkLabel              *job_title;
   GtkProgressBar        *job_bar;
@@ -649,6 +651,17 @@ stop_action (GtkWidget  *widget,
 /* ---- The page ------------------------------------------------------------------------ */
 
 static void
+on_action_cell (GtkFlowBox      *box,
+                GtkFlowBoxChild *cell,
+                gpointer         user_data)
+{
+  GtkWidget *button = gtk_flow_box_child_get_child (cell);
+
+  if (GTK_IS_BUTTON (button) && gtk_widget_is_sensitive (button))
+    gtk_widget_activate (button);
+}
+
+static void
 ferry_community_page_dispose (GObject *object)
 {
   FerryCommunityPage *self = FERRY_COMMUNITY_PAGE (object);
@@ -706,6 +719,8 @@ ferry_community_page_class_init (FerryCommunityPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FerryCommunityPage, check_button);
   gtk_widget_class_bind_template_child (widget_class, FerryCommunityPage, refresh_button);
   gtk_widget_class_bind_template_child (widget_class, FerryCommunityPage, posting_box);
+  gtk_widget_class_bind_template_child (widget_class, FerryCommunityPage, overview_box);
+  gtk_widget_class_bind_template_child (widget_class, FerryCommunityPage, actions_box);
   gtk_widget_class_bind_template_child (widget_class, FerryCommunityPage, job_box);
   gtk_widget_class_bind_template_child (widget_class, FerryCommunityPage, job_title);
   gtk_widget_class_bind_template_child (widget_class, FerryCommunityPage, job_bar);
@@ -742,6 +757,28 @@ ferry_community_page_init (FerryCommunityPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+
+  /* The flow boxes only wrap (narrow, the chart goes below the summary and the buttons onto
+   * more lines). Nothing in the overview takes the focus. In the actions each cell is the
+   * Tab stop (a flow box focuses its cell before what is inside): it is named after its
+   * button, and Enter or Space on it clicks the button. */
+  gtk_widget_set_can_focus (self->overview_box, FALSE);
+  for (GtkWidget *cell = gtk_widget_get_first_child (self->actions_box); cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (cell));
+
+      if (!GTK_IS_BUTTON (button))
+        continue;
+      gtk_widget_set_focusable (button, FALSE);
+      /* A button off (a check running) leaves its cell out of Tab too. */
+      g_object_bind_property (button, "sensitive", cell, "sensitive", G_BINDING_SYNC_CREATE);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      button, NULL, -1);
+    }
+  g_signal_connect (self->actions_box, "child-activated", G_CALLBACK (on_action_cell), NULL);
+  /* The posting side's place stays out of sight, cell and all, until it has buttons. */
+  gtk_widget_set_visible (gtk_widget_get_parent (self->posting_box), FALSE);
 
   gtk_string_list_append (states, _("All States"));
   for (guint s = 0; s < FERRY_MEMBER_N_STATES; s++)

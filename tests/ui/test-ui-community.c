@@ -358,6 +358,14 @@ test_community (void)
     g_test_message ("chart: %s", ferry_community_chart_get_description (chart));
   }
   ferry_ui_take_screenshot (GTK_WIDGET (window), "community-mid-move");
+  /* Narrow, as the rest of the window goes: the chart below the summary, the buttons
+   * wrapped. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  ferry_ui_wait_for_frames (GTK_WIDGET (window), 10);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
+  ferry_ui_take_screenshot (GTK_WIDGET (window), "community-narrow");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  ferry_ui_wait_for_frames (GTK_WIDGET (window), 10);
 
   /* Filtered by state: only those elsewhere; then searched. */
   {
