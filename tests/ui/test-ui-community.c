@@ -90,6 +90,12 @@ has_window_of_type (gpointer type)
   return ferry_ui_find_window_of_type (GPOINTER_TO_SIZE (type)) != NULL;
 }
 
+static gboolean
+has_no_import_dialog (gpointer data)
+{
+  return ferry_ui_find_window_of_type (FERRY_TYPE_IMPORT_DIALOG) == NULL;
+}
+
 static GtkWindow *
 wait_for_window (GType type)
 {
@@ -330,6 +336,33 @@ test_community (void)
     g_assert_cmpstr (label_text (GTK_WIDGET (page), "title-2"), ==, summary);
   }
   ferry_ui_take_screenshot (GTK_WIDGET (window), "community-roster");
+
+  /* From a file: Mastodon's follow CSV, one member already there, two new. */
+  {
+    g_autofree char *csv_path = g_build_filename (dir, "following_accounts.csv", NULL);
+    g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+
+    g_assert_true (g_file_set_contents (csv_path,
+                                        "Account address,Show boosts,Notify on new posts,"
+                                        "Languages\n"
+                                        "member1@old.example,true,false,\n"
+                                        "member40@old.example,true,false,\n"
+                                        "member41@old.example,true,false,\n", -1, NULL));
+    click (GTK_WIDGET (page), "page.import");
+    dialog = wait_for_window (FERRY_TYPE_IMPORT_DIALOG);
+    /* What the file chooser's answer does (the chooser itself is the desktop's). */
+    ferry_import_dialog_add_file (FERRY_IMPORT_DIALOG (dialog), csv);
+    ferry_ui_spin (3000, has_no_import_dialog, NULL);
+    g_assert_null (ferry_ui_find_window_of_type (FERRY_TYPE_IMPORT_DIALOG));
+    g_assert_cmpuint (ferry_community_get_n_members (community), ==, 42);
+    g_assert_true (ferry_member_get_sources (ferry_community_find_member (
+                     community, "member41@old.example")) & FERRY_MEMBER_SOURCE_CSV);
+    /* Merged, not doubled: the member pasted before was found in the file too. */
+    g_assert_true (ferry_member_get_sources (ferry_community_find_member (
+                     community, "member1@old.example")) & FERRY_MEMBER_SOURCE_CSV);
+    g_assert_true (ferry_community_remove_member (community, "member40@old.example"));
+    g_assert_true (ferry_community_remove_member (community, "member41@old.example"));
+  }
 
   /* Mid-move: three passes over the last days, as the chart shows them. */
   ferry_community_set_phase (community, FERRY_COMMUNITY_PHASE_MOVE);
