@@ -76,6 +76,15 @@ update (FerryMemberRow *self)
   else
     /* Translators: the address a member is expected to have on the new server */
     detail = g_strdup_printf (_("→ %s"), ferry_member_get_new_address (member));
+  if (ferry_member_state_is_moved (state) && ferry_member_get_arrived_ratio (member) >= 0)
+    {
+      /* Translators: "→ user@new.example · 80 % of the followers" (against the baseline) */
+      char *with_ratio = g_strdup_printf (_("%s · %.0f %% of the followers"), detail,
+                                          100 * ferry_member_get_arrived_ratio (member));
+
+      g_free (detail);
+      detail = with_ratio;
+    }
   if (name != NULL && name[0] != '\0')
     {
       char *with_name = g_strdup_printf ("%s · %s", name, detail);

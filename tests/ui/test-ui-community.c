@@ -96,6 +96,14 @@ has_no_import_dialog (gpointer data)
   return ferry_ui_find_window_of_type (FERRY_TYPE_IMPORT_DIALOG) == NULL;
 }
 
+static gboolean
+is_label_starting (GtkWidget     *widget,
+                   gconstpointer  start)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)),
+                                                    start);
+}
+
 static GtkWindow *
 wait_for_window (GType type)
 {
@@ -525,10 +533,33 @@ test_community (void)
   gtk_editable_set_text (GTK_EDITABLE (ferry_ui_find_widget_of_type (GTK_WIDGET (page),
                                                                      GTK_TYPE_SEARCH_ENTRY)), "");
   ferry_ui_spin (600, NULL, NULL);
+  /* The deadline passed: the followers on the new accounts are what counts now. */
+  ferry_community_set_deadline (community, now - 2 * DAY);
   ferry_community_set_phase (community, FERRY_COMMUNITY_PHASE_VERIFY);
   ferry_ui_spin (100, NULL, NULL);
   g_assert_cmpstr (label_text (GTK_WIDGET (page), "caption-heading"), ==,
                    _("Verifying: followers on the new accounts against the baselines"));
+  {
+    int ago = -ferry_community_days_left (community, g_get_real_time () / G_USEC_PER_SEC);
+    g_autofree char *passed = g_strdup_printf (ngettext ("The deadline was %d day ago, %s",
+                                                         "The deadline was %d days ago, %s",
+                                                         ago), ago, "");
+
+    g_assert_cmpint (ago, >=, 2);
+    /* "The deadline was 2 days ago, " and the date */
+    g_assert_true (ferry_ui_find_widget (GTK_WIDGET (page), is_label_starting, passed) != NULL);
+  }
+  /* The moved members say how many of their followers arrived. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (ferry_ui_find_widget_of_type (GTK_WIDGET (page),
+                                                                           GTK_TYPE_DROP_DOWN)),
+                              0);
+  {
+    GtkWidget *view = ferry_ui_find_widget (GTK_WIDGET (page), is_roster, NULL);
+
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (
+                                GTK_SCROLLED_WINDOW (gtk_widget_get_parent (view))), 0);
+    ferry_ui_wait_for_frames (view, 3);
+  }
   ferry_ui_take_screenshot (GTK_WIDGET (window), "community-verify");
 
   /* Back to the list: the community there, with its counts. */
