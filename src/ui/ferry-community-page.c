@@ -650,6 +650,51 @@ stop_action (GtkWidget  *widget,
 
 /* ---- The page ------------------------------------------------------------------------ */
 
+/* Asked for its height at no particular width (the toast overlay and the stacks above ask
+ * so), the page answers for a wide window (WIDE_WIDTH), where the chart sits beside the
+ * summary and the buttons on one line: else the window could never be smaller than the page
+ * stacked for 360 px, however wide it is. (A flow box's natural width is that of one column.)
+ */
+#define WIDE_WIDTH 960
+
+static void
+ferry_community_page_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  *minimum = *natural = 0;
+  if (child == NULL)
+    return;
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size < 0)
+    {
+      int min_width, nat_width;
+
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &nat_width, NULL,
+                          NULL);
+      for_size = MAX (nat_width, WIDE_WIDTH);
+    }
+  gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline,
+                      natural_baseline);
+}
+
+static void
+ferry_community_page_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
 static void
 on_action_cell (GtkFlowBox      *box,
                 GtkFlowBoxChild *cell,
@@ -706,6 +751,8 @@ ferry_community_page_class_init (FerryCommunityPageClass *klass)
   object_class->dispose = ferry_community_page_dispose;
   object_class->finalize = ferry_community_page_finalize;
   widget_class->focus = ferry_community_page_focus;
+  widget_class->measure = ferry_community_page_measure;
+  widget_class->size_allocate = ferry_community_page_size_allocate;
 
   g_type_ensure (FERRY_TYPE_COMMUNITY_CHART);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -757,6 +804,8 @@ ferry_community_page_init (FerryCommunityPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  /* Measured and allocated by the page itself (ferry_community_page_measure()). */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 
   /* The flow boxes only wrap (narrow, the chart goes below the summary and the buttons onto
    * more lines). Nothing in the overview takes the focus. In the actions each cell is the

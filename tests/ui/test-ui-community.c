@@ -343,6 +343,15 @@ test_community (void)
 
     g_assert_cmpstr (label_text (GTK_WIDGET (page), "title-2"), ==, summary);
   }
+  /* The page does not make the window taller than a laptop's screen. */
+  {
+    int min_height, nat_height;
+
+    gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, 1280, &min_height,
+                        &nat_height, NULL, NULL);
+    g_test_message ("the window at 1280 px wide: at least %d px tall", min_height);
+    g_assert_cmpint (min_height, <=, 700);
+  }
   ferry_ui_take_screenshot (GTK_WIDGET (window), "community-roster");
 
   /* From a file: Mastodon's follow CSV, one member already there, two new. */
@@ -877,6 +886,44 @@ test_community_check (void)
   g_assert_cmpuint (fedisim_server_status_count (old_server, 401), ==, 0);
   g_assert_cmpuint (fedisim_server_status_count (new_server, 401), ==, 0);
   ferry_ui_take_screenshot (GTK_WIDGET (window), "community-checked");
+
+  /* Refresh Roster into an empty community: the old server's profile directory, without a
+   * sign-in; moved accounts are not in it. */
+  {
+    g_autoptr(FerryCommunity) fresh =
+      ferry_community_new ("Directory", fedisim_server_get_host (old_server),
+                           fedisim_server_get_host (new_server),
+                           g_get_real_time () / G_USEC_PER_SEC + 30 * DAY);
+    guint found;
+
+    ferry_community_store_add (store, fresh);
+    ferry_community_journey_open (journey_of (window), fresh);
+    ferry_ui_wait_for_frames (GTK_WIDGET (page), 3);
+    click (GTK_WIDGET (page), "page.refresh");
+    ferry_ui_spin (5000, job_box_shown, page);
+    ferry_ui_spin (60000, job_box_gone, page);
+    g_assert_true (job_box_gone (page));
+    ferry_ui_spin (200, NULL, NULL);
+    found = ferry_community_get_n_members (fresh);
+    g_test_message ("the directory gave %u of %u members", found, n);
+    g_assert_cmpuint (found, >, 0);
+    g_assert_cmpuint (found, <=, n);
+    for (guint i = 0; i < found; i++)
+      {
+        FerryMember *member = ferry_community_get_member (fresh, i);
+        const char *address = ferry_member_get_old_address (member);
+        g_autofree char *name = g_strndup (address, strchr (address, '@') - address);
+        FedisimMemberState truth = fedisim_community_truth (old_server, name);
+
+        g_assert_true (ferry_member_get_sources (member) & FERRY_MEMBER_SOURCE_DIRECTORY);
+        g_assert_true (truth != FEDISIM_MEMBER_MOVED && truth != FEDISIM_MEMBER_ARRIVING &&
+                       truth != FEDISIM_MEMBER_DONE && truth != FEDISIM_MEMBER_ELSEWHERE);
+      }
+    g_assert_cmpuint (g_list_model_get_n_items (ferry_community_page_get_shown (page)), ==,
+                      found);
+    g_assert_cmpuint (fedisim_server_status_count (old_server, 429), ==, 0);
+    ferry_ui_take_screenshot (GTK_WIDGET (window), "community-refreshed");
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   clear_store ();
