@@ -202,10 +202,20 @@ ferry_community_chart_snapshot (GtkWidget   *widget,
   GdkRGBA fg;
   cairo_t *cr;
 
-  if (self->snapshots == NULL || self->snapshots->len == 0 || plot_width <= 0 ||
-      plot_height <= 0)
+  if (plot_width <= 0 || plot_height <= 0)
     return;
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  if (self->snapshots == NULL || self->snapshots->len == 0)
+    {
+      /* Before the first check: say so where the chart will be. */
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      layout = gtk_widget_create_pango_layout (widget, NULL);
+      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.55);
+      show_text (cr, layout, _("The chart starts with the first check."), width / 2, height / 2,
+                 0.5);
+      cairo_destroy (cr);
+      return;
+    }
   for (guint i = 0; i < self->snapshots->len; i++)
     {
       guint counts[FERRY_COMMUNITY_CHART_N_GROUPS], total;
