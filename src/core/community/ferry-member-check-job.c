@@ -211,7 +211,6 @@ finish (FerryMemberCheckJob *self)
 {
   g_autoptr(GTask) task = g_steal_pointer (&self->task);
   gint64 now = clock_now (self) / G_USEC_PER_SEC;
-
   GHashTableIter iter;
   Lane *lane;
 
@@ -232,7 +231,7 @@ finish (FerryMemberCheckJob *self)
   if (g_task_return_error_if_cancelled (task))
     return;
   ferry_community_take_snapshot (self->community, now);
-  ferry_job_set_progress (FERRY_JOB (self), self->n_checked, self->order->len);
+  ferry_job_set_progress (FERRY_JOB (self), self->n_checked + self->n_failed, self->order->len);
   ferry_job_set_eta (FERRY_JOB (self), 0);
   if (self->n_checked == 0 && self->first_error != NULL)
     {
