@@ -5,7 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Each member's state from a pass equals the fixture's truth (500 members, Mastodon →
- * Mastodon and Mastodon → GoToSocial), and follows when members move on the virtual clock;
+ * Mastodon, Mastodon → GoToSocial, Mastodon → Akkoma), and follows when members move on the virtual clock;
  * 5,000 members under Mastodon's real limits: no 429, and the pass within 1.1× what the
  * budget allows; pause, resume, cancel, and a cancelled pass that loses nothing. What must not
  * happen: a 429, a client waiting for a budget, a member asked twice in a pass, a token sent
@@ -41,9 +41,24 @@ expected_new_lookups (FerryTestCommunity *t)
 }
 
 static void
+check_pass_with (FerryTestCommunity *t,
+                 FerryCommunity     *community,
+                 FerryClient        *old_client,
+                 FerryClient        *new_client);
+
+static void
 check_pass (FerryTestCommunity *t,
             FerryCommunity     *community,
             FerryClient        *new_client)
+{
+  check_pass_with (t, community, NULL, new_client);
+}
+
+static void
+check_pass_with (FerryTestCommunity *t,
+                 FerryCommunity     *community,
+                 FerryClient        *old_client,
+                 FerryClient        *new_client)
 {
   g_autoptr(FerryMemberCheckJob) job = ferry_member_check_job_new (community, NULL);
   g_autoptr(GError) error = NULL;
@@ -57,6 +72,8 @@ check_pass (FerryTestCommunity *t,
   ferry_member_check_job_set_tls_database (job, t->trust);
   if (new_client != NULL)
     ferry_member_check_job_set_client (job, fedisim_server_get_host (t->new_server), new_client);
+  if (old_client != NULL)
+    ferry_member_check_job_set_client (job, fedisim_server_get_host (t->old_server), old_client);
   ferry_test_community_use_clock (t, job);
   g_assert_true (ferry_test_community_run (FERRY_JOB (job), &error));
   g_assert_no_error (error);
@@ -126,6 +143,68 @@ test_classify (gconstpointer data)
                     moved_before);
 
   g_clear_object (&new_client);
+  g_clear_object (&community);
+  ferry_test_community_teardown (&t);
+}
+
+/* From GoToSocial, whose lookup needs the helper's token there (gotosocial
+ * internal/api/client/accounts/lookup.go). */
+static void
+test_classify_from_gotosocial (void)
+{
+  FerryTestCommunity t;
+  g_autoptr(FerryCommunity) community = NULL;
+  g_autoptr(FerryClient) old_client = NULL;
+  g_autofree char *token = NULL;
+
+  ferry_test_community_setup (&t, FEDISIM_FLAVOUR_GOTOSOCIAL, FEDISIM_FLAVOUR_MASTODON, 200, 13,
+                              NULL);
+  fedisim_server_add_user (t.old_server, "helper", "pw");
+  token = fedisim_server_issue_token (t.old_server, "helper", "read");
+  old_client = ferry_test_community_client (&t, t.old_server, token);
+  community = ferry_test_community_model (&t);
+  ferry_test_community_add_all (&t, community);
+  check_pass_with (&t, community, old_client, NULL);
+  move_some (&t);
+  check_pass_with (&t, community, old_client, NULL);
+
+  g_clear_object (&old_client);
+  g_clear_object (&community);
+  ferry_test_community_teardown (&t);
+}
+
+/* GoToSocial's lookup without the helper's token there: refused (401); Ferry asks it no more
+ * in this pass, and says so, and what the old server showed is still learnt. */
+static void
+test_refused_lane (void)
+{
+  FerryTestCommunity t;
+  g_autoptr(FerryCommunity) community = NULL;
+  g_autoptr(FerryMemberCheckJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  guint settled;
+
+  ferry_test_community_setup (&t, FEDISIM_FLAVOUR_MASTODON, FEDISIM_FLAVOUR_GOTOSOCIAL, 100, 5,
+                              NULL);
+  community = ferry_test_community_model (&t);
+  ferry_test_community_add_all (&t, community);
+  fedisim_server_reset_counts (t.new_server);
+  job = ferry_member_check_job_new (community, NULL);
+  ferry_member_check_job_set_tls_database (job, t.trust);
+  ferry_test_community_use_clock (&t, job);
+  g_assert_true (ferry_test_community_run (FERRY_JOB (job), &error));
+  g_assert_no_error (error);
+  settled = fedisim_community_count_state (t.old_server, FEDISIM_MEMBER_DELETED) +
+            fedisim_community_count_state (t.old_server, FEDISIM_MEMBER_SUSPENDED) +
+            fedisim_community_count_state (t.old_server, FEDISIM_MEMBER_ELSEWHERE);
+  g_assert_cmpuint (ferry_member_check_job_get_n_checked (job), ==, settled);
+  g_assert_cmpuint (ferry_member_check_job_get_n_failed (job), ==, 100 - settled);
+  /* Refused once (and what was already on its way), not a hundred times. */
+  g_assert_cmpuint (fedisim_server_status_count (t.new_server, 401), >=, 1);
+  g_assert_cmpuint (fedisim_server_status_count (t.new_server, 401), <=, 8);
+  g_assert_cmpuint (ferry_test_community_n_429 (&t), ==, 0);
+
+  g_clear_object (&job);
   g_clear_object (&community);
   ferry_test_community_teardown (&t);
 }
@@ -360,6 +439,10 @@ main (int   argc,
                         GINT_TO_POINTER (FEDISIM_FLAVOUR_MASTODON), test_classify);
   g_test_add_data_func ("/community/check/mastodon-to-gotosocial",
                         GINT_TO_POINTER (FEDISIM_FLAVOUR_GOTOSOCIAL), test_classify);
+  g_test_add_data_func ("/community/check/mastodon-to-akkoma",
+                        GINT_TO_POINTER (FEDISIM_FLAVOUR_AKKOMA), test_classify);
+  g_test_add_func ("/community/check/gotosocial-to-mastodon", test_classify_from_gotosocial);
+  g_test_add_func ("/community/check/refused-server-asked-no-more", test_refused_lane);
   g_test_add_func ("/community/check/pause-resume", test_pause_resume);
   g_test_add_func ("/community/check/cancel-keeps-what-was-learnt", test_cancel);
   g_test_add_func ("/community/check/5000-within-budget", test_large);

@@ -627,6 +627,62 @@ test_directory_pages (void)
   ferry_test_community_teardown (&t);
 }
 
+static GPtrArray *
+admin_list (FerryClient       *client,
+            FerryAdminFlavour  flavour)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *accounts;
+
+  ferry_client_community_admin_accounts_async (client, flavour, NULL, ferry_test_got_result,
+                                               &result);
+  accounts = ferry_client_community_admin_accounts_finish (client, ferry_test_wait_for (&result),
+                                                           &error);
+  g_assert_no_error (error);
+  return accounts;
+}
+
+/* Mastodon's v1 admin list (before 4.0: local, active) gives the same members as v2, through
+ * its Link pages. */
+static void
+test_admin_v1 (void)
+{
+  FerryTestCommunity t;
+  g_autoptr(FerryClient) client = NULL;
+  g_autoptr(GPtrArray) v1 = NULL;
+  g_autoptr(GPtrArray) v2 = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  ferry_test_community_setup (&t, FEDISIM_FLAVOUR_MASTODON, FEDISIM_FLAVOUR_MASTODON, 450, 12,
+                              NULL);
+  client = helper_client (&t, MANAGE_USERS, "read admin:read:accounts");
+  fedisim_server_reset_counts (t.old_server);
+  v1 = admin_list (client, FERRY_ADMIN_MASTODON_V1);
+  v2 = admin_list (client, FERRY_ADMIN_MASTODON_V2);
+  g_assert_cmpuint (v1->len, ==, v2->len);
+  g_assert_cmpuint (v1->len, ==, 450 + 1 - count_truth (&t, FEDISIM_MEMBER_SUSPENDED) -
+                                 count_truth (&t, FEDISIM_MEMBER_DELETED));
+  for (guint i = 0; i < v1->len; i++)
+    g_assert_true (g_hash_table_add (seen, ((FerryCommunityAccount *) v1->pdata[i])->address));
+  for (guint i = 0; i < v2->len; i++)
+    g_assert_true (g_hash_table_contains (seen,
+                                          ((FerryCommunityAccount *) v2->pdata[i])->address));
+  /* 200 a page, never a page twice (at most an empty one at the end, where the Link says). */
+  for (guint i = 0; i < 2; i++)
+    {
+      guint pages = fedisim_server_request_count (t.old_server, i ? "GET /api/v2/admin/accounts"
+                                                                  : "GET /api/v1/admin/accounts");
+
+      g_assert_cmpuint (pages, >=, (v1->len + 199) / 200);
+      g_assert_cmpuint (pages, <=, (v1->len + 199) / 200 + 1);
+    }
+  g_assert_cmpuint (ferry_test_community_n_429 (&t), ==, 0);
+
+  g_clear_object (&client);
+  ferry_test_community_teardown (&t);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -673,6 +729,7 @@ main (int   argc,
     }
   g_test_add_func ("/community/roster/gotosocial/no-directory", test_no_directory);
   g_test_add_func ("/community/roster/parse", test_parse);
+  g_test_add_func ("/community/roster/mastodon/admin-v1", test_admin_v1);
   g_test_add_func ("/community/roster/mastodon/directory-pages", test_directory_pages);
   g_test_add_func ("/community/roster/token-stays-home", test_token_stays_home);
   g_test_add_func ("/community/roster/admin-sign-in", test_admin_sign_in);
