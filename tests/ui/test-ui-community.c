@@ -582,6 +582,21 @@ test_community (void)
     g_assert_true (ferry_community_page_get_community (page) == community);
   }
 
+  /* Opened again at the next start. */
+  {
+    g_autofree char *open_next = g_settings_get_string (ferry_application_get_settings (app),
+                                                        "journey");
+    FerryWindow *again;
+
+    g_assert_cmpstr (open_next, ==, "community");
+    again = ferry_ui_new_window (app);
+    ferry_ui_wait_for_frames (GTK_WIDGET (again), 3);
+    g_assert_cmpstr (ferry_ui_shown_journey (again), ==, "community");
+    g_assert_nonnull (ferry_ui_find_row (GTK_WIDGET (ferry_ui_community_journey_of (again)),
+                                         "Knitting Circle"));
+    gtk_window_destroy (GTK_WINDOW (again));
+  }
+
   /* Saved: the store writes it, and it reads back with its roster. */
   g_assert_true (ferry_community_store_flush (store, NULL));
   {
