@@ -173,6 +173,42 @@ test_classify_from_gotosocial (void)
   ferry_test_community_teardown (&t);
 }
 
+/* GoToSocial's lookup without the helper's token there: refused (401); Ferry asks it no more
+ * in this pass, and says so, and what the old server showed is still learnt. */
+static void
+test_refused_lane (void)
+{
+  FerryTestCommunity t;
+  g_autoptr(FerryCommunity) community = NULL;
+  g_autoptr(FerryMemberCheckJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  guint settled;
+
+  ferry_test_community_setup (&t, FEDISIM_FLAVOUR_MASTODON, FEDISIM_FLAVOUR_GOTOSOCIAL, 100, 5,
+                              NULL);
+  community = ferry_test_community_model (&t);
+  ferry_test_community_add_all (&t, community);
+  fedisim_server_reset_counts (t.new_server);
+  job = ferry_member_check_job_new (community, NULL);
+  ferry_member_check_job_set_tls_database (job, t.trust);
+  ferry_test_community_use_clock (&t, job);
+  g_assert_true (ferry_test_community_run (FERRY_JOB (job), &error));
+  g_assert_no_error (error);
+  settled = fedisim_community_count_state (t.old_server, FEDISIM_MEMBER_DELETED) +
+            fedisim_community_count_state (t.old_server, FEDISIM_MEMBER_SUSPENDED) +
+            fedisim_community_count_state (t.old_server, FEDISIM_MEMBER_ELSEWHERE);
+  g_assert_cmpuint (ferry_member_check_job_get_n_checked (job), ==, settled);
+  g_assert_cmpuint (ferry_member_check_job_get_n_failed (job), ==, 100 - settled);
+  /* Refused once (and what was already on its way), not a hundred times. */
+  g_assert_cmpuint (fedisim_server_status_count (t.new_server, 401), >=, 1);
+  g_assert_cmpuint (fedisim_server_status_count (t.new_server, 401), <=, 8);
+  g_assert_cmpuint (ferry_test_community_n_429 (&t), ==, 0);
+
+  g_clear_object (&job);
+  g_clear_object (&community);
+  ferry_test_community_teardown (&t);
+}
+
 /* 5,000 members under Mastodon's real limits (300 per 5 minutes per IP, the limit factor 1):
  * no 429, and the pass within 1.1× the time the budget allows for the busiest server. */
 static void
@@ -406,6 +442,7 @@ main (int   argc,
   g_test_add_data_func ("/community/check/mastodon-to-akkoma",
                         GINT_TO_POINTER (FEDISIM_FLAVOUR_AKKOMA), test_classify);
   g_test_add_func ("/community/check/gotosocial-to-mastodon", test_classify_from_gotosocial);
+  g_test_add_func ("/community/check/refused-server-asked-no-more", test_refused_lane);
   g_test_add_func ("/community/check/pause-resume", test_pause_resume);
   g_test_add_func ("/community/check/cancel-keeps-what-was-learnt", test_cancel);
   g_test_add_func ("/community/check/5000-within-budget", test_large);

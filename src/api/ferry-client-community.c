@@ -28,8 +28,10 @@
 #define PATH_ADMIN_V2        "/api/v2/admin/accounts"
 #define PATH_ADMIN_V1        "/api/v1/admin/accounts"
 #define PATH_ADMIN_AKKOMA    "/api/v1/pleroma/admin/users"
-#define PATH_FOLLOWERS       "/api/v1/accounts/%s/followers"
-#define PATH_LIST_ACCOUNTS   "/api/v1/lists/%s/accounts"
+#define PATH_ACCOUNTS        "/api/v1/accounts/"
+#define PATH_FOLLOWERS       "/followers"
+#define PATH_LISTS           "/api/v1/lists/"
+#define PATH_LIST_MEMBERS    "/accounts"
 
 /* The most accounts a listing takes (community-facts: up to 5,000 members; room for more). */
 #define MAX_LISTED 50000
@@ -738,6 +740,35 @@ is_safe_id (const char *id)
   return TRUE;
 }
 
+/* Every page of a listing of accounts: a list's members (@list) or an account's followers,
+ * @id (of this server) checked before it goes into the path. Takes @task. */
+static void
+listing_async (FerryClient *self,
+               GTask       *task,
+               gboolean     list,
+               const char  *id,
+               guint        limit)
+{
+  g_autofree char *with_limit = NULL;
+
+  if (!is_safe_id (id))
+    {
+      if (list)
+        g_task_return_new_error (task, FERRY_API_ERROR, FERRY_API_ERROR_INVALID,
+                                 _("That is not a list of %s."), ferry_client_get_host (self));
+      else
+        g_task_return_new_error (task, FERRY_API_ERROR, FERRY_API_ERROR_INVALID,
+                                 _("That is not an account of %s."),
+                                 ferry_client_get_host (self));
+      g_object_unref (task);
+      return;
+    }
+  with_limit = g_strdup_printf ("%s%s%s?limit=%u", list ? PATH_LISTS : PATH_ACCOUNTS, id,
+                                list ? PATH_LIST_MEMBERS : PATH_FOLLOWERS, limit);
+  ferry_client_list_async (self, with_limit, MAX_LISTED, g_task_get_cancellable (task),
+                           listing_cb, task);
+}
+
 /* mastodon: app/controllers/api/v1/accounts/follower_accounts_controller.rb (40, max 80,
  * Link paging; empty for others when hide_collections is set). */
 void
@@ -747,24 +778,13 @@ ferry_client_community_followers_async (FerryClient         *self,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *with_limit = NULL;
   GTask *task;
 
   g_return_if_fail (FERRY_IS_CLIENT (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, ferry_client_community_followers_async);
-  if (!is_safe_id (account_id))
-    {
-      g_task_return_new_error (task, FERRY_API_ERROR, FERRY_API_ERROR_INVALID,
-                               _("That is not an account of %s."), ferry_client_get_host (self));
-      g_object_unref (task);
-      return;
-    }
-  path = g_strdup_printf (PATH_FOLLOWERS, account_id);
-  with_limit = g_strdup_printf ("%s?limit=%u", path, FERRY_FOLLOWERS_PAGE);
-  ferry_client_list_async (self, with_limit, MAX_LISTED, cancellable, listing_cb, task);
+  listing_async (self, task, FALSE, account_id, FERRY_FOLLOWERS_PAGE);
 }
 
 /* Returns: (transfer full) (element-type FerryCommunityAccount) */
@@ -787,24 +807,13 @@ ferry_client_community_list_accounts_async (FerryClient         *self,
                                             GAsyncReadyCallback  callback,
                                             gpointer             user_data)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *with_limit = NULL;
   GTask *task;
 
   g_return_if_fail (FERRY_IS_CLIENT (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, ferry_client_community_list_accounts_async);
-  if (!is_safe_id (list_id))
-    {
-      g_task_return_new_error (task, FERRY_API_ERROR, FERRY_API_ERROR_INVALID,
-                               _("That is not a list of %s."), ferry_client_get_host (self));
-      g_object_unref (task);
-      return;
-    }
-  path = g_strdup_printf (PATH_LIST_ACCOUNTS, list_id);
-  with_limit = g_strdup_printf ("%s?limit=0", path);
-  ferry_client_list_async (self, with_limit, MAX_LISTED, cancellable, listing_cb, task);
+  listing_async (self, task, TRUE, list_id, 0);
 }
 
 /* Returns: (transfer full) (element-type FerryCommunityAccount) */

@@ -260,12 +260,15 @@ roster_refresh (FerryCommunityStore *store,
 
   if (trust == NULL)
     return ferry_cli_fail (error);
-  /* The helper's account is needed for all but the directory. */
+  /* The helper's account: needed for the admin list and a list, used for the followers where
+   * there is one (they are public otherwise), not for the directory. */
   if (sources & ~FERRY_MEMBER_SOURCE_DIRECTORY)
     {
       manager = ferry_cli_refreshed_account_manager (&error);
-      if (manager == NULL)
+      if (manager == NULL &&
+          (sources & (FERRY_MEMBER_SOURCE_ADMIN | FERRY_MEMBER_SOURCE_LIST)) != 0)
         return ferry_cli_fail (error);
+      g_clear_error (&error);
     }
   job = ferry_roster_job_new (community, manager, sources);
   ferry_roster_job_set_tls_database (job, trust);

@@ -23,6 +23,7 @@ struct _FerryApplication
   GSettings           *settings;  /* owned */
   FerryAccountManager *accounts;  /* owned */
   FerryJobManager     *jobs;      /* owned */
+  FerryCommunityStore *communities; /* owned */
   GCancellable        *cancellable;
 };
 
@@ -164,6 +165,15 @@ ferry_application_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->accounts);
   g_clear_object (&self->jobs);
+  if (self->communities != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* What changed in the last moments is on disk before Ferry ends. */
+      if (!ferry_community_store_flush (self->communities, &error))
+        g_warning ("%s", error->message);
+    }
+  g_clear_object (&self->communities);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (ferry_application_parent_class)->dispose (object);
@@ -290,6 +300,29 @@ ferry_application_get_job_manager (FerryApplication *self)
   if (self->jobs == NULL)
     self->jobs = ferry_job_manager_new (NULL);
   return self->jobs;
+}
+
+/**
+ * ferry_application_get_community_store:
+ *
+ * Returns: (transfer none): the communities the helper looks after, read from disk on first
+ *   use
+ */
+FerryCommunityStore *
+ferry_application_get_community_store (FerryApplication *self)
+{
+  g_return_val_if_fail (FERRY_IS_APPLICATION (self), NULL);
+
+  if (self->communities == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->communities = ferry_community_store_new (NULL);
+      /* A file that cannot be read is set aside; the others still load. */
+      if (!ferry_community_store_load (self->communities, &error))
+        g_warning ("%s", error->message);
+    }
+  return self->communities;
 }
 
 /* Another manager (another secret store, another trust): for tests. Before any window. */

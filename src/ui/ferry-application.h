@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "ferry-account-manager.h"
+#include "ferry-community-store.h"
 #include "ferry-job-manager.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,7 @@ FerryApplication *ferry_application_new          (void);
 GSettings           *ferry_application_get_settings        (FerryApplication *self);
 FerryAccountManager *ferry_application_get_account_manager (FerryApplication *self);
 FerryJobManager     *ferry_application_get_job_manager     (FerryApplication *self);
+FerryCommunityStore *ferry_application_get_community_store (FerryApplication *self);
 void                 ferry_application_set_account_manager (FerryApplication    *self,
                                                             FerryAccountManager *manager);
 

@@ -22,6 +22,7 @@
 
 #include "ferry-accounts-step.h"
 #include "ferry-backup-page.h"
+#include "ferry-community-journey.h"
 #include "ferry-done-page.h"
 #include "ferry-followers-page.h"
 #include "ferry-move-page.h"
@@ -41,6 +42,9 @@ static const FerryJourney journeys[] = {
   { "individual", "avatar-default-symbolic", N_("Move My Account"),
     N_("Take your follows, lists, blocks, bookmarks and profile to an account on another "
        "server, and your followers with them.") },
+  { "community", "system-users-symbolic", N_("Help a Community Move"),
+    N_("For organisers: a roster of the members, a deadline, and who has arrived on the new "
+       "server, checked from what the servers show.") },
 };
 
 /* The individual journey's steps in the sidebar: the plan's, then the summary. */
@@ -90,6 +94,7 @@ struct _FerryWindow
   FerryMovePage        *move_page;
   FerryFollowersPage   *followers_page;
   FerryDonePage        *done_page;
+  FerryCommunityJourney *community_journey;
 };
 
 G_DEFINE_FINAL_TYPE (FerryWindow, ferry_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -336,6 +341,11 @@ open_journey (FerryWindow *self,
       return;
     }
   gtk_stack_set_visible_child_name (self->main_stack, open);
+  if (g_str_equal (open, "community"))
+    {
+      ferry_community_journey_show_list (self->community_journey);
+      return;
+    }
   show_step (self, landing_step (self));
   /* Narrow, the list of steps comes first. */
   adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
@@ -502,6 +512,7 @@ ferry_window_class_init (FerryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, move_page);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, followers_page);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, done_page);
+  gtk_widget_class_bind_template_child (widget_class, FerryWindow, community_journey);
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
@@ -518,6 +529,7 @@ ferry_window_class_init (FerryWindowClass *klass)
   g_type_ensure (FERRY_TYPE_MOVE_PAGE);
   g_type_ensure (FERRY_TYPE_FOLLOWERS_PAGE);
   g_type_ensure (FERRY_TYPE_DONE_PAGE);
+  g_type_ensure (FERRY_TYPE_COMMUNITY_JOURNEY);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
@@ -576,6 +588,9 @@ ferry_window_new (FerryApplication *application)
   g_signal_connect_object (self->move_page, "notify::move", G_CALLBACK (on_move_notify), self, 0);
   ferry_move_page_set_manager (self->move_page, manager);
   update_steps (self);
+  ferry_community_journey_set_managers (self->community_journey,
+                                        ferry_application_get_community_store (application),
+                                        manager, jobs);
 
   /* The journey under way when Ferry was last used. */
   settings = ferry_application_get_settings (application);

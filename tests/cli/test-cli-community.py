@@ -174,6 +174,22 @@ def main():
             check("announce without the helper's account: told to sign in",
                   rc != 0 and "login" in err, err)
 
+            # The admin path: the helper signs in with --community-admin (the browser played by
+            # fedisim-browse), and the roster comes from the old server's admin list.
+            code, out = sign_in(cli, browse, server.ca, env, old, "old", "community", "password",
+                                ["--community-admin"])
+            check("the admin sign-in asks for admin:read:accounts",
+                  code == 0 and "admin%3Aread%3Aaccounts" in out.splitlines()[0], out)
+            server.dump()
+            rc, out, err = run("roster", "refresh", "Club", "--admin")
+            m = re.search(r"(\d+) found", out)
+            active = N - server.states.get("deleted", 0) - server.states.get("suspended", 0)
+            check("the roster from the admin list: every active member",
+                  rc == 0 and m and int(m.group(1)) >= active, out + err)
+            admin_pages = server.dump()[old_name]
+            check("the admin list asked once, no other server asked",
+                  admin_pages.get("GET /api/v2/admin/accounts", 0) == 1, admin_pages)
+
             user, password = server.community_user
             name, host = user.split("@", 1)
             code, out = sign_in(cli, browse, server.ca, env, host, "old", name, password)

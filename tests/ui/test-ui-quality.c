@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "ferry-application.h"
+#include "ferry-community-journey.h"
 #include "ferry-memory-store.h"
 #include "ferry-test-util.h"
 #include "ferry-ui-journey.h"
@@ -450,6 +451,43 @@ check_shown (FerryWindow *window,
   check_tab (GTK_WINDOW (window), where, tab_failures);
 }
 
+/* The community journey: its start (no community yet), and a community's page with its
+ * roster. */
+static void
+check_community (FerryWindow *window,
+                 GPtrArray   *offenders,
+                 GString     *tab)
+{
+  FerryCommunityStore *store = ferry_application_get_community_store (app);
+  g_autoptr(FerryCommunity) community = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  FerryCommunityJourney *journey;
+  GtkWidget *row;
+
+  ferry_window_show_page (window, "start");
+  row = ferry_ui_find_widget (GTK_WIDGET (window), ferry_ui_is_journey_row, NULL);
+  g_assert_nonnull (row);
+  row = gtk_widget_get_next_sibling (row);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activate");
+  g_assert_cmpstr (ferry_ui_shown_journey (window), ==, "community");
+  check_shown (window, "community-start", offenders, tab);
+
+  community = ferry_community_new ("Quality", "old.example", "new.example",
+                                   g_get_real_time () / G_USEC_PER_SEC + 40 * 86400);
+  for (guint i = 0; i < 30; i++)
+    g_string_append_printf (text, "member%u@old.example\n", i);
+  ferry_community_import (community, text->str, -1, FERRY_MEMBER_SOURCE_PASTED, NULL);
+  ferry_community_store_add (store, community);
+  journey = FERRY_COMMUNITY_JOURNEY (ferry_ui_find_widget_of_type (GTK_WIDGET (window),
+                                                                   FERRY_TYPE_COMMUNITY_JOURNEY));
+  ferry_community_journey_show_list (journey);
+  check_shown (window, "community-list", offenders, tab);
+  ferry_community_journey_open (journey, community);
+  check_shown (window, "community", offenders, tab);
+  g_assert_true (ferry_community_store_remove (store, community, NULL));
+}
+
 /* Every control on show, on the start screen and each step's page, has a name a screen
  * reader can read, and Tab reaches it without being caught anywhere. */
 static void
@@ -467,6 +505,7 @@ test_a11y (void)
       open_page (window, i);
       check_shown (window, pages[i].page, offenders, tab);
     }
+  check_community (window, offenders, tab);
   for (guint i = 0; i < offenders->len; i++)
     {
       const char *offender = g_ptr_array_index (offenders, i);

@@ -34,6 +34,12 @@
 #include "ferry-tls-database.h"
 #include "ferry-accounts-step.h"
 #include "ferry-backup-page.h"
+#include "ferry-community-dialog.h"
+#include "ferry-community-journey.h"
+#include "ferry-community-page.h"
+#include "ferry-import-dialog.h"
+#include "ferry-member-dialog.h"
+#include "test-ui-community.h"
 #include "ferry-done-page.h"
 #include "ferry-followers-page.h"
 #include "ferry-move-next.h"
@@ -52,6 +58,11 @@ ensure_template_types (void)
   g_type_ensure (FERRY_TYPE_ACCOUNTS_STEP);
   g_type_ensure (FERRY_TYPE_BACKUP_PAGE);
   g_type_ensure (FERRY_TYPE_CA_DIALOG);
+  g_type_ensure (FERRY_TYPE_COMMUNITY_DIALOG);
+  g_type_ensure (FERRY_TYPE_COMMUNITY_JOURNEY);
+  g_type_ensure (FERRY_TYPE_COMMUNITY_PAGE);
+  g_type_ensure (FERRY_TYPE_IMPORT_DIALOG);
+  g_type_ensure (FERRY_TYPE_MEMBER_DIALOG);
   g_type_ensure (FERRY_TYPE_DONE_PAGE);
   g_type_ensure (FERRY_TYPE_FOLLOWERS_PAGE);
   g_type_ensure (FERRY_TYPE_MOVE_NEXT);
@@ -172,8 +183,15 @@ test_start (void)
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    _("Move My Account"));
-  /* The journeys still to come are absent, not placeholders: one row only. */
-  g_assert_null (gtk_widget_get_next_sibling (row));
+  /* The community journey next; those still to come are absent, not placeholders. */
+  {
+    GtkWidget *community = gtk_widget_get_next_sibling (row);
+
+    g_assert_nonnull (community);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (community)), ==,
+                     _("Help a Community Move"));
+    g_assert_null (gtk_widget_get_next_sibling (community));
+  }
   ferry_ui_take_screenshot (GTK_WIDGET (window), "start");
   ferry_ui_photograph_dark (window, "start-dark");
 
@@ -711,6 +729,7 @@ main (int   argc,
   g_test_add_func ("/ui/accounts", test_accounts);
   ferry_ui_add_dialog_tests (app, world, manager);
   ferry_ui_flows_init (app, world, manager);
+  ferry_ui_add_community_tests (app, world, manager);
 
   ret = g_test_run ();
 

@@ -55,6 +55,7 @@ typedef enum
 typedef struct
 {
   FerryMemberCheckJob *job;       /* unowned: the job outlives its checks */
+  Lane                *lane;      /* unowned: where its request in flight went */
   FerryMember         *member;    /* owned */
   Step                 step;
   gboolean             failed;
@@ -73,6 +74,8 @@ struct _Lane
   gint64       last_slot;  /* µs */
   GQueue       pending;    /* Check* waiting for a slot */
   guint        n_requests;
+  GError      *refused;    /* owned: the server refused the client (a token needed, or not
+                            * taken): nothing more is sent through this lane in the pass */
 };
 
 struct _FerryMemberCheckJob
@@ -120,6 +123,7 @@ static void
 lane_free (Lane *lane)
 {
   g_queue_clear (&lane->pending);
+  g_clear_error (&lane->refused);
   g_clear_object (&lane->client);
   g_free (lane->host);
   g_free (lane);
@@ -207,7 +211,6 @@ finish (FerryMemberCheckJob *self)
 {
   g_autoptr(GTask) task = g_steal_pointer (&self->task);
   gint64 now = clock_now (self) / G_USEC_PER_SEC;
-
   GHashTableIter iter;
   Lane *lane;
 
@@ -228,7 +231,7 @@ finish (FerryMemberCheckJob *self)
   if (g_task_return_error_if_cancelled (task))
     return;
   ferry_community_take_snapshot (self->community, now);
-  ferry_job_set_progress (FERRY_JOB (self), self->n_checked, self->order->len);
+  ferry_job_set_progress (FERRY_JOB (self), self->n_checked + self->n_failed, self->order->len);
   ferry_job_set_eta (FERRY_JOB (self), 0);
   if (self->n_checked == 0 && self->first_error != NULL)
     {
@@ -271,6 +274,12 @@ note_error (Check        *check,
 {
   FerryMemberCheckJob *self = check->job;
 
+  /* A lookup refused for the sign-in (GoToSocial's needs a token: gotosocial
+   * internal/api/client/accounts/lookup.go) is refused for everyone: ask no more there. */
+  if (check->lane != NULL && check->lane->refused == NULL &&
+      (g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_AUTH) ||
+       g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_FORBIDDEN)))
+    check->lane->refused = g_error_copy (error);
   check->failed = TRUE;
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->first_error == NULL)
     self->first_error = g_error_copy (error);
@@ -456,6 +465,7 @@ send (FerryMemberCheckJob *self,
   self->in_flight++;
   self->n_requests++;
   lane->n_requests++;
+  check->lane = lane;
   g_object_ref (self);
   switch (check->step)
     {
@@ -533,6 +543,7 @@ pump (FerryMemberCheckJob *self)
   gint64 now;
   gint64 earliest = G_MAXINT64;
   gboolean sent = FALSE;
+  gboolean dropped = FALSE;
 
   if (self->task == NULL)
     return;
@@ -566,6 +577,17 @@ pump (FerryMemberCheckJob *self)
       {
         gint64 slot = lane->last_slot + self->interval;
 
+        if (lane->refused != NULL)
+          {
+            Check *check = g_queue_pop_head (&lane->pending);
+
+            check->lane = NULL;
+            note_error (check, lane->refused);
+            check_done (check);
+            dropped = TRUE;
+            continue;
+          }
+
         if (slot > now)
           {
             earliest = MIN (earliest, slot);
@@ -581,6 +603,14 @@ pump (FerryMemberCheckJob *self)
       }
   if (sent)
     ferry_job_set_running (FERRY_JOB (self));
+  /* Checks ended without a request: the next members start (or the pass ends) from the main
+   * loop, at once. */
+  if (dropped && self->timer_id == 0)
+    {
+      self->timer_at = now;
+      self->timer_id = g_idle_add (timer_cb, self);
+      return;
+    }
   if (earliest == G_MAXINT64)
     return;
   /* On a virtual clock time moves only while nothing is in flight. */
