@@ -37,4 +37,10 @@ GListModel     *ferry_community_page_get_shown       (FerryCommunityPage  *self)
 void            ferry_community_page_export_to       (FerryCommunityPage  *self,
                                                       GFile               *file);
 
+/* Writes a posting file to @file (what the save dialog's answer does): 0 the guide as a web
+ * page, 1 the follow list, 2 the lists file. */
+void            ferry_community_page_save_posting_file (FerryCommunityPage *self,
+                                                        int                 kind,
+                                                        GFile              *file);
+
 G_END_DECLS
