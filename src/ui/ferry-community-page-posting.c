@@ -342,8 +342,31 @@ ferry_community_page_verify_done (FerryCommunityPage      *self,
       ferry_community_page_toast (self, said);
       return;
     }
-  show_message (self, ngettext ("%u Member Is Missing Followers",
-                                "%u Members Are Missing Followers", n_flagged), text->str);
+  {
+    g_autofree char *heading = g_strdup_printf (ngettext ("%u Member Is Missing Followers",
+                                                          "%u Members Are Missing Followers",
+                                                          n_flagged), n_flagged);
+    GtkWidget *dialog =
+      adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
+                              _("Each one’s reason, and what to do about it:"));
+    GtkWidget *scrolled = gtk_scrolled_window_new ();
+    GtkWidget *label = gtk_label_new (text->str);
+
+    /* The remedies are command lines to copy: the text can be selected. */
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                    GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+    gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+    gtk_window_set_default_size (GTK_WINDOW (dialog), 560, -1);
+    gtk_window_present (GTK_WINDOW (dialog));
+  }
 }
 
 /* ---- The guide, printed -------------------------------------------------------------- */
