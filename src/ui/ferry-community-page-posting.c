@@ -29,6 +29,7 @@
 #include "ferry-community-verify-job.h"
 #include "ferry-private-file.h"
 #include "ferry-server-info.h"
+#include "ferry-sign-in-dialog.h"
 
 /* The reminder waves before the deadline (community-facts §8: T−14 d, T−7 d, T−2 d, T−12 h),
  * as the command line schedules them. */
@@ -60,15 +61,44 @@ show_message (FerryCommunityPage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+on_forbidden_response (AdwMessageDialog   *dialog,
+                       const char         *response,
+                       FerryCommunityPage *self)
+{
+  GtkWidget *sign_in;
+
+  if (g_strcmp0 (response, "sign-in") != 0 || self->accounts == NULL)
+    return;
+  /* The same old account again, this time allowed to post, schedule and pin. */
+  sign_in = ferry_sign_in_dialog_new (self->accounts, FERRY_ROLE_OLD);
+  ferry_sign_in_dialog_set_extra_access (FERRY_SIGN_IN_DIALOG (sign_in), FERRY_OAUTH_POST);
+  if (self->community != NULL)
+    ferry_sign_in_dialog_set_server (FERRY_SIGN_IN_DIALOG (sign_in),
+                                     ferry_community_get_old_host (self->community));
+  gtk_window_set_transient_for (GTK_WINDOW (sign_in),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (sign_in));
+}
+
 /* A sign-in from the individual journey reads and moves, but may not post. */
 void
 ferry_community_page_say_forbidden (FerryCommunityPage *self)
 {
-  show_message (self, _("This Sign-in May Not Post"),
-                _("Your old account was signed in without the right to post and pin. Sign it "
-                  "out on the start screen and sign in again as a community helper, allowing "
-                  "Ferry to post, schedule and pin (on the command line: “ferry-cli login "
-                  "SERVER --role old --community-helper”)."));
+  GtkWidget *dialog =
+    adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                            _("This Sign-in May Not Post"),
+                            _("Your old account was signed in without the right to post and "
+                              "pin. Sign in again as a community helper, allowing Ferry to "
+                              "post, schedule and pin, then announce again."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"),
+                                    "sign-in", _("_Sign In Again…"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "sign-in",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "sign-in");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_forbidden_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 void

@@ -30,6 +30,7 @@
 #include "ferry-community-page.h"
 #include "ferry-community-text.h"
 #include "ferry-memory-store.h"
+#include "ferry-sign-in-dialog.h"
 #include "ferry-test-util.h"
 #include "ferry-tls-database.h"
 #include "ferry-ui-test-util.h"
@@ -61,6 +62,7 @@ static FerryClient *
 sign_in (FedisimServer  *server,
          GTlsDatabase   *trust,
          const char     *username,
+         const char     *scopes,
          FerryAccount  **account)
 {
   g_autofree char *token = NULL;
@@ -69,7 +71,7 @@ sign_in (FedisimServer  *server,
   FerryClient *client;
 
   fedisim_server_add_user (server, username, "pw");
-  token = fedisim_server_issue_token (server, username, "read write follow");
+  token = fedisim_server_issue_token (server, username, scopes);
   client = ferry_client_new (fedisim_server_get_base_url (server), trust);
   ferry_client_set_token (client, token);
   ferry_client_verify_credentials_async (client, NULL, got_result, &result);
@@ -173,8 +175,8 @@ test_community_posting (void)
   g_object_get (app_settings, "schema-id", &schema, NULL);
   settings = g_settings_new_with_backend (schema, backend);
   manager = ferry_account_manager_new (secrets, settings, trust);
-  old_client = sign_in (old_server, trust, "helper", &old_account);
-  new_client = sign_in (new_server, trust, "helper", &new_account);
+  old_client = sign_in (old_server, trust, "helper", "read write follow", &old_account);
+  new_client = sign_in (new_server, trust, "helper", "read write follow", &new_account);
   ferry_account_manager_adopt (manager, FERRY_ROLE_OLD, old_account, old_client);
   ferry_account_manager_adopt (manager, FERRY_ROLE_NEW, new_account, new_client);
 
@@ -334,6 +336,95 @@ test_community_posting (void)
   ferry_ui_community_clear_store ();
 }
 
+static gboolean
+is_heading (GtkWindow  *window,
+            const char *heading)
+{
+  return ADW_IS_MESSAGE_DIALOG (window) &&
+         g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0;
+}
+
+static gboolean
+forbidden_said (gpointer data)
+{
+  GtkWindow *window = ferry_ui_find_window_of_type (ADW_TYPE_MESSAGE_DIALOG);
+
+  return window != NULL && is_heading (window, data);
+}
+
+/* Signed in from the individual journey (no right to post): the server refuses the post
+ * (403, once), nothing is posted or pinned, and the helper is told how to sign in again. */
+static void
+test_community_posting_forbidden (void)
+{
+  FerryCommunityStore *store = ferry_application_get_community_store (app);
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  g_autoptr(FerrySecretStore) secrets = ferry_memory_store_new ();
+  g_autoptr(GTlsDatabase) trust = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(FerryAccountManager) manager = NULL;
+  g_autoptr(FerryClient) client = NULL;
+  g_autoptr(FerryAccount) account = NULL;
+  g_autoptr(FerryCommunity) community = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *schema = NULL;
+  FedisimServer *old_server;
+  FerryCommunityPage *page;
+  FerryWindow *window;
+  GtkWindow *dialog;
+  GtkWindow *said;
+
+  ferry_ui_community_clear_store ();
+  old_server = fedisim_world_add_server (world, FEDISIM_FLAVOUR_MASTODON, "4.5.0", &error);
+  g_assert_no_error (error);
+  trust = ferry_tls_database_new (fedisim_world_get_ca_file (world), &error);
+  g_assert_no_error (error);
+  g_object_get (ferry_application_get_settings (app), "schema-id", &schema, NULL);
+  settings = g_settings_new_with_backend (schema, backend);
+  manager = ferry_account_manager_new (secrets, settings, trust);
+  /* What the individual journey asks for: reading, following, the move; no posting. */
+  client = sign_in (old_server, trust, "helper", "read follow", &account);
+  ferry_account_manager_adopt (manager, FERRY_ROLE_OLD, account, client);
+  community = ferry_community_new ("Read Only", fedisim_server_get_host (old_server),
+                                   "new.example", g_get_real_time () / G_USEC_PER_SEC + 30 * DAY);
+  ferry_community_store_add (store, community);
+
+  window = ferry_ui_community_open_journey ();
+  ferry_community_journey_open (ferry_ui_community_journey_of (window), community);
+  page = ferry_community_journey_get_page (ferry_ui_community_journey_of (window));
+  ferry_community_page_set_managers (page, manager, ferry_application_get_job_manager (app));
+  fedisim_server_reset_counts (old_server);
+  click (GTK_WIDGET (page), "page.announce");
+  dialog = wait_for_window (FERRY_TYPE_ANNOUNCE_DIALOG);
+  click (GTK_WIDGET (dialog), "dialog.post");
+  ferry_ui_spin (20000, forbidden_said, (gpointer) _("This Sign-in May Not Post"));
+  said = ferry_ui_find_window_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (said);
+  g_assert_true (is_heading (said, _("This Sign-in May Not Post")));
+  ferry_ui_take_screenshot (GTK_WIDGET (said), "community-announce-forbidden");
+  /* Refused once, not tried again; nothing posted, nothing pinned. */
+  g_assert_cmpuint (fedisim_server_request_count (old_server, POST_ROUTE), ==, 1);
+  g_assert_cmpuint (fedisim_server_status_count (old_server, 403), ==, 1);
+  g_assert_cmpuint (fedisim_server_request_count (old_server, PIN_ROUTE), ==, 0);
+  g_assert_cmpuint (fedisim_server_status_count (old_server, 429), ==, 0);
+  {
+    g_autoptr(JsonNode) dump = fedisim_server_dump_account (old_server, "helper");
+
+    g_assert_cmpint (json_object_get_int_member (json_node_get_object (dump), "statuses"), ==, 0);
+  }
+  /* Sign In Again… opens the sign-in for the old account's server. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (said), "sign-in");
+  {
+    GtkWindow *sign_in_dialog = wait_for_window (FERRY_TYPE_SIGN_IN_DIALOG);
+
+    ferry_ui_spin (200, NULL, NULL);
+    gtk_window_destroy (sign_in_dialog);
+  }
+  ferry_ui_spin (20000, job_ended, page);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ferry_ui_community_clear_store ();
+}
+
 void
 ferry_ui_add_community_posting_test (FerryApplication *application,
                                      FedisimWorld     *fedisim)
@@ -341,4 +432,5 @@ ferry_ui_add_community_posting_test (FerryApplication *application,
   app = application;
   world = fedisim;
   g_test_add_func ("/ui/community-posting", test_community_posting);
+  g_test_add_func ("/ui/community-posting-forbidden", test_community_posting_forbidden);
 }
