@@ -491,18 +491,27 @@ draw_page (GtkPrintOperation *operation,
   pango_layout_iter_free (iter);
 }
 
-static void
-print_guide_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+/**
+ * ferry_community_page_print_guide:
+ * @pdf_path: (nullable): write a PDF there without asking; NULL: the print dialog
+ * @setup: (nullable): the paper to start from
+ *
+ * Returns: how many pages were laid out (0 when cancelled or failed)
+ */
+int
+ferry_community_page_print_guide (FerryCommunityPage *self,
+                                  const char         *pdf_path,
+                                  GtkPageSetup       *setup)
 {
-  FerryCommunityPage *self = FERRY_COMMUNITY_PAGE (widget);
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
   PrintData *data;
 
+  g_return_val_if_fail (FERRY_IS_COMMUNITY_PAGE (self), 0);
+
   if (self->community == NULL)
-    return;
+    return 0;
   data = g_new0 (PrintData, 1);
   data->markup = ferry_community_guide_markup (self->community);
   data->page_starts = g_array_new (FALSE, FALSE, sizeof (int));
@@ -513,10 +522,29 @@ print_guide_action (GtkWidget  *widget,
                           (GDestroyNotify) print_data_free);
   gtk_print_operation_set_job_name (operation, ferry_community_get_name (self->community));
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (gtk_widget_get_root (widget)), &error) ==
-      GTK_PRINT_OPERATION_RESULT_ERROR)
-    ferry_community_page_toast (self, error->message);
+  if (setup != NULL)
+    gtk_print_operation_set_default_page_setup (operation, setup);
+  if (pdf_path != NULL)
+    gtk_print_operation_set_export_filename (operation, pdf_path);
+  result = gtk_print_operation_run (operation, pdf_path != NULL
+                                                 ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                                 : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                    &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      ferry_community_page_toast (self, error->message);
+      return 0;
+    }
+  return result == GTK_PRINT_OPERATION_RESULT_APPLY ? (int) data->page_starts->len : 0;
+}
+
+static void
+print_guide_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ferry_community_page_print_guide (FERRY_COMMUNITY_PAGE (widget), NULL, NULL);
 }
 
 /* ---- Saved as files ------------------------------------------------------------------ */

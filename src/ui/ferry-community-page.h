@@ -43,4 +43,10 @@ void            ferry_community_page_save_posting_file (FerryCommunityPage *self
                                                         int                 kind,
                                                         GFile              *file);
 
+/* Prints the member guide (the print dialog), or writes it as a PDF to @pdf_path without
+ * asking; @setup: the paper (nullable). Returns the pages laid out. */
+int             ferry_community_page_print_guide       (FerryCommunityPage *self,
+                                                        const char         *pdf_path,
+                                                        GtkPageSetup       *setup);
+
 G_END_DECLS

@@ -8,7 +8,9 @@
  * community with some members moved; the announcement posted through its dialog (exactly one
  * status and one pin on the server, read back; nothing scheduled with the reminders off;
  * nothing sent twice, never a 429 or a 401, no token to the new server), the follow list saved
- * through the save dialog (core's CSV, 0600), and the followers verified. Photographed in
+ * through the save dialog (core's CSV, 0600), the lists file and the guide as a web page the
+ * same way, the guide printed to PDF on two papers (whole pages, more on the smaller), and
+ * the followers verified (each member still missing followers named). Photographed in
  * each language.
  */
 
@@ -26,6 +28,7 @@
 #include "ferry-announce-dialog.h"
 #include "ferry-client-accounts.h"
 #include "ferry-community-export.h"
+#include "ferry-community-guide.h"
 #include "ferry-community-journey.h"
 #include "ferry-community-page.h"
 #include "ferry-community-text.h"
@@ -293,6 +296,76 @@ test_community_posting (void)
     }
     g_assert_cmpint (g_stat (export_path, &info), ==, 0);
     g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+  }
+
+  /* Export Lists File… and Export Guide as Web Page…: what core writes, 0600. */
+  for (guint kind = 0; kind < 2; kind++)
+    {
+      g_autofree char *path = g_build_filename (dir, kind ? "guide.html" : "lists.csv", NULL);
+      g_autofree char *expected = NULL;
+      g_autofree char *written = NULL;
+      GStatBuf info;
+
+      gtk_widget_activate_action (GTK_WIDGET (page),
+                                  kind ? "page.export-guide" : "page.export-lists", NULL);
+      dialog = wait_for_window (GTK_TYPE_FILE_CHOOSER_DIALOG);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), path);
+      ferry_ui_spin (300, NULL, NULL);
+      gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+      for (guint i = 0; i < 100 && !g_file_test (path, G_FILE_TEST_EXISTS); i++)
+        ferry_ui_spin (50, NULL, NULL);
+      ferry_ui_spin (200, NULL, NULL);
+      g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
+      expected = kind ? ferry_community_guide_html (community)
+                      : ferry_community_export_lists_csv (community, "Posting Circle", NULL);
+      g_assert_cmpstr (written, ==, expected);
+      g_assert_cmpint (g_stat (path, &info), ==, 0);
+      g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+      g_unlink (path);
+    }
+
+  /* Printed (to a PDF here), on A4 and on small cards: laid out in whole pages, each one in
+   * the file, more of them on the smaller paper. */
+  {
+    int on_a4 = 0;
+
+    for (guint small = 0; small < 2; small++)
+      {
+        g_autofree char *pdf = g_build_filename (dir, "guide.pdf", NULL);
+        g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+        g_autoptr(GtkPaperSize) paper = gtk_paper_size_new (small ? GTK_PAPER_NAME_A5
+                                                                  : GTK_PAPER_NAME_A4);
+        g_autofree char *bytes = NULL;
+        gsize length = 0;
+        guint n_page = 0, n_pages_tree = 0;
+        int n_pages;
+
+        gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
+        if (small)
+          gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+        n_pages = ferry_community_page_print_guide (page, pdf, setup);
+        g_assert_cmpint (n_pages, >=, 1);
+        g_assert_true (g_file_get_contents (pdf, &bytes, &length, NULL));
+        g_assert_true (length > 4 && memcmp (bytes, "%PDF", 4) == 0);
+        /* Each page an object "/Type /Page" (the tree is "/Type /Pages"); byte by byte, as
+         * the compressed streams hold NULs. */
+        for (gsize at = 0; at + strlen ("/Type /Pages") < length; at++)
+          if (memcmp (bytes + at, "/Type /Page", strlen ("/Type /Page")) == 0)
+            {
+              if (bytes[at + strlen ("/Type /Page")] == 's')
+                n_pages_tree++;
+              else
+                n_page++;
+            }
+        g_assert_cmpuint (n_pages_tree, ==, 1);
+        g_assert_cmpuint (n_page, ==, (guint) n_pages);
+        g_test_message ("the guide printed on %d pages (%s)", n_pages, small ? "A5" : "A4");
+        if (small)
+          g_assert_cmpint (n_pages, >, on_a4);
+        else
+          on_a4 = n_pages;
+        g_unlink (pdf);
+      }
   }
 
   /* Verify: the moved members' followers on the new server against their baselines. */
