@@ -391,6 +391,9 @@ ferry_community_page_verify_done (FerryCommunityPage      *self,
                                     GTK_POLICY_AUTOMATIC);
     gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
     gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+    /* A wrapped label's natural height is that of its widest line: room for each member. */
+    gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled),
+                                                (int) MIN (360, 120 * n_flagged));
     gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
     adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
     adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));

@@ -104,6 +104,8 @@ ferry_community_page_update_overview (FerryCommunityPage *self)
   gtk_label_set_label (self->servers_label, servers);
   ferry_community_chart_set_snapshots (self->chart,
                                        ferry_community_get_snapshots (self->community));
+  /* The phase decides whether Verify is on show. */
+  ferry_community_page_update_posting (self);
 }
 
 static gboolean

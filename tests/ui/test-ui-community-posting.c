@@ -398,7 +398,7 @@ test_community_posting (void)
       }
 
     ferry_ui_take_screenshot (said ? GTK_WIDGET (said) : GTK_WIDGET (window),
-                              "community-verify");
+                              "community-verify-results");
     if (said != NULL)
       gtk_window_destroy (said);
   }
