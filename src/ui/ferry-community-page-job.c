@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ferry-api-error.h"
 #include "ferry-community-page.h"
 #include "ferry-community-page-private.h"
 #include "ferry-member-check-job.h"
@@ -50,6 +51,7 @@ ferry_community_page_update_actions (FerryCommunityPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.stop", running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.import", self->community != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export", self->community != NULL);
+  ferry_community_page_update_posting (self);
 }
 
 static void
@@ -109,8 +111,14 @@ job_done_cb (GObject      *object,
   self = FERRY_COMMUNITY_PAGE (user_data);
   if (job != self->job)
     return;
-  if (error != NULL)
+  if (g_error_matches (error, FERRY_API_ERROR, FERRY_API_ERROR_FORBIDDEN))
+    ferry_community_page_say_forbidden (self);
+  else if (error != NULL)
     ferry_community_page_toast (self, error->message);
+  else if (FERRY_IS_ANNOUNCE_JOB (job))
+    ferry_community_page_announce_done (self, FERRY_ANNOUNCE_JOB (job));
+  else if (FERRY_IS_COMMUNITY_VERIFY_JOB (job))
+    ferry_community_page_verify_done (self, FERRY_COMMUNITY_VERIFY_JOB (job));
   else if (FERRY_IS_ROSTER_JOB (job))
     {
       FerryRosterJob *roster = FERRY_ROSTER_JOB (job);

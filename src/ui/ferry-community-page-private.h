@@ -7,7 +7,9 @@
 
 #pragma once
 
+#include "ferry-announce-job.h"
 #include "ferry-community-chart.h"
+#include "ferry-community-verify-job.h"
 #include "ferry-community-page.h"
 
 G_BEGIN_DECLS
@@ -26,6 +28,10 @@ struct _FerryCommunityPage
   GCancellable          *cancellable; /* owned: cancelled in dispose */
   guint                  refilter_id;
   guint                  overview_id;
+  guint                  max_chars;   /* the posting server's, once asked */
+  guint                  pin_limit;
+  gboolean               probing;
+  GtkWidget             *verify_button;
 
   /* Template widgets */
   GtkLabel              *phase_label;
@@ -69,5 +75,15 @@ void ferry_community_page_pause_action    (GtkWidget          *widget,
 void ferry_community_page_stop_action     (GtkWidget          *widget,
                                           const char         *action_name,
                                           GVariant           *parameter);
+
+/* ferry-community-page-posting.c */
+void ferry_community_page_install_posting (GtkWidgetClass          *widget_class);
+void ferry_community_page_setup_posting   (FerryCommunityPage      *self);
+void ferry_community_page_update_posting  (FerryCommunityPage      *self);
+void ferry_community_page_say_forbidden   (FerryCommunityPage      *self);
+void ferry_community_page_announce_done   (FerryCommunityPage      *self,
+                                          FerryAnnounceJob        *job);
+void ferry_community_page_verify_done     (FerryCommunityPage      *self,
+                                          FerryCommunityVerifyJob *job);
 
 G_END_DECLS

@@ -11,7 +11,7 @@
  * community itself (a GListModel of FerryMember), searched by address or name and filtered by
  * state, so that only the rows on screen exist whatever the size of the roster. A member's row
  * opens their detail (FerryMemberDialog). The posting side (announce, guide, shared list,
- * verify) goes in posting_box, hidden until it is built.
+ * verify) is in posting_box (ferry-community-page-posting.c).
  */
 
 #define G_LOG_DOMAIN "ferry-community-page"
@@ -104,6 +104,8 @@ ferry_community_page_update_overview (FerryCommunityPage *self)
   gtk_label_set_label (self->servers_label, servers);
   ferry_community_chart_set_snapshots (self->chart,
                                        ferry_community_get_snapshots (self->community));
+  /* The phase decides whether Verify is on show. */
+  ferry_community_page_update_posting (self);
 }
 
 static gboolean
@@ -530,6 +532,7 @@ ferry_community_page_class_init (FerryCommunityPageClass *klass)
                                    ferry_community_page_pause_action);
   gtk_widget_class_install_action (widget_class, "page.stop", NULL,
                                    ferry_community_page_stop_action);
+  ferry_community_page_install_posting (widget_class);
 }
 
 static gboolean
@@ -571,8 +574,8 @@ ferry_community_page_init (FerryCommunityPage *self)
                                       button, NULL, -1);
     }
   g_signal_connect (self->actions_box, "child-activated", G_CALLBACK (on_action_cell), NULL);
-  /* The posting side's place stays out of sight, cell and all, until it has buttons. */
-  gtk_widget_set_visible (gtk_widget_get_parent (self->posting_box), FALSE);
+  /* The posting side: Announce, Verify and the menu of the guide and the files. */
+  ferry_community_page_setup_posting (self);
 
   gtk_string_list_append (states, _("All States"));
   for (guint s = 0; s < FERRY_MEMBER_N_STATES; s++)

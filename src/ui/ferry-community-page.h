@@ -37,4 +37,16 @@ GListModel     *ferry_community_page_get_shown       (FerryCommunityPage  *self)
 void            ferry_community_page_export_to       (FerryCommunityPage  *self,
                                                       GFile               *file);
 
+/* Writes a posting file to @file (what the save dialog's answer does): 0 the guide as a web
+ * page, 1 the follow list, 2 the lists file. */
+void            ferry_community_page_save_posting_file (FerryCommunityPage *self,
+                                                        int                 kind,
+                                                        GFile              *file);
+
+/* Prints the member guide (the print dialog), or writes it as a PDF to @pdf_path without
+ * asking; @setup: the paper (nullable). Returns the pages laid out. */
+int             ferry_community_page_print_guide       (FerryCommunityPage *self,
+                                                        const char         *pdf_path,
+                                                        GtkPageSetup       *setup);
+
 G_END_DECLS

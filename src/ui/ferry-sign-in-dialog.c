@@ -26,6 +26,7 @@ struct _FerrySignInDialog
 
   FerryAccountManager *manager;      /* owned */
   FerryRole            role;
+  FerryOAuthAccess     extra_access; /* beyond the role's: a community helper's posting */
   FerrySignIn         *job;          /* owned */
   FerryServerInfo     *info;         /* owned */
   GCancellable        *probing;      /* owned */
@@ -306,6 +307,7 @@ start_sign_in (FerrySignInDialog *self,
   self->job = ferry_sign_in_new (text, self->role, ferry_account_manager_get_store (self->manager),
                                  ferry_account_manager_get_tls_database (self->manager));
   ferry_sign_in_set_paste_code (self->job, paste_code);
+  ferry_sign_in_set_extra_access (self->job, self->extra_access);
   /* A second account on the same server: the server's page must ask who signs in. */
   ferry_sign_in_set_force_login (self->job, ferry_account_manager_shares_server (self->manager,
                                                                                  self->role, text));
@@ -501,4 +503,14 @@ ferry_sign_in_dialog_set_server (FerrySignInDialog *self,
   g_return_if_fail (FERRY_IS_SIGN_IN_DIALOG (self));
 
   gtk_editable_set_text (GTK_EDITABLE (self->server_entry), server ? server : "");
+}
+
+/* Also asks for @extra (FERRY_OAUTH_POST: the community's posts, schedules and pins). */
+void
+ferry_sign_in_dialog_set_extra_access (FerrySignInDialog *self,
+                                       FerryOAuthAccess   extra)
+{
+  g_return_if_fail (FERRY_IS_SIGN_IN_DIALOG (self));
+
+  self->extra_access = extra;
 }

@@ -22,5 +22,7 @@ GtkWidget *ferry_sign_in_dialog_new        (FerryAccountManager *manager,
                                             FerryRole            role);
 void       ferry_sign_in_dialog_set_server (FerrySignInDialog   *self,
                                             const char          *server);
+void       ferry_sign_in_dialog_set_extra_access (FerrySignInDialog *self,
+                                                  FerryOAuthAccess   extra);
 
 G_END_DECLS

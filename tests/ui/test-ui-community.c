@@ -789,4 +789,5 @@ ferry_ui_add_community_tests (FerryApplication    *application,
   g_test_add_func ("/ui/community", test_community);
   g_test_add_func ("/ui/community-check", test_community_check);
   ferry_ui_add_community_large_test (application);
+  ferry_ui_add_community_posting_test (application, fedisim);
 }

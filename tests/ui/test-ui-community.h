@@ -25,5 +25,7 @@ FerryCommunityJourney *ferry_ui_community_journey_of    (FerryWindow   *window);
 gboolean               ferry_ui_community_is_roster     (GtkWidget     *widget,
                                                          gconstpointer  data);
 void                   ferry_ui_add_community_large_test (FerryApplication *app);
+void                   ferry_ui_add_community_posting_test (FerryApplication *app,
+                                                            FedisimWorld     *world);
 
 G_END_DECLS

@@ -37,6 +37,7 @@
 #include "ferry-community-dialog.h"
 #include "ferry-community-journey.h"
 #include "ferry-community-page.h"
+#include "ferry-announce-dialog.h"
 #include "ferry-import-dialog.h"
 #include "ferry-member-dialog.h"
 #include "test-ui-community.h"
@@ -62,6 +63,7 @@ ensure_template_types (void)
   g_type_ensure (FERRY_TYPE_COMMUNITY_JOURNEY);
   g_type_ensure (FERRY_TYPE_COMMUNITY_PAGE);
   g_type_ensure (FERRY_TYPE_IMPORT_DIALOG);
+  g_type_ensure (FERRY_TYPE_ANNOUNCE_DIALOG);
   g_type_ensure (FERRY_TYPE_MEMBER_DIALOG);
   g_type_ensure (FERRY_TYPE_DONE_PAGE);
   g_type_ensure (FERRY_TYPE_FOLLOWERS_PAGE);
