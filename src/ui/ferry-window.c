@@ -94,7 +94,7 @@ struct _FerryWindow
   FerryMovePage        *move_page;
   FerryFollowersPage   *followers_page;
   FerryDonePage        *done_page;
-  FerryCommunityJourney *community_journey;
+  FerryCommunityJourney *community_journey; /* made when first opened; owned by main_stack */
 };
 
 G_DEFINE_FINAL_TYPE (FerryWindow, ferry_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -340,12 +340,15 @@ open_journey (FerryWindow *self,
       gtk_stack_set_visible_child_name (self->main_stack, "start");
       return;
     }
-  gtk_stack_set_visible_child_name (self->main_stack, open);
   if (g_str_equal (open, "community"))
     {
-      ferry_community_journey_show_list (self->community_journey);
+      FerryCommunityJourney *journey = ferry_window_get_community_journey (self);
+
+      gtk_stack_set_visible_child_name (self->main_stack, open);
+      ferry_community_journey_show_list (journey);
       return;
     }
+  gtk_stack_set_visible_child_name (self->main_stack, open);
   show_step (self, landing_step (self));
   /* Narrow, the list of steps comes first. */
   adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
@@ -512,7 +515,6 @@ ferry_window_class_init (FerryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, move_page);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, followers_page);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, done_page);
-  gtk_widget_class_bind_template_child (widget_class, FerryWindow, community_journey);
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
@@ -529,7 +531,6 @@ ferry_window_class_init (FerryWindowClass *klass)
   g_type_ensure (FERRY_TYPE_MOVE_PAGE);
   g_type_ensure (FERRY_TYPE_FOLLOWERS_PAGE);
   g_type_ensure (FERRY_TYPE_DONE_PAGE);
-  g_type_ensure (FERRY_TYPE_COMMUNITY_JOURNEY);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
@@ -588,9 +589,6 @@ ferry_window_new (FerryApplication *application)
   g_signal_connect_object (self->move_page, "notify::move", G_CALLBACK (on_move_notify), self, 0);
   ferry_move_page_set_manager (self->move_page, manager);
   update_steps (self);
-  ferry_community_journey_set_managers (self->community_journey,
-                                        ferry_application_get_community_store (application),
-                                        manager, jobs);
 
   /* The journey under way when Ferry was last used. */
   settings = ferry_application_get_settings (application);
@@ -674,4 +672,32 @@ ferry_window_get_account_page (FerryWindow *self,
   g_return_val_if_fail (FERRY_IS_WINDOW (self), NULL);
 
   return ferry_accounts_step_get_page (self->accounts_step, role);
+}
+
+/**
+ * ferry_window_get_community_journey:
+ *
+ * The community journey, made when it is first wanted: a person who only moves their own
+ * account never pays for its pages (nor their types, nor the communities read from disk).
+ *
+ * Returns: (transfer none): the journey, a child of the main stack
+ */
+FerryCommunityJourney *
+ferry_window_get_community_journey (FerryWindow *self)
+{
+  g_return_val_if_fail (FERRY_IS_WINDOW (self), NULL);
+
+  if (self->community_journey == NULL)
+    {
+      FerryApplication *application =
+        FERRY_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+      self->community_journey = g_object_new (FERRY_TYPE_COMMUNITY_JOURNEY, NULL);
+      gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->community_journey), "community");
+      ferry_community_journey_set_managers (self->community_journey,
+                                            ferry_application_get_community_store (application),
+                                            ferry_application_get_account_manager (application),
+                                            ferry_application_get_job_manager (application));
+    }
+  return self->community_journey;
 }

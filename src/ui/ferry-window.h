@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "ferry-application.h"
+#include "ferry-community-journey.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,7 @@ void         ferry_window_show_message (FerryWindow      *self,
                                         const char       *message);
 void         ferry_window_show_page    (FerryWindow      *self,
                                         const char       *name);
+FerryCommunityJourney *ferry_window_get_community_journey (FerryWindow *self);
 GtkWidget   *ferry_window_get_account_page (FerryWindow  *self,
                                         FerryRole         role);
 

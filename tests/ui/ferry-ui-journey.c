@@ -109,12 +109,35 @@ ferry_ui_step_title (guint i)
   return _(titles[i]);
 }
 
+typedef struct
+{
+  FerryWindow  *window;
+  const char  **expected;
+} StepsWait;
+
+static gboolean
+steps_are (gpointer data)
+{
+  StepsWait *wait = data;
+
+  for (guint i = 0; i < FERRY_UI_N_STEPS; i++)
+    if (wait->expected[i] != NULL &&
+        g_strcmp0 (ferry_ui_step_state (wait->window, ferry_ui_step_title (i)),
+                   _(wait->expected[i])) != 0)
+      return FALSE;
+  return TRUE;
+}
+
 /* Each step's state as the sidebar says it, compared with @expected (translated here);
- * NULL: not checked. */
+ * NULL: not checked. The sidebar follows the plan on idle: the states are waited for (up to
+ * 30 s, for a sanitizer's build on a loaded machine), then asserted. */
 void
 ferry_ui_assert_steps (FerryWindow *window,
                        const char  *expected[FERRY_UI_N_STEPS])
 {
+  StepsWait wait = { window, expected };
+
+  ferry_ui_spin (30000, steps_are, &wait);
   for (guint i = 0; i < FERRY_UI_N_STEPS; i++)
     {
       GtkListBoxRow *row;

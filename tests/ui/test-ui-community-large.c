@@ -77,6 +77,20 @@ count_rows (GtkWidget *widget)
   return n;
 }
 
+typedef struct
+{
+  GListModel *shown;
+  guint       expected;
+} ShownWait;
+
+static gboolean
+shown_is (gpointer data)
+{
+  ShownWait *wait = data;
+
+  return g_list_model_get_n_items (wait->shown) == wait->expected;
+}
+
 static void
 test_community_large (void)
 {
@@ -147,8 +161,12 @@ test_community_large (void)
                   g_array_index (frames.times, gint64, n_frames - 1) / 1e3);
   /* A debug build on a shared machine: a frame within 60 Hz's budget, most of them, and none
    * that stalls. */
+  /* A sanitizer's own cost (every allocation unwound for the leak check's stacks) is not the
+   * roster's: the bounds hold for the build people run. */
+#ifndef __SANITIZE_ADDRESS__
   g_assert_cmpint (median, <, 16667);
   g_assert_cmpint (p95, <, 50000);
+#endif
   g_assert_cmpuint (count_rows (view), <, 500);
   g_assert_true (gtk_adjustment_get_value (adjustment) > 0);
   ferry_ui_take_screenshot (GTK_WIDGET (window), "community-large");
@@ -168,18 +186,21 @@ test_community_large (void)
     g_assert_cmpuint (g_list_model_get_n_items (shown), ==, (5000 + 6) / 7);
     g_signal_emit_by_name (search, "activate");
     gtk_editable_set_text (GTK_EDITABLE (search), "person49");
-    ferry_ui_spin (600, NULL, NULL);
-    /* person4900..4999, of which every 7th is not started */
+    /* person4900..4999, of which every 7th is not started; the search entry waits a moment
+     * after the last key before it filters. */
     {
-      guint expected = 0;
+      ShownWait wait = { shown, 0 };
 
       for (guint i = 4900; i < 5000; i++)
-        expected += i % 7 == 0;
-      g_assert_cmpuint (g_list_model_get_n_items (shown), ==, expected);
+        wait.expected += i % 7 == 0;
+      ferry_ui_spin (20000, shown_is, &wait);
+      g_assert_cmpuint (g_list_model_get_n_items (shown), ==, wait.expected);
     }
     ferry_ui_wait_for_frames (GTK_WIDGET (window), 3);
     g_test_message ("5,000 members: the filter by state took %.1f ms", filter_us / 1e3);
+#ifndef __SANITIZE_ADDRESS__
     g_assert_cmpint (filter_us, <, 250000);
+#endif
   }
 
   g_array_unref (frames.times);

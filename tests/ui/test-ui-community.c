@@ -188,8 +188,7 @@ ferry_ui_community_is_roster (GtkWidget     *widget,
 FerryCommunityJourney *
 ferry_ui_community_journey_of (FerryWindow *window)
 {
-  return FERRY_COMMUNITY_JOURNEY (ferry_ui_find_widget_of_type (GTK_WIDGET (window),
-                                                                FERRY_TYPE_COMMUNITY_JOURNEY));
+  return ferry_window_get_community_journey (window);
 }
 
 void

@@ -104,6 +104,8 @@ ferry_ui_assert_paused (GtkWidget *page)
   g_assert_nonnull (pause);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (pause)), ==, _("_Resume"));
   g_assert_true (gtk_widget_is_drawable (pause));
+  /* Positions once the rows have been laid out (a frame or two after they show). */
+  ferry_ui_wait_for_frames (running, 3);
   g_assert_cmpuint (check_state_icons (running, pause), >, 0);
 }
 

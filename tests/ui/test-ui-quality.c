@@ -479,8 +479,7 @@ check_community (FerryWindow *window,
     g_string_append_printf (text, "member%u@old.example\n", i);
   ferry_community_import (community, text->str, -1, FERRY_MEMBER_SOURCE_PASTED, NULL);
   ferry_community_store_add (store, community);
-  journey = FERRY_COMMUNITY_JOURNEY (ferry_ui_find_widget_of_type (GTK_WIDGET (window),
-                                                                   FERRY_TYPE_COMMUNITY_JOURNEY));
+  journey = ferry_window_get_community_journey (window);
   ferry_community_journey_show_list (journey);
   check_shown (window, "community-list", offenders, tab);
   ferry_community_journey_open (journey, community);

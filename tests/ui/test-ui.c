@@ -553,7 +553,7 @@ test_accounts (void)
       N_("Back up the old account first"), N_("Opens after the move"), N_("Opens after the move"),
     };
 
-    ferry_ui_spin (10000, checks_failed, window);
+    ferry_ui_spin (60000, checks_failed, window);
     ferry_ui_assert_steps (window, both);
   }
   ferry_ui_take_screenshot (GTK_WIDGET (window), "accounts");
