@@ -484,10 +484,18 @@ JsonNode   *fs_json_actor_document     (FedisimServer  *server,
 char       *fs_iso8601                 (gint64          unix_seconds);
 char       *fs_note_html               (const char     *text);
 
+/* fedisim-oauth.c, shared with fedisim-oauth-token.c */
+extern const char * const fs_oauth_known_scopes[];
+gboolean  fs_oauth_pkce_supported (FedisimServer *server);
+char     *fs_oauth_random_token   (guint          n_bytes);
+FsApp    *fs_oauth_find_app       (FedisimServer *server,
+                                   const char    *client_id);
+
 /* The route tables of each part. */
 extern const FsRoute fs_account_routes[];
 extern const FsRoute fs_collection_routes[];
 extern const FsRoute fs_oauth_routes[];
+extern const FsRoute fs_oauth_token_routes[];
 extern const FsRoute fs_web_routes[];
 extern const FsRoute fs_migration_routes[];
 extern const FsRoute fs_meta_routes[];

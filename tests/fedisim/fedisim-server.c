@@ -16,7 +16,8 @@
 
 static const FsRoute *route_tables[] = {
   fs_community_routes, fs_posting_first_routes,
-  fs_meta_routes, fs_oauth_routes, fs_account_routes, fs_collection_routes, fs_migration_routes,
+  fs_meta_routes, fs_oauth_routes, fs_oauth_token_routes, fs_account_routes,
+  fs_collection_routes, fs_migration_routes,
   fs_web_routes,
   fs_posting_routes,
 };
