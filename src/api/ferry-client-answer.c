@@ -19,6 +19,7 @@
 #include "ferry-api-error.h"
 #include "ferry-client-private.h"
 #include "ferry-client-posting.h"
+#include "ferry-handle.h"
 #include "ferry-origin.h"
 
 /* 1 s, 2 s, 4 s… with ±25 % jitter, so that many clients do not come back at once. */
@@ -633,9 +634,13 @@ report_redirect (GTask      *task,
 {
   Request *req = g_task_get_task_data (task);
   FerryRedirectCheck *check = g_new0 (FerryRedirectCheck, 1);
+  g_autoptr(FerryHandle) profile = location ? ferry_handle_parse (location, 0, NULL) : NULL;
 
   check->status = req->status;
   check->location = g_strdup (location);
+  /* https://host/@user (or /users/user): whose profile the redirect leads to. */
+  if (profile != NULL && profile->username != NULL)
+    check->profile = ferry_handle_to_key (profile);
   _ferry_client_attempt_end (req);
   _ferry_client_request_done (task);
   g_task_return_pointer (task, check, (GDestroyNotify) ferry_redirect_check_free);

@@ -384,44 +384,48 @@ ferry_redirect_check_free (FerryRedirectCheck *check)
   if (check == NULL)
     return;
   g_free (check->location);
+  g_free (check->profile);
   g_free (check);
 }
 
 /**
- * ferry_client_check_redirect_async:
- * @path: a page on the client's own server, such as "/@alice"
+ * ferry_client_check_profile_redirect_async:
+ * @username: an account of the client's own server, whose profile page (/@username) is asked
  *
  * `HEAD` of a profile page, without the token and without following: whether the old domain
  * redirects it (community-facts §6.4). No `Accept: application/activity+json`: an
  * ActivityPub-aware proxy may answer that differently. An error status is an error.
  */
 void
-ferry_client_check_redirect_async (FerryClient         *self,
-                                   const char          *path,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
+ferry_client_check_profile_redirect_async (FerryClient         *self,
+                                           const char          *username,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
 {
+  g_autofree char *path = NULL;
   Request *req;
 
   g_return_if_fail (FERRY_IS_CLIENT (self));
-  g_return_if_fail (path != NULL && path[0] == '/');
+  g_return_if_fail (username != NULL && username[0] != '\0' && strchr (username, '/') == NULL);
 
+  path = g_strconcat ("/@", username, NULL);
   req = g_new0 (Request, 1);
   req->method = g_strdup ("HEAD");
   req->url = _ferry_client_absolute_url (self, path);
   req->raw = TRUE;
   req->accept = "text/html";
   req->report_redirect = TRUE;
-  _ferry_client_enqueue (self, req, ferry_client_check_redirect_async, cancellable, callback,
-                         user_data);
+  _ferry_client_enqueue (self, req, ferry_client_check_profile_redirect_async, cancellable,
+                         callback, user_data);
 }
 
-/* Returns: (transfer full): the status and where it points, or %NULL with @error */
+/* Returns: (transfer full): the status, where it points and whose profile that is, or %NULL
+ * with @error */
 FerryRedirectCheck *
-ferry_client_check_redirect_finish (FerryClient   *self,
-                                    GAsyncResult  *result,
-                                    GError       **error)
+ferry_client_check_profile_redirect_finish (FerryClient   *self,
+                                            GAsyncResult  *result,
+                                            GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 

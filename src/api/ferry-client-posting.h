@@ -95,23 +95,26 @@ GPtrArray *ferry_client_posts_finish           (FerryClient            *self,
  * FerryRedirectCheck:
  * @status: the HTTP status (301, 308… or 200 when the page is served itself)
  * @location: (nullable): where a redirect points, resolved to an absolute address
+ * @profile: (nullable): the account whose profile page @location is ("user@host"), when it is
+ *   one
  */
 typedef struct
 {
   guint  status;
   char  *location;
+  char  *profile;
 } FerryRedirectCheck;
 
 void                ferry_redirect_check_free          (FerryRedirectCheck *check);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FerryRedirectCheck, ferry_redirect_check_free)
 
-void                ferry_client_check_redirect_async  (FerryClient         *self,
-                                                        const char          *path,
-                                                        GCancellable        *cancellable,
-                                                        GAsyncReadyCallback  callback,
-                                                        gpointer             user_data);
-FerryRedirectCheck *ferry_client_check_redirect_finish (FerryClient         *self,
-                                                        GAsyncResult        *result,
-                                                        GError             **error);
+void                ferry_client_check_profile_redirect_async  (FerryClient         *self,
+                                                                const char          *username,
+                                                                GCancellable        *cancellable,
+                                                                GAsyncReadyCallback  callback,
+                                                                gpointer             user_data);
+FerryRedirectCheck *ferry_client_check_profile_redirect_finish (FerryClient         *self,
+                                                                GAsyncResult        *result,
+                                                                GError             **error);
 
 G_END_DECLS

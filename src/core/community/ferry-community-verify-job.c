@@ -247,8 +247,8 @@ redirect_cb (GObject      *object,
 {
   FerryCommunityVerifyJob *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(FerryRedirectCheck) check = ferry_client_check_redirect_finish (FERRY_CLIENT (object),
-                                                                           result, &error);
+  g_autoptr(FerryRedirectCheck) check =
+    ferry_client_check_profile_redirect_finish (FERRY_CLIENT (object), result, &error);
   FerryVerifyResult *verdict = g_ptr_array_index (self->results, self->redirect_index);
 
   if (check == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -256,24 +256,10 @@ redirect_cb (GObject      *object,
       fail (self, g_steal_pointer (&error));
       return;
     }
-  verdict->redirect = -1;
-  if (check != NULL && (check->status == 301 || check->status == 308) &&
-      check->location != NULL)
-    {
-      g_autoptr(GUri) uri = g_uri_parse (check->location, G_URI_FLAGS_NONE, NULL);
-      g_autofree char *user = username_of (verdict->new_address);
-      g_autofree char *path = g_strconcat ("/@", user, NULL);
-      const char *at = strrchr (verdict->new_address, '@');
-      g_autofree char *host = uri ? (g_uri_get_port (uri) > 0
-                                       ? g_strdup_printf ("%s:%d", g_uri_get_host (uri),
-                                                          g_uri_get_port (uri))
-                                       : g_strdup (g_uri_get_host (uri)))
-                                  : NULL;
-
-      if (uri != NULL && at != NULL && g_ascii_strcasecmp (host, at + 1) == 0 &&
-          g_str_equal (g_uri_get_path (uri), path))
-        verdict->redirect = 1;
-    }
+  /* A permanent redirect to the member's new profile. */
+  verdict->redirect = check != NULL && (check->status == 301 || check->status == 308) &&
+                      check->profile != NULL &&
+                      ferry_handle_acct_equal (check->profile, verdict->new_address) ? 1 : -1;
   self->redirect_index++;
   redirect_next (self);
 }
@@ -283,7 +269,6 @@ redirect_next (FerryCommunityVerifyJob *self)
 {
   FerryVerifyResult *verdict;
   g_autofree char *user = NULL;
-  g_autofree char *path = NULL;
 
   if (self->redirect_index >= self->results->len)
     {
@@ -292,10 +277,9 @@ redirect_next (FerryCommunityVerifyJob *self)
     }
   verdict = g_ptr_array_index (self->results, self->redirect_index);
   user = username_of (verdict->old_address);
-  path = g_strconcat ("/@", user, NULL);
   ferry_job_set_status (FERRY_JOB (self), _("Checking that the old profiles redirect"));
-  ferry_client_check_redirect_async (self->old_client, path, cancellable (self), redirect_cb,
-                                     self);
+  ferry_client_check_profile_redirect_async (self->old_client, user, cancellable (self),
+                                             redirect_cb, self);
 }
 
 /* After the counts of this pass: the redirect, only when it can do no harm. */
