@@ -32,7 +32,6 @@
 /* The reminder waves before the deadline (community-facts §8: T−14 d, T−7 d, T−2 d, T−12 h). */
 static const gint64 waves[] = { 14 * 86400, 7 * 86400, 2 * 86400, 12 * 3600 };
 
-static char *store_dir;
 static gboolean unlisted;
 static char *guide_url;
 static gboolean no_reminders;
@@ -47,15 +46,7 @@ static gboolean markup;
 static gboolean check_redirect;
 static char *old_software;
 
-/* As ferry-cli-community.c's: where the communities are, and an extra CA to trust. */
-static const GOptionEntry common_entries[] = {
-  { "store", 0, 0, G_OPTION_ARG_FILENAME, &store_dir,
-    N_("Where the communities are kept (default: Ferry’s data folder)"), N_("DIR") },
-  { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file, N_("Also trust the CA certificates in FILE"),
-    N_("FILE") },
-  { NULL }
-};
-
+/* The community options (ferry-cli-community.c's) and @entries. */
 static gboolean
 parse (int                *argc,
        char             ***argv,
@@ -65,10 +56,7 @@ parse (int                *argc,
   g_autoptr(GOptionContext) context = g_option_context_new (summary);
   g_autoptr(GError) error = NULL;
 
-  g_option_context_add_main_entries (context, common_entries, GETTEXT_PACKAGE);
-  if (entries != NULL)
-    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
+  if (!ferry_cli_community_parse (context, entries, argc, argv, &error))
     {
       ferry_cli_fail (g_steal_pointer (&error));
       return FALSE;
@@ -84,7 +72,6 @@ load_community (int                   argc,
                 FerryCommunityStore **store,
                 GError              **error)
 {
-  g_autoptr(GError) load_error = NULL;
   FerryCommunity *community;
 
   if (argc < 2)
@@ -93,15 +80,9 @@ load_community (int                   argc,
                    _("which community? Give its name or id"));
       return NULL;
     }
-  *store = ferry_community_store_new (store_dir);
-  if (!ferry_community_store_load (*store, &load_error))
-    g_printerr ("ferry-cli: %s\n", ferry_cli_safe (load_error->message));
-  community = ferry_community_store_find (*store, argv[1]);
-  if (community == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("no community “%s”"), argv[1]);
-      return NULL;
-    }
+  if ((*store = ferry_cli_community_open_store (error)) == NULL ||
+      (community = ferry_cli_community_find (*store, argv[1], error)) == NULL)
+    return NULL;
   return g_object_ref (community);
 }
 
@@ -120,16 +101,6 @@ client_for (FerryAccountManager *manager,
                    : _("sign in the helper’s new account first: "
                        "ferry-cli login SERVER --role new"));
   return client;
-}
-
-static gboolean
-run_job (FerryJob *job,
-         GError  **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  ferry_job_run_async (job, NULL, ferry_cli_got_result, &result);
-  return ferry_job_run_finish (job, ferry_cli_wait_for (&result), error);
 }
 
 static int
@@ -226,7 +197,7 @@ ferry_cli_community_announce (int    argc,
       ferry_announce_job_add (job, FERRY_COMMUNITY_POST_REMINDER, key, reminder, "unlisted", at,
                               FALSE, FALSE, NULL);
     }
-  if (!run_job (FERRY_JOB (job), &error))
+  if (!ferry_cli_run_job (FERRY_JOB (job), &error))
     return finish_with (store, g_steal_pointer (&error));
 
   for (guint i = 0; i < ferry_community_get_posts (community)->len; i++)
@@ -319,7 +290,7 @@ ferry_cli_community_remind (int    argc,
       ferry_announce_job_add (job, FERRY_COMMUNITY_POST_MENTIONS, key, text, "unlisted", 0,
                               FALSE, TRUE, NULL);
     }
-  if (!run_job (FERRY_JOB (job), &error))
+  if (!ferry_cli_run_job (FERRY_JOB (job), &error))
     return finish_with (store, g_steal_pointer (&error));
   g_print (_("Sent and read back.\n"));
   return finish_with (store, NULL);
@@ -375,7 +346,7 @@ ferry_cli_community_list (int    argc,
       if (client == NULL)
         return ferry_cli_fail (g_steal_pointer (&error));
       job = ferry_shared_list_job_new (community, client, NULL, title);
-      if (!run_job (FERRY_JOB (job), &error))
+      if (!ferry_cli_run_job (FERRY_JOB (job), &error))
         return ferry_cli_fail (g_steal_pointer (&error));
       g_print (_("The list holds %u moved members.\n"), ferry_shared_list_job_get_n_listed (job));
       missing = ferry_shared_list_job_get_missing (job);
@@ -454,7 +425,7 @@ ferry_cli_community_verify (int    argc,
     return ferry_cli_fail (g_steal_pointer (&error));
   job = ferry_community_verify_job_new (community, old_client, new_client, old_software);
   ferry_community_verify_job_set_check_redirect (job, check_redirect);
-  if (!run_job (FERRY_JOB (job), &error))
+  if (!ferry_cli_run_job (FERRY_JOB (job), &error))
     return finish_with (store, g_steal_pointer (&error));
 
   results = ferry_community_verify_job_get_results (job);

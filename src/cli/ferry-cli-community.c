@@ -88,12 +88,13 @@ print_usage (FILE *stream)
                _(subcommands[i].description));
 }
 
-static gboolean
-parse (GOptionContext *context,
-       GOptionEntry   *entries,
-       int            *argc,
-       char         ***argv,
-       GError        **error)
+/* The options every community command takes (--store, --ca-file) and @entries. */
+gboolean
+ferry_cli_community_parse (GOptionContext      *context,
+                           const GOptionEntry  *entries,
+                           int                 *argc,
+                           char              ***argv,
+                           GError             **error)
 {
   GOptionEntry common[] = {
     { "store", 0, 0, G_OPTION_ARG_FILENAME, &store_dir,
@@ -109,8 +110,9 @@ parse (GOptionContext *context,
   return g_option_context_parse (context, argc, argv, error);
 }
 
-static FerryCommunityStore *
-open_store (GError **error)
+/* The communities, from --store or Ferry's data folder. */
+FerryCommunityStore *
+ferry_cli_community_open_store (GError **error)
 {
   g_autoptr(FerryCommunityStore) store = ferry_community_store_new (store_dir);
 
@@ -119,10 +121,11 @@ open_store (GError **error)
   return g_steal_pointer (&store);
 }
 
-static FerryCommunity *
-find (FerryCommunityStore  *store,
-      const char           *name,
-      GError              **error)
+/* The community named (by name or id) in @store (borrowed), or %NULL with @error. */
+FerryCommunity *
+ferry_cli_community_find (FerryCommunityStore  *store,
+                          const char           *name,
+                          GError              **error)
 {
   FerryCommunity *community = ferry_community_store_find (store, name);
 
@@ -178,7 +181,7 @@ community_new (int    argc,
   g_autofree char *warning = NULL;
   gint64 deadline;
 
-  if (!parse (context, entries, &argc, &argv, &error))
+  if (!ferry_cli_community_parse (context, entries, &argc, &argv, &error))
     return ferry_cli_fail (error);
   if (argc != 2 || old_host == NULL || new_host == NULL || deadline_text == NULL)
     {
@@ -187,7 +190,7 @@ community_new (int    argc,
       return 2;
     }
   if ((deadline = parse_day (deadline_text, &error)) == 0 ||
-      (store = open_store (&error)) == NULL)
+      (store = ferry_cli_community_open_store (&error)) == NULL)
     return ferry_cli_fail (error);
   community = ferry_community_new (argv[1], old_host, new_host, deadline);
   if (inactive != NULL)
@@ -213,7 +216,8 @@ community_list (int    argc,
   g_autoptr(FerryCommunityStore) store = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  if (!parse (context, NULL, &argc, &argv, &error) || (store = open_store (&error)) == NULL)
+  if (!ferry_cli_community_parse (context, NULL, &argc, &argv, &error) ||
+      (store = ferry_cli_community_open_store (&error)) == NULL)
     return ferry_cli_fail (error);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
     {
@@ -232,9 +236,9 @@ community_list (int    argc,
 }
 
 /* Runs a job to its end in this main loop; Ctrl+C cancels it. */
-static gboolean
-run_job (FerryJob  *job,
-         GError   **error)
+gboolean
+ferry_cli_run_job (FerryJob  *job,
+                   GError   **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
   guint sigint = g_unix_signal_add (SIGINT, ferry_cli_interrupted, ferry_job_get_cancellable (job));
@@ -273,7 +277,7 @@ roster_refresh (FerryCommunityStore *store,
   job = ferry_roster_job_new (community, manager, sources);
   ferry_roster_job_set_tls_database (job, trust);
   ferry_roster_job_set_list_id (job, list_id);
-  ok = run_job (FERRY_JOB (job), &error);
+  ok = ferry_cli_run_job (FERRY_JOB (job), &error);
   problems = ferry_roster_job_get_problems (job);
   for (guint i = 0; problems[i] != NULL; i++)
     g_printerr ("%s\n", ferry_cli_safe (problems[i]));
@@ -307,7 +311,7 @@ community_roster (int    argc,
   FerryCommunity *community;
   const char *what;
 
-  if (!parse (context, entries, &argc, &argv, &error))
+  if (!ferry_cli_community_parse (context, entries, &argc, &argv, &error))
     return ferry_cli_fail (error);
   if (argc < 3)
     {
@@ -316,7 +320,8 @@ community_roster (int    argc,
       return 2;
     }
   what = argv[1];
-  if ((store = open_store (&error)) == NULL || (community = find (store, argv[2], &error)) == NULL)
+  if ((store = ferry_cli_community_open_store (&error)) == NULL ||
+      (community = ferry_cli_community_find (store, argv[2], &error)) == NULL)
     return ferry_cli_fail (error);
 
   if (g_str_equal (what, "add"))
@@ -412,15 +417,15 @@ community_check (int    argc,
   FerryCommunity *community;
   gboolean ok;
 
-  if (!parse (context, entries, &argc, &argv, &error))
+  if (!ferry_cli_community_parse (context, entries, &argc, &argv, &error))
     return ferry_cli_fail (error);
   if (argc != 2)
     {
       g_printerr ("%s\n", _("ferry-cli: community check needs a community."));
       return 2;
     }
-  if ((store = open_store (&error)) == NULL ||
-      (community = find (store, argv[1], &error)) == NULL ||
+  if ((store = ferry_cli_community_open_store (&error)) == NULL ||
+      (community = ferry_cli_community_find (store, argv[1], &error)) == NULL ||
       (trust = ferry_cli_trust_database (&error)) == NULL)
     return ferry_cli_fail (error);
   /* The helper's tokens where the helper has an account (GoToSocial's lookup needs one);
@@ -432,7 +437,7 @@ community_check (int    argc,
   ferry_member_check_job_set_tls_database (job, trust);
   ferry_member_check_job_set_only (job, (const char * const *) only);
   g_signal_connect (job, "notify::done", G_CALLBACK (check_progress), NULL);
-  ok = run_job (FERRY_JOB (job), &error);
+  ok = ferry_cli_run_job (FERRY_JOB (job), &error);
   if (isatty (STDERR_FILENO))
     g_printerr ("\r\033[K");
   /* What was learnt is kept, whatever stopped the pass. */
@@ -547,14 +552,15 @@ community_status (int    argc,
   FerryCommunity *community;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  if (!parse (context, entries, &argc, &argv, &error))
+  if (!ferry_cli_community_parse (context, entries, &argc, &argv, &error))
     return ferry_cli_fail (error);
   if (argc != 2)
     {
       g_printerr ("%s\n", _("ferry-cli: community status needs a community."));
       return 2;
     }
-  if ((store = open_store (&error)) == NULL || (community = find (store, argv[1], &error)) == NULL)
+  if ((store = ferry_cli_community_open_store (&error)) == NULL ||
+      (community = ferry_cli_community_find (store, argv[1], &error)) == NULL)
     return ferry_cli_fail (error);
   if (json)
     {
@@ -590,14 +596,15 @@ community_export (int    argc,
   g_autofree char *csv = NULL;
   FerryCommunity *community;
 
-  if (!parse (context, entries, &argc, &argv, &error))
+  if (!ferry_cli_community_parse (context, entries, &argc, &argv, &error))
     return ferry_cli_fail (error);
   if (argc != 3 || !g_str_equal (argv[1], "roster"))
     {
       g_printerr ("%s\n", _("ferry-cli: community export needs “roster” and a community."));
       return 2;
     }
-  if ((store = open_store (&error)) == NULL || (community = find (store, argv[2], &error)) == NULL)
+  if ((store = ferry_cli_community_open_store (&error)) == NULL ||
+      (community = ferry_cli_community_find (store, argv[2], &error)) == NULL)
     return ferry_cli_fail (error);
   csv = ferry_community_export_roster_csv (community);
   if (output == NULL)

@@ -8,6 +8,8 @@
 #pragma once
 
 #include "ferry-account-manager.h"
+#include "ferry-community-store.h"
+#include "ferry-job.h"
 
 G_BEGIN_DECLS
 
@@ -48,6 +50,20 @@ int                  ferry_cli_command_watch             (int                  a
 /* ferry-cli-community.c: `ferry-cli community …` */
 int                  ferry_cli_command_community         (int                  argc,
                                                           char               **argv);
+/* ferry-cli-community.c, for the community commands in other files: the common options, the
+ * store, the community named, and a job run to its end (Ctrl+C cancels it). */
+gboolean             ferry_cli_community_parse           (GOptionContext      *context,
+                                                          const GOptionEntry  *entries,
+                                                          int                 *argc,
+                                                          char              ***argv,
+                                                          GError             **error);
+FerryCommunityStore *ferry_cli_community_open_store      (GError             **error);
+FerryCommunity      *ferry_cli_community_find            (FerryCommunityStore *store,
+                                                          const char          *name,
+                                                          GError             **error);
+gboolean             ferry_cli_run_job                   (FerryJob            *job,
+                                                          GError             **error);
+
 /* ferry-cli-announce.c: ferry-cli community announce, remind, list, guide, verify (argv[1]:
  * the community's id or name). */
 int                  ferry_cli_community_announce        (int                  argc,
