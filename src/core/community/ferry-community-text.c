@@ -18,6 +18,9 @@
 
 #include "ferry-community-text.h"
 
+/* Where members get Ferry: its page on Flathub, by the app id. */
+#define FERRY_COMMUNITY_TEXT_APP_URL "https://flathub.org/apps/io.github.ferryapp.Ferry"
+
 #define URL_CHARS 23
 
 guint
@@ -133,7 +136,9 @@ add_common (FerryCommunity *community,
                                "import. Posts and media do not move: download your archive "
                                "before the deadline.")));
   g_ptr_array_add (optional,
-                   g_strdup (_("Ferry can do the whole move for you: https://apps.gnome.org/")));
+                   /* Translators: %s is where Ferry is installed from (its Flathub page) */
+                   g_strdup_printf (_("Ferry can do the whole move for you: %s"),
+                                    FERRY_COMMUNITY_TEXT_APP_URL));
 }
 
 char *
