@@ -70,7 +70,7 @@ static const struct
   { FERRY_MEMBER_STATE_ALIAS_SET, "alias-set", N_("Alias set") },
   { FERRY_MEMBER_STATE_MOVED, "moved", N_("Moved") },
   { FERRY_MEMBER_STATE_ARRIVING, "arriving", N_("Followers arriving") },
-  { FERRY_MEMBER_STATE_DONE, "done", N_("Arrived") },
+  { FERRY_MEMBER_STATE_DONE, "done", N_("Followers arrived") },
   { FERRY_MEMBER_STATE_ELSEWHERE, "elsewhere", N_("Moved elsewhere") },
   { FERRY_MEMBER_STATE_DELETED, "deleted", N_("Deleted") },
   { FERRY_MEMBER_STATE_SUSPENDED, "suspended", N_("Suspended") },
