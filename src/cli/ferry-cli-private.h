@@ -47,6 +47,10 @@ int                  ferry_cli_command_move_back         (int                  a
 int                  ferry_cli_command_watch             (int                  argc,
                                                           char               **argv);
 
+/* ferry-cli-server.c: `ferry-cli server …`; each subcommand in ferry-cli-server-SUB.c */
+int                  ferry_cli_command_server            (int                  argc,
+                                                          char               **argv);
+
 /* ferry-cli-community.c: `ferry-cli community …` */
 int                  ferry_cli_command_community         (int                  argc,
                                                           char               **argv);
